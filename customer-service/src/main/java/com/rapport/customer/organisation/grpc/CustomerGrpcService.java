@@ -1,0 +1,54 @@
+package com.rapport.customer.organisation.grpc;
+
+import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
+import com.rapport.contracts.customer.v1.GetOrganisationRequest;
+import com.rapport.contracts.customer.v1.LifecycleStage;
+import com.rapport.contracts.customer.v1.ListOrganisationsRequest;
+import com.rapport.contracts.customer.v1.ListOrganisationsResponse;
+import com.rapport.contracts.customer.v1.Organisation;
+import com.rapport.contracts.customer.v1.Tier;
+import com.rapport.customer.organisation.OrganisationService;
+import com.rapport.support.grpc.PageTokens;
+import com.rapport.support.security.Caller;
+import io.grpc.stub.StreamObserver;
+
+import org.springframework.data.domain.Page;
+import org.springframework.grpc.server.service.GrpcService;
+
+@GrpcService
+class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
+
+	private final OrganisationService organisations;
+
+	CustomerGrpcService(OrganisationService organisations) {
+		this.organisations = organisations;
+	}
+
+	@Override
+	public void getOrganisation(GetOrganisationRequest request, StreamObserver<Organisation> response) {
+		response.onNext(toProto(organisations.get(Caller.current(), request.getOrganisationId())));
+		response.onCompleted();
+	}
+
+	@Override
+	public void listOrganisations(ListOrganisationsRequest request, StreamObserver<ListOrganisationsResponse> response) {
+		int page = PageTokens.page(request.getPageToken());
+		Page<com.rapport.customer.organisation.Organisation> result = organisations.list(Caller.current(), page,
+				request.getPageSize());
+		ListOrganisationsResponse.Builder answer = ListOrganisationsResponse.newBuilder();
+		result.forEach(o -> answer.addOrganisations(toProto(o)));
+		if (result.hasNext()) {
+			answer.setNextPageToken(PageTokens.of(page + 1));
+		}
+		response.onNext(answer.build());
+		response.onCompleted();
+	}
+
+	static Organisation toProto(com.rapport.customer.organisation.Organisation o) {
+		return Organisation.newBuilder().setId(o.id()).setName(o.name())
+			.setIndustry(o.industry() == null ? "" : o.industry()).setCountry(o.country() == null ? "" : o.country())
+			.setTier(Tier.valueOf("TIER_" + o.tier().name()))
+			.setLifecycleStage(LifecycleStage.valueOf("LIFECYCLE_STAGE_" + o.lifecycleStage().name()))
+			.build();
+	}
+}

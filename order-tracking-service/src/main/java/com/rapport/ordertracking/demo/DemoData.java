@@ -1,0 +1,81 @@
+package com.rapport.ordertracking.demo;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.rapport.ordertracking.order.Milestone;
+import com.rapport.ordertracking.order.MilestoneCode;
+import com.rapport.ordertracking.order.Money;
+import com.rapport.ordertracking.order.Order;
+import com.rapport.ordertracking.order.OrderLine;
+import com.rapport.ordertracking.order.OrderRepository;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Orders for the demo organisations (ids as in customer-service's demo data), dated relative to today so
+ * the first look shows orders in flight. Loaded only into an empty store.
+ */
+@Component
+@ConditionalOnBooleanProperty("rapport.demo-data")
+class DemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final OrderRepository orders;
+
+	private final Clock clock;
+
+	DemoData(OrderRepository orders, Clock clock) {
+		this.orders = orders;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (orders.count() > 0) {
+			return;
+		}
+		Instant now = clock.instant();
+		List<Order> demo = List.of(
+				order("acme-retail", "ACME-1001", now.minus(Duration.ofDays(20)), 12, "CNY", "86400.00",
+						List.of(new OrderLine("CHAIR-ERG-01", "Ergonomic office chair", 120)), MilestoneCode.PLACED,
+						MilestoneCode.CONFIRMED, MilestoneCode.IN_PRODUCTION, MilestoneCode.QUALITY_CHECK,
+						MilestoneCode.PACKED, MilestoneCode.SHIPPED, MilestoneCode.DELIVERED),
+				order("acme-retail", "ACME-1002", now.minus(Duration.ofDays(6)), 14, "CNY", "23800.50",
+						List.of(new OrderLine("DESK-STD-140", "Standing desk 140 cm", 35)), MilestoneCode.PLACED,
+						MilestoneCode.CONFIRMED, MilestoneCode.IN_PRODUCTION),
+				order("globex-trading", "GLX-7001", now.minus(Duration.ofDays(9)), 16, "SGD", "15400.00",
+						List.of(new OrderLine("LAMP-LED-02", "LED desk lamp", 400)), MilestoneCode.PLACED,
+						MilestoneCode.CONFIRMED, MilestoneCode.PACKED, MilestoneCode.SHIPPED),
+				order("initech-logistics", "INI-3001", now.minus(Duration.ofDays(2)), 21, "EUR", "4100.00",
+						List.of(new OrderLine("CAB-STEEL-3", "Steel cabinet, 3 drawers", 20)), MilestoneCode.PLACED));
+		orders.saveAll(demo);
+		log.info("Loaded {} demo orders into the empty store", demo.size());
+	}
+
+	private static Order order(String customerId, String number, Instant placedAt, int promisedInDays,
+			String currency, String amount, List<OrderLine> lines, MilestoneCode... reached) {
+		List<Milestone> milestones = new ArrayList<>();
+		for (int i = 0; i < reached.length; i++) {
+			milestones.add(new Milestone(reached[i], placedAt.plus(Duration.ofHours(20L * i)), null));
+		}
+		LocalDate promised = placedAt.atZone(ZoneOffset.UTC).toLocalDate().plusDays(promisedInDays);
+		return new Order(null, customerId, number, placedAt, promised,
+				Money.of(Currency.getInstance(currency), new BigDecimal(amount)), lines, milestones, "demo", null,
+				null, null);
+	}
+}

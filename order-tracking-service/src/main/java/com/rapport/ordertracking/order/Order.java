@@ -1,0 +1,38 @@
+package com.rapport.ordertracking.order;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An order of a customer organisation. {@code orderNumber} is the partner's own number and unique per
+ * organisation; {@code idempotencyKey} is the key the partner sent with the request that created it.
+ */
+@Document("orders")
+@CompoundIndexes({
+		@CompoundIndex(name = "customer_order_number", def = "{'customerId': 1, 'orderNumber': 1}", unique = true),
+		@CompoundIndex(name = "customer_placed", def = "{'customerId': 1, 'placedAt': -1}"),
+		@CompoundIndex(name = "submitter_idempotency", def = "{'submittedBy': 1, 'idempotencyKey': 1}") })
+public record Order(@Id String id, String customerId, String orderNumber, Instant placedAt, LocalDate promisedDate,
+		Money total, List<OrderLine> lines, List<Milestone> milestones, String submittedBy, String idempotencyKey,
+		@CreatedDate Instant createdAt, @Version Long version) {
+
+	public Order {
+		lines = lines == null ? List.of() : List.copyOf(lines);
+		milestones = milestones == null ? List.of()
+				: milestones.stream().sorted(Comparator.comparing(Milestone::occurredAt)).toList();
+	}
+
+	/** Where the order stands: its latest milestone, or placed when the partner sent none. */
+	public MilestoneCode status() {
+		return milestones.isEmpty() ? MilestoneCode.PLACED : milestones.get(milestones.size() - 1).code();
+	}
+}

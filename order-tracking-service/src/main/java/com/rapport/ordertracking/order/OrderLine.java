@@ -1,0 +1,4 @@
+package com.rapport.ordertracking.order;
+
+public record OrderLine(String sku, String description, int quantity) {
+}

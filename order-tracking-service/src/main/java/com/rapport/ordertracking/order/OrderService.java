@@ -1,0 +1,125 @@
+package com.rapport.ordertracking.order;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+import com.rapport.ordertracking.customer.CustomerDirectory;
+import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.security.Caller;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes orders from partners and answers who may see which. A customer contact only ever reaches its own
+ * organisation's orders; another organisation's order answers exactly like an unknown one.
+ */
+@Service
+public class OrderService {
+
+	static final int DEFAULT_PAGE_SIZE = 20;
+
+	static final int MAX_PAGE_SIZE = 100;
+
+	private final OrderRepository orders;
+
+	private final CustomerDirectory customers;
+
+	private final Clock clock;
+
+	public OrderService(OrderRepository orders, CustomerDirectory customers, Clock clock) {
+		this.orders = orders;
+		this.customers = customers;
+		this.clock = clock;
+	}
+
+	/** The outcome of a submission: the stored order, and whether this request created it. */
+	public record Submission(Order order, boolean created) {
+	}
+
+	/**
+	 * Stores a partner's order once. A repeat with the same {@code Idempotency-Key} answers the order
+	 * stored the first time; the same order number without the key is a conflict.
+	 */
+	public Submission submit(Caller partner, NewOrder order, String idempotencyKey) {
+		if (idempotencyKey != null) {
+			var earlier = orders.findBySubmittedByAndIdempotencyKey(partner.name(), idempotencyKey);
+			if (earlier.isPresent()) {
+				return replay(earlier.get(), order);
+			}
+		}
+		if (!customers.exists(order.customerId())) {
+			throw new UnprocessableException("The order names an organisation that does not exist.",
+					Map.of("customerId", "No organisation with id '" + order.customerId() + "'"));
+		}
+		Order toStore = new Order(UUID.randomUUID().toString(), order.customerId(), order.orderNumber(),
+				order.placedAt() != null ? order.placedAt() : clock.instant(), order.promisedDate(), order.total(),
+				order.lines(), order.milestones(), partner.name(), idempotencyKey, null, null);
+		try {
+			return new Submission(orders.insert(toStore), true);
+		}
+		catch (DuplicateKeyException ex) {
+			if (idempotencyKey != null) {
+				var concurrent = orders.findBySubmittedByAndIdempotencyKey(partner.name(), idempotencyKey);
+				if (concurrent.isPresent()) {
+					return replay(concurrent.get(), order);
+				}
+			}
+			throw new ConflictException("Order " + order.orderNumber() + " of " + order.customerId()
+					+ " already exists; send milestones to the existing order instead.");
+		}
+	}
+
+	private static Submission replay(Order earlier, NewOrder order) {
+		if (!earlier.customerId().equals(order.customerId()) || !earlier.orderNumber().equals(order.orderNumber())) {
+			throw new ConflictException("This Idempotency-Key was already used for another order ("
+					+ earlier.orderNumber() + ").");
+		}
+		return new Submission(earlier, false);
+	}
+
+	public Order get(Caller caller, String id) {
+		Order order = orders.findById(id).orElseThrow(() -> notFound(id));
+		if (!mayRead(caller, order.customerId())) {
+			throw notFound(id);
+		}
+		return order;
+	}
+
+	/**
+	 * Orders newest first. A customer gets its own organisation's whatever filter it sends; others may
+	 * filter by organisation or see all.
+	 */
+	public Page<Order> list(Caller caller, String customerId, int page, int size) {
+		PageRequest request = PageRequest.of(Math.max(page, 0),
+				size <= 0 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE));
+		if (!seesAll(caller)) {
+			String own = caller.customerId().orElse(null);
+			if (own == null || (customerId != null && !customerId.isBlank() && !customerId.equals(own))) {
+				return Page.empty(request);
+			}
+			return orders.findByCustomerIdOrderByPlacedAtDesc(own, request);
+		}
+		if (customerId != null && !customerId.isBlank()) {
+			return orders.findByCustomerIdOrderByPlacedAtDesc(customerId, request);
+		}
+		return orders.findAllByOrderByPlacedAtDesc(request);
+	}
+
+	private static boolean seesAll(Caller caller) {
+		return caller.seesAllCustomers() || caller.hasScope("orders.read");
+	}
+
+	private static boolean mayRead(Caller caller, String customerId) {
+		return seesAll(caller) || caller.canSeeCustomer(customerId);
+	}
+
+	private static NotFoundException notFound(String id) {
+		return new NotFoundException("No order " + id);
+	}
+}

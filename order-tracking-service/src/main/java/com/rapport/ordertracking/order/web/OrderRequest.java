@@ -1,0 +1,73 @@
+package com.rapport.ordertracking.order.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+
+import com.rapport.ordertracking.order.Milestone;
+import com.rapport.ordertracking.order.MilestoneCode;
+import com.rapport.ordertracking.order.Money;
+import com.rapport.ordertracking.order.NewOrder;
+import com.rapport.ordertracking.order.OrderLine;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** The body of {@code POST /api/orders/v1/orders}. */
+record OrderRequest(@NotBlank @Size(max = 64) String customerId,
+		@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]*",
+				message = "letters, digits and . _ / - only") String orderNumber,
+		Instant placedAt, LocalDate promisedDate, @Valid MoneyRequest total,
+		@Size(max = 500) List<@Valid @NotNull LineRequest> lines,
+		@Size(max = 50) List<@Valid @NotNull MilestoneRequest> milestones) {
+
+	NewOrder toNewOrder() {
+		return new NewOrder(customerId.trim(), orderNumber.trim(), placedAt, promisedDate,
+				total == null ? null : total.toMoney(),
+				lines == null ? List.of() : lines.stream().map(LineRequest::toLine).toList(),
+				milestones == null ? List.of() : milestones.stream().map(MilestoneRequest::toMilestone).toList());
+	}
+
+	record MoneyRequest(@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as CNY") String currency,
+			@NotNull @DecimalMin(value = "0", message = "must not be negative") BigDecimal amount) {
+
+		@AssertTrue(message = "not a known currency, or more decimals than the currency has")
+		boolean isAmountValidForCurrency() {
+			if (currency == null || amount == null || !currency.matches("[A-Z]{3}")) {
+				return true;
+			}
+			try {
+				return amount.scale() <= Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+			}
+			catch (IllegalArgumentException ex) {
+				return false;
+			}
+		}
+
+		Money toMoney() {
+			return Money.of(Currency.getInstance(currency), amount);
+		}
+	}
+
+	record LineRequest(@NotBlank @Size(max = 64) String sku, @Size(max = 200) String description,
+			@Positive int quantity) {
+
+		OrderLine toLine() {
+			return new OrderLine(sku, description, quantity);
+		}
+	}
+
+	record MilestoneRequest(@NotNull MilestoneCode code, @NotNull Instant occurredAt, @Size(max = 500) String note) {
+
+		Milestone toMilestone() {
+			return new Milestone(code, occurredAt, note);
+		}
+	}
+}

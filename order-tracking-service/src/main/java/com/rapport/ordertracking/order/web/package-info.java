@@ -1,0 +1,2 @@
+/** The partner REST API of orders, {@code /api/orders/v1}. */
+package com.rapport.ordertracking.order.web;

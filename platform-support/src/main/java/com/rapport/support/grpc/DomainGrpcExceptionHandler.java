@@ -1,0 +1,56 @@
+package com.rapport.support.grpc;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.RemoteUnavailableException;
+import com.rapport.support.error.UnprocessableException;
+import io.grpc.Status;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
+
+import org.springframework.grpc.server.exception.GrpcExceptionHandler;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * The same domain exceptions the REST advice maps, as gRPC status codes. A caller never sees UNKNOWN or a
+ * stack trace: anything unexpected is logged here and answered INTERNAL with a plain message.
+ */
+class DomainGrpcExceptionHandler implements GrpcExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(DomainGrpcExceptionHandler.class);
+
+	@Override
+	public StatusException handleException(Throwable ex) {
+		Status status;
+		if (ex instanceof NotFoundException) {
+			status = Status.NOT_FOUND.withDescription(ex.getMessage());
+		}
+		else if (ex instanceof UnprocessableException || ex instanceof IllegalArgumentException) {
+			status = Status.INVALID_ARGUMENT.withDescription(ex.getMessage());
+		}
+		else if (ex instanceof ConflictException) {
+			status = Status.FAILED_PRECONDITION.withDescription(ex.getMessage());
+		}
+		else if (ex instanceof AuthenticationException) {
+			status = Status.UNAUTHENTICATED.withDescription("A valid bearer token is required");
+		}
+		else if (ex instanceof AccessDeniedException) {
+			status = Status.PERMISSION_DENIED.withDescription("Your token does not grant this");
+		}
+		else if (ex instanceof RemoteUnavailableException) {
+			status = Status.UNAVAILABLE.withDescription(ex.getMessage());
+		}
+		else if (ex instanceof StatusRuntimeException sre) {
+			status = sre.getStatus();
+		}
+		else {
+			log.error("Unexpected failure in a gRPC call", ex);
+			status = Status.INTERNAL.withDescription("Internal error");
+		}
+		return status.asException();
+	}
+}

@@ -1,0 +1,44 @@
+package com.rapport.support.grpc;
+
+import com.rapport.support.security.KeycloakJwtAuthenticationConverter;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.grpc.server.exception.GrpcExceptionHandler;
+import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
+import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/**
+ * Every gRPC call but the standard health check must carry a valid Keycloak JWT in its
+ * {@code authorization} metadata; otherwise it ends with UNAUTHENTICATED before reaching the service.
+ * The caller is then in the security context, so {@code Caller.current()} works as on REST.
+ */
+@AutoConfiguration(
+		afterName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+		beforeName = "org.springframework.boot.grpc.server.autoconfigure.security.OAuth2ResourceServerAutoConfiguration")
+@ConditionalOnClass(GrpcSecurity.class)
+public class GrpcSecurityAutoConfiguration {
+
+	@Bean
+	@GlobalServerInterceptor
+	@ConditionalOnBean(JwtDecoder.class)
+	AuthenticationProcessInterceptor rapportGrpcSecurityInterceptor(GrpcSecurity grpc, JwtDecoder jwtDecoder)
+			throws Exception {
+		return grpc
+			.authorizeRequests(requests -> requests.methods("grpc.health.v1.Health/*").permitAll()
+				.methods("grpc.reflection.v1.ServerReflection/*").permitAll()
+				.allRequests().authenticated())
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(jwtDecoder)
+				.jwtAuthenticationConverter(new KeycloakJwtAuthenticationConverter())))
+			.build();
+	}
+
+	@Bean
+	GrpcExceptionHandler rapportGrpcExceptionHandler() {
+		return new DomainGrpcExceptionHandler();
+	}
+}

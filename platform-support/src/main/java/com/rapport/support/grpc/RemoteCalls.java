@@ -1,0 +1,70 @@
+package com.rapport.support.grpc;
+
+import java.util.function.Supplier;
+
+import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.RemoteUnavailableException;
+import com.rapport.support.error.UnprocessableException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.grpc.StatusRuntimeException;
+
+import java.util.Map;
+
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Every call to another service goes through here: a Resilience4j circuit breaker named after the remote
+ * (configured under {@code resilience4j.circuitbreaker}), a retry for idempotent reads, and the gRPC status
+ * translated back into the domain exceptions, so that a caller's NOT_FOUND stays a 404 and an outage becomes
+ * a clear 503 instead of a stack trace. Deadlines are set per channel ({@code spring.grpc.client.channels.*.default-deadline}).
+ */
+public class RemoteCalls {
+
+	private final CircuitBreakerRegistry circuitBreakers;
+
+	private final RetryRegistry retries;
+
+	public RemoteCalls(CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
+		this.circuitBreakers = circuitBreakers;
+		this.retries = retries;
+	}
+
+	/** A read that may safely be repeated: retried on transient failure, then guarded by the breaker. */
+	public <T> T read(String remote, Supplier<T> call) {
+		Supplier<T> guarded = circuitBreakers.circuitBreaker(remote).decorateSupplier(() -> translated(remote, call));
+		try {
+			return retries.retry(remote).executeSupplier(guarded);
+		}
+		catch (CallNotPermittedException ex) {
+			throw new RemoteUnavailableException(remote, ex);
+		}
+	}
+
+	/** A call that changes something: never retried here (the callee's idempotency keys handle re-sends). */
+	public <T> T write(String remote, Supplier<T> call) {
+		try {
+			return circuitBreakers.circuitBreaker(remote).executeSupplier(() -> translated(remote, call));
+		}
+		catch (CallNotPermittedException ex) {
+			throw new RemoteUnavailableException(remote, ex);
+		}
+	}
+
+	private static <T> T translated(String remote, Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (StatusRuntimeException ex) {
+			String description = ex.getStatus().getDescription();
+			throw switch (ex.getStatus().getCode()) {
+				case NOT_FOUND -> new NotFoundException(description != null ? description : "Not found");
+				case INVALID_ARGUMENT, FAILED_PRECONDITION ->
+					new UnprocessableException(description != null ? description : "Rejected by " + remote, Map.of());
+				case PERMISSION_DENIED, UNAUTHENTICATED -> new AccessDeniedException(remote + " refused the call");
+				default -> new RemoteUnavailableException(remote, ex);
+			};
+		}
+	}
+}

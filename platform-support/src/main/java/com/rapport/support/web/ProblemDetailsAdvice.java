@@ -1,0 +1,98 @@
+package com.rapport.support.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.RemoteUnavailableException;
+import com.rapport.support.error.UnprocessableException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure of a REST call into an RFC 9457 problem document: unreadable bodies are 400, bodies
+ * that break a field rule or a domain rule are 422 with {@code errors} naming each field, unknown or
+ * foreign records 404, clashes 409, a dependency down 503. Nothing else escapes as a stack trace.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException ex) {
+		return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage());
+	}
+
+	@ExceptionHandler(UnprocessableException.class)
+	ProblemDetail unprocessable(UnprocessableException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid input",
+				ex.getMessage());
+		problem.setProperty("errors", ex.fieldErrors());
+		return problem;
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail forbidden(AccessDeniedException ex) {
+		return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You may not do this.");
+	}
+
+	@ExceptionHandler(RemoteUnavailableException.class)
+	ResponseEntity<ProblemDetail> unavailable(RemoteUnavailableException ex) {
+		log.warn("Answering 503: {}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
+					"A service this request needs is not answering; nothing was changed. Try again shortly."));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) {
+		log.error("Unexpected failure", ex);
+		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+				"Something went wrong on our side. It has been logged.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+			errors.putIfAbsent(error.getField(), error.getDefaultMessage());
+		}
+		ex.getBindingResult().getGlobalErrors()
+			.forEach(error -> errors.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
+		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid input",
+				"Some fields are missing or invalid.");
+		problem.setProperty("errors", errors);
+		return ResponseEntity.unprocessableContent().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed", "Malformed request",
+				"The request body is not valid JSON of the expected shape.");
+		return ResponseEntity.badRequest().body(problem);
+	}
+}
