@@ -1,6 +1,7 @@
 package com.rapport.ordertracking.order;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,7 +59,7 @@ public class OrderService {
 					Map.of("customerId", "No organisation with id '" + order.customerId() + "'"));
 		}
 		Order toStore = new Order(UUID.randomUUID().toString(), order.customerId(), order.orderNumber(),
-				order.placedAt() != null ? order.placedAt() : clock.instant(), order.promisedDate(), order.total(),
+				placedAt(order), order.promisedDate(), order.total(),
 				order.lines(), order.milestones(), partner.name(), idempotencyKey, null, null);
 		try {
 			return new Submission(orders.insert(toStore), true);
@@ -73,6 +74,15 @@ public class OrderService {
 			throw new ConflictException("Order " + order.orderNumber() + " of " + order.customerId()
 					+ " already exists; send milestones to the existing order instead.");
 		}
+	}
+
+	/** When the partner gave no date: the time of its PLACED milestone, else now. */
+	private Instant placedAt(NewOrder order) {
+		if (order.placedAt() != null) {
+			return order.placedAt();
+		}
+		return order.milestones().stream().filter(m -> m.code() == MilestoneCode.PLACED).map(Milestone::occurredAt)
+			.min(Instant::compareTo).orElse(clock.instant());
 	}
 
 	private static Submission replay(Order earlier, NewOrder order) {

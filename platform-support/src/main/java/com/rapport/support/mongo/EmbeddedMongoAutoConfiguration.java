@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
@@ -35,6 +36,7 @@ import org.springframework.util.StringUtils;
  * (see ARCHITECTURE.md, rule 2).
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
+@ConditionalOnClass(name = { "de.bwaldvogel.mongo.MongoServer", "org.springframework.data.mongodb.core.MongoTemplate" })
 @EnableConfigurationProperties(EmbeddedMongoProperties.class)
 @ConditionalOnProperty(name = "rapport.mongodb.embedded.enabled", matchIfMissing = true)
 @Conditional(NoMongoUriCondition.class)

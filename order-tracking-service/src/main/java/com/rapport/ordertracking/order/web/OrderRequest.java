@@ -5,14 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 
 import com.rapport.ordertracking.order.Milestone;
 import com.rapport.ordertracking.order.MilestoneCode;
 import com.rapport.ordertracking.order.Money;
 import com.rapport.ordertracking.order.NewOrder;
 import com.rapport.ordertracking.order.OrderLine;
+import com.rapport.support.error.UnprocessableException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,21 +39,20 @@ record OrderRequest(@NotBlank @Size(max = 64) String customerId,
 	record MoneyRequest(@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as CNY") String currency,
 			@NotNull @DecimalMin(value = "0", message = "must not be negative") BigDecimal amount) {
 
-		@AssertTrue(message = "not a known currency, or more decimals than the currency has")
-		boolean isAmountValidForCurrency() {
-			if (currency == null || amount == null || !currency.matches("[A-Z]{3}")) {
-				return true;
-			}
+		/** Checked after the field rules: the currency must exist and the amount fit its minor unit. */
+		Money toMoney() {
+			Currency known;
 			try {
-				return amount.scale() <= Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+				known = Currency.getInstance(currency);
 			}
 			catch (IllegalArgumentException ex) {
-				return false;
+				throw new UnprocessableException("Unknown currency.", Map.of("total.currency", "not an ISO 4217 currency"));
 			}
-		}
-
-		Money toMoney() {
-			return Money.of(Currency.getInstance(currency), amount);
+			if (amount.stripTrailingZeros().scale() > Math.max(known.getDefaultFractionDigits(), 0)) {
+				throw new UnprocessableException("Too many decimals.", Map.of("total.amount",
+						currency + " has " + known.getDefaultFractionDigits() + " decimals"));
+			}
+			return Money.of(known, amount.setScale(Math.max(known.getDefaultFractionDigits(), 0)));
 		}
 	}
 

@@ -1,0 +1,134 @@
+package com.rapport.gateway.security;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+
+/**
+ * Two doors. {@code /api/**} is for partner systems: a bearer JWT on every request, no session, no
+ * cookies. Everything else is for people's browsers: Keycloak login (authorization code with PKCE), a
+ * session cookie in the browser and the tokens kept here, CSRF protection on every state-changing
+ * request, and logout that ends the Keycloak session too.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OAuth2ClientProperties.class)
+class SecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityWebFilterChain partnerApi(ServerHttpSecurity http) {
+		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+			.authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+			.oauth2ResourceServer(oauth2 -> oauth2.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(problemEntryPoint())
+				.accessDeniedHandler(problemAccessDenied()))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityWebFilterChain browsers(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
+		return http
+			.authorizeExchange(exchanges -> exchanges
+				.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+				.permitAll()
+				.anyExchange().authenticated())
+			.oauth2Login(login -> login.authorizationRequestResolver(pkce(registrations)))
+			// One identity provider: go straight to Keycloak's login page instead of a chooser.
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/keycloak")))
+			.logout(logout -> logout.logoutSuccessHandler(keycloakLogout(registrations)))
+			// The portal renders the token from this cookie into its forms (it reaches portal-web with the
+			// request), so the cookie can stay HttpOnly and no script needs to read it.
+			.csrf(csrf -> csrf.csrfTokenRepository(new CookieServerCsrfTokenRepository())
+				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+			.build();
+	}
+
+	@Bean
+	ReactiveClientRegistrationRepository clientRegistrations(OAuth2ClientProperties properties) {
+		return new LazyClientRegistrationRepository(
+				() -> new OAuth2ClientPropertiesMapper(properties).asClientRegistrations());
+	}
+
+	/** Issues the CSRF cookie on every page, so the first form a user sees already carries a token. */
+	@Bean
+	WebFilter csrfCookieFilter() {
+		return (exchange, chain) -> {
+			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+			return token != null ? token.then(chain.filter(exchange)) : chain.filter(exchange);
+		};
+	}
+
+	private static ServerOAuth2AuthorizationRequestResolver pkce(ReactiveClientRegistrationRepository registrations) {
+		var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+		return resolver;
+	}
+
+	private static OidcClientInitiatedServerLogoutSuccessHandler keycloakLogout(
+			ReactiveClientRegistrationRepository registrations) {
+		var handler = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+		handler.setPostLogoutRedirectUri("{baseUrl}/");
+		handler.setLogoutSuccessUrl(URI.create("/"));
+		return handler;
+	}
+
+	private static ServerAuthenticationEntryPoint problemEntryPoint() {
+		return (exchange, ex) -> {
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			return writeProblem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+					"A valid bearer token is required.");
+		};
+	}
+
+	private static ServerAccessDeniedHandler problemAccessDenied() {
+		return (exchange, ex) -> writeProblem(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+				"Your token does not grant this.");
+	}
+
+	private static Mono<Void> writeProblem(ServerWebExchange exchange, HttpStatus status, String type, String title,
+			String detail) {
+		var response = exchange.getResponse();
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		String body = "{\"type\":\"https://rapport.example/problems/" + type + "\",\"title\":\"" + title
+				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}";
+		DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+		return response.writeWith(Mono.just(buffer));
+	}
+}

@@ -1,0 +1,52 @@
+package com.rapport.support.mongo;
+
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmbeddedMongoAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(EmbeddedMongoAutoConfiguration.class, MongoAutoConfiguration.class,
+				DataMongoAutoConfiguration.class))
+		.withPropertyValues("spring.application.name=test-service");
+
+	@Test
+	void dataSurvivesARestart(@TempDir Path data) {
+		runner.withPropertyValues("rapport.mongodb.embedded.directory=" + data).run(context -> context
+			.getBean(MongoTemplate.class).insert(new Document("name", "Acme Retail"), "organisations"));
+		runner.withPropertyValues("rapport.mongodb.embedded.directory=" + data).run(context -> {
+			var found = context.getBean(MongoTemplate.class).findAll(Document.class, "organisations");
+			assertThat(found).extracting(d -> d.getString("name")).containsExactly("Acme Retail");
+		});
+		assertThat(data.resolve("mongo.mv")).exists();
+	}
+
+	@Test
+	void aConfiguredMongoDbUriStartsNothingEmbedded() {
+		runner.withPropertyValues("spring.mongodb.uri=mongodb://db.example:27017/x")
+			.run(context -> assertThat(context).doesNotHaveBean(MongoServer.class));
+		runner.withSystemProperties("MONGODB_URI=mongodb://db.example:27017/x")
+			.run(context -> assertThat(context).doesNotHaveBean(MongoServer.class));
+	}
+
+	@Test
+	void theHealthProbeWorksAgainstTheEmbeddedServer() {
+		runner.withPropertyValues("rapport.mongodb.embedded.in-memory=true").run(context -> {
+			var health = context.getBean("mongoHealthIndicator",
+					org.springframework.boot.health.contributor.HealthIndicator.class).health();
+			assertThat(health.getStatus().getCode()).isEqualTo("UP");
+		});
+	}
+}

@@ -1,0 +1,2 @@
+/** What supplier staff see: the console. */
+package com.rapport.portal.console;

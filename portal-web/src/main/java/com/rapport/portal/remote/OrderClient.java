@@ -1,0 +1,42 @@
+package com.rapport.portal.remote;
+
+import java.util.List;
+
+import com.rapport.contracts.ordertracking.v1.GetOrderRequest;
+import com.rapport.contracts.ordertracking.v1.ListOrdersRequest;
+import com.rapport.contracts.ordertracking.v1.Order;
+import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
+import com.rapport.support.grpc.CallTokens;
+import com.rapport.support.grpc.RemoteCalls;
+
+import org.springframework.stereotype.Component;
+
+/** Orders from order-tracking-service; it decides what the signed-in user may see. */
+@Component
+public class OrderClient {
+
+	static final String REMOTE = "order-tracking-service";
+
+	private final OrderTrackingServiceBlockingStub stub;
+
+	private final RemoteCalls remoteCalls;
+
+	private final CallTokens tokens;
+
+	OrderClient(OrderTrackingServiceBlockingStub stub, RemoteCalls remoteCalls, CallTokens tokens) {
+		this.stub = stub;
+		this.remoteCalls = remoteCalls;
+		this.tokens = tokens;
+	}
+
+	public List<Order> orders(int pageSize) {
+		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.listOrders(ListOrdersRequest.newBuilder().setPageSize(pageSize).build())
+			.getOrdersList());
+	}
+
+	public Order order(String id) {
+		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.getOrder(GetOrderRequest.newBuilder().setOrderId(id).build()));
+	}
+}

@@ -1,0 +1,24 @@
+package com.rapport.portal.remote;
+
+import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
+import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
+import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
+
+@Configuration(proxyBeanMethods = false)
+class RemoteClientsConfiguration {
+
+	@Bean
+	CustomerServiceBlockingStub customerServiceStub(GrpcChannelFactory channels) {
+		return CustomerServiceGrpc.newBlockingStub(channels.createChannel(CustomerClient.REMOTE));
+	}
+
+	@Bean
+	OrderTrackingServiceBlockingStub orderTrackingServiceStub(GrpcChannelFactory channels) {
+		return OrderTrackingServiceGrpc.newBlockingStub(channels.createChannel(OrderClient.REMOTE));
+	}
+}

@@ -1,0 +1,74 @@
+package com.rapport.portal.web;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+
+import com.google.protobuf.Timestamp;
+import com.rapport.contracts.ordertracking.v1.Money;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns stored values (UTC instants, minor units) into what the viewer reads: their language and their
+ * time zone. Used from templates as {@code @fmt}.
+ */
+@Component("fmt")
+public class Formats {
+
+	private final PortalProperties properties;
+
+	Formats(PortalProperties properties) {
+		this.properties = properties;
+	}
+
+	public String dateTime(Timestamp timestamp) {
+		if (timestamp == null || (timestamp.getSeconds() == 0 && timestamp.getNanos() == 0)) {
+			return "";
+		}
+		Instant instant = Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+			.withLocale(LocaleContextHolder.getLocale()).withZone(zone()).format(instant);
+	}
+
+	public String date(String isoDate) {
+		if (isoDate == null || isoDate.isEmpty()) {
+			return "";
+		}
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(LocaleContextHolder.getLocale())
+			.format(LocalDate.parse(isoDate));
+	}
+
+	public String money(Money money) {
+		if (money == null || money.getCurrency().isEmpty()) {
+			return "";
+		}
+		Currency currency = Currency.getInstance(money.getCurrency());
+		Locale locale = LocaleContextHolder.getLocale();
+		NumberFormat format = NumberFormat.getNumberInstance(locale);
+		format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+		format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+		return currency.getCurrencyCode() + " "
+				+ format.format(BigDecimal.valueOf(money.getMinorUnits(), currency.getDefaultFractionDigits()));
+	}
+
+	/** The viewer's zone: the token's {@code zoneinfo} claim when it names a valid zone, else the default. */
+	public ZoneId zone() {
+		if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
+			String zone = jwt.getToken().getClaimAsString("zoneinfo");
+			if (zone != null && ZoneId.getAvailableZoneIds().contains(zone)) {
+				return ZoneId.of(zone);
+			}
+		}
+		return properties.defaultTimeZone();
+	}
+}

@@ -1,0 +1,16 @@
+package com.rapport.portal.web;
+
+import com.rapport.support.security.Caller;
+
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** The signed-in person as the page header shows them. */
+public record Viewer(String displayName, boolean staff, boolean customer) {
+
+	static Viewer of(JwtAuthenticationToken authentication) {
+		Caller caller = Caller.from(authentication);
+		String name = authentication.getToken().getClaimAsString("name");
+		return new Viewer(name != null && !name.isBlank() ? name : caller.name(), caller.seesAllCustomers(),
+				caller.isCustomer());
+	}
+}

@@ -1,0 +1,111 @@
+package com.rapport.systemtests;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The walking skeleton's slice as people live it: a partner pushes an order, the customer's contact
+ * logs in on Keycloak and follows it in the portal (portal-web → gRPC → order-tracking-service → gRPC →
+ * customer-service), another customer cannot see it, and an agent sees the console.
+ */
+@ExtendWith(RunningPlatform.class)
+class PortalBrowserSystemTests {
+
+	static String orderNumber;
+
+	static String orderId;
+
+	@BeforeAll
+	static void partnerPushesAnOrderForAcme() {
+		orderNumber = Partner.newOrderNumber();
+		HttpResponse<String> response = Partner.demo().postOrder(Partner.orderJson("acme-retail", orderNumber),
+				"portal-" + orderNumber);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		orderId = JsonPath.read(response.body(), "$.id");
+	}
+
+	@Test
+	void acmeContactSeesThePartnersOrderWithItsMilestones() {
+		try (Browser browser = Browser.open().login("acme.buyer", "acme123")) {
+			assertThat(browser.driver.getCurrentUrl()).endsWith("/portal");
+			WebElement row = browser.driver
+				.findElement(By.cssSelector("tr.order-row[data-order-number='" + orderNumber + "']"));
+			assertThat(row.getText()).contains(orderNumber).contains("Confirmed").contains("CNY 12,500.00");
+			assertThat(browser.text(By.cssSelector("main p.muted"))).contains("Acme Retail");
+
+			row.findElement(By.linkText(orderNumber)).click();
+			browser.waitFor(ExpectedConditions.urlContains("/portal/orders/" + orderId));
+			assertThat(browser.text(By.tagName("h1"))).contains(orderNumber);
+			// The organisation's name is not stored with the order: it came from customer-service over gRPC.
+			assertThat(browser.text(By.cssSelector(".customer-name"))).isEqualTo("Acme Retail");
+			List<String> reached = browser.driver.findElements(By.cssSelector("ol.milestones li.reached")).stream()
+				.map(li -> li.getAttribute("data-milestone")).toList();
+			assertThat(reached).containsExactly("MILESTONE_CODE_PLACED", "MILESTONE_CODE_CONFIRMED");
+			assertThat(browser.text(By.cssSelector("ol.milestones"))).contains("Confirmed by the plant")
+				.contains("In production");
+		}
+	}
+
+	@Test
+	void globexContactDoesNotSeeAcmesOrderAndItsAddressAnswers404() {
+		try (Browser browser = Browser.open().login("globex.buyer", "globex123")) {
+			assertThat(browser.driver.getPageSource()).doesNotContain(orderNumber);
+			assertThat(browser.driver.findElements(By.cssSelector("tr.order-row")))
+				.extracting(row -> row.getAttribute("data-order-number"))
+				.allSatisfy(number -> assertThat(number).startsWith("GLX-"));
+
+			assertThat(browser.status("/portal/orders/" + orderId)).isEqualTo(404);
+			browser.go("/portal/orders/" + orderId);
+			assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not found");
+			assertThat(browser.driver.getPageSource()).doesNotContain(orderNumber).doesNotContain("Acme");
+		}
+	}
+
+	@Test
+	void agentSeesTheConsoleListingTheOrganisations() {
+		try (Browser browser = Browser.open().login("agent.li", "agent123")) {
+			assertThat(browser.driver.getCurrentUrl()).endsWith("/console");
+			List<String> names = browser.driver.findElements(By.cssSelector(".organisation-name")).stream()
+				.map(WebElement::getText).toList();
+			assertThat(names).contains("Acme Retail", "Globex Trading");
+			assertThat(browser.status("/portal")).isEqualTo(403);
+		}
+	}
+
+	@Test
+	void customerCannotOpenTheConsole() {
+		try (Browser browser = Browser.open().login("acme.buyer", "acme123")) {
+			assertThat(browser.status("/console")).isEqualTo(403);
+		}
+	}
+
+	@Test
+	void signingOutEndsTheKeycloakSessionToo() {
+		try (Browser browser = Browser.open().login("acme.buyer", "acme123")) {
+			browser.driver.findElement(By.cssSelector("form.logout button")).click();
+			browser.go("/portal");
+			// Keycloak asks for the password again: its own session ended, not only the gateway's.
+			browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+		}
+	}
+
+	@Test
+	void portalSpeaksChinese() {
+		try (Browser browser = Browser.open().login("acme.buyer", "acme123")) {
+			browser.go("/portal?lang=zh-CN");
+			assertThat(browser.text(By.tagName("h1"))).isEqualTo("我的订单");
+			browser.go("/portal");
+			assertThat(browser.text(By.tagName("h1"))).as("the choice is remembered").isEqualTo("我的订单");
+		}
+	}
+}

@@ -1,0 +1,116 @@
+package com.rapport.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Brings the whole platform up once per test run with the README's own command ({@code ./platform up}),
+ * on fresh data under {@code target/platform}, and takes it down ({@code ./platform down}) when the run
+ * ends. Nothing is faked: Keycloak, the services, portal-web and the gateway are the real processes.
+ */
+public final class RunningPlatform implements BeforeAllCallback {
+
+	static final String GATEWAY = "http://localhost:8080";
+
+	static final String KEYCLOAK = "http://localhost:8180";
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+			.computeIfAbsent(RunningPlatform.class.getName(), key -> Started.start(), Started.class);
+	}
+
+	static final class Started implements AutoCloseable {
+
+		private final Path repo;
+
+		private Started(Path repo) {
+			this.repo = repo;
+		}
+
+		static Started start() {
+			Path repo = Path.of(System.getProperty("rapport.repo", "..")).toAbsolutePath().normalize();
+			if (Boolean.getBoolean("rapport.useRunningPlatform")) {
+				// For working on the tests themselves: run against a platform already up (its data stays).
+				return new Started(null);
+			}
+			if (isUp(GATEWAY + "/actuator/health/readiness")) {
+				throw new IllegalStateException("Something already answers on port 8080. The system tests start "
+						+ "their own platform on fresh data: stop the running one first (./platform down), or pass -Drapport.useRunningPlatform=true to test against it.");
+			}
+			Started started = new Started(repo);
+			started.run(List.of("./platform", "up"), Duration.ofMinutes(10));
+			return started;
+		}
+
+		@Override
+		public void close() {
+			if (repo == null) {
+				return;
+			}
+			run(List.of("./platform", "down"), Duration.ofMinutes(2));
+		}
+
+		private void run(List<String> command, Duration timeout) {
+			try {
+				ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile()).inheritIO();
+				builder.environment().put("RAPPORT_RUN_DIR", property("rapport.runDir", "target/platform/run"));
+				builder.environment().put("RAPPORT_DATA_DIR", property("rapport.dataDir", "target/platform/data"));
+				Process process = builder.start();
+				if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+					process.destroyForcibly();
+					throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout);
+				}
+				if (process.exitValue() != 0) {
+					throw new IllegalStateException(String.join(" ", command) + " failed with exit code "
+							+ process.exitValue() + " (logs in " + property("rapport.runDir", "") + "/logs)");
+				}
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot run " + command, ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while running " + command, ex);
+			}
+		}
+
+		private static String property(String name, String fallback) {
+			String value = System.getProperty(name, fallback);
+			try {
+				Files.createDirectories(Path.of(value));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot create " + value, ex);
+			}
+			return Path.of(value).toAbsolutePath().toString();
+		}
+
+		private static boolean isUp(String url) {
+			try {
+				HttpResponse<Void> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+						HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+						HttpResponse.BodyHandlers.discarding());
+				return response.statusCode() < 500;
+			}
+			catch (IOException ex) {
+				return false;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+	}
+}
