@@ -10,7 +10,7 @@ import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +49,7 @@ public class EmbeddedMongoAutoConfiguration {
 			@Value("${spring.application.name:rapport}") String applicationName) {
 		MongoBackend backend;
 		if (properties.inMemory()) {
-			backend = new MemoryBackend();
+			backend = new H2Backend(MVStore.open(null));
 		}
 		else {
 			Path directory = Path.of(StringUtils.hasText(properties.directory()) ? properties.directory()

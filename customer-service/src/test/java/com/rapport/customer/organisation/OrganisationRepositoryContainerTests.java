@@ -1,0 +1,22 @@
+package com.rapport.customer.organisation;
+
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+import com.rapport.customer.MongoAuditingConfiguration;
+
+import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+
+/** The same contract against a real MongoDB; skipped where no Docker engine runs. */
+@DataMongoTest
+@Import(MongoAuditingConfiguration.class)
+@Testcontainers(disabledWithoutDocker = true)
+class OrganisationRepositoryContainerTests extends OrganisationRepositoryContract {
+
+	@Container
+	@ServiceConnection
+	static MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
+}
