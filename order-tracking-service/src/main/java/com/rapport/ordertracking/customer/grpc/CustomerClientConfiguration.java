@@ -1,4 +1,4 @@
-package com.rapport.ordertracking.customer;
+package com.rapport.ordertracking.customer.grpc;
 
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
@@ -12,6 +12,6 @@ class CustomerClientConfiguration {
 
 	@Bean
 	CustomerServiceBlockingStub customerServiceStub(GrpcChannelFactory channels) {
-		return CustomerServiceGrpc.newBlockingStub(channels.createChannel(CustomerDirectory.REMOTE));
+		return CustomerServiceGrpc.newBlockingStub(channels.createChannel(GrpcCustomerDirectory.REMOTE));
 	}
 }

@@ -1,0 +1,2 @@
+/** The customer directory as a gRPC client of customer-service. */
+package com.rapport.ordertracking.customer.grpc;
