@@ -52,6 +52,16 @@ running_pid() {
   fi
 }
 
+# True while a process (pid) or process group (-pgid) has a member that is not a zombie
+# (an exited child stays visible to kill -0 until init reaps it).
+alive() {
+  if [[ "$1" == -* ]]; then
+    ps -e -o pgid=,stat= | awk -v g="${1#-}" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'
+  else
+    kill -0 "$1" 2>/dev/null && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat" 2>/dev/null
+  fi
+}
+
 port_in_use() {
   if command -v ss >/dev/null 2>&1; then
     [[ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]]
@@ -90,11 +100,16 @@ fetch() {
   local zip="$CACHE_DIR/keycloak-quarkus-dist-$VERSION.zip"
   if [[ ! -s "$zip" ]]; then
     echo "Downloading Keycloak $VERSION (org.keycloak:keycloak-quarkus-dist, about 160 MB) through Maven..."
-    # Run from the cache dir so that Maven does not read the project's pom.xml.
-    (cd "$CACHE_DIR" && maven -q -B -Dstyle.color=never dependency:copy \
-        "-Dartifact=org.keycloak:keycloak-quarkus-dist:$VERSION:zip" \
-        "-DoutputDirectory=$CACHE_DIR") \
-      || die "could not download org.keycloak:keycloak-quarkus-dist:$VERSION:zip"
+    # Run from the cache dir so that Maven does not read the project's pom.xml; its output
+    # (only colour resets when all goes well) is shown when it fails.
+    local out="$CACHE_DIR/.fetch.log"
+    if ! (cd "$CACHE_DIR" && maven -q -B dependency:copy \
+            "-Dartifact=org.keycloak:keycloak-quarkus-dist:$VERSION:zip" \
+            "-DoutputDirectory=$CACHE_DIR") > "$out" 2>&1; then
+      cat "$out" >&2
+      die "could not download org.keycloak:keycloak-quarkus-dist:$VERSION:zip"
+    fi
+    rm -f "$out"
   fi
   echo "Unpacking Keycloak $VERSION into ${KC_HOME#"$REPO"/}"
   local tmp="$CACHE_DIR/.unpack.$$"
@@ -137,8 +152,8 @@ find_jdk() {
     if (( ${v:-0} >= 21 && v < best_v )); then best="$dir"; best_v="$v"; fi
   done
   [[ -n "$best" ]] || die "Keycloak $VERSION needs a JDK 21 or newer and none was found.
-  Install one (e.g. 'apt-get install openjdk-21-jdk-headless', or Temurin 21/25 under /usr/lib/jvm),
-  or point KEYCLOAK_JAVA_HOME at one."
+  Install one (Temurin or OpenJDK 21/25, e.g. under /usr/lib/jvm; Debian 12's apt only has
+  openjdk-17), or point KEYCLOAK_JAVA_HOME at one."
   echo "$best"
 }
 
@@ -163,6 +178,7 @@ start() {
     die "port $PORT (keycloak) is already in use by ${owner:-another process}; stop it or set KEYCLOAK_PORT."
   fi
 
+  command -v curl >/dev/null 2>&1 || die "curl is needed (apt-get install curl)"
   fetch
   local jdk
   jdk="$(find_jdk)"
@@ -210,7 +226,7 @@ wait_ready() {
       echo "Keycloak: http://localhost:$PORT (realm $REALM; admin console user $ADMIN_USER / $ADMIN_PASSWORD)"
       return 0
     fi
-    if ! kill -0 "$pid" 2>/dev/null; then
+    if ! alive "$pid"; then
       printf ' exited\n'
       echo "Keycloak stopped during start-up. Last lines of ${LOG_FILE#"$REPO"/}:" >&2
       tail -n 30 "$LOG_FILE" >&2
@@ -242,11 +258,11 @@ stop() {
   [[ "$(ps -o pgid= -p "$pid" | tr -d ' ')" == "$pid" ]] && target="-$pid"
   kill -TERM -- "$target" 2>/dev/null || true
   local waited=0
-  while kill -0 -- "$target" 2>/dev/null && (( waited < 20 )); do
-    sleep 1
+  while alive "$target" && (( waited < 40 )); do   # 20 s in half seconds
+    sleep 0.5
     waited=$(( waited + 1 ))
   done
-  if kill -0 -- "$target" 2>/dev/null; then
+  if alive "$target"; then
     echo "Keycloak did not stop within 20 s: killing it."
     kill -KILL -- "$target" 2>/dev/null || true
   fi
