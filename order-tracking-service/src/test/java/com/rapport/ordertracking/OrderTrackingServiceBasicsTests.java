@@ -1,0 +1,16 @@
+package com.rapport.ordertracking;
+
+import com.rapport.support.test.ServiceBasicsContract;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
+				"spring.grpc.server.inprocess.name=order-tracking-service-basics" })
+class OrderTrackingServiceBasicsTests extends ServiceBasicsContract {
+
+	@Override
+	protected String apiPath() {
+		return "/api/orders/v1/orders";
+	}
+}
