@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -60,6 +63,17 @@ public final class TestTokens {
 			}
 			throw new BadJwtException("Unknown test token");
 		};
+	}
+
+	/** Replaces the Keycloak-backed decoder in a service test: {@code @Import(TestTokens.DecoderConfiguration.class)}. */
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class DecoderConfiguration {
+
+		@Bean
+		@Primary
+		JwtDecoder testJwtDecoder() {
+			return decoder();
+		}
 	}
 
 	private static Map<String, Object> roles(String... roles) {

@@ -18,10 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -29,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /** The gRPC face over the in-process transport, with the real security interceptor and store. */
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=" + CustomerGrpcServiceTests.SERVER })
+@Import(TestTokens.DecoderConfiguration.class)
 class CustomerGrpcServiceTests {
 
 	static final String SERVER = "customer-service-test";
@@ -109,13 +107,4 @@ class CustomerGrpcServiceTests {
 			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
 	}
 
-	@TestConfiguration
-	static class Tokens {
-
-		@Bean
-		@Primary
-		JwtDecoder testJwtDecoder() {
-			return TestTokens.decoder();
-		}
-	}
 }

@@ -22,10 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import java.time.Instant;
@@ -38,6 +35,7 @@ import static org.mockito.BDDMockito.given;
 /** The gRPC face over the in-process transport, with the real security interceptor and store. */
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=" + OrderTrackingGrpcServiceTests.SERVER })
+@Import(TestTokens.DecoderConfiguration.class)
 class OrderTrackingGrpcServiceTests {
 
 	static final String SERVER = "order-tracking-service-test";
@@ -112,13 +110,4 @@ class OrderTrackingGrpcServiceTests {
 			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
 	}
 
-	@TestConfiguration
-	static class Tokens {
-
-		@Bean
-		@Primary
-		JwtDecoder testJwtDecoder() {
-			return TestTokens.decoder();
-		}
-	}
 }
