@@ -1,7 +1,6 @@
 package com.rapport.portal.portal;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 
 import com.rapport.contracts.ordertracking.v1.Milestone;
@@ -50,19 +49,26 @@ class PortalController {
 		return "portal/order";
 	}
 
-	/** One row per step of the usual path, reached or still ahead, plus any exception the partner reported. */
+	/**
+	 * One row per step of the usual path, reached or still ahead, plus any exception the partner reported.
+	 * An order is placed even when the partner has reported no step of the path yet (order-tracking-service
+	 * then gives it status PLACED), so placement is shown as reached, at {@code placed_at}.
+	 */
 	static List<Step> steps(Order order) {
 		List<Step> steps = new ArrayList<>();
-		EnumSet<MilestoneCode> reached = EnumSet.noneOf(MilestoneCode.class);
+		int furthest = order.getMilestonesList().stream().mapToInt(m -> PATH.indexOf(m.getCode())).max().orElse(-1);
+		if (furthest < 0) {
+			MilestoneCode placed = MilestoneCode.MILESTONE_CODE_PLACED;
+			steps.add(new Step(placed.name(),
+					Milestone.newBuilder().setCode(placed).setOccurredAt(order.getPlacedAt()).build(), true));
+			furthest = PATH.indexOf(placed);
+		}
 		for (Milestone milestone : order.getMilestonesList()) {
-			reached.add(milestone.getCode());
 			steps.add(new Step(milestone.getCode().name(), milestone, true));
 		}
-		int furthest = order.getMilestonesList().stream().mapToInt(m -> PATH.indexOf(m.getCode())).max().orElse(-1);
+		// Steps the partner skipped before the furthest one reached are not shown as still to come.
 		for (int i = furthest + 1; i < PATH.size(); i++) {
-			if (!reached.contains(PATH.get(i))) {
-				steps.add(new Step(PATH.get(i).name(), null, false));
-			}
+			steps.add(new Step(PATH.get(i).name(), null, false));
 		}
 		return steps;
 	}

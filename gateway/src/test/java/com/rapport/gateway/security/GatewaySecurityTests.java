@@ -1,0 +1,218 @@
+package com.rapport.gateway.security;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Both doors of the gateway, against a stand-in for Keycloak: a local server answering the discovery
+ * document and the signing keys (the system tests use the real Keycloak). The same server stands in for
+ * order-tracking-service's REST API, so that a request that gets through can be seen arriving.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewaySecurityTests {
+
+	static final RSAKey SIGNING_KEY = signingKey();
+
+	static final HttpServer KEYCLOAK = fakeKeycloak();
+
+	static final String ISSUER = "http://localhost:" + KEYCLOAK.getAddress().getPort() + "/realms/rapport";
+
+	@Autowired
+	WebTestClient web;
+
+	@DynamicPropertySource
+	static void keycloak(DynamicPropertyRegistry registry) {
+		registry.add("KEYCLOAK_ISSUER_URI", () -> ISSUER);
+		registry.add("ORDER_TRACKING_SERVICE_HTTP", () -> "http://localhost:" + KEYCLOAK.getAddress().getPort());
+	}
+
+	@AfterAll
+	static void stopKeycloak() {
+		KEYCLOAK.stop(0);
+	}
+
+	@Test
+	void apiWithoutATokenIs401ProblemWithABearerChallenge() {
+		web.get().uri("/api/orders/v1/orders").exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.expectHeader().doesNotExist(HttpHeaders.SET_COOKIE)
+			.expectBody()
+			.jsonPath("$.status").isEqualTo(401)
+			.jsonPath("$.title").isEqualTo("Unauthenticated");
+	}
+
+	@Test
+	void apiWithAGarbageBearerIs401() {
+		web.get().uri("/api/orders/v1/orders").headers(headers -> headers.setBearerAuth("not-a-jwt")).exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+	}
+
+	@Test
+	void apiWithATokenForAnotherAudienceIs401() {
+		web.get().uri("/api/orders/v1/orders").headers(headers -> headers.setBearerAuth(token("account"))).exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void apiWithAValidTokenIsRoutedToTheServiceWithTheTokenAndNoSession() {
+		String token = token("rapport-api");
+
+		web.get().uri("/api/orders/v1/orders").headers(headers -> headers.setBearerAuth(token)).exchange()
+			.expectStatus().isOk()
+			.expectHeader().doesNotExist(HttpHeaders.SET_COOKIE)
+			.expectBody(String.class).isEqualTo("GET /api/orders/v1/orders Bearer " + token);
+	}
+
+	@Test
+	void pageWithoutASessionRedirectsToTheKeycloakLogin() {
+		web.get().uri("/portal").accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isFound()
+			.expectHeader().location("/oauth2/authorization/keycloak");
+	}
+
+	@Test
+	void readinessProbeIsOpen() {
+		web.get().uri("/actuator/health/readiness").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("UP");
+	}
+
+	@Test
+	void loginRedirectsToKeycloakWithPkce() {
+		URI location = web.get().uri("/oauth2/authorization/keycloak").exchange()
+			.expectStatus().isFound()
+			.returnResult(Void.class).getResponseHeaders().getLocation();
+
+		assertThat(location).isNotNull();
+		assertThat(location.toString()).startsWith(ISSUER + "/protocol/openid-connect/auth?");
+		MultiValueMap<String, String> query = UriComponentsBuilder.fromUri(location).build().getQueryParams();
+		assertThat(query.getFirst("response_type")).isEqualTo("code");
+		assertThat(query.getFirst("client_id")).isEqualTo("rapport-gateway");
+		assertThat(query.getFirst("code_challenge_method")).isEqualTo("S256");
+		// base64url of a SHA-256 digest, unpadded
+		assertThat(query.getFirst("code_challenge")).matches("[A-Za-z0-9_-]{43}");
+		assertThat(query.getFirst("state")).isNotBlank();
+		assertThat(query.getFirst("redirect_uri")).endsWith("/login/oauth2/code/keycloak");
+	}
+
+	@Test
+	void logoutWithoutTheCsrfTokenIsRefused() {
+		web.post().uri("/logout").contentType(MediaType.APPLICATION_FORM_URLENCODED).exchange()
+			.expectStatus().isForbidden();
+	}
+
+	@Test
+	void logoutWithTheTokenFromTheHttpOnlyCsrfCookieIsAccepted() {
+		ResponseCookie csrf = web.get().uri("/actuator/health").exchange()
+			.expectStatus().isOk()
+			.returnResult(Void.class).getResponseCookies().getFirst("XSRF-TOKEN");
+		assertThat(csrf).isNotNull();
+		assertThat(csrf.isHttpOnly()).isTrue();
+
+		web.post().uri("/logout").cookie("XSRF-TOKEN", csrf.getValue())
+			.body(BodyInserters.fromFormData("_csrf", csrf.getValue())).exchange()
+			.expectStatus().isFound()
+			.expectHeader().location("/");
+	}
+
+	static String token(String audience) {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(List.of(audience)).subject("partner")
+			.claim("azp", "partner-test").claim("scope", "orders.read").issueTime(new Date())
+			.expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(SIGNING_KEY.getKeyID()).build(),
+				claims);
+		try {
+			jwt.sign(new RSASSASigner(SIGNING_KEY));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return jwt.serialize();
+	}
+
+	static RSAKey signingKey() {
+		try {
+			return new RSAKeyGenerator(2048).keyID("test-key").generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static HttpServer fakeKeycloak() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+			String issuer = "http://localhost:" + server.getAddress().getPort() + "/realms/rapport";
+			String oidc = issuer + "/protocol/openid-connect";
+			server.createContext("/realms/rapport/.well-known/openid-configuration", exchange -> answer(exchange,
+					"application/json", """
+							{"issuer":"%1$s","authorization_endpoint":"%2$s/auth","token_endpoint":"%2$s/token",
+							 "userinfo_endpoint":"%2$s/userinfo","jwks_uri":"%2$s/certs",
+							 "end_session_endpoint":"%2$s/logout","response_types_supported":["code"],
+							 "subject_types_supported":["public"],"id_token_signing_alg_values_supported":["RS256"],
+							 "grant_types_supported":["authorization_code","refresh_token","client_credentials"],
+							 "code_challenge_methods_supported":["S256"],"scopes_supported":["openid","profile","email"]}
+							""".formatted(issuer, oidc)));
+			server.createContext("/realms/rapport/protocol/openid-connect/certs",
+					exchange -> answer(exchange, "application/json", new JWKSet(SIGNING_KEY.toPublicJWK()).toString()));
+			// order-tracking-service's REST API: tells what arrived
+			server.createContext("/api/orders/", exchange -> answer(exchange, "text/plain",
+					exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+							+ exchange.getRequestHeaders().getFirst(HttpHeaders.AUTHORIZATION)));
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static void answer(HttpExchange exchange, String contentType, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set(HttpHeaders.CONTENT_TYPE, contentType);
+		exchange.sendResponseHeaders(HttpStatus.OK.value(), bytes.length);
+		exchange.getResponseBody().write(bytes);
+		exchange.close();
+	}
+}
