@@ -60,6 +60,8 @@ class GatewaySecurityTests {
 	static void keycloak(DynamicPropertyRegistry registry) {
 		registry.add("KEYCLOAK_ISSUER_URI", () -> ISSUER);
 		registry.add("ORDER_TRACKING_SERVICE_HTTP", () -> "http://localhost:" + KEYCLOAK.getAddress().getPort());
+		// Nothing listens there: customer-service is "down".
+		registry.add("CUSTOMER_SERVICE_HTTP", () -> "http://localhost:" + closedPort());
 	}
 
 	@AfterAll
@@ -102,6 +104,27 @@ class GatewaySecurityTests {
 			.expectStatus().isOk()
 			.expectHeader().doesNotExist(HttpHeaders.SET_COOKIE)
 			.expectBody(String.class).isEqualTo("GET /api/orders/v1/orders Bearer " + token);
+	}
+
+	@Test
+	void aServiceThatIsDownGivesA503ProblemWithRetryAfterNotA500() {
+		web.get().uri("/api/customers/v1/organisations").headers(headers -> headers.setBearerAuth(token("rapport-api")))
+			.exchange()
+			.expectStatus().isEqualTo(503)
+			.expectHeader().exists(HttpHeaders.RETRY_AFTER)
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status").isEqualTo(503)
+			.jsonPath("$.title").isEqualTo("Temporarily unavailable");
+	}
+
+	static int closedPort() {
+		try (var socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	@Test

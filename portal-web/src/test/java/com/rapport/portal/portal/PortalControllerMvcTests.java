@@ -140,6 +140,15 @@ class PortalControllerMvcTests {
 	}
 
 	@Test
+	void aMistypedAddressGetsTheNotFoundPage() throws Exception {
+		Document page = page(mvc.perform(get("/portal-typo/x").with(as(TestTokens.customer("acme-retail"))))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith("text/html"))
+			.andReturn());
+		assertThat(page.select("h1").text()).isEqualTo("Not found");
+	}
+
+	@Test
 	void agentAskingForThePortalGetsTheForbiddenPage() throws Exception {
 		Document page = page(mvc.perform(get("/portal").with(as(TestTokens.staff("agent"))))
 			.andExpect(status().isForbidden())
