@@ -1,6 +1,7 @@
 package com.rapport.customer.organisation;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.Id;
@@ -14,10 +15,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("organisations")
 public record Organisation(@Id String id, @Indexed String name, String industry, String country, Tier tier,
-		LifecycleStage lifecycleStage, @CreatedDate Instant createdAt, @LastModifiedDate Instant updatedAt,
-		@Version Long version) {
+		LifecycleStage lifecycleStage, List<Contact> contacts, @CreatedDate Instant createdAt,
+		@LastModifiedDate Instant updatedAt, @Version Long version) {
 
-	public static Organisation create(String id, String name, String industry, String country) {
-		return new Organisation(id, name, industry, country, Tier.NORMAL, LifecycleStage.PROSPECT, null, null, null);
+	public Organisation {
+		contacts = contacts == null ? List.of() : List.copyOf(contacts);
+	}
+
+	/** A new organisation: a prospect of the normal tier until orders say otherwise. */
+	public static Organisation create(String id, String name, String industry, String country, Contact... contacts) {
+		return new Organisation(id, name, industry, country, Tier.NORMAL, LifecycleStage.PROSPECT, List.of(contacts),
+				null, null, null);
 	}
 }

@@ -21,8 +21,14 @@ abstract class OrganisationRepositoryContract {
 
 	@Test
 	void savedOrganisationIsReadBackWithItsAuditDates() {
-		organisations.save(Organisation.create("acme-retail", "Acme Retail", "Retail", "CN"));
+		organisations.save(Organisation.create("acme-retail", "Acme Retail", "Retail", "CN", new Contact("Alice Chen",
+				"Buyer", "alice@acme.example", "+86 21 5555 0101", "zh-CN", "Asia/Shanghai", "acme.buyer")));
 		Organisation read = organisations.findById("acme-retail").orElseThrow();
+		assertThat(read.contacts()).singleElement().satisfies(contact -> {
+			assertThat(contact.name()).isEqualTo("Alice Chen");
+			assertThat(contact.timeZone()).isEqualTo("Asia/Shanghai");
+			assertThat(contact.username()).isEqualTo("acme.buyer");
+		});
 		assertThat(read.name()).isEqualTo("Acme Retail");
 		assertThat(read.tier()).isEqualTo(Tier.NORMAL);
 		assertThat(read.lifecycleStage()).isEqualTo(LifecycleStage.PROSPECT);

@@ -2,6 +2,7 @@ package com.rapport.portal.console;
 
 import java.util.List;
 
+import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.LifecycleStage;
 import com.rapport.contracts.customer.v1.Organisation;
 import com.rapport.contracts.customer.v1.Tier;
@@ -55,9 +56,10 @@ class ConsoleControllerMvcTests {
 		assertThat(page.select("tr.organisation-row").eachAttr("data-organisation-id"))
 			.containsExactly("acme-retail", "globex-trading");
 		assertThat(page.select("tr.organisation-row").get(0).select("td").eachText())
-			.containsExactly("Acme Retail", "Retail", "CN", "VIP", "Loyal");
+			.containsExactly("Acme Retail", "Retail", "CN", "Alice Chen alice@acme.example +1 more", "VIP", "Loyal");
+		assertThat(page.select("tr.organisation-row a[href^=mailto:]").attr("href")).isEqualTo("mailto:alice@acme.example");
 		assertThat(page.select("tr.organisation-row").get(1).select("td").eachText())
-			.containsExactly("Globex Trading", "Wholesale", "DE", "Normal", "Prospect");
+			.containsExactly("Globex Trading", "Wholesale", "DE", "—", "Normal", "Prospect");
 	}
 
 	@Test
@@ -122,6 +124,8 @@ class ConsoleControllerMvcTests {
 		return List.of(
 				Organisation.newBuilder().setId("acme-retail").setName("Acme Retail").setIndustry("Retail")
 					.setCountry("CN").setTier(Tier.TIER_VIP).setLifecycleStage(LifecycleStage.LIFECYCLE_STAGE_LOYAL)
+					.addContacts(Contact.newBuilder().setName("Alice Chen").setEmail("alice@acme.example"))
+					.addContacts(Contact.newBuilder().setName("Bo Zhang").setEmail("bo@acme.example"))
 					.build(),
 				Organisation.newBuilder().setId("globex-trading").setName("Globex Trading").setIndustry("Wholesale")
 					.setCountry("DE").setTier(Tier.TIER_NORMAL)

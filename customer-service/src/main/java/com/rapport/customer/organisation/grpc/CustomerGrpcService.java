@@ -1,5 +1,6 @@
 package com.rapport.customer.organisation.grpc;
 
+import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
 import com.rapport.contracts.customer.v1.GetOrganisationRequest;
 import com.rapport.contracts.customer.v1.LifecycleStage;
@@ -46,9 +47,20 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 
 	static Organisation toProto(com.rapport.customer.organisation.Organisation o) {
 		return Organisation.newBuilder().setId(o.id()).setName(o.name())
-			.setIndustry(o.industry() == null ? "" : o.industry()).setCountry(o.country() == null ? "" : o.country())
+			.setIndustry(nullToEmpty(o.industry())).setCountry(nullToEmpty(o.country()))
 			.setTier(Tier.valueOf("TIER_" + o.tier().name()))
 			.setLifecycleStage(LifecycleStage.valueOf("LIFECYCLE_STAGE_" + o.lifecycleStage().name()))
+			.addAllContacts(o.contacts().stream().map(CustomerGrpcService::toProto).toList())
 			.build();
+	}
+
+	static Contact toProto(com.rapport.customer.organisation.Contact c) {
+		return Contact.newBuilder().setName(c.name()).setJobTitle(nullToEmpty(c.jobTitle()))
+			.setEmail(nullToEmpty(c.email())).setPhone(nullToEmpty(c.phone())).setLanguage(nullToEmpty(c.language()))
+			.setTimeZone(nullToEmpty(c.timeZone())).build();
+	}
+
+	private static String nullToEmpty(String value) {
+		return value == null ? "" : value;
 	}
 }

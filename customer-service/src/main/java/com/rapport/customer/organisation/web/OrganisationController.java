@@ -3,6 +3,7 @@ package com.rapport.customer.organisation.web;
 import java.time.Instant;
 import java.util.List;
 
+import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationService;
 import com.rapport.support.security.Caller;
@@ -40,11 +41,19 @@ class OrganisationController {
 	}
 
 	record OrganisationView(String id, String name, String industry, String country, String tier,
-			String lifecycleStage, Instant createdAt) {
+			String lifecycleStage, List<ContactView> contacts, Instant createdAt) {
 
 		static OrganisationView of(Organisation o) {
 			return new OrganisationView(o.id(), o.name(), o.industry(), o.country(), o.tier().name(),
-					o.lifecycleStage().name(), o.createdAt());
+					o.lifecycleStage().name(), o.contacts().stream().map(ContactView::of).toList(), o.createdAt());
+		}
+	}
+
+	/** A contact without its login name: that stays between the contact and Keycloak. */
+	record ContactView(String name, String jobTitle, String email, String phone, String language, String timeZone) {
+
+		static ContactView of(Contact c) {
+			return new ContactView(c.name(), c.jobTitle(), c.email(), c.phone(), c.language(), c.timeZone());
 		}
 	}
 }

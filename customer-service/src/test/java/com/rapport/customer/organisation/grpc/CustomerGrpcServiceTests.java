@@ -5,6 +5,7 @@ import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBloc
 import com.rapport.contracts.customer.v1.GetOrganisationRequest;
 import com.rapport.contracts.customer.v1.ListOrganisationsRequest;
 import com.rapport.contracts.customer.v1.Tier;
+import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
 import com.rapport.support.grpc.CallTokens;
@@ -41,7 +42,8 @@ class CustomerGrpcServiceTests {
 	@BeforeEach
 	void setUp() {
 		organisations.deleteAll();
-		organisations.save(Organisation.create("acme-retail", "Acme Retail", "Retail", "CN"));
+		organisations.save(Organisation.create("acme-retail", "Acme Retail", "Retail", "CN", new Contact("Alice Chen",
+				"Buyer", "alice@acme.example", null, "zh-CN", "Asia/Shanghai", "acme.buyer")));
 		organisations.save(Organisation.create("globex-trading", "Globex Trading", "Wholesale", "SG"));
 		stub = CustomerServiceGrpc.newBlockingStub(channel);
 	}
@@ -82,6 +84,11 @@ class CustomerGrpcServiceTests {
 		var organisation = as(TestTokens.service()).getOrganisation(get("acme-retail"));
 		assertThat(organisation.getName()).isEqualTo("Acme Retail");
 		assertThat(organisation.getTier()).isEqualTo(Tier.TIER_NORMAL);
+		assertThat(organisation.getContactsList()).singleElement().satisfies(contact -> {
+			assertThat(contact.getName()).isEqualTo("Alice Chen");
+			assertThat(contact.getLanguage()).isEqualTo("zh-CN");
+			assertThat(contact.getPhone()).isEmpty();
+		});
 	}
 
 	@Test

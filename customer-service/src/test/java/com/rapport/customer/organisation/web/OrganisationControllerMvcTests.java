@@ -2,6 +2,7 @@ package com.rapport.customer.organisation.web;
 
 import java.util.Optional;
 
+import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
 import com.rapport.customer.organisation.OrganisationService;
@@ -46,13 +47,16 @@ class OrganisationControllerMvcTests {
 	}
 
 	@Test
-	void customerReadsItsOwnOrganisation() throws Exception {
-		given(repository.findById("acme-retail"))
-			.willReturn(Optional.of(Organisation.create("acme-retail", "Acme Retail", "Retail", "CN")));
+	void customerReadsItsOwnOrganisationWithItsContactsButNotTheirLogins() throws Exception {
+		given(repository.findById("acme-retail")).willReturn(Optional.of(Organisation.create("acme-retail",
+				"Acme Retail", "Retail", "CN",
+				new Contact("Alice Chen", "Buyer", "alice@acme.example", null, "zh-CN", "Asia/Shanghai", "acme.buyer"))));
 		mvc.perform(get("/api/customers/v1/organisations/acme-retail").with(as(TestTokens.customer("acme-retail"))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.name").value("Acme Retail"))
-			.andExpect(jsonPath("$.tier").value("NORMAL"));
+			.andExpect(jsonPath("$.tier").value("NORMAL"))
+			.andExpect(jsonPath("$.contacts[0].email").value("alice@acme.example"))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("acme.buyer"))));
 	}
 
 	@Test
