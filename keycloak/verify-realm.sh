@@ -66,7 +66,7 @@ for svc in customer-service order-tracking-service ticket-service feedback-servi
   check "$svc: role internal, aud rapport-api" '"internal" in c["realm_access"]["roles"] and "rapport-api" in c["aud"]'
 done
 code="$(curl -s -o /dev/null -w '%{http_code}' -u rapport-gateway:rapport-gateway-secret \
-          -d grant_type=password -d username=acme.buyer -d password=acme123 "$OIDC/token")"
+          -d grant_type=password -d username=acme.buyer -d password=acme-demo-26 "$OIDC/token")"
 echo "{\"status\": $code}" > "$WORK/claims.json"
 check "rapport-gateway: password grant refused" 'c["status"] in (400, 401)'
 
@@ -115,7 +115,7 @@ m = re.search(r"<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"", open(sy
 print(html.unescape(m.group(1)) if m else "")' "$WORK/login.html")"
 [[ -n "$action" ]] || { echo "  FAIL  no form#kc-form-login on the login page"; exit 1; }
 location="$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' \
-  --data-urlencode username=acme.buyer --data-urlencode password=acme123 "$action")"
+  --data-urlencode username=acme.buyer --data-urlencode password=acme-demo-26 "$action")"
 python3 -c '
 import json, sys, urllib.parse as u
 url = u.urlparse(sys.argv[1]); q = u.parse_qs(url.query)

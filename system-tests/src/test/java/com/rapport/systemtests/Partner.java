@@ -42,6 +42,10 @@ final class Partner {
 		return login("partner-demo", "partner-demo-secret");
 	}
 
+	String token() {
+		return token;
+	}
+
 	HttpResponse<String> postOrder(String json, String idempotencyKey) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningPlatform.GATEWAY + "/api/orders/v1/orders"))
 			.header("Authorization", "Bearer " + token)

@@ -36,7 +36,7 @@ class PortalBrowserSystemTests {
 
 	@Test
 	void acmeContactSeesThePartnersOrderWithItsMilestones() {
-		try (Browser browser = Browser.open().login("acme.buyer", "acme123")) {
+		try (Browser browser = Browser.open().login("acme.buyer", "acme-demo-26")) {
 			assertThat(browser.driver.getCurrentUrl()).endsWith("/portal");
 			WebElement row = browser.driver
 				.findElement(By.cssSelector("tr.order-row[data-order-number='" + orderNumber + "']"));
@@ -58,7 +58,7 @@ class PortalBrowserSystemTests {
 
 	@Test
 	void globexContactDoesNotSeeAcmesOrderAndItsAddressAnswers404() {
-		try (Browser browser = Browser.open().login("globex.buyer", "globex123")) {
+		try (Browser browser = Browser.open().login("globex.buyer", "globex-demo-26")) {
 			assertThat(browser.driver.getPageSource()).doesNotContain(orderNumber);
 			assertThat(browser.driver.findElements(By.cssSelector("tr.order-row")))
 				.extracting(row -> row.getAttribute("data-order-number"))
@@ -73,7 +73,7 @@ class PortalBrowserSystemTests {
 
 	@Test
 	void agentSeesTheConsoleListingTheOrganisations() {
-		try (Browser browser = Browser.open().login("agent.li", "agent123")) {
+		try (Browser browser = Browser.open().login("agent.li", "agent-demo-26")) {
 			assertThat(browser.driver.getCurrentUrl()).endsWith("/console");
 			List<String> names = browser.driver.findElements(By.cssSelector(".organisation-name")).stream()
 				.map(WebElement::getText).toList();
@@ -84,14 +84,14 @@ class PortalBrowserSystemTests {
 
 	@Test
 	void customerCannotOpenTheConsole() {
-		try (Browser browser = Browser.open().login("acme.buyer", "acme123")) {
+		try (Browser browser = Browser.open().login("acme.buyer", "acme-demo-26")) {
 			assertThat(browser.status("/console")).isEqualTo(403);
 		}
 	}
 
 	@Test
 	void signingOutEndsTheKeycloakSessionToo() {
-		try (Browser browser = Browser.open().login("acme.buyer", "acme123")) {
+		try (Browser browser = Browser.open().login("acme.buyer", "acme-demo-26")) {
 			browser.driver.findElement(By.cssSelector("form.logout button")).click();
 			browser.go("/portal");
 			// Keycloak asks for the password again: its own session ended, not only the gateway's.
@@ -101,7 +101,7 @@ class PortalBrowserSystemTests {
 
 	@Test
 	void portalSpeaksChinese() {
-		try (Browser browser = Browser.open().login("acme.buyer", "acme123")) {
+		try (Browser browser = Browser.open().login("acme.buyer", "acme-demo-26")) {
 			browser.go("/portal?lang=zh-CN");
 			assertThat(browser.text(By.tagName("h1"))).isEqualTo("我的订单");
 			browser.go("/portal");

@@ -23,7 +23,7 @@ class UnavailableController {
 	static final String PAGE = """
 			<!DOCTYPE html>
 			<html lang="en"><head><meta charset="utf-8"><title>Temporarily unavailable · Rapport</title></head>
-			<body style="font-family: system-ui, sans-serif; text-align: center; padding-top: 4rem">
+			<body>
 			<h1>Temporarily unavailable</h1>
 			<p>A part of Rapport is not answering right now. Nothing was changed; please try again in a moment.</p>
 			<p lang="zh-CN">Rapport 的部分服务暂时没有响应。没有任何数据被更改，请稍后再试。</p>

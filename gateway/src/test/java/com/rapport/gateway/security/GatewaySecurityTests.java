@@ -142,6 +142,19 @@ class GatewaySecurityTests {
 	}
 
 	@Test
+	void pagesForbidInlineScriptAndFramingAndLeakNoFullReferrer() {
+		web.get().uri("/portal").accept(MediaType.TEXT_HTML).exchange()
+			.expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+				.contains("script-src 'self';")
+				.doesNotContain("unsafe-inline")
+				.contains("frame-ancestors 'none'")
+				.contains("form-action 'self' " + ISSUER.replace("/realms/rapport", "")))
+			.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader().valueEquals("X-Frame-Options", "DENY")
+			.expectHeader().valueEquals("Referrer-Policy", "strict-origin-when-cross-origin");
+	}
+
+	@Test
 	void loginRedirectsToKeycloakWithPkce() {
 		URI location = web.get().uri("/oauth2/authorization/keycloak").exchange()
 			.expectStatus().isFound()
