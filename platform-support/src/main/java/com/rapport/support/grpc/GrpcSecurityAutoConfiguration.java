@@ -1,5 +1,6 @@
 package com.rapport.support.grpc;
 
+import com.rapport.support.security.Caller;
 import com.rapport.support.security.KeycloakJwtAuthenticationConverter;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,7 +16,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Every gRPC call but the standard health check must carry a valid Keycloak JWT in its
- * {@code authorization} metadata; otherwise it ends with UNAUTHENTICATED before reaching the service.
+ * {@code authorization} metadata; otherwise it ends with UNAUTHENTICATED before reaching the service. A
+ * token with none of the platform's roles (a partner's) ends with PERMISSION_DENIED.
  * The caller is then in the security context, so {@code Caller.current()} works as on REST.
  */
 @AutoConfiguration(
@@ -33,7 +35,9 @@ public class GrpcSecurityAutoConfiguration {
 		return grpc
 			.authorizeRequests(requests -> requests.methods("grpc.health.v1.Health/*").permitAll()
 				.methods("grpc.reflection.v1.ServerReflection/*").permitAll()
-				.allRequests().authenticated())
+				// People (through portal-web) and services; partner systems use the REST API only.
+				.allRequests().hasAnyAuthority("ROLE_" + Caller.CUSTOMER, "ROLE_" + Caller.AGENT,
+						"ROLE_" + Caller.MANAGER, "ROLE_" + Caller.ADMIN, "ROLE_" + Caller.INTERNAL))
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(jwtDecoder)
 				.jwtAuthenticationConverter(new KeycloakJwtAuthenticationConverter())))
 			.build();
