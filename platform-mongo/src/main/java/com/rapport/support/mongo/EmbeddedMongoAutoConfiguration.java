@@ -21,11 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
-import org.springframework.boot.health.contributor.AbstractHealthIndicator;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.util.StringUtils;
 
@@ -36,7 +32,7 @@ import org.springframework.util.StringUtils;
  * (see ARCHITECTURE.md, rule 2).
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
-@ConditionalOnClass(name = { "de.bwaldvogel.mongo.MongoServer", "org.springframework.data.mongodb.core.MongoTemplate" })
+@ConditionalOnClass(name = "de.bwaldvogel.mongo.MongoServer")
 @EnableConfigurationProperties(EmbeddedMongoProperties.class)
 @ConditionalOnProperty(name = "rapport.mongodb.embedded.enabled", matchIfMissing = true)
 @Conditional(NoMongoUriCondition.class)
@@ -76,17 +72,5 @@ public class EmbeddedMongoAutoConfiguration {
 		ConnectionString connectionString = new ConnectionString(
 				"mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
 		return () -> connectionString;
-	}
-
-	/** Boot's indicator asks for {@code hello}, which mongo-java-server lacks; {@code ping} works on both. */
-	@Bean
-	HealthIndicator mongoHealthIndicator(MongoTemplate mongoTemplate) {
-		return new AbstractHealthIndicator("MongoDB health check failed") {
-			@Override
-			protected void doHealthCheck(Health.Builder builder) {
-				mongoTemplate.executeCommand("{ ping: 1 }");
-				builder.up().withDetail("server", "embedded");
-			}
-		};
 	}
 }

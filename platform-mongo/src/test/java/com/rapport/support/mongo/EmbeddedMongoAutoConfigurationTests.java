@@ -9,7 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -19,7 +21,7 @@ class EmbeddedMongoAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(EmbeddedMongoAutoConfiguration.class, MongoAutoConfiguration.class,
-				DataMongoAutoConfiguration.class))
+				DataMongoAutoConfiguration.class, EmbeddedMongoHealthAutoConfiguration.class))
 		.withPropertyValues("spring.application.name=test-service");
 
 	@Test
@@ -39,6 +41,19 @@ class EmbeddedMongoAutoConfigurationTests {
 			.run(context -> assertThat(context).doesNotHaveBean(MongoServer.class));
 		runner.withSystemProperties("MONGODB_URI=mongodb://db.example:27017/x")
 			.run(context -> assertThat(context).doesNotHaveBean(MongoServer.class));
+	}
+
+	@Test
+	void theReactiveHealthProbeWorksAgainstTheEmbeddedServer() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(EmbeddedMongoAutoConfiguration.class,
+					MongoReactiveAutoConfiguration.class, EmbeddedMongoHealthAutoConfiguration.class))
+			.withPropertyValues("spring.application.name=gateway", "rapport.mongodb.embedded.in-memory=true")
+			.run(context -> {
+				var health = context.getBean("mongoHealthIndicator", ReactiveHealthIndicator.class).health()
+					.block(java.time.Duration.ofSeconds(10));
+				assertThat(health.getStatus().getCode()).isEqualTo("UP");
+			});
 	}
 
 	@Test
