@@ -25,10 +25,24 @@ public final class RunningPlatform implements BeforeAllCallback {
 
 	static final String KEYCLOAK = "http://localhost:8180";
 
+	/** Requests per minute each partner client may make in the system tests. */
+	static final int PARTNER_BUDGET = 100;
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-			.computeIfAbsent(RunningPlatform.class.getName(), key -> Started.start(), Started.class);
+		Object state = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+			.computeIfAbsent(RunningPlatform.class.getName(), key -> {
+				try {
+					return Started.start();
+				}
+				catch (RuntimeException ex) {
+					// Remembered, so the next test class fails at once instead of starting everything again.
+					return ex;
+				}
+			}, Object.class);
+		if (state instanceof RuntimeException failure) {
+			throw failure;
+		}
 	}
 
 	static final class Started implements AutoCloseable {
@@ -67,6 +81,8 @@ public final class RunningPlatform implements BeforeAllCallback {
 				ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile()).inheritIO();
 				builder.environment().put("RAPPORT_RUN_DIR", property("rapport.runDir", "target/platform/run"));
 				builder.environment().put("RAPPORT_DATA_DIR", property("rapport.dataDir", "target/platform/data"));
+				// A small partner budget, so that reaching it is quick to test.
+				builder.environment().put("RATE_LIMIT_PARTNER_REQUESTS", String.valueOf(PARTNER_BUDGET));
 				Process process = builder.start();
 				if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
 					process.destroyForcibly();

@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
@@ -16,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** An attacker's view of the front door, with real Keycloak tokens and a real browser session. */
 @ExtendWith(RunningPlatform.class)
+@Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TokenAndSessionSystemTests {
 
 	@Test
@@ -59,6 +64,27 @@ class TokenAndSessionSystemTests {
 			HttpResponse<String> response = Partner.anonymous(HttpRequest.newBuilder(URI.create(url)));
 			assertThat(response.statusCode()).as(url).isEqualTo(401);
 		}
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE) // it exhausts partner-readonly's budget for the rest of the minute
+	void aPartnerOverItsBudgetGets429WithRetryAfterAndOtherPartnersAreNotHeldBack() {
+		Partner readOnly = Partner.login("partner-readonly", "partner-readonly-secret");
+		HttpResponse<String> limited = null;
+		// Fixed one-minute windows: a burst may straddle two, so allow up to two and a half budgets.
+		for (int i = 0; i < RunningPlatform.PARTNER_BUDGET * 5 / 2 && limited == null; i++) {
+			HttpResponse<String> response = readOnly.get("/api/orders/v1/orders?size=1");
+			if (response.statusCode() == 429) {
+				limited = response;
+			}
+			else {
+				assertThat(response.statusCode()).isEqualTo(200);
+			}
+		}
+		assertThat(limited).as("a 429 within the budget's reach").isNotNull();
+		assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+		assertThat(limited.body()).contains("\"status\":429");
+		assertThat(Partner.demo().get("/api/orders/v1/orders?size=1").statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -1,24 +1,10 @@
 package com.rapport.gateway.security;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
+import com.rapport.gateway.FakeKeycloak;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.URI;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,15 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * document and the signing keys (the system tests use the real Keycloak). The same server stands in for
  * order-tracking-service's REST API, so that a request that gets through can be seen arriving.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "rapport.mongodb.embedded.in-memory=true")
 @AutoConfigureWebTestClient
 class GatewaySecurityTests {
 
-	static final RSAKey SIGNING_KEY = signingKey();
+	static final FakeKeycloak KEYCLOAK = FakeKeycloak.start();
 
-	static final HttpServer KEYCLOAK = fakeKeycloak();
-
-	static final String ISSUER = "http://localhost:" + KEYCLOAK.getAddress().getPort() + "/realms/rapport";
+	static final String ISSUER = KEYCLOAK.issuer();
 
 	@Autowired
 	WebTestClient web;
@@ -59,14 +43,14 @@ class GatewaySecurityTests {
 	@DynamicPropertySource
 	static void keycloak(DynamicPropertyRegistry registry) {
 		registry.add("KEYCLOAK_ISSUER_URI", () -> ISSUER);
-		registry.add("ORDER_TRACKING_SERVICE_HTTP", () -> "http://localhost:" + KEYCLOAK.getAddress().getPort());
+		registry.add("ORDER_TRACKING_SERVICE_HTTP", KEYCLOAK::baseUrl);
 		// Nothing listens there: customer-service is "down".
 		registry.add("CUSTOMER_SERVICE_HTTP", () -> "http://localhost:" + closedPort());
 	}
 
 	@AfterAll
 	static void stopKeycloak() {
-		KEYCLOAK.stop(0);
+		KEYCLOAK.stop();
 	}
 
 	@Test
@@ -91,14 +75,14 @@ class GatewaySecurityTests {
 
 	@Test
 	void apiWithATokenForAnotherAudienceIs401() {
-		web.get().uri("/api/orders/v1/orders").headers(headers -> headers.setBearerAuth(token("account"))).exchange()
+		web.get().uri("/api/orders/v1/orders").headers(headers -> headers.setBearerAuth(KEYCLOAK.token("account", "partner-test"))).exchange()
 			.expectStatus().isUnauthorized()
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test
 	void apiWithAValidTokenIsRoutedToTheServiceWithTheTokenAndNoSession() {
-		String token = token("rapport-api");
+		String token = KEYCLOAK.token("rapport-api", "partner-test");
 
 		web.get().uri("/api/orders/v1/orders").headers(headers -> headers.setBearerAuth(token)).exchange()
 			.expectStatus().isOk()
@@ -108,7 +92,7 @@ class GatewaySecurityTests {
 
 	@Test
 	void aServiceThatIsDownGivesA503ProblemWithRetryAfterNotA500() {
-		web.get().uri("/api/customers/v1/organisations").headers(headers -> headers.setBearerAuth(token("rapport-api")))
+		web.get().uri("/api/customers/v1/organisations").headers(headers -> headers.setBearerAuth(KEYCLOAK.token("rapport-api", "partner-test")))
 			.exchange()
 			.expectStatus().isEqualTo(503)
 			.expectHeader().exists(HttpHeaders.RETRY_AFTER)
@@ -190,65 +174,5 @@ class GatewaySecurityTests {
 			.body(BodyInserters.fromFormData("_csrf", csrf.getValue())).exchange()
 			.expectStatus().isFound()
 			.expectHeader().location("/");
-	}
-
-	static String token(String audience) {
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(List.of(audience)).subject("partner")
-			.claim("azp", "partner-test").claim("scope", "orders.read").issueTime(new Date())
-			.expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(SIGNING_KEY.getKeyID()).build(),
-				claims);
-		try {
-			jwt.sign(new RSASSASigner(SIGNING_KEY));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return jwt.serialize();
-	}
-
-	static RSAKey signingKey() {
-		try {
-			return new RSAKeyGenerator(2048).keyID("test-key").generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	static HttpServer fakeKeycloak() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-			String issuer = "http://localhost:" + server.getAddress().getPort() + "/realms/rapport";
-			String oidc = issuer + "/protocol/openid-connect";
-			server.createContext("/realms/rapport/.well-known/openid-configuration", exchange -> answer(exchange,
-					"application/json", """
-							{"issuer":"%1$s","authorization_endpoint":"%2$s/auth","token_endpoint":"%2$s/token",
-							 "userinfo_endpoint":"%2$s/userinfo","jwks_uri":"%2$s/certs",
-							 "end_session_endpoint":"%2$s/logout","response_types_supported":["code"],
-							 "subject_types_supported":["public"],"id_token_signing_alg_values_supported":["RS256"],
-							 "grant_types_supported":["authorization_code","refresh_token","client_credentials"],
-							 "code_challenge_methods_supported":["S256"],"scopes_supported":["openid","profile","email"]}
-							""".formatted(issuer, oidc)));
-			server.createContext("/realms/rapport/protocol/openid-connect/certs",
-					exchange -> answer(exchange, "application/json", new JWKSet(SIGNING_KEY.toPublicJWK()).toString()));
-			// order-tracking-service's REST API: tells what arrived
-			server.createContext("/api/orders/", exchange -> answer(exchange, "text/plain",
-					exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
-							+ exchange.getRequestHeaders().getFirst(HttpHeaders.AUTHORIZATION)));
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	static void answer(HttpExchange exchange, String contentType, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set(HttpHeaders.CONTENT_TYPE, contentType);
-		exchange.sendResponseHeaders(HttpStatus.OK.value(), bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
 	}
 }

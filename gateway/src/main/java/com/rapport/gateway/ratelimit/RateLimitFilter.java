@@ -1,0 +1,114 @@
+package com.rapport.gateway.ratelimit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Holds each partner client (by its client id, on {@code /api/**}) and each signed-in person (by user
+ * name, elsewhere) to a request budget per window. Over budget: 429 with {@code Retry-After}, a problem
+ * document for partners, and nothing forwarded. Every answer carries the remaining budget.
+ * Unauthenticated requests never get here with a principal and are not counted: they are refused or sent
+ * to log in first. If the counter store fails, requests pass (a rate limit is no reason for an outage).
+ */
+class RateLimitFilter implements GlobalFilter, Ordered {
+
+	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
+	private final RateLimitCounters counters;
+
+	private final RateLimitProperties properties;
+
+	private final Clock clock;
+
+	RateLimitFilter(RateLimitCounters counters, RateLimitProperties properties, Clock clock) {
+		this.counters = counters;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 10;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		if (!properties.enabled()) {
+			return chain.filter(exchange);
+		}
+		boolean partnerApi = exchange.getRequest().getPath().value().startsWith("/api/");
+		int limit = partnerApi ? properties.partnerRequests() : properties.userRequests();
+		// Mono<Void> completes empty, so "no principal" and "no counter" travel as empty Optionals.
+		return exchange.getPrincipal()
+			.map(principal -> Optional.of(callerKey(principal, partnerApi)))
+			.defaultIfEmpty(Optional.empty())
+			.flatMap(caller -> {
+				if (caller.isEmpty()) {
+					return chain.filter(exchange);
+				}
+				Instant now = clock.instant();
+				return counters.hit(caller.get(), now, properties.window())
+					.map(Optional::of)
+					.onErrorResume(ex -> {
+						log.warn("Rate-limit store unavailable, letting {} through: {}", caller.get(), ex.toString());
+						return Mono.just(Optional.empty());
+					})
+					.flatMap(window -> window.isEmpty() ? chain.filter(exchange)
+							: decide(exchange, chain, window.get(), limit, now, partnerApi, caller.get()));
+			});
+	}
+
+	private Mono<Void> decide(ServerWebExchange exchange, GatewayFilterChain chain, RateLimitCounters.Window window,
+			int limit, Instant now, boolean partnerApi, String caller) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.getHeaders().set("RateLimit-Limit", String.valueOf(limit));
+		response.getHeaders().set("RateLimit-Remaining", String.valueOf(Math.max(0, limit - window.count())));
+		if (window.count() <= limit) {
+			return chain.filter(exchange);
+		}
+		long retryAfter = Math.max(1, Duration.between(now, window.resetsAt()).toSeconds() + 1);
+		log.info("Rate limit reached by {} ({} requests per {})", caller, limit, properties.window());
+		response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+		response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+		String body;
+		if (partnerApi) {
+			response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			body = "{\"type\":\"https://rapport.example/problems/rate-limited\",\"title\":\"Too many requests\","
+					+ "\"status\":429,\"detail\":\"This client made more than " + limit + " requests in "
+					+ properties.window().toSeconds() + " s. Retry after " + retryAfter + " s.\"}";
+		}
+		else {
+			response.getHeaders().setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
+			body = "Too many requests. Please wait " + retryAfter + " seconds.\n请求过于频繁，请 " + retryAfter
+					+ " 秒后再试。\n";
+		}
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+	}
+
+	/** Partners are counted per client (all their tokens together), people per user name. */
+	static String callerKey(Principal principal, boolean partnerApi) {
+		if (partnerApi && principal instanceof JwtAuthenticationToken jwt) {
+			String client = jwt.getToken().getClaimAsString("azp");
+			return "client:" + (client != null ? client : jwt.getName());
+		}
+		return "user:" + principal.getName();
+	}
+}

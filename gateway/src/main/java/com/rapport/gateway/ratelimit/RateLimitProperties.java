@@ -1,0 +1,22 @@
+package com.rapport.gateway.ratelimit;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param enabled          whether budgets are enforced at all
+ * @param partnerRequests  requests a partner client may make per window on {@code /api/**}
+ * @param userRequests     requests a signed-in person may make per window on the portal and console
+ * @param window           the length of a counting window
+ */
+@ConfigurationProperties("rapport.rate-limits")
+public record RateLimitProperties(Boolean enabled, Integer partnerRequests, Integer userRequests, Duration window) {
+
+	public RateLimitProperties {
+		enabled = enabled == null || enabled;
+		partnerRequests = partnerRequests == null ? 600 : partnerRequests;
+		userRequests = userRequests == null ? 600 : userRequests;
+		window = window == null ? Duration.ofMinutes(1) : window;
+	}
+}
