@@ -13,13 +13,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Brings the whole platform up once per test run with the README's own command ({@code ./platform up}),
  * on fresh data under {@code target/platform}, and takes it down ({@code ./platform down}) when the run
  * ends. Nothing is faked: Keycloak, the services, portal-web and the gateway are the real processes.
  */
-public final class RunningPlatform implements BeforeAllCallback {
+public final class RunningPlatform implements BeforeAllCallback, ParameterResolver {
 
 	static final String GATEWAY = "http://localhost:8080";
 
@@ -27,6 +29,17 @@ public final class RunningPlatform implements BeforeAllCallback {
 
 	/** Requests per minute each partner client may make in the system tests. */
 	static final int PARTNER_BUDGET = 100;
+
+	/** Gives a test the platform of this run, for the tests that restart a part of it. */
+	@Override
+	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+		return parameter.getParameter().getType() == Started.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+		return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).get(RunningPlatform.class.getName());
+	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
@@ -66,6 +79,14 @@ public final class RunningPlatform implements BeforeAllCallback {
 			Started started = new Started(repo);
 			started.run(List.of("./platform", "up"), Duration.ofMinutes(10));
 			return started;
+		}
+
+		/** Restarts one module of the platform ({@code ./platform restart}), waiting until it is ready. */
+		void restart(String module) {
+			if (repo == null) {
+				throw new IllegalStateException("Restarting needs the platform the tests started themselves");
+			}
+			run(List.of("./platform", "restart", module), Duration.ofMinutes(3));
 		}
 
 		@Override

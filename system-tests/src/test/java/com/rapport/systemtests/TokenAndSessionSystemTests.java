@@ -12,6 +12,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
@@ -63,6 +64,18 @@ class TokenAndSessionSystemTests {
 				"http://localhost:8084/api/orders/v1/orders", "http://localhost:8081/portal" }) {
 			HttpResponse<String> response = Partner.anonymous(HttpRequest.newBuilder(URI.create(url)));
 			assertThat(response.statusCode()).as(url).isEqualTo(401);
+		}
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE - 1)
+	@DisabledIfSystemProperty(named = "rapport.useRunningPlatform", matches = "true")
+	void aRestartOfTheGatewaySignsNobodyOut(RunningPlatform.Started platform) {
+		try (Browser browser = Browser.open().login("acme.buyer", "acme-demo-26")) {
+			platform.restart("gateway");
+			browser.go("/portal");
+			assertThat(browser.text(By.tagName("h1"))).isEqualTo("Your orders");
+			assertThat(browser.driver.findElements(By.cssSelector("tr.order-row"))).isNotEmpty();
 		}
 	}
 

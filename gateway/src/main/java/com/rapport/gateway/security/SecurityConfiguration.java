@@ -21,6 +21,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -101,6 +103,15 @@ class SecurityConfiguration {
 	ReactiveClientRegistrationRepository clientRegistrations(OAuth2ClientProperties properties) {
 		return new LazyClientRegistrationRepository(
 				() -> new OAuth2ClientPropertiesMapper(properties).asClientRegistrations());
+	}
+
+	/**
+	 * The user's tokens live in the session (stored in MongoDB), not in this process's memory: any replica
+	 * can relay and refresh them, and a restart signs nobody out.
+	 */
+	@Bean
+	ServerOAuth2AuthorizedClientRepository authorizedClientRepository() {
+		return new WebSessionServerOAuth2AuthorizedClientRepository();
 	}
 
 	/** Issues the CSRF cookie on every page, so the first form a user sees already carries a token. */
