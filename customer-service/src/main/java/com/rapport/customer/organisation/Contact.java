@@ -1,10 +1,36 @@
 package com.rapport.customer.organisation;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.UUID;
+
 /**
- * A person at the customer. {@code username} links the contact to its portal login (Keycloak), whose
- * token carries the organisation's id as {@code customer_id}; {@code language} is {@code en} or
- * {@code zh-CN}, {@code timeZone} an IANA zone id.
+ * A person at the customer, embedded in its {@link Organisation}. {@code id} is stable for the contact's
+ * life; {@code externalId} is the partner CRM's key, unique within the organisation. {@code username} links
+ * the contact to its portal login (Keycloak), whose token carries the organisation's id as
+ * {@code customer_id}; {@code language} is {@code en} or {@code zh-CN}, {@code timeZone} an IANA zone id.
+ * Consents are opt-in: absent means no, and they are never null.
  */
-public record Contact(String name, String jobTitle, String email, String phone, String language, String timeZone,
-		String username) {
+public record Contact(String id, String name, String jobTitle, String email, String phone, String language,
+		String timeZone, LocalDate birthday, PreferredChannel preferredChannel, Boolean marketingConsent,
+		Boolean surveyConsent, String externalId, String username) {
+
+	public Contact {
+		// Contacts stored before contacts had ids get one derived from their data, so it is the same on every
+		// read until the organisation is next saved, which then keeps it.
+		if (id == null || id.isBlank()) {
+			id = UUID.nameUUIDFromBytes(String.join("|", String.valueOf(name), String.valueOf(email),
+					String.valueOf(phone), String.valueOf(username)).getBytes(StandardCharsets.UTF_8)).toString();
+		}
+		preferredChannel = preferredChannel == null ? PreferredChannel.EMAIL : preferredChannel;
+		marketingConsent = Boolean.TRUE.equals(marketingConsent);
+		surveyConsent = Boolean.TRUE.equals(surveyConsent);
+	}
+
+	/** A contact with the basic details only: emailed, no consents, no birthday. */
+	public static Contact of(String name, String jobTitle, String email, String phone, String language,
+			String timeZone, String username) {
+		return new Contact(null, name, jobTitle, email, phone, language, timeZone, null, PreferredChannel.EMAIL, false,
+				false, null, username);
+	}
 }

@@ -2,6 +2,7 @@ package com.rapport.customer.organisation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.Id;
@@ -11,20 +12,63 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A buying company. Its id is the value of the {@code customer_id} claim its contacts' tokens carry.
+ * A buying company. Its id is the value of the {@code customer_id} claim its contacts' tokens carry;
+ * {@code externalId} is the partner CRM/ERP key, unique where present. {@code searchKeys} is derived from the
+ * name and the contacts on every construction, so whatever saves an organisation keeps its search index
+ * right (see {@link SearchKeys}).
  */
 @Document("organisations")
-public record Organisation(@Id String id, @Indexed String name, String industry, String country, Tier tier,
-		LifecycleStage lifecycleStage, List<Contact> contacts, @CreatedDate Instant createdAt,
+public record Organisation(@Id String id, @Indexed String name, String industry, SizeBand sizeBand, String country,
+		String region, List<String> tags, String accountManager, OrganisationStatus status,
+		@Indexed(unique = true, sparse = true) String externalId, Tier tier, LifecycleStage lifecycleStage,
+		List<Contact> contacts, @Indexed List<String> searchKeys, @CreatedDate Instant createdAt,
 		@LastModifiedDate Instant updatedAt, @Version Long version) {
 
 	public Organisation {
+		tags = tags == null ? List.of() : List.copyOf(tags);
+		status = status == null ? OrganisationStatus.ACTIVE : status;
+		tier = tier == null ? Tier.NORMAL : tier;
+		lifecycleStage = lifecycleStage == null ? LifecycleStage.PROSPECT : lifecycleStage;
 		contacts = contacts == null ? List.of() : List.copyOf(contacts);
+		searchKeys = SearchKeys.of(name, contacts);
 	}
 
-	/** A new organisation: a prospect of the normal tier until orders say otherwise. */
+	/** A new organisation: an active prospect of the normal tier until orders say otherwise. */
 	public static Organisation create(String id, String name, String industry, String country, Contact... contacts) {
-		return new Organisation(id, name, industry, country, Tier.NORMAL, LifecycleStage.PROSPECT, List.of(contacts),
-				null, null, null);
+		return new Organisation(id, name, industry, null, country, null, List.of(), null, OrganisationStatus.ACTIVE,
+				null, Tier.NORMAL, LifecycleStage.PROSPECT, List.of(contacts), null, null, null, null);
+	}
+
+	public Optional<Contact> contact(String contactId) {
+		return contacts.stream().filter(c -> c.id().equals(contactId)).findFirst();
+	}
+
+	public Optional<Contact> contactByExternalId(String externalId) {
+		return contacts.stream().filter(c -> externalId.equals(c.externalId())).findFirst();
+	}
+
+	/** The same organisation with other profile fields (tier, lifecycle, contacts and audit data kept). */
+	public Organisation withProfile(Profile p) {
+		return new Organisation(id, p.name(), p.industry(), p.sizeBand(), p.country(), p.region(), p.tags(),
+				p.accountManager(), p.status(), p.externalId(), tier, lifecycleStage, contacts, null, createdAt,
+				updatedAt, version);
+	}
+
+	public Organisation withContacts(List<Contact> newContacts) {
+		return new Organisation(id, name, industry, sizeBand, country, region, tags, accountManager, status,
+				externalId, tier, lifecycleStage, newContacts, null, createdAt, updatedAt, version);
+	}
+
+	public Profile profile() {
+		return new Profile(name, industry, sizeBand, country, region, tags, accountManager, status, externalId);
+	}
+
+	/** The fields staff and partners edit. */
+	public record Profile(String name, String industry, SizeBand sizeBand, String country, String region,
+			List<String> tags, String accountManager, OrganisationStatus status, String externalId) {
+
+		public Profile {
+			tags = tags == null ? List.of() : List.copyOf(tags);
+		}
 	}
 }

@@ -1,10 +1,18 @@
 package com.rapport.customer.organisation;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-public interface OrganisationRepository extends MongoRepository<Organisation, String> {
+public interface OrganisationRepository extends MongoRepository<Organisation, String>, OrganisationSearch {
 
 	Page<Organisation> findAllByOrderByNameAsc(Pageable pageable);
+
+	Optional<Organisation> findByExternalId(String externalId);
+
+	/** Organisations stored before they carried search keys ({@code null} matches a missing field). */
+	List<Organisation> findTop200BySearchKeysIsNull();
 }

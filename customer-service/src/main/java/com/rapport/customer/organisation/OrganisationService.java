@@ -1,25 +1,51 @@
 package com.rapport.customer.organisation;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
+import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads organisations for a caller. A customer contact reaches only its own organisation; another one's id
- * answers exactly like an unknown id, so ids cannot be probed.
+ * Reads, searches and changes organisations and their contacts for a caller. A customer contact reaches only
+ * its own organisation; another one's id answers exactly like an unknown id, so ids cannot be probed. Staff
+ * and partners with {@value #READ_SCOPE} read every organisation; staff and partners with
+ * {@value #WRITE_SCOPE} change them. A unique field already used elsewhere is a 422 naming that field; an
+ * edit that lost a race with another is a {@link ConflictException}.
  */
 @Service
 public class OrganisationService {
 
+	public static final String READ_SCOPE = "customers.read";
+
+	public static final String WRITE_SCOPE = "customers.write";
+
 	static final int DEFAULT_PAGE_SIZE = 50;
 
 	static final int MAX_PAGE_SIZE = 200;
+
+	static final int MAX_QUERY_LENGTH = 100;
+
+	/** Idempotent upserts retry a lost race this often: the repeat sees the winner's record. */
+	private static final int UPSERT_ATTEMPTS = 3;
 
 	private final OrganisationRepository organisations;
 
@@ -27,23 +53,306 @@ public class OrganisationService {
 		this.organisations = organisations;
 	}
 
+	/** The result of an upsert: the record, and whether this call created it. */
+	public record Upsert<T>(T value, boolean created) {
+	}
+
+	/** Staff, services and partners with the read scope; a customer's token never, whatever scopes it carries. */
+	public static boolean mayReadAll(Caller caller) {
+		return caller.seesAllCustomers() || (!caller.hasRole(Caller.CUSTOMER) && caller.hasScope(READ_SCOPE));
+	}
+
+	public static boolean mayWrite(Caller caller) {
+		return isStaff(caller) || (!caller.hasRole(Caller.CUSTOMER) && caller.hasScope(WRITE_SCOPE));
+	}
+
+	/** Staff link contacts to portal logins and see those links; partners and customers do not. */
+	public static boolean isStaff(Caller caller) {
+		return caller.hasRole(Caller.AGENT) || caller.hasRole(Caller.MANAGER) || caller.hasRole(Caller.ADMIN);
+	}
+
 	public Organisation get(Caller caller, String id) {
-		if (id == null || id.isBlank() || !caller.canSeeCustomer(id)) {
+		if (id == null || id.isBlank() || !(mayReadAll(caller) || caller.canSeeCustomer(id))) {
 			throw notFound(id);
 		}
 		return organisations.findById(id).orElseThrow(() -> notFound(id));
 	}
 
 	public Page<Organisation> list(Caller caller, int page, int size) {
-		PageRequest request = PageRequest.of(Math.max(page, 0), size <= 0 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE));
-		if (caller.seesAllCustomers()) {
-			return organisations.findAllByOrderByNameAsc(request);
+		return search(caller, null, page, size);
+	}
+
+	/**
+	 * Organisations by name whose name, contact names, emails or phones start with each word of
+	 * {@code query} (see {@link SearchKeys}); all of them for an empty query. A customer finds at most its own.
+	 */
+	public Page<Organisation> search(Caller caller, String query, int page, int size) {
+		PageRequest request = PageRequest.of(Math.max(page, 0),
+				size <= 0 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE));
+		if (query != null && query.length() > MAX_QUERY_LENGTH) {
+			throw new UnprocessableException("The search is too long.",
+					Map.of("q", "at most " + MAX_QUERY_LENGTH + " characters"));
 		}
-		List<Organisation> own = caller.customerId().flatMap(organisations::findById).stream().toList();
-		return new PageImpl<>(request.getPageNumber() == 0 ? own : List.of(), request, own.size());
+		List<String> terms = SearchKeys.queryTerms(query);
+		if (mayReadAll(caller)) {
+			return terms.isEmpty() ? organisations.findAllByOrderByNameAsc(request)
+					: organisations.search(terms, null, request);
+		}
+		String own = caller.hasRole(Caller.CUSTOMER) ? caller.customerId().orElse(null) : null;
+		if (own == null) {
+			return Page.empty(request);
+		}
+		return organisations.search(terms, own, request);
+	}
+
+	public List<Contact> contacts(Caller caller, String organisationId) {
+		return get(caller, organisationId).contacts();
+	}
+
+	public Contact contact(Caller caller, String organisationId, String contactId) {
+		return get(caller, organisationId).contact(contactId).orElseThrow(() -> contactNotFound(contactId));
+	}
+
+	/** A new organisation; its id is the one given or made from the name. */
+	public Organisation create(Caller caller, OrganisationInput input) {
+		requireWrite(caller);
+		Organisation.Profile profile = ProfileRules.organisation(null, input);
+		checkExternalIdFree(profile.externalId(), null);
+		String id = input.id() != null ? input.id() : freeIdFor(profile.name());
+		if (input.id() != null && organisations.existsById(id)) {
+			throw new RaceLostUnprocessable("The id is taken.", Map.of("id", "already used by another organisation"));
+		}
+		return insert(Organisation.create(id, null, null, null).withProfile(profile));
+	}
+
+	/** Changes the fields given; the rest keep their values. */
+	public Organisation update(Caller caller, String id, OrganisationInput input) {
+		requireWrite(caller);
+		Organisation current = forWrite(id);
+		if (input.id() != null && !input.id().equals(id)) {
+			throw new UnprocessableException("The id cannot change.", Map.of("id", "must be " + id + " or left out"));
+		}
+		checkVersion(current, input.version());
+		return saveIfChanged(current, current.withProfile(merged(current, input)));
+	}
+
+	/**
+	 * Creates or changes the organisation a partner knows by {@code externalId}. Repeating a call answers
+	 * the same record and changes nothing.
+	 */
+	public Upsert<Organisation> upsertByExternalId(Caller caller, String externalId, OrganisationInput input) {
+		requireWrite(caller);
+		requireExternalIdPath(externalId, input.externalId());
+		OrganisationInput withKey = new OrganisationInput(input.id(), input.name(), input.industry(), input.sizeBand(),
+				input.country(), input.region(), input.tags(), input.accountManager(), input.status(), externalId,
+				input.version());
+		return retryingRaces(() -> {
+			var existing = organisations.findByExternalId(externalId);
+			if (existing.isPresent()) {
+				Organisation current = existing.get();
+				if (input.id() != null && !input.id().equals(current.id())) {
+					throw new UnprocessableException("The id cannot change.",
+							Map.of("id", "must be " + current.id() + " or left out"));
+				}
+				checkVersion(current, input.version());
+				return new Upsert<>(saveIfChanged(current, current.withProfile(merged(current, withKey))), false);
+			}
+			return new Upsert<>(create(caller, withKey), true);
+		});
+	}
+
+	public Contact addContact(Caller caller, String organisationId, ContactInput input) {
+		requireWrite(caller);
+		Organisation current = forWrite(organisationId);
+		Contact contact = ProfileRules.contact(null, UUID.randomUUID().toString(), checkedInput(caller, input));
+		return saveContact(current, contact, true);
+	}
+
+	public Contact updateContact(Caller caller, String organisationId, String contactId, ContactInput input) {
+		requireWrite(caller);
+		Organisation current = forWrite(organisationId);
+		Contact existing = current.contact(contactId).orElseThrow(() -> contactNotFound(contactId));
+		return saveContact(current, ProfileRules.contact(existing, null, checkedInput(caller, input)), false);
+	}
+
+	/** Creates or changes the contact a partner knows by {@code externalId} within the organisation. */
+	public Upsert<Contact> upsertContactByExternalId(Caller caller, String organisationId, String externalId,
+			ContactInput input) {
+		requireWrite(caller);
+		requireExternalIdPath(externalId, input.externalId());
+		ContactInput withKey = new ContactInput(input.name(), input.jobTitle(), input.email(), input.phone(),
+				input.language(), input.timeZone(), input.birthday(), input.preferredChannel(),
+				input.marketingConsent(), input.surveyConsent(), externalId, input.username());
+		return retryingRaces(() -> {
+			Organisation current = forWrite(organisationId);
+			var existing = current.contactByExternalId(externalId);
+			Contact merged = ProfileRules.contact(existing.orElse(null), UUID.randomUUID().toString(),
+					checkedInput(caller, withKey));
+			return new Upsert<>(saveContact(current, merged, existing.isEmpty()), existing.isEmpty());
+		});
+	}
+
+	/** Writers reach every organisation, also with the write scope alone. */
+	private Organisation forWrite(String id) {
+		return organisations.findById(id).orElseThrow(() -> notFound(id));
+	}
+
+	private Organisation.Profile merged(Organisation current, OrganisationInput input) {
+		Organisation.Profile profile = ProfileRules.organisation(current.profile(), input);
+		checkExternalIdFree(profile.externalId(), current.id());
+		return profile;
+	}
+
+	private Contact saveContact(Organisation current, Contact contact, boolean adding) {
+		if (contact.externalId() != null && current.contacts().stream()
+			.anyMatch(c -> !c.id().equals(contact.id()) && contact.externalId().equals(c.externalId()))) {
+			throw new UnprocessableException("The external id is taken.",
+					Map.of("externalId", "already used by another contact of this organisation"));
+		}
+		List<Contact> contacts = new ArrayList<>(current.contacts());
+		if (adding) {
+			if (contacts.size() >= ProfileRules.MAX_CONTACTS) {
+				throw new UnprocessableException("Too many contacts.",
+						Map.of("contacts", "at most " + ProfileRules.MAX_CONTACTS + " per organisation"));
+			}
+			contacts.add(contact);
+		}
+		else {
+			contacts.replaceAll(c -> c.id().equals(contact.id()) ? contact : c);
+		}
+		Organisation saved = saveIfChanged(current, current.withContacts(contacts));
+		return saved.contact(contact.id()).orElseThrow();
+	}
+
+	/** Only staff link a contact to a portal login. */
+	private static ContactInput checkedInput(Caller caller, ContactInput input) {
+		if (input.username() != null && !isStaff(caller)) {
+			throw new UnprocessableException("Only staff link portal logins.",
+					Map.of("username", "may only be set by staff"));
+		}
+		return input;
+	}
+
+	private Organisation saveIfChanged(Organisation current, Organisation changed) {
+		if (changed.equals(current)) {
+			return current;
+		}
+		try {
+			return organisations.save(changed);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw concurrentEdit(current.id());
+		}
+		catch (DuplicateKeyException ex) {
+			throw duplicate(ex);
+		}
+	}
+
+	private Organisation insert(Organisation organisation) {
+		try {
+			return organisations.insert(organisation);
+		}
+		catch (DuplicateKeyException ex) {
+			throw duplicate(ex);
+		}
+	}
+
+	private void checkExternalIdFree(String externalId, String ownId) {
+		if (externalId != null && organisations.findByExternalId(externalId)
+			.filter(other -> !other.id().equals(ownId)).isPresent()) {
+			// Retryable: in an upsert it means another call created the record meanwhile, which a retry finds.
+			throw new RaceLostUnprocessable("The external id is taken.",
+					Map.of("externalId", "already used by another organisation"));
+		}
+	}
+
+	private static void checkVersion(Organisation current, Long expected) {
+		if (expected != null && !expected.equals(current.version())) {
+			throw concurrentEdit(current.id());
+		}
+	}
+
+	private static void requireExternalIdPath(String path, String body) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (!ProfileRules.isExternalId(path)) {
+			errors.put("externalId", "1 to 100 letters, digits and . _ : ~ -, starting with a letter or digit");
+		}
+		else if (body != null && !body.equals(path)) {
+			errors.put("externalId", "must be the one in the path or left out");
+		}
+		if (!errors.isEmpty()) {
+			throw new UnprocessableException("Invalid external id.", errors);
+		}
+	}
+
+	private static void requireWrite(Caller caller) {
+		if (!mayWrite(caller)) {
+			throw new AccessDeniedException("Changing organisations needs a staff role or " + WRITE_SCOPE);
+		}
+	}
+
+	/** A lost race (two partners' calls at once) is retried: the repeat finds the winner's record. */
+	private static <T> T retryingRaces(Supplier<T> attempt) {
+		for (int i = 1;; i++) {
+			try {
+				return attempt.get();
+			}
+			catch (RaceLost | RaceLostUnprocessable ex) {
+				if (i >= UPSERT_ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/** A readable, stable id from the name, such as {@code acme-retail}; a suffix when it is taken. */
+	private String freeIdFor(String name) {
+		String slug = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+			.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+		if (slug.length() > 40) {
+			slug = slug.substring(0, 40).replaceAll("-+$", "");
+		}
+		if (slug.length() < 2) {
+			slug = "org";
+		}
+		String candidate = slug;
+		while (organisations.existsById(candidate)) {
+			candidate = slug + "-" + HexFormat.of().toHexDigits((byte) ThreadLocalRandom.current().nextInt(256))
+					+ HexFormat.of().toHexDigits((byte) ThreadLocalRandom.current().nextInt(256));
+		}
+		return candidate;
+	}
+
+	private static ConflictException concurrentEdit(String id) {
+		return new RaceLost("Organisation " + id + " was changed meanwhile; read it again and repeat the change.");
+	}
+
+	private static UnprocessableException duplicate(DuplicateKeyException ex) {
+		String field = Objects.toString(ex.getMessage(), "").contains("externalId") ? "externalId" : "id";
+		return new RaceLostUnprocessable("The " + field + " is taken.",
+				Map.of(field, "already used by another organisation"));
 	}
 
 	private static NotFoundException notFound(String id) {
 		return new NotFoundException("No organisation " + id);
+	}
+
+	private static NotFoundException contactNotFound(String id) {
+		return new NotFoundException("No contact " + id);
+	}
+
+	/** Marks a conflict that may come from a race, which an idempotent upsert retries. */
+	private static final class RaceLost extends ConflictException {
+
+		RaceLost(String message) {
+			super(message);
+		}
+	}
+
+	private static final class RaceLostUnprocessable extends UnprocessableException {
+
+		RaceLostUnprocessable(String message, Map<String, String> errors) {
+			super(message, errors);
+		}
 	}
 }

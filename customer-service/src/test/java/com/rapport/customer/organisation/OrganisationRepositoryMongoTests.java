@@ -3,7 +3,7 @@ package com.rapport.customer.organisation;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import com.rapport.customer.MongoAuditingConfiguration;
+import com.rapport.customer.MongoConfiguration;
 
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.context.annotation.Import;
@@ -11,7 +11,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Against the embedded MongoDB-wire server that {@code ./platform up} uses by default. */
 @DataMongoTest
-@Import(MongoAuditingConfiguration.class)
+@Import(MongoConfiguration.class)
 @ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
 @TestPropertySource(properties = "rapport.mongodb.embedded.in-memory=true")
 class OrganisationRepositoryMongoTests extends OrganisationRepositoryContract {

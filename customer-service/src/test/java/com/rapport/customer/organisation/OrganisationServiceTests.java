@@ -1,25 +1,30 @@
 package com.rapport.customer.organisation;
 
+import java.util.List;
 import java.util.Optional;
 
+import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.KeycloakJwtAuthenticationConverter;
 import com.rapport.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-
-import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 class OrganisationServiceTests {
 
@@ -33,6 +38,10 @@ class OrganisationServiceTests {
 
 	private static Caller caller(String token) {
 		return Caller.from(new KeycloakJwtAuthenticationConverter().convert(TestTokens.decoder().decode(token)));
+	}
+
+	private static OrganisationInput nameOnly(String name) {
+		return new OrganisationInput(null, name, null, null, null, null, null, null, null, null, null);
 	}
 
 	@Test
@@ -52,12 +61,35 @@ class OrganisationServiceTests {
 	}
 
 	@Test
-	void customerListSholdsOnlyItsOwnOrganisation() {
-		given(repository.findById("acme-retail")).willReturn(Optional.of(ACME));
+	void customerListHoldsOnlyItsOwnOrganisation() {
+		given(repository.search(eq(List.of()), eq("acme-retail"), any()))
+			.willAnswer(call -> new PageImpl<>(List.of(ACME), call.getArgument(2), 1));
 		var page = service.list(caller(TestTokens.customer("acme-retail")), 0, 50);
 		assertThat(page.getContent()).containsExactly(ACME);
 		assertThat(page.getTotalElements()).isEqualTo(1);
 		verify(repository, never()).findAllByOrderByNameAsc(any());
+	}
+
+	@Test
+	void customerSearchIsLimitedToItsOwnOrganisation() {
+		given(repository.search(eq(List.of("globex")), eq("acme-retail"), any()))
+			.willAnswer(call -> new PageImpl<>(List.of(), call.getArgument(2), 0));
+		assertThat(service.search(caller(TestTokens.customer("acme-retail")), "Globex", 0, 50)).isEmpty();
+		verify(repository, never()).search(any(), eq(null), any());
+	}
+
+	@Test
+	void partnerWithoutTheReadScopeFindsNothing() {
+		assertThat(service.search(caller(TestTokens.partner("orders.read")), "acme", 0, 50)).isEmpty();
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> service.get(caller(TestTokens.partner("orders.read")), "acme-retail"));
+		verifyNoInteractions(repository);
+	}
+
+	@Test
+	void partnerWithTheReadScopeReadsAnyOrganisation() {
+		given(repository.findById("acme-retail")).willReturn(Optional.of(ACME));
+		assertThat(service.get(caller(TestTokens.partner("customers.read")), "acme-retail")).isEqualTo(ACME);
 	}
 
 	@Test
@@ -70,9 +102,91 @@ class OrganisationServiceTests {
 	}
 
 	@Test
+	void aTooLongSearchIsRejectedNamingQ() {
+		assertThatExceptionOfType(UnprocessableException.class)
+			.isThrownBy(() -> service.search(caller(TestTokens.staff("agent")), "x".repeat(101), 0, 10))
+			.satisfies(ex -> assertThat(ex.fieldErrors()).containsOnlyKeys("q"));
+	}
+
+	@Test
 	void unknownOrganisationIsNotFoundForStaff() {
 		given(repository.findById("nope")).willReturn(Optional.empty());
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> service.get(caller(TestTokens.staff("agent")), "nope"));
+	}
+
+	@Test
+	void customerCannotCreateOrEditOrganisations() {
+		assertThatExceptionOfType(AccessDeniedException.class)
+			.isThrownBy(() -> service.create(caller(TestTokens.customer("acme-retail")), nameOnly("Acme")));
+		assertThatExceptionOfType(AccessDeniedException.class)
+			.isThrownBy(() -> service.update(caller(TestTokens.customer("acme-retail")), "acme-retail", nameOnly("A")));
+		verifyNoInteractions(repository);
+	}
+
+	@Test
+	void readOnlyPartnerAndOtherServicesCannotWrite() {
+		assertThatExceptionOfType(AccessDeniedException.class)
+			.isThrownBy(() -> service.upsertByExternalId(caller(TestTokens.partner("customers.read")), "CRM-1",
+					nameOnly("Acme")));
+		assertThatExceptionOfType(AccessDeniedException.class)
+			.isThrownBy(() -> service.create(caller(TestTokens.service()), nameOnly("Acme")));
+	}
+
+	@Test
+	void anEditWithAStaleVersionIsAConflict() {
+		Organisation stored = new Organisation("acme-retail", "Acme Retail", null, null, "CN", null, null, null, null,
+				null, null, null, null, null, null, null, 3L);
+		given(repository.findById("acme-retail")).willReturn(Optional.of(stored));
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> service.update(caller(TestTokens.staff("agent")), "acme-retail",
+					new OrganisationInput(null, "Acme", null, null, null, null, null, null, null, null, 2L)));
+		verify(repository, never()).save(any());
+	}
+
+	@Test
+	void aConcurrentEditAnswersConflictNotAnError() {
+		given(repository.findById("acme-retail")).willReturn(Optional.of(ACME));
+		given(repository.save(any())).willThrow(new OptimisticLockingFailureException("stale"));
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> service.update(caller(TestTokens.staff("manager")), "acme-retail", nameOnly("Acme 2")))
+			.withMessageContaining("changed meanwhile");
+	}
+
+	@Test
+	void anUnchangedEditIsNotWritten() {
+		given(repository.findById("acme-retail")).willReturn(Optional.of(ACME));
+		assertThat(service.update(caller(TestTokens.staff("agent")), "acme-retail", nameOnly("Acme Retail")))
+			.isSameAs(ACME);
+		verify(repository, never()).save(any());
+	}
+
+	@Test
+	void partnersCannotLinkPortalLogins() {
+		given(repository.findById("acme-retail")).willReturn(Optional.of(ACME));
+		assertThatExceptionOfType(UnprocessableException.class)
+			.isThrownBy(() -> service.addContact(caller(TestTokens.partner("customers.write")), "acme-retail",
+					new ContactInput("Ann", null, "ann@acme.example", null, null, null, null, null, null, null, null,
+							"acme.ann")))
+			.satisfies(ex -> assertThat(ex.fieldErrors()).containsOnlyKeys("username"));
+	}
+
+	@Test
+	void theExternalIdInTheBodyMustMatchThePath() {
+		assertThatExceptionOfType(UnprocessableException.class)
+			.isThrownBy(() -> service.upsertByExternalId(caller(TestTokens.partner("customers.write")), "CRM-1",
+					new OrganisationInput(null, "Acme", null, null, "CN", null, null, null, null, "CRM-2", null)))
+			.satisfies(ex -> assertThat(ex.fieldErrors()).containsOnlyKeys("externalId"));
+	}
+
+	@Test
+	void aNewOrganisationGetsAReadableIdFromItsName() {
+		given(repository.existsById("muller-sohne-gmbh")).willReturn(false);
+		given(repository.insert(any(Organisation.class))).willAnswer(call -> call.getArgument(0));
+		Organisation created = service.create(caller(TestTokens.staff("agent")),
+				new OrganisationInput(null, "Müller & Söhne GmbH", null, null, "de", null, null, null, null, null, null));
+		assertThat(created.id()).isEqualTo("muller-sohne-gmbh");
+		assertThat(created.country()).isEqualTo("DE");
+		assertThat(created.status()).isEqualTo(OrganisationStatus.ACTIVE);
 	}
 }

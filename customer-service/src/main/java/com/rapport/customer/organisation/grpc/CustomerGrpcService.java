@@ -7,6 +7,9 @@ import com.rapport.contracts.customer.v1.LifecycleStage;
 import com.rapport.contracts.customer.v1.ListOrganisationsRequest;
 import com.rapport.contracts.customer.v1.ListOrganisationsResponse;
 import com.rapport.contracts.customer.v1.Organisation;
+import com.rapport.contracts.customer.v1.OrganisationStatus;
+import com.rapport.contracts.customer.v1.PreferredChannel;
+import com.rapport.contracts.customer.v1.SizeBand;
 import com.rapport.contracts.customer.v1.Tier;
 import com.rapport.customer.organisation.OrganisationService;
 import com.rapport.support.grpc.PageTokens;
@@ -34,9 +37,10 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 	@Override
 	public void listOrganisations(ListOrganisationsRequest request, StreamObserver<ListOrganisationsResponse> response) {
 		int page = PageTokens.page(request.getPageToken());
-		Page<com.rapport.customer.organisation.Organisation> result = organisations.list(Caller.current(), page,
-				request.getPageSize());
-		ListOrganisationsResponse.Builder answer = ListOrganisationsResponse.newBuilder();
+		Page<com.rapport.customer.organisation.Organisation> result = organisations.search(Caller.current(),
+				request.getQuery(), page, request.getPageSize());
+		ListOrganisationsResponse.Builder answer = ListOrganisationsResponse.newBuilder()
+			.setTotalSize(result.getTotalElements());
 		result.forEach(o -> answer.addOrganisations(toProto(o)));
 		if (result.hasNext()) {
 			answer.setNextPageToken(PageTokens.of(page + 1));
@@ -51,13 +55,23 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 			.setTier(Tier.valueOf("TIER_" + o.tier().name()))
 			.setLifecycleStage(LifecycleStage.valueOf("LIFECYCLE_STAGE_" + o.lifecycleStage().name()))
 			.addAllContacts(o.contacts().stream().map(CustomerGrpcService::toProto).toList())
+			.setSizeBand(o.sizeBand() == null ? SizeBand.SIZE_BAND_UNSPECIFIED
+					: SizeBand.valueOf("SIZE_BAND_" + o.sizeBand().name()))
+			.setRegion(nullToEmpty(o.region())).addAllTags(o.tags())
+			.setAccountManager(nullToEmpty(o.accountManager()))
+			.setStatus(OrganisationStatus.valueOf("ORGANISATION_STATUS_" + o.status().name()))
+			.setExternalId(nullToEmpty(o.externalId()))
 			.build();
 	}
 
 	static Contact toProto(com.rapport.customer.organisation.Contact c) {
 		return Contact.newBuilder().setName(c.name()).setJobTitle(nullToEmpty(c.jobTitle()))
 			.setEmail(nullToEmpty(c.email())).setPhone(nullToEmpty(c.phone())).setLanguage(nullToEmpty(c.language()))
-			.setTimeZone(nullToEmpty(c.timeZone())).build();
+			.setTimeZone(nullToEmpty(c.timeZone())).setId(c.id())
+			.setBirthday(c.birthday() == null ? "" : c.birthday().toString())
+			.setPreferredChannel(PreferredChannel.valueOf("PREFERRED_CHANNEL_" + c.preferredChannel().name()))
+			.setMarketingConsent(c.marketingConsent()).setSurveyConsent(c.surveyConsent())
+			.setExternalId(nullToEmpty(c.externalId())).build();
 	}
 
 	private static String nullToEmpty(String value) {

@@ -1,16 +1,23 @@
 package com.rapport.customer.organisation.web;
 
-import java.time.Instant;
+import java.net.URI;
 import java.util.List;
 
-import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.Organisation;
+import com.rapport.customer.organisation.OrganisationInput;
 import com.rapport.customer.organisation.OrganisationService;
+import com.rapport.customer.organisation.web.OrganisationViews.OrganisationView;
+import com.rapport.customer.organisation.web.OrganisationViews.PageView;
 import com.rapport.support.security.Caller;
 
 import org.springframework.data.domain.Page;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,41 +26,73 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/customers/v1/organisations")
 class OrganisationController {
 
+	static final String READ = "hasAnyRole('customer', 'agent', 'manager', 'admin', 'internal') or hasAuthority('SCOPE_customers.read')";
+
+	static final String WRITE = "hasAnyRole('agent', 'manager', 'admin') or hasAuthority('SCOPE_customers.write')";
+
 	private final OrganisationService organisations;
 
 	OrganisationController(OrganisationService organisations) {
 		this.organisations = organisations;
 	}
 
+	/** Every organisation by name, or those matching {@code q} (name, contact name, email or phone). */
 	@GetMapping
-	PageView list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		Page<Organisation> result = organisations.list(Caller.current(), page, size);
-		return new PageView(result.getContent().stream().map(OrganisationView::of).toList(), result.getNumber(),
-				result.getSize(), result.getTotalElements());
+	@PreAuthorize(READ)
+	PageView list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		Caller caller = Caller.current();
+		Page<Organisation> result = organisations.search(caller, q, page, size);
+		boolean logins = OrganisationService.isStaff(caller);
+		return new PageView(result.getContent().stream().map(o -> OrganisationView.of(o, logins)).toList(),
+				result.getNumber(), result.getSize(), result.getTotalElements());
 	}
 
 	@GetMapping("/{id}")
+	@PreAuthorize(READ)
 	OrganisationView get(@PathVariable String id) {
-		return OrganisationView.of(organisations.get(Caller.current(), id));
+		Caller caller = Caller.current();
+		return OrganisationView.of(organisations.get(caller, id), OrganisationService.isStaff(caller));
 	}
 
-	record PageView(List<OrganisationView> items, int page, int size, long total) {
+	@PostMapping
+	@PreAuthorize(WRITE)
+	ResponseEntity<OrganisationView> create(@RequestBody OrganisationRequest request) {
+		Caller caller = Caller.current();
+		Organisation created = organisations.create(caller, request.toInput());
+		return ResponseEntity.created(URI.create("/api/customers/v1/organisations/" + created.id()))
+			.body(OrganisationView.of(created, OrganisationService.isStaff(caller)));
 	}
 
-	record OrganisationView(String id, String name, String industry, String country, String tier,
-			String lifecycleStage, List<ContactView> contacts, Instant createdAt) {
-
-		static OrganisationView of(Organisation o) {
-			return new OrganisationView(o.id(), o.name(), o.industry(), o.country(), o.tier().name(),
-					o.lifecycleStage().name(), o.contacts().stream().map(ContactView::of).toList(), o.createdAt());
-		}
+	/** Changes the fields sent; left-out fields keep their values. */
+	@PutMapping("/{id}")
+	@PreAuthorize(WRITE)
+	OrganisationView update(@PathVariable String id, @RequestBody OrganisationRequest request) {
+		Caller caller = Caller.current();
+		return OrganisationView.of(organisations.update(caller, id, request.toInput()),
+				OrganisationService.isStaff(caller));
 	}
 
-	/** A contact without its login name: that stays between the contact and Keycloak. */
-	record ContactView(String name, String jobTitle, String email, String phone, String language, String timeZone) {
+	/** The partner's idempotent upsert: 201 when it created the organisation, 200 otherwise. */
+	@PutMapping("/external/{externalId}")
+	@PreAuthorize(WRITE)
+	ResponseEntity<OrganisationView> upsert(@PathVariable String externalId,
+			@RequestBody OrganisationRequest request) {
+		Caller caller = Caller.current();
+		var result = organisations.upsertByExternalId(caller, externalId, request.toInput());
+		OrganisationView view = OrganisationView.of(result.value(), OrganisationService.isStaff(caller));
+		return result.created()
+				? ResponseEntity.created(URI.create("/api/customers/v1/organisations/" + view.id())).body(view)
+				: ResponseEntity.ok(view);
+	}
 
-		static ContactView of(Contact c) {
-			return new ContactView(c.name(), c.jobTitle(), c.email(), c.phone(), c.language(), c.timeZone());
+	/** The body of create and change requests; see {@link OrganisationInput} for absent and empty fields. */
+	record OrganisationRequest(String id, String externalId, String name, String industry, String sizeBand,
+			String country, String region, List<String> tags, String accountManager, String status, Long version) {
+
+		OrganisationInput toInput() {
+			return new OrganisationInput(id, name, industry, sizeBand, country, region, tags, accountManager, status,
+					externalId, version);
 		}
 	}
 }

@@ -1,5 +1,8 @@
 package com.rapport.customer.organisation.grpc;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
 import com.rapport.contracts.customer.v1.GetOrganisationRequest;
@@ -8,6 +11,9 @@ import com.rapport.contracts.customer.v1.Tier;
 import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
+import com.rapport.customer.organisation.OrganisationStatus;
+import com.rapport.customer.organisation.PreferredChannel;
+import com.rapport.customer.organisation.SizeBand;
 import com.rapport.support.grpc.CallTokens;
 import com.rapport.support.test.TestTokens;
 import io.grpc.ManagedChannel;
@@ -42,9 +48,13 @@ class CustomerGrpcServiceTests {
 	@BeforeEach
 	void setUp() {
 		organisations.deleteAll();
-		organisations.save(Organisation.create("acme-retail", "Acme Retail", "Retail", "CN", new Contact("Alice Chen",
-				"Buyer", "alice@acme.example", null, "zh-CN", "Asia/Shanghai", "acme.buyer")));
-		organisations.save(Organisation.create("globex-trading", "Globex Trading", "Wholesale", "SG"));
+		organisations.save(Organisation.create("acme-retail", "Acme Retail", "Retail", "CN", Contact.of("Alice Chen",
+				"Buyer", "alice@acme.example", null, "zh-CN", "Asia/Shanghai", "acme.buyer"))
+			.withProfile(new Organisation.Profile("Acme Retail", "Retail", SizeBand.LARGE, "CN", "East China",
+					List.of("strategic"), "agent.li", OrganisationStatus.ACTIVE, "CRM-0001")));
+		organisations.save(Organisation.create("globex-trading", "Globex Trading", "Wholesale", "SG",
+				new Contact("gavin-1", "Gavin Wu", "Director", "gavin.wu@globex.example", "+65 6555 0199", "en",
+						"Asia/Singapore", LocalDate.of(1979, 2, 28), PreferredChannel.SMS, true, false, "G-1", null)));
 		stub = CustomerServiceGrpc.newBlockingStub(channel);
 	}
 
@@ -114,4 +124,65 @@ class CustomerGrpcServiceTests {
 			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
 	}
 
+
+	private static ListOrganisationsRequest search(String query) {
+		return ListOrganisationsRequest.newBuilder().setQuery(query).build();
+	}
+
+	@Test
+	void staffSearchByContactNameEmailOrPhone() {
+		for (String query : List.of("gavin", "GAVIN.WU@", "6555 0199", "globex tr")) {
+			var answer = as(TestTokens.staff("agent")).listOrganisations(search(query));
+			assertThat(answer.getOrganisationsList()).extracting(o -> o.getId()).containsExactly("globex-trading");
+			assertThat(answer.getTotalSize()).isEqualTo(1);
+		}
+		assertThat(as(TestTokens.service()).listOrganisations(search("nobody")).getOrganisationsList()).isEmpty();
+	}
+
+	@Test
+	void customerSearchingSeesAtMostItsOwnOrganisation() {
+		assertThat(as(TestTokens.customer("globex-trading")).listOrganisations(search("acme")).getOrganisationsList())
+			.isEmpty();
+		assertThat(as(TestTokens.customer("globex-trading")).listOrganisations(search("gav")).getOrganisationsList())
+			.extracting(o -> o.getId()).containsExactly("globex-trading");
+	}
+
+	@Test
+	void searchResultsArePagedWithTheirTotal() {
+		organisations.save(Organisation.create("acme-two", "Acme Two", null, "CN"));
+		var first = as(TestTokens.staff("agent")).listOrganisations(
+				ListOrganisationsRequest.newBuilder().setQuery("acme").setPageSize(1).build());
+		assertThat(first.getTotalSize()).isEqualTo(2);
+		var second = as(TestTokens.staff("agent")).listOrganisations(ListOrganisationsRequest.newBuilder()
+			.setQuery("acme").setPageSize(1).setPageToken(first.getNextPageToken()).build());
+		assertThat(second.getOrganisationsList()).extracting(o -> o.getId()).containsExactly("acme-two");
+		assertThat(second.getNextPageToken()).isEmpty();
+	}
+
+	@Test
+	void aTooLongQueryIsInvalidArgument() {
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> as(TestTokens.staff("agent")).listOrganisations(search("x".repeat(101))))
+			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+	}
+
+	@Test
+	void theProfileAndContactDetailsTravelOverGrpc() {
+		var acme = as(TestTokens.service()).getOrganisation(get("acme-retail"));
+		assertThat(acme.getSizeBand()).isEqualTo(com.rapport.contracts.customer.v1.SizeBand.SIZE_BAND_LARGE);
+		assertThat(acme.getRegion()).isEqualTo("East China");
+		assertThat(acme.getTagsList()).containsExactly("strategic");
+		assertThat(acme.getAccountManager()).isEqualTo("agent.li");
+		assertThat(acme.getStatus())
+			.isEqualTo(com.rapport.contracts.customer.v1.OrganisationStatus.ORGANISATION_STATUS_ACTIVE);
+		assertThat(acme.getExternalId()).isEqualTo("CRM-0001");
+		var gavin = as(TestTokens.service()).getOrganisation(get("globex-trading")).getContacts(0);
+		assertThat(gavin.getId()).isEqualTo("gavin-1");
+		assertThat(gavin.getBirthday()).isEqualTo("1979-02-28");
+		assertThat(gavin.getPreferredChannel())
+			.isEqualTo(com.rapport.contracts.customer.v1.PreferredChannel.PREFERRED_CHANNEL_SMS);
+		assertThat(gavin.getMarketingConsent()).isTrue();
+		assertThat(gavin.getSurveyConsent()).isFalse();
+		assertThat(gavin.getExternalId()).isEqualTo("G-1");
+	}
 }

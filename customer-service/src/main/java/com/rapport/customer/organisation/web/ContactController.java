@@ -1,0 +1,93 @@
+package com.rapport.customer.organisation.web;
+
+import java.net.URI;
+import java.util.List;
+
+import com.rapport.customer.organisation.Contact;
+import com.rapport.customer.organisation.ContactInput;
+import com.rapport.customer.organisation.OrganisationService;
+import com.rapport.customer.organisation.web.OrganisationViews.ContactView;
+import com.rapport.support.security.Caller;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/customers/v1/organisations/{organisationId}/contacts")
+class ContactController {
+
+	private final OrganisationService organisations;
+
+	ContactController(OrganisationService organisations) {
+		this.organisations = organisations;
+	}
+
+	@GetMapping
+	@PreAuthorize(OrganisationController.READ)
+	List<ContactView> list(@PathVariable String organisationId) {
+		Caller caller = Caller.current();
+		boolean logins = OrganisationService.isStaff(caller);
+		return organisations.contacts(caller, organisationId).stream().map(c -> ContactView.of(c, logins)).toList();
+	}
+
+	@GetMapping("/{contactId}")
+	@PreAuthorize(OrganisationController.READ)
+	ContactView get(@PathVariable String organisationId, @PathVariable String contactId) {
+		Caller caller = Caller.current();
+		return ContactView.of(organisations.contact(caller, organisationId, contactId),
+				OrganisationService.isStaff(caller));
+	}
+
+	@PostMapping
+	@PreAuthorize(OrganisationController.WRITE)
+	ResponseEntity<ContactView> create(@PathVariable String organisationId, @RequestBody ContactRequest request) {
+		Caller caller = Caller.current();
+		Contact created = organisations.addContact(caller, organisationId, request.toInput());
+		return ResponseEntity.created(location(organisationId, created))
+			.body(ContactView.of(created, OrganisationService.isStaff(caller)));
+	}
+
+	/** Changes the fields sent; left-out fields keep their values. */
+	@PutMapping("/{contactId}")
+	@PreAuthorize(OrganisationController.WRITE)
+	ContactView update(@PathVariable String organisationId, @PathVariable String contactId,
+			@RequestBody ContactRequest request) {
+		Caller caller = Caller.current();
+		return ContactView.of(organisations.updateContact(caller, organisationId, contactId, request.toInput()),
+				OrganisationService.isStaff(caller));
+	}
+
+	/** The partner's idempotent upsert: 201 when it created the contact, 200 otherwise. */
+	@PutMapping("/external/{externalId}")
+	@PreAuthorize(OrganisationController.WRITE)
+	ResponseEntity<ContactView> upsert(@PathVariable String organisationId, @PathVariable String externalId,
+			@RequestBody ContactRequest request) {
+		Caller caller = Caller.current();
+		var result = organisations.upsertContactByExternalId(caller, organisationId, externalId, request.toInput());
+		ContactView view = ContactView.of(result.value(), OrganisationService.isStaff(caller));
+		return result.created() ? ResponseEntity.created(location(organisationId, result.value())).body(view)
+				: ResponseEntity.ok(view);
+	}
+
+	private static URI location(String organisationId, Contact contact) {
+		return URI.create("/api/customers/v1/organisations/" + organisationId + "/contacts/" + contact.id());
+	}
+
+	/** The body of create and change requests; see {@link ContactInput} for absent and empty fields. */
+	record ContactRequest(String externalId, String name, String jobTitle, String email, String phone,
+			String language, String timeZone, String birthday, String preferredChannel, Boolean marketingConsent,
+			Boolean surveyConsent, String username) {
+
+		ContactInput toInput() {
+			return new ContactInput(name, jobTitle, email, phone, language, timeZone, birthday, preferredChannel,
+					marketingConsent, surveyConsent, externalId, username);
+		}
+	}
+}
