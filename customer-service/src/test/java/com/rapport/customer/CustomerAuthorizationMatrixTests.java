@@ -1,0 +1,88 @@
+package com.rapport.customer;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.rapport.customer.organisation.ContactInput;
+import com.rapport.customer.organisation.OrganisationInput;
+import com.rapport.customer.organisation.OrganisationRepository;
+import com.rapport.customer.organisation.OrganisationService;
+import com.rapport.support.security.KeycloakJwtAuthenticationConverter;
+import com.rapport.support.test.TestTokens;
+import com.rapport.support.test.matrix.AuthorizationMatrixContract;
+import com.rapport.support.test.matrix.Caller;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
+		"spring.grpc.server.inprocess.name=customer-matrix" })
+@AutoConfigureMockMvc
+@Import(TestTokens.DecoderConfiguration.class)
+class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
+
+	/** Both organisation A's partner key and its contact's: one value serves both upsert routes. */
+	static final String EXTERNAL_ID = "EXT-A-0042";
+
+	@Autowired
+	OrganisationRepository organisations;
+
+	@Autowired
+	OrganisationService service;
+
+	private final AtomicInteger created = new AtomicInteger();
+
+	private String contactOfA;
+
+	@Override
+	protected void createRecordsOfOrganisationA() {
+		organisations.deleteAll();
+		var admin = com.rapport.support.security.Caller.from(new KeycloakJwtAuthenticationConverter()
+			.convert(TestTokens.decoder().decode(TestTokens.staff("admin"))));
+		service.create(admin, new OrganisationInput(Caller.ORGANISATION_A, "Organisation A Secret", "Retail", null, "CN",
+				null, List.of(), null, null, EXTERNAL_ID, null));
+		contactOfA = service.addContact(admin, Caller.ORGANISATION_A, new ContactInput("Alice Secret", "Buyer",
+				"alice.secret@org-a.example", "+86 21 5555 0101", "zh-CN", "Asia/Shanghai", null, null, null, null,
+				EXTERNAL_ID, null)).id();
+	}
+
+	@Override
+	protected String pathVariable(String name) {
+		return switch (name) {
+			case "id", "organisationId" -> Caller.ORGANISATION_A;
+			case "contactId" -> contactOfA;
+			case "externalId" -> EXTERNAL_ID;
+			default -> throw new IllegalArgumentException(name);
+		};
+	}
+
+	@Override
+	protected String restBody(String endpoint) {
+		int n = created.incrementAndGet();
+		return switch (endpoint) {
+			case "REST POST /api/customers/v1/organisations" -> "{\"name\": \"New Customer " + n + "\", \"country\": \"CN\"}";
+			case "REST PUT /api/customers/v1/organisations/{id}",
+					"REST PUT /api/customers/v1/organisations/external/{externalId}" -> "{\"industry\": \"Retail\"}";
+			case "REST POST /api/customers/v1/organisations/{organisationId}/contacts" ->
+				"{\"name\": \"New Contact " + n + "\", \"email\": \"new" + n + "@org-a.example\"}";
+			case "REST PUT /api/customers/v1/organisations/{organisationId}/contacts/{contactId}",
+					"REST PUT /api/customers/v1/organisations/{organisationId}/contacts/external/{externalId}" ->
+				"{\"jobTitle\": \"Head buyer\"}";
+			default -> null;
+		};
+	}
+
+	@Override
+	protected String grpcRequest(String fullMethodName) {
+		return fullMethodName.endsWith("/GetOrganisation") ? "{\"organisationId\": \"" + Caller.ORGANISATION_A + "\"}"
+				: "{}";
+	}
+
+	@Override
+	protected List<String> secretsOfOrganisationA() {
+		// Not the ids: a caller who sends one sees it again in the problem's "instance".
+		return List.of("Organisation A Secret", "Alice Secret", "alice.secret", "5555 0101");
+	}
+}
