@@ -11,6 +11,8 @@ import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -32,7 +34,8 @@ class DomainGrpcExceptionHandler implements GrpcExceptionHandler {
 		else if (ex instanceof UnprocessableException || ex instanceof IllegalArgumentException) {
 			status = Status.INVALID_ARGUMENT.withDescription(ex.getMessage());
 		}
-		else if (ex instanceof ConflictException) {
+		else if (ex instanceof ConflictException || ex instanceof OptimisticLockingFailureException
+				|| ex instanceof DuplicateKeyException) {
 			status = Status.FAILED_PRECONDITION.withDescription(ex.getMessage());
 		}
 		else if (ex instanceof AuthenticationException) {

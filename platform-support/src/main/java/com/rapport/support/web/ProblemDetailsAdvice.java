@@ -11,6 +11,8 @@ import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -43,6 +45,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ConflictException.class)
 	ProblemDetail conflict(ConflictException ex) {
 		return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage());
+	}
+
+	/**
+	 * A safety net for a race a service did not turn into a {@link ConflictException} itself: another
+	 * request changed or created the same record first. Nothing of this request was stored.
+	 */
+	@ExceptionHandler({ OptimisticLockingFailureException.class, DuplicateKeyException.class })
+	ProblemDetail concurrentChange(Exception ex) {
+		log.info("Answering 409 to a concurrent change: {}", ex.getMessage());
+		return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict",
+				"The record was changed or created by someone else at the same time; reload it and try again.");
 	}
 
 	@ExceptionHandler(UnprocessableException.class)

@@ -1,0 +1,109 @@
+package com.rapport.support.web;
+
+import java.util.Map;
+
+import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.RemoteUnavailableException;
+import com.rapport.support.error.UnprocessableException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Every failure a service can meet answers as a problem document, never a stack trace. */
+class ProblemDetailsAdviceTests {
+
+	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing())
+		.setControllerAdvice(new ProblemDetailsAdvice())
+		.setValidator(new org.springframework.validation.beanvalidation.LocalValidatorFactoryBean() {
+			{
+				afterPropertiesSet();
+			}
+		})
+		.build();
+
+	private ResultActions fail(String kind) throws Exception {
+		return mvc.perform(get("/fail/" + kind))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(content().string(not(containsString("Exception"))));
+	}
+
+	@Test
+	void eachDomainFailureHasItsStatus() throws Exception {
+		fail("not-found").andExpect(status().isNotFound()).andExpect(jsonPath("$.title").value("Not found"));
+		fail("conflict").andExpect(status().isConflict());
+		fail("unprocessable").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.email").value("not an email address"));
+		fail("unavailable").andExpect(status().isServiceUnavailable()).andExpect(header().exists("Retry-After"));
+	}
+
+	@Test
+	void aConcurrentChangeTheServiceDidNotCatchIsAConflictNotAnInternalError() throws Exception {
+		fail("stale").andExpect(status().isConflict());
+		fail("duplicate").andExpect(status().isConflict());
+	}
+
+	@Test
+	void anythingUnexpectedIsA500ProblemWithoutDetails() throws Exception {
+		fail("bug").andExpect(status().isInternalServerError())
+			.andExpect(content().string(not(containsString("secret internals"))));
+	}
+
+	@Test
+	void unreadableJsonIs400AndFieldRulesAre422NamingEachField() throws Exception {
+		mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content("{\"name\": "))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.title").value("Malformed request"));
+		mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"nope\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.name").exists())
+			.andExpect(jsonPath("$.errors.email").exists());
+	}
+
+	@RestController
+	static class Failing {
+
+		@GetMapping("/fail/{kind}")
+		String fail(@PathVariable String kind) {
+			throw switch (kind) {
+				case "not-found" -> new NotFoundException("No order 42");
+				case "conflict" -> new ConflictException("Order 42 exists");
+				case "unprocessable" -> new UnprocessableException("Invalid", Map.of("email", "not an email address"));
+				case "unavailable" -> new RemoteUnavailableException("customer-service", null);
+				case "stale" -> new OptimisticLockingFailureException("version 3 is not 4");
+				case "duplicate" -> new DuplicateKeyException("E11000 duplicate key");
+				default -> new IllegalStateException("secret internals");
+			};
+		}
+
+		@PostMapping("/echo")
+		Body echo(@Valid @RequestBody Body body) {
+			return body;
+		}
+	}
+
+	record Body(@NotBlank String name, @Email String email) {
+	}
+}
