@@ -1,12 +1,12 @@
 package com.rapport.support.grpc;
 
+import com.rapport.support.test.MutableClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.rapport.support.error.RemoteUnavailableException;
@@ -71,33 +71,5 @@ class ServiceTokenProviderTests {
 	void keycloakRefusingIsReportedAsUnavailableNotAsABadToken() {
 		status = 401;
 		assertThatExceptionOfType(RemoteUnavailableException.class).isThrownBy(provider()::token);
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
 	}
 }
