@@ -1,9 +1,9 @@
 package com.rapport.portal.remote;
 
-import java.util.List;
-
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import com.rapport.contracts.customer.v1.GetOrganisationRequest;
 import com.rapport.contracts.customer.v1.ListOrganisationsRequest;
+import com.rapport.contracts.customer.v1.ListOrganisationsResponse;
 import com.rapport.contracts.customer.v1.Organisation;
 import com.rapport.support.grpc.CallTokens;
 import com.rapport.support.grpc.RemoteCalls;
@@ -28,9 +28,20 @@ public class CustomerClient {
 		this.tokens = tokens;
 	}
 
-	public List<Organisation> organisations(int pageSize) {
+	/**
+	 * One page of the organisations matching {@code query} (all of them when it is empty), with how many match
+	 * in all and the token of the next page (empty on the last). {@code pageToken} is one this gave before,
+	 * or empty for the first page; a token or query the service rejects is an {@code UnprocessableException}.
+	 */
+	public ListOrganisationsResponse search(String query, int pageSize, String pageToken) {
 		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
-			.listOrganisations(ListOrganisationsRequest.newBuilder().setPageSize(pageSize).build())
-			.getOrganisationsList());
+			.listOrganisations(ListOrganisationsRequest.newBuilder().setQuery(query).setPageSize(pageSize)
+				.setPageToken(pageToken).build()));
+	}
+
+	/** One organisation with its contacts; one that does not exist or is not the user's is a {@code NotFoundException}. */
+	public Organisation organisation(String id) {
+		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.getOrganisation(GetOrganisationRequest.newBuilder().setOrganisationId(id).build()));
 	}
 }

@@ -35,6 +35,13 @@ public class OrderClient {
 			.getOrdersList());
 	}
 
+	/** The newest orders of one organisation (staff may ask for any; a customer always gets its own). */
+	public List<Order> ordersOf(String customerId, int pageSize) {
+		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.listOrders(ListOrdersRequest.newBuilder().setCustomerId(customerId).setPageSize(pageSize).build())
+			.getOrdersList());
+	}
+
 	public Order order(String id) {
 		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
 			.getOrder(GetOrderRequest.newBuilder().setOrderId(id).build()));

@@ -61,6 +61,15 @@ public class Formats {
 				+ format.format(BigDecimal.valueOf(money.getMinorUnits(), currency.getDefaultFractionDigits()));
 	}
 
+	/** A country's name in the viewer's language from its ISO 3166-1 alpha-2 code; the code itself when unknown. */
+	public String country(String code) {
+		if (code == null || code.isBlank()) {
+			return "";
+		}
+		String name = new Locale("", code.strip()).getDisplayCountry(LocaleContextHolder.getLocale());
+		return name.isEmpty() ? code : name;
+	}
+
 	/** The viewer's zone: the token's {@code zoneinfo} claim when it names a valid zone, else the default. */
 	public ZoneId zone() {
 		if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {

@@ -47,6 +47,26 @@ class FormatsTests {
 	}
 
 	@Test
+	void countryIsNamedInTheViewersLanguage() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		assertThat(formats.country("CN")).isEqualTo("China");
+		assertThat(formats.country("DE")).isEqualTo("Germany");
+
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		assertThat(formats.country("CN")).isEqualTo("中国");
+		assertThat(formats.country("DE")).isEqualTo("德国");
+	}
+
+	@Test
+	void unknownOrMissingCountryIsShownAsGiven() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+
+		assertThat(formats.country("XQ")).isEqualTo("XQ");
+		assertThat(formats.country("")).isEmpty();
+		assertThat(formats.country(null)).isEmpty();
+	}
+
+	@Test
 	void moneyWithoutACurrencyIsBlank() {
 		assertThat(formats.money(Money.getDefaultInstance())).isEmpty();
 		assertThat(formats.money(null)).isEmpty();

@@ -1,0 +1,56 @@
+package com.rapport.portal.console;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.rapport.contracts.customer.v1.Organisation;
+import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.OrderClient;
+import com.rapport.support.error.RemoteUnavailableException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * One organisation as staff see it: the profile and contacts from customer-service, its orders from
+ * order-tracking-service. The profile is the page; without order-tracking-service it is still shown, with
+ * a notice where the orders would be.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('agent', 'manager', 'admin')")
+class OrganisationController {
+
+	private static final Logger log = LoggerFactory.getLogger(OrganisationController.class);
+
+	static final int ORDERS = 50;
+
+	private final CustomerClient customers;
+
+	private final OrderClient orders;
+
+	OrganisationController(CustomerClient customers, OrderClient orders) {
+		this.customers = customers;
+		this.orders = orders;
+	}
+
+	@GetMapping("/console/organisations/{id}")
+	String organisation(@PathVariable String id, Model model) {
+		Organisation organisation = customers.organisation(id);
+		model.addAttribute("organisation", organisation);
+		try {
+			model.addAttribute("orders", orders.ordersOf(organisation.getId(), ORDERS));
+			model.addAttribute("ordersUnavailable", false);
+		}
+		catch (RemoteUnavailableException ex) {
+			log.warn("Organisation page without orders: {}", ex.getMessage());
+			model.addAttribute("orders", List.of());
+			model.addAttribute("ordersUnavailable", true);
+		}
+		return "console/organisation";
+	}
+}

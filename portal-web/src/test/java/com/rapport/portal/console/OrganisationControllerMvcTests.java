@@ -1,0 +1,248 @@
+package com.rapport.portal.console;
+
+import java.util.List;
+
+import com.google.protobuf.Timestamp;
+import com.rapport.contracts.customer.v1.Contact;
+import com.rapport.contracts.customer.v1.LifecycleStage;
+import com.rapport.contracts.customer.v1.Organisation;
+import com.rapport.contracts.customer.v1.OrganisationStatus;
+import com.rapport.contracts.customer.v1.PreferredChannel;
+import com.rapport.contracts.customer.v1.SizeBand;
+import com.rapport.contracts.customer.v1.Tier;
+import com.rapport.contracts.ordertracking.v1.MilestoneCode;
+import com.rapport.contracts.ordertracking.v1.Money;
+import com.rapport.contracts.ordertracking.v1.Order;
+import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.OrderClient;
+import com.rapport.portal.web.PageTestConfiguration;
+import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.RemoteUnavailableException;
+import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
+import com.rapport.support.test.TestTokens;
+import io.grpc.Status;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static com.rapport.support.test.TestJwtRequests.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(OrganisationController.class)
+@ImportAutoConfiguration(ResourceServerSecurityAutoConfiguration.class)
+@Import(PageTestConfiguration.class)
+class OrganisationControllerMvcTests {
+
+	/** 2025-12-01 02:30 UTC, 10:30 in Shanghai (the configured default zone). */
+	static final Timestamp PLACED_AT = Timestamp.newBuilder().setSeconds(1_764_556_200L).build();
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	CustomerClient customers;
+
+	@MockitoBean
+	OrderClient orders;
+
+	@Test
+	void agentSeesTheProfileTheContactsAndTheOrders() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(orders.ordersOf("acme-retail", 50)).willReturn(List.of(
+				order("ACME-1001", MilestoneCode.MILESTONE_CODE_SHIPPED, "2025-12-10"),
+				order("ACME-1002", MilestoneCode.MILESTONE_CODE_CONFIRMED, "")));
+
+		Document page = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk())
+			.andExpect(view().name("console/organisation"))
+			.andReturn());
+
+		assertThat(page.select("h1").text()).isEqualTo("Acme Retail");
+		assertThat(page.select("title").text()).isEqualTo("Acme Retail · Rapport");
+		assertThat(page.select(".profile-industry").text()).isEqualTo("Retail");
+		assertThat(page.select(".profile-size").text()).isEqualTo("Large (250–999)");
+		assertThat(page.select(".profile-country").text()).isEqualTo("China (CN)");
+		assertThat(page.select(".profile-region").text()).isEqualTo("East China");
+		assertThat(page.select(".profile-tags .tag").eachText()).containsExactly("strategic", "apparel");
+		assertThat(page.select(".profile-account-manager").text()).isEqualTo("wei.li");
+		assertThat(page.select(".profile-status").text()).isEqualTo("Active");
+		assertThat(page.select(".profile-tier").text()).isEqualTo("VIP");
+		assertThat(page.select(".profile-lifecycle").text()).isEqualTo("Loyal");
+		assertThat(page.select(".profile-external-id").text()).isEqualTo("ERP-0042");
+
+		assertThat(page.select("tr.contact-row").eachAttr("data-contact-id")).containsExactly("c-1", "c-2");
+		Element alice = page.selectFirst("tr.contact-row");
+		assertThat(alice.select("td").eachText()).containsExactly("Alice Chen", "Head of purchasing",
+				"alice@acme.example", "+86 21 5555 0101", "Simplified Chinese", "Asia/Shanghai", "Email",
+				"Marketing: yes Surveys: no");
+		assertThat(alice.select("a[href^=mailto:]").attr("href")).isEqualTo("mailto:alice@acme.example");
+		assertThat(page.select("tr.contact-row").get(1).select("td").eachText()).containsExactly("Bo Zhang", "—", "—",
+				"—", "English", "Europe/Berlin", "—", "Marketing: no Surveys: yes");
+
+		assertThat(page.select("tr.order-row").eachAttr("data-order-number")).containsExactly("ACME-1001", "ACME-1002");
+		Element first = page.selectFirst("tr.order-row");
+		assertThat(first.select(".badge").text()).isEqualTo("Shipped");
+		assertThat(first.select(".order-promised").text()).isEqualTo("Dec 10, 2025");
+		assertThat(first.select("td.num").text()).isEqualTo("CNY 12,500.00");
+		assertThat(page.select("tr.order-row").get(1).select(".badge").text()).isEqualTo("Confirmed");
+		assertThat(page.select("tr.order-row").get(1).select(".order-promised").text()).isEqualTo("—");
+		assertThat(page.select(".orders-unavailable")).isEmpty();
+		assertThat(page.select("a[href=/console]").text()).isEqualTo("← All customers");
+	}
+
+	@Test
+	void organisationWithoutContactsOrOrdersSaysSo() throws Exception {
+		given(customers.organisation("globex-trading")).willReturn(Organisation.newBuilder().setId("globex-trading")
+			.setName("Globex Trading").build());
+		given(orders.ordersOf("globex-trading", 50)).willReturn(List.of());
+
+		Document page = page(mvc.perform(get("/console/organisations/globex-trading").with(as(TestTokens.staff("manager"))))
+			.andExpect(status().isOk())
+			.andReturn());
+
+		assertThat(page.select("p.empty").eachText()).containsExactly("No contacts recorded.",
+				"No orders for this organisation yet.");
+		assertThat(page.select(".profile-size").text()).isEqualTo("—");
+		assertThat(page.select(".profile-country").text()).isEqualTo("—");
+		assertThat(page.select(".profile-tags").text()).isEqualTo("—");
+		assertThat(page.select(".profile-status").text()).isEqualTo("—");
+		assertThat(page.select("table")).isEmpty();
+	}
+
+	@Test
+	void orderTrackingDownStillShowsTheProfileWithANoticeInPlaceOfTheOrders() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(orders.ordersOf("acme-retail", 50)).willThrow(new RemoteUnavailableException("order-tracking-service",
+				Status.UNAVAILABLE.withDescription("io exception").asRuntimeException()));
+
+		MvcResult result = mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk())
+			.andExpect(view().name("console/organisation"))
+			.andReturn();
+
+		Document page = page(result);
+		assertThat(page.select("h1").text()).isEqualTo("Acme Retail");
+		assertThat(page.select(".profile-tier").text()).isEqualTo("VIP");
+		assertThat(page.select("tr.contact-row")).hasSize(2);
+		assertThat(page.select("p.orders-unavailable").text()).startsWith("Orders are temporarily unavailable.");
+		assertThat(page.select("tr.order-row")).isEmpty();
+		assertThat(page.select("p.empty")).isEmpty();
+		assertThat(result.getResponse().getContentAsString()).doesNotContain("io exception")
+			.doesNotContain("order-tracking-service");
+	}
+
+	@Test
+	void customerServiceDownGivesTheUnavailablePage() throws Exception {
+		given(customers.organisation("acme-retail"))
+			.willThrow(new RemoteUnavailableException("customer-service", new IllegalStateException("breaker open")));
+
+		mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(view().name("error/unavailable"));
+
+		verifyNoInteractions(orders);
+	}
+
+	@Test
+	void unknownOrganisationGetsTheNotFoundPageWithoutAskingForOrders() throws Exception {
+		given(customers.organisation("no-such-org")).willThrow(new NotFoundException("Organisation no-such-org not found"));
+
+		MvcResult result = mvc.perform(get("/console/organisations/no-such-org").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isNotFound())
+			.andExpect(view().name("error/not-found"))
+			.andReturn();
+
+		assertThat(page(result).select("h1").text()).isEqualTo("Not found");
+		assertThat(result.getResponse().getContentAsString()).doesNotContain("no-such-org");
+		verifyNoInteractions(orders);
+	}
+
+	@Test
+	void customerAskingForAnOrganisationPageGetsTheForbiddenPage() throws Exception {
+		Document page = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.customer("acme-retail"))))
+			.andExpect(status().isForbidden())
+			.andExpect(view().name("error/forbidden"))
+			.andReturn());
+
+		assertThat(page.select("h1").text()).isEqualTo("Not available to you");
+		verifyNoInteractions(customers, orders);
+	}
+
+	@Test
+	void customerOfAnotherOrganisationGetsTheForbiddenPageToo() throws Exception {
+		mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.customer("globex-trading"))))
+			.andExpect(status().isForbidden())
+			.andExpect(view().name("error/forbidden"));
+
+		verifyNoInteractions(customers, orders);
+	}
+
+	@Test
+	void withoutATokenTheAnswerIs401() throws Exception {
+		mvc.perform(get("/console/organisations/acme-retail")).andExpect(status().isUnauthorized());
+
+		verifyNoInteractions(customers, orders);
+	}
+
+	@Test
+	void labelsAndValuesAreTranslatedForChineseReaders() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(orders.ordersOf("acme-retail", 50)).willThrow(new RemoteUnavailableException("order-tracking-service",
+				new IllegalStateException("breaker open")));
+
+		Document page = page(mvc.perform(get("/console/organisations/acme-retail").param("lang", "zh-CN")
+			.with(as(TestTokens.staff("agent")))).andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select("html").attr("lang")).isEqualTo("zh-CN");
+		assertThat(page.select("h2").eachText()).containsExactly("客户档案", "联系人", "订单");
+		assertThat(page.select("dl.profile dt").eachText()).contains("客户分级", "生命周期", "客户经理");
+		assertThat(page.select(".profile-tier").text()).isEqualTo("VIP客户");
+		assertThat(page.select(".profile-lifecycle").text()).isEqualTo("忠诚");
+		assertThat(page.select(".profile-size").text()).isEqualTo("大型（250–999 人）");
+		assertThat(page.select(".profile-country").text()).isEqualTo("中国 (CN)");
+		assertThat(page.selectFirst("tr.contact-row").select("td").eachText()).contains("电子邮件", "简体中文",
+				"营销信息：同意 满意度调查：不同意");
+		assertThat(page.select("p.orders-unavailable").text()).startsWith("订单信息暂时无法显示。");
+	}
+
+	static Organisation acme() {
+		return Organisation.newBuilder().setId("acme-retail").setName("Acme Retail").setIndustry("Retail")
+			.setSizeBand(SizeBand.SIZE_BAND_LARGE).setCountry("CN").setRegion("East China")
+			.addTags("strategic").addTags("apparel").setAccountManager("wei.li")
+			.setStatus(OrganisationStatus.ORGANISATION_STATUS_ACTIVE).setTier(Tier.TIER_VIP)
+			.setLifecycleStage(LifecycleStage.LIFECYCLE_STAGE_LOYAL).setExternalId("ERP-0042")
+			.addContacts(Contact.newBuilder().setId("c-1").setName("Alice Chen").setJobTitle("Head of purchasing")
+				.setEmail("alice@acme.example").setPhone("+86 21 5555 0101").setLanguage("zh-CN")
+				.setTimeZone("Asia/Shanghai").setPreferredChannel(PreferredChannel.PREFERRED_CHANNEL_EMAIL)
+				.setMarketingConsent(true).setSurveyConsent(false))
+			.addContacts(Contact.newBuilder().setId("c-2").setName("Bo Zhang").setLanguage("en")
+				.setTimeZone("Europe/Berlin").setSurveyConsent(true))
+			.build();
+	}
+
+	static Order order(String number, MilestoneCode status, String promisedDate) {
+		return Order.newBuilder().setId("o-" + number).setCustomerId("acme-retail").setCustomerName("Acme Retail")
+			.setOrderNumber(number).setStatus(status).setPlacedAt(PLACED_AT).setPromisedDate(promisedDate)
+			.setTotal(Money.newBuilder().setCurrency("CNY").setMinorUnits(1_250_000)).build();
+	}
+
+	static Document page(MvcResult result) throws Exception {
+		return Jsoup.parse(result.getResponse().getContentAsString());
+	}
+}
