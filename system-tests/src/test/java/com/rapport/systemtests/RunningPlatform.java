@@ -77,6 +77,7 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 						+ "their own platform on fresh data: stop the running one first (./platform down), or pass -Drapport.useRunningPlatform=true to test against it.");
 			}
 			Started started = new Started(repo);
+			deleteRecursively(Path.of(property("rapport.dataDir", "target/platform/data")));
 			started.run(List.of("./platform", "up"), Duration.ofMinutes(10));
 			return started;
 		}
@@ -132,6 +133,16 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 				throw new IllegalStateException("Cannot create " + value, ex);
 			}
 			return Path.of(value).toAbsolutePath().toString();
+		}
+
+		/** Every run starts from the demo data alone. */
+		private static void deleteRecursively(Path directory) {
+			try (var files = Files.walk(directory)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot empty " + directory, ex);
+			}
 		}
 
 		private static boolean isUp(String url) {

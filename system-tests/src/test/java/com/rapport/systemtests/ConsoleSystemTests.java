@@ -1,0 +1,44 @@
+package com.rapport.systemtests;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An agent finding a customer in the console and opening its page: customer-service and orders together. */
+@ExtendWith(RunningPlatform.class)
+class ConsoleSystemTests {
+
+	@Test
+	void agentFindsACustomerByItsContactsEmailAndSeesItsContactsAndOrders() {
+		try (Browser browser = Browser.open().login("agent.li", "agent-demo-26")) {
+			browser.driver.findElement(By.id("q")).sendKeys("gavin.wu@globex");
+			browser.driver.findElement(By.id("q")).submit();
+			browser.waitFor(ExpectedConditions.urlContains("q="));
+			List<String> found = browser.driver.findElements(By.cssSelector(".organisation-name")).stream()
+				.map(WebElement::getText).toList();
+			assertThat(found).containsExactly("Globex Trading");
+
+			browser.driver.findElement(By.linkText("Globex Trading")).click();
+			browser.waitFor(ExpectedConditions.urlContains("/console/organisations/globex-trading"));
+			assertThat(browser.text(By.tagName("h1"))).contains("Globex Trading");
+			assertThat(browser.text(By.cssSelector("table.contacts"))).contains("Gavin Wu");
+			assertThat(browser.driver.findElements(By.cssSelector("table.orders tr.order-row")))
+				.extracting(row -> row.getAttribute("data-order-number")).contains("GLX-7001");
+		}
+	}
+
+	@Test
+	void aSearchThatMatchesNothingSaysSo() {
+		try (Browser browser = Browser.open().login("agent.li", "agent-demo-26")) {
+			browser.go("/console?q=no-such-customer-anywhere");
+			assertThat(browser.driver.findElements(By.cssSelector(".organisation-row"))).isEmpty();
+			assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("no-such-customer-anywhere");
+		}
+	}
+}
