@@ -1,12 +1,18 @@
 package com.rapport.customer;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.rapport.customer.organisation.ContactInput;
 import com.rapport.customer.organisation.OrganisationInput;
 import com.rapport.customer.organisation.OrganisationRepository;
 import com.rapport.customer.organisation.OrganisationService;
+import com.rapport.customer.timeline.InteractionInput;
+import com.rapport.customer.timeline.InteractionKind;
+import com.rapport.customer.timeline.InteractionRepository;
+import com.rapport.customer.timeline.TimelineService;
 import com.rapport.support.security.KeycloakJwtAuthenticationConverter;
 import com.rapport.support.test.TestTokens;
 import com.rapport.support.test.matrix.AuthorizationMatrixContract;
@@ -32,6 +38,12 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	@Autowired
 	OrganisationService service;
 
+	@Autowired
+	InteractionRepository interactions;
+
+	@Autowired
+	TimelineService timeline;
+
 	private final AtomicInteger created = new AtomicInteger();
 
 	private String contactOfA;
@@ -39,6 +51,7 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	@Override
 	protected void createRecordsOfOrganisationA() {
 		organisations.deleteAll();
+		interactions.deleteAll();
 		var admin = com.rapport.support.security.Caller.from(new KeycloakJwtAuthenticationConverter()
 			.convert(TestTokens.decoder().decode(TestTokens.staff("admin"))));
 		service.create(admin, new OrganisationInput(Caller.ORGANISATION_A, "Organisation A Secret", "Retail", null, "CN",
@@ -46,6 +59,11 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		contactOfA = service.addContact(admin, Caller.ORGANISATION_A, new ContactInput("Alice Secret", "Buyer",
 				"alice.secret@org-a.example", "+86 21 5555 0101", "zh-CN", "Asia/Shanghai", null, null, null, null,
 				EXTERNAL_ID, null)).id();
+		var internal = com.rapport.support.security.Caller.from(new KeycloakJwtAuthenticationConverter()
+			.convert(TestTokens.decoder().decode(TestTokens.service())));
+		timeline.record(internal, new InteractionInput("order-tracking-service", "fixture-1", Caller.ORGANISATION_A,
+				InteractionKind.ORDER_DELAYED, Instant.parse("2026-03-01T08:00:00Z"), "Timeline Secret delay",
+				"order:secret-order-77", Map.of("order_number", "SECRET-PO-77")));
 	}
 
 	@Override
@@ -76,13 +94,20 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 
 	@Override
 	protected String grpcRequest(String fullMethodName) {
-		return fullMethodName.endsWith("/GetOrganisation") ? "{\"organisationId\": \"" + Caller.ORGANISATION_A + "\"}"
-				: "{}";
+		String organisationA = "\"organisationId\": \"" + Caller.ORGANISATION_A + "\"";
+		if (fullMethodName.endsWith("/RecordInteraction")) {
+			// A fresh event each call, so that an OK means it was recorded, not answered as a repeat.
+			return "{\"interaction\": {" + organisationA + ", \"eventId\": \"matrix-" + created.incrementAndGet()
+					+ "\", \"kind\": \"INTERACTION_KIND_TICKET_OPENED\", \"occurredAt\": \"2026-03-02T09:00:00Z\"}}";
+		}
+		return fullMethodName.endsWith("/GetOrganisation") || fullMethodName.endsWith("/ListInteractions")
+				? "{" + organisationA + "}" : "{}";
 	}
 
 	@Override
 	protected List<String> secretsOfOrganisationA() {
 		// Not the ids: a caller who sends one sees it again in the problem's "instance".
-		return List.of("Organisation A Secret", "Alice Secret", "alice.secret", "5555 0101");
+		return List.of("Organisation A Secret", "Alice Secret", "alice.secret", "5555 0101", "Timeline Secret",
+				"secret-order-77", "SECRET-PO-77");
 	}
 }

@@ -34,6 +34,27 @@ class ConsoleSystemTests {
 	}
 
 	@Test
+	void aPartnersNewOrderReachesTheCustomersTimelineInTheConsole() throws InterruptedException {
+		String number = Partner.newOrderNumber();
+		assertThat(Partner.demo().postOrder(Partner.orderJson("acme-retail", number), null).statusCode()).isEqualTo(201);
+		try (Browser browser = Browser.open().login("agent.li", "agent-demo-26")) {
+			// order-tracking-service relays its events every few seconds (outbox, at least once).
+			String timeline = "";
+			for (int attempt = 0; attempt < 30 && !timeline.contains(number); attempt++) {
+				browser.go("/console/organisations/acme-retail");
+				timeline = browser.driver.findElements(By.cssSelector("ol.timeline")).stream().map(WebElement::getText)
+					.findFirst().orElse("");
+				if (!timeline.contains(number)) {
+					Thread.sleep(1000);
+				}
+			}
+			assertThat(timeline).contains("Order placed").contains("Order " + number + " placed");
+			// The demo orders were told too: their placement and, for the delivered one, the delivery.
+			assertThat(timeline).contains("Order ACME-1001 delivered");
+		}
+	}
+
+	@Test
 	void aSearchThatMatchesNothingSaysSo() {
 		try (Browser browser = Browser.open().login("agent.li", "agent-demo-26")) {
 			browser.go("/console?q=no-such-customer-anywhere");

@@ -78,6 +78,14 @@ public class OrganisationService {
 		return organisations.findById(id).orElseThrow(() -> notFound(id));
 	}
 
+	/**
+	 * Whether the organisation exists, for features that attach records to one (the timeline). No caller
+	 * check: those features decide who may ask before they do.
+	 */
+	public boolean exists(String id) {
+		return id != null && !id.isBlank() && organisations.existsById(id);
+	}
+
 	public Page<Organisation> list(Caller caller, int page, int size) {
 		return search(caller, null, page, size);
 	}

@@ -74,8 +74,8 @@ class DemoData implements ApplicationRunner {
 			milestones.add(new Milestone(reached[i], placedAt.plus(Duration.ofHours(20L * i)), null));
 		}
 		LocalDate promised = placedAt.atZone(ZoneOffset.UTC).toLocalDate().plusDays(promisedInDays);
-		return new Order(null, customerId, number, placedAt, promised,
+		return new Order(java.util.UUID.randomUUID().toString(), customerId, number, placedAt, promised,
 				Money.of(Currency.getInstance(currency), new BigDecimal(amount)), lines, milestones, "demo", null,
-				null, null);
+				null, null).withEventsOfPlacement();
 	}
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -20,15 +21,44 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndexes({
 		@CompoundIndex(name = "customer_order_number", def = "{'customerId': 1, 'orderNumber': 1}", unique = true),
 		@CompoundIndex(name = "customer_placed", def = "{'customerId': 1, 'placedAt': -1}"),
-		@CompoundIndex(name = "submitter_idempotency", def = "{'submittedBy': 1, 'idempotencyKey': 1}") })
+		@CompoundIndex(name = "submitter_idempotency", def = "{'submittedBy': 1, 'idempotencyKey': 1}"),
+		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true) })
 public record Order(@Id String id, String customerId, String orderNumber, Instant placedAt, LocalDate promisedDate,
 		Money total, List<OrderLine> lines, List<Milestone> milestones, String submittedBy, String idempotencyKey,
-		@CreatedDate Instant createdAt, @Version Long version) {
+		@CreatedDate Instant createdAt, @Version Long version, List<OrderEvent> outbox) {
 
+	@PersistenceCreator
 	public Order {
 		lines = lines == null ? List.of() : List.copyOf(lines);
 		milestones = milestones == null ? List.of()
 				: milestones.stream().sorted(Comparator.comparing(Milestone::occurredAt)).toList();
+		outbox = outbox == null ? List.of() : List.copyOf(outbox);
+	}
+
+	/** An order with nothing waiting to be told. */
+	public Order(String id, String customerId, String orderNumber, Instant placedAt, LocalDate promisedDate,
+			Money total, List<OrderLine> lines, List<Milestone> milestones, String submittedBy, String idempotencyKey,
+			Instant createdAt, Long version) {
+		this(id, customerId, orderNumber, placedAt, promisedDate, total, lines, milestones, submittedBy,
+				idempotencyKey, createdAt, version, List.of());
+	}
+
+	/** The same order with the events its creation must be told as (it must have its id). */
+	public Order withEventsOfPlacement() {
+		List<OrderEvent> events = new java.util.ArrayList<>();
+		java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+		facts.put("order_number", orderNumber);
+		if (total != null) {
+			facts.put("currency", total.currency());
+			facts.put("amount_minor_units", String.valueOf(total.minorUnits()));
+		}
+		events.add(new OrderEvent("order-placed:" + id, OrderEvent.Kind.ORDER_PLACED, placedAt,
+				"Order " + orderNumber + " placed", facts));
+		milestones.stream().filter(m -> m.code() == MilestoneCode.DELIVERED).findFirst()
+			.ifPresent(delivered -> events.add(new OrderEvent("order-delivered:" + id, OrderEvent.Kind.ORDER_DELIVERED,
+					delivered.occurredAt(), "Order " + orderNumber + " delivered", facts)));
+		return new Order(id, customerId, orderNumber, placedAt, promisedDate, total, lines, milestones, submittedBy,
+				idempotencyKey, createdAt, version, events);
 	}
 
 	/** Where the order stands: its latest milestone, or placed when the partner sent none. */

@@ -60,7 +60,7 @@ public class OrderService {
 		}
 		Order toStore = new Order(UUID.randomUUID().toString(), order.customerId(), order.orderNumber(),
 				placedAt(order), order.promisedDate(), order.total(),
-				order.lines(), order.milestones(), partner.name(), idempotencyKey, null, null);
+				order.lines(), order.milestones(), partner.name(), idempotencyKey, null, null).withEventsOfPlacement();
 		try {
 			return new Submission(orders.insert(toStore), true);
 		}

@@ -104,6 +104,12 @@ class OrderServiceTests {
 		assertThat(order.status()).isEqualTo(MilestoneCode.CONFIRMED);
 		assertThat(order.placedAt()).isEqualTo(Orders.T0);
 		assertThat(order.submittedBy()).isEqualTo("partner-test");
+		// Stored in the same write as the order, for the relay to tell customer-service's timeline.
+		assertThat(orders.findById(order.id()).orElseThrow().outbox()).singleElement().satisfies(event -> {
+			assertThat(event.kind()).isEqualTo(OrderEvent.Kind.ORDER_PLACED);
+			assertThat(event.eventId()).isEqualTo("order-placed:" + order.id());
+			assertThat(event.facts()).containsEntry("order_number", "PO-1").containsEntry("amount_minor_units", "120050");
+		});
 	}
 
 	@Test

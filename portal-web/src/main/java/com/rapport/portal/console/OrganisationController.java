@@ -29,6 +29,8 @@ class OrganisationController {
 
 	static final int ORDERS = 50;
 
+	static final int TIMELINE = 30;
+
 	private final CustomerClient customers;
 
 	private final OrderClient orders;
@@ -50,6 +52,15 @@ class OrganisationController {
 			log.warn("Organisation page without orders: {}", ex.getMessage());
 			model.addAttribute("orders", List.of());
 			model.addAttribute("ordersUnavailable", true);
+		}
+		try {
+			model.addAttribute("timeline", customers.timeline(organisation.getId(), TIMELINE));
+			model.addAttribute("timelineUnavailable", false);
+		}
+		catch (RemoteUnavailableException ex) {
+			log.warn("Organisation page without timeline: {}", ex.getMessage());
+			model.addAttribute("timeline", List.of());
+			model.addAttribute("timelineUnavailable", true);
 		}
 		return "console/organisation";
 	}

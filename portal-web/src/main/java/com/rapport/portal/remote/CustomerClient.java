@@ -1,6 +1,10 @@
 package com.rapport.portal.remote;
 
+import java.util.List;
+
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import com.rapport.contracts.customer.v1.Interaction;
+import com.rapport.contracts.customer.v1.ListInteractionsRequest;
 import com.rapport.contracts.customer.v1.GetOrganisationRequest;
 import com.rapport.contracts.customer.v1.ListOrganisationsRequest;
 import com.rapport.contracts.customer.v1.ListOrganisationsResponse;
@@ -43,5 +47,13 @@ public class CustomerClient {
 	public Organisation organisation(String id) {
 		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
 			.getOrganisation(GetOrganisationRequest.newBuilder().setOrganisationId(id).build()));
+	}
+
+	/** The organisation's latest interactions, newest first (staff only). */
+	public List<Interaction> timeline(String organisationId, int pageSize) {
+		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.listInteractions(ListInteractionsRequest.newBuilder().setOrganisationId(organisationId)
+				.setPageSize(pageSize).build())
+			.getInteractionsList());
 	}
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import com.google.protobuf.Timestamp;
 import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.LifecycleStage;
+import com.google.protobuf.Timestamp;
+import com.rapport.contracts.customer.v1.Interaction;
+import com.rapport.contracts.customer.v1.InteractionKind;
 import com.rapport.contracts.customer.v1.Organisation;
 import com.rapport.contracts.customer.v1.OrganisationStatus;
 import com.rapport.contracts.customer.v1.PreferredChannel;
@@ -106,6 +109,40 @@ class OrganisationControllerMvcTests {
 	}
 
 	@Test
+	void theTimelineShowsTheLatestInteractionsTranslated() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(customers.timeline("acme-retail", OrganisationController.TIMELINE)).willReturn(List.of(
+				Interaction.newBuilder().setKind(InteractionKind.INTERACTION_KIND_ORDER_DELIVERED)
+					.setSummary("Order ACME-1001 delivered")
+					.setOccurredAt(Timestamp.newBuilder().setSeconds(1764500000)).build(),
+				Interaction.newBuilder().setKind(InteractionKind.INTERACTION_KIND_ORDER_PLACED)
+					.setSummary("Order ACME-1001 placed")
+					.setOccurredAt(Timestamp.newBuilder().setSeconds(1764400000)).build()));
+
+		Document page = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select("li.interaction .interaction-kind").eachText())
+			.containsExactly("Order delivered", "Order placed");
+		assertThat(page.select("li.interaction .interaction-summary").eachText())
+			.containsExactly("Order ACME-1001 delivered", "Order ACME-1001 placed");
+		assertThat(page.select(".timeline-unavailable")).isEmpty();
+	}
+
+	@Test
+	void timelineDownStillShowsTheProfileWithANotice() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(customers.timeline("acme-retail", OrganisationController.TIMELINE))
+			.willThrow(new RemoteUnavailableException("customer-service", null));
+
+		Document page = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select("h1").text()).isEqualTo("Acme Retail");
+		assertThat(page.select(".timeline-unavailable").text()).contains("temporarily unavailable");
+	}
+
+	@Test
 	void organisationWithoutContactsOrOrdersSaysSo() throws Exception {
 		given(customers.organisation("globex-trading")).willReturn(Organisation.newBuilder().setId("globex-trading")
 			.setName("Globex Trading").build());
@@ -116,7 +153,7 @@ class OrganisationControllerMvcTests {
 			.andReturn());
 
 		assertThat(page.select("p.empty").eachText()).containsExactly("No contacts recorded.",
-				"No orders for this organisation yet.");
+				"No orders for this organisation yet.", "Nothing recorded yet.");
 		assertThat(page.select(".profile-size").text()).isEqualTo("—");
 		assertThat(page.select(".profile-country").text()).isEqualTo("—");
 		assertThat(page.select(".profile-tags").text()).isEqualTo("—");
@@ -141,7 +178,8 @@ class OrganisationControllerMvcTests {
 		assertThat(page.select("tr.contact-row")).hasSize(2);
 		assertThat(page.select("p.orders-unavailable").text()).startsWith("Orders are temporarily unavailable.");
 		assertThat(page.select("tr.order-row")).isEmpty();
-		assertThat(page.select("p.empty")).isEmpty();
+		assertThat(page.select("p.empty").eachText()).as("no 'no orders' where orders are unknown")
+			.containsExactly("Nothing recorded yet.");
 		assertThat(result.getResponse().getContentAsString()).doesNotContain("io exception")
 			.doesNotContain("order-tracking-service");
 	}
@@ -210,7 +248,7 @@ class OrganisationControllerMvcTests {
 			.with(as(TestTokens.staff("agent")))).andExpect(status().isOk()).andReturn());
 
 		assertThat(page.select("html").attr("lang")).isEqualTo("zh-CN");
-		assertThat(page.select("h2").eachText()).containsExactly("客户档案", "联系人", "订单");
+		assertThat(page.select("h2").eachText()).containsExactly("客户档案", "联系人", "订单", "互动时间线");
 		assertThat(page.select("dl.profile dt").eachText()).contains("客户分级", "生命周期", "客户经理");
 		assertThat(page.select(".profile-tier").text()).isEqualTo("VIP客户");
 		assertThat(page.select(".profile-lifecycle").text()).isEqualTo("忠诚");

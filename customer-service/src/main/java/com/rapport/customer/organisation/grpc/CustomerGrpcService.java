@@ -4,14 +4,20 @@ import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
 import com.rapport.contracts.customer.v1.GetOrganisationRequest;
 import com.rapport.contracts.customer.v1.LifecycleStage;
+import com.rapport.contracts.customer.v1.ListInteractionsRequest;
+import com.rapport.contracts.customer.v1.ListInteractionsResponse;
 import com.rapport.contracts.customer.v1.ListOrganisationsRequest;
 import com.rapport.contracts.customer.v1.ListOrganisationsResponse;
 import com.rapport.contracts.customer.v1.Organisation;
 import com.rapport.contracts.customer.v1.OrganisationStatus;
 import com.rapport.contracts.customer.v1.PreferredChannel;
+import com.rapport.contracts.customer.v1.RecordInteractionRequest;
+import com.rapport.contracts.customer.v1.RecordInteractionResponse;
 import com.rapport.contracts.customer.v1.SizeBand;
 import com.rapport.contracts.customer.v1.Tier;
 import com.rapport.customer.organisation.OrganisationService;
+import com.rapport.customer.timeline.Interaction;
+import com.rapport.customer.timeline.TimelineService;
 import com.rapport.support.grpc.PageTokens;
 import com.rapport.support.security.Caller;
 import io.grpc.stub.StreamObserver;
@@ -24,8 +30,11 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 
 	private final OrganisationService organisations;
 
-	CustomerGrpcService(OrganisationService organisations) {
+	private final TimelineService timeline;
+
+	CustomerGrpcService(OrganisationService organisations, TimelineService timeline) {
 		this.organisations = organisations;
+		this.timeline = timeline;
 	}
 
 	@Override
@@ -42,6 +51,29 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 		ListOrganisationsResponse.Builder answer = ListOrganisationsResponse.newBuilder()
 			.setTotalSize(result.getTotalElements());
 		result.forEach(o -> answer.addOrganisations(toProto(o)));
+		if (result.hasNext()) {
+			answer.setNextPageToken(PageTokens.of(page + 1));
+		}
+		response.onNext(answer.build());
+		response.onCompleted();
+	}
+
+	@Override
+	public void recordInteraction(RecordInteractionRequest request,
+			StreamObserver<RecordInteractionResponse> response) {
+		boolean recorded = timeline.record(Caller.current(), TimelineMessages.toInput(request.getInteraction()));
+		response.onNext(RecordInteractionResponse.newBuilder().setRecorded(recorded).build());
+		response.onCompleted();
+	}
+
+	@Override
+	public void listInteractions(ListInteractionsRequest request, StreamObserver<ListInteractionsResponse> response) {
+		Caller caller = Caller.current();
+		int page = PageTokens.page(request.getPageToken());
+		Page<Interaction> result = timeline.list(caller, request.getOrganisationId(),
+				TimelineMessages.toFilter(request.getKindsList()), page, request.getPageSize());
+		ListInteractionsResponse.Builder answer = ListInteractionsResponse.newBuilder();
+		result.forEach(i -> answer.addInteractions(TimelineMessages.toProto(i)));
 		if (result.hasNext()) {
 			answer.setNextPageToken(PageTokens.of(page + 1));
 		}

@@ -1,0 +1,67 @@
+package com.rapport.customer.organisation.grpc;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.google.protobuf.Timestamp;
+import com.rapport.contracts.customer.v1.Interaction;
+import com.rapport.contracts.customer.v1.InteractionKind;
+import com.rapport.customer.timeline.InteractionInput;
+
+/**
+ * Timeline messages ⇄ domain. Here because the timeline's RPCs belong to the same proto service as the
+ * organisations', and one proto service is served by one {@code BindableService}.
+ */
+final class TimelineMessages {
+
+	private static final String KIND_PREFIX = "INTERACTION_KIND_";
+
+	private TimelineMessages() {
+	}
+
+	/** Unset fields become absent ones, which the timeline refuses or defaults. */
+	static InteractionInput toInput(Interaction message) {
+		return new InteractionInput(message.getSource(), message.getEventId(), message.getOrganisationId(),
+				message.getKind() == InteractionKind.INTERACTION_KIND_UNSPECIFIED
+						|| message.getKind() == InteractionKind.UNRECOGNIZED ? null : toDomain(message.getKind()),
+				message.hasOccurredAt() ? toInstant(message.getOccurredAt()) : null, message.getSummary(),
+				message.getReference(), message.getAttributesMap());
+	}
+
+	/** The filter of a list request; an unspecified or unknown kind there is a caller's mistake. */
+	static List<com.rapport.customer.timeline.InteractionKind> toFilter(List<InteractionKind> kinds) {
+		return kinds.stream().map(kind -> {
+			if (kind == InteractionKind.INTERACTION_KIND_UNSPECIFIED || kind == InteractionKind.UNRECOGNIZED) {
+				throw new IllegalArgumentException("kinds: only known interaction kinds can be filtered by");
+			}
+			return toDomain(kind);
+		}).toList();
+	}
+
+	static Interaction toProto(com.rapport.customer.timeline.Interaction interaction) {
+		Interaction.Builder message = Interaction.newBuilder().setEventId(interaction.eventId())
+			.setOrganisationId(interaction.organisationId())
+			.setKind(InteractionKind.valueOf(KIND_PREFIX + interaction.kind().name()))
+			.setSource(interaction.source()).setOccurredAt(toTimestamp(interaction.occurredAt()))
+			.putAllAttributes(interaction.attributes());
+		if (interaction.summary() != null) {
+			message.setSummary(interaction.summary());
+		}
+		if (interaction.reference() != null) {
+			message.setReference(interaction.reference());
+		}
+		return message.build();
+	}
+
+	private static com.rapport.customer.timeline.InteractionKind toDomain(InteractionKind kind) {
+		return com.rapport.customer.timeline.InteractionKind.valueOf(kind.name().substring(KIND_PREFIX.length()));
+	}
+
+	private static Instant toInstant(Timestamp timestamp) {
+		return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+	}
+
+	private static Timestamp toTimestamp(Instant instant) {
+		return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+	}
+}

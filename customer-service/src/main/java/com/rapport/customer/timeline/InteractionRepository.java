@@ -1,0 +1,18 @@
+package com.rapport.customer.timeline;
+
+import java.util.Collection;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+/** Both queries are answered from the {@code organisation_*_newest} indexes declared on {@link Interaction}. */
+public interface InteractionRepository extends MongoRepository<Interaction, String> {
+
+	Page<Interaction> findByOrganisationIdOrderByOccurredAtDescIdDesc(String organisationId, Pageable pageable);
+
+	Page<Interaction> findByOrganisationIdAndKindInOrderByOccurredAtDescIdDesc(String organisationId,
+			Collection<InteractionKind> kinds, Pageable pageable);
+
+	boolean existsBySourceAndEventId(String source, String eventId);
+}

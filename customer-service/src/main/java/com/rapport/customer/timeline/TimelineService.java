@@ -1,0 +1,178 @@
+package com.rapport.customer.timeline;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.rapport.customer.organisation.OrganisationService;
+import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.security.Caller;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records and reads organisations' timelines. Only services (role {@code internal}) record, idempotently by
+ * {@code (source, eventId)}: senders relay at least once, so a repeat must change nothing. Staff and services
+ * read; customers never do, since entries are written for staff (internal summaries, notification logs).
+ */
+@Service
+public class TimelineService {
+
+	private static final Logger log = LoggerFactory.getLogger(TimelineService.class);
+
+	static final int DEFAULT_PAGE_SIZE = 50;
+
+	static final int MAX_PAGE_SIZE = 200;
+
+	static final int MAX_ID_LENGTH = 200;
+
+	static final int MAX_SUMMARY_LENGTH = 500;
+
+	static final int MAX_ATTRIBUTES = 50;
+
+	static final int MAX_ATTRIBUTE_VALUE_LENGTH = 1000;
+
+	/** Stored as document keys, so no dots or dollars (MongoDB field names). */
+	private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	private final InteractionRepository interactions;
+
+	private final OrganisationService organisations;
+
+	public TimelineService(InteractionRepository interactions, OrganisationService organisations) {
+		this.interactions = interactions;
+		this.organisations = organisations;
+	}
+
+	public static boolean mayRecord(Caller caller) {
+		return caller.hasRole(Caller.INTERNAL);
+	}
+
+	public static boolean mayRead(Caller caller) {
+		return OrganisationService.isStaff(caller) || caller.hasRole(Caller.INTERNAL);
+	}
+
+	/**
+	 * Adds the interaction to its organisation's timeline.
+	 * @return true when it was stored now, false when the same event had been recorded before (nothing changes)
+	 */
+	public boolean record(Caller caller, InteractionInput input) {
+		if (!mayRecord(caller)) {
+			throw new AccessDeniedException("Only services record interactions");
+		}
+		Interaction interaction = validated(caller, input);
+		if (interactions.existsBySourceAndEventId(interaction.source(), interaction.eventId())) {
+			return false;
+		}
+		requireOrganisation(interaction.organisationId());
+		try {
+			interactions.insert(interaction);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			// Two deliveries of the same event at once: the other one stored it.
+			log.debug("Interaction {}/{} recorded meanwhile by a concurrent call", interaction.source(),
+					interaction.eventId());
+			return false;
+		}
+	}
+
+	/** The organisation's timeline, newest first; every kind when {@code kinds} is empty. */
+	public Page<Interaction> list(Caller caller, String organisationId, Collection<InteractionKind> kinds, int page,
+			int size) {
+		if (!mayRead(caller)) {
+			throw new AccessDeniedException("The timeline is for staff and services");
+		}
+		if (organisationId == null || organisationId.isBlank()) {
+			throw new UnprocessableException("The organisation is missing.",
+					Map.of("organisationId", "is required"));
+		}
+		requireOrganisation(organisationId);
+		PageRequest request = PageRequest.of(Math.max(page, 0),
+				size <= 0 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE));
+		if (kinds == null || kinds.isEmpty()) {
+			return interactions.findByOrganisationIdOrderByOccurredAtDescIdDesc(organisationId, request);
+		}
+		return interactions.findByOrganisationIdAndKindInOrderByOccurredAtDescIdDesc(organisationId, Set.copyOf(kinds),
+				request);
+	}
+
+	private void requireOrganisation(String organisationId) {
+		if (!organisations.exists(organisationId)) {
+			throw new NotFoundException("No organisation " + organisationId);
+		}
+	}
+
+	/** Every bad field at once, as the REST side does for profiles. */
+	private static Interaction validated(Caller caller, InteractionInput input) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		String source = blankToNull(input.source());
+		if (source == null) {
+			source = caller.name();
+		}
+		String eventId = blankToNull(input.eventId());
+		String organisationId = blankToNull(input.organisationId());
+		String summary = blankToNull(input.summary());
+		String reference = blankToNull(input.reference());
+		Map<String, String> attributes = input.attributes() == null ? Map.of() : input.attributes();
+		if (source == null || source.length() > MAX_ID_LENGTH) {
+			errors.put("source", "at most " + MAX_ID_LENGTH + " characters");
+		}
+		if (eventId == null) {
+			errors.put("eventId", "is required");
+		}
+		else if (eventId.length() > MAX_ID_LENGTH) {
+			errors.put("eventId", "at most " + MAX_ID_LENGTH + " characters");
+		}
+		if (organisationId == null) {
+			errors.put("organisationId", "is required");
+		}
+		else if (organisationId.length() > MAX_ID_LENGTH) {
+			errors.put("organisationId", "at most " + MAX_ID_LENGTH + " characters");
+		}
+		if (input.kind() == null) {
+			errors.put("kind", "is required");
+		}
+		if (input.occurredAt() == null) {
+			errors.put("occurredAt", "is required");
+		}
+		if (summary != null && summary.length() > MAX_SUMMARY_LENGTH) {
+			errors.put("summary", "at most " + MAX_SUMMARY_LENGTH + " characters");
+		}
+		if (reference != null && reference.length() > MAX_ID_LENGTH) {
+			errors.put("reference", "at most " + MAX_ID_LENGTH + " characters");
+		}
+		if (attributes.size() > MAX_ATTRIBUTES) {
+			errors.put("attributes", "at most " + MAX_ATTRIBUTES + " entries");
+		}
+		else if (!attributes.entrySet().stream().allMatch(e -> e.getKey() != null
+				&& ATTRIBUTE_KEY.matcher(e.getKey()).matches() && e.getValue() != null
+				&& e.getValue().length() <= MAX_ATTRIBUTE_VALUE_LENGTH)) {
+			errors.put("attributes", "keys of 1 to 64 letters, digits, _ and -; values of at most "
+					+ MAX_ATTRIBUTE_VALUE_LENGTH + " characters");
+		}
+		if (!errors.isEmpty()) {
+			throw new UnprocessableException("Invalid interaction.", errors);
+		}
+		// Milliseconds, as BSON stores them: what a later read returns equals what was recorded.
+		return new Interaction(null, source, eventId, organisationId, input.kind(),
+				input.occurredAt().truncatedTo(ChronoUnit.MILLIS), summary, reference, attributes,
+				Instant.now().truncatedTo(ChronoUnit.MILLIS));
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}
