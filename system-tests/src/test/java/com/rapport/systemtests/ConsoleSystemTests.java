@@ -50,7 +50,7 @@ class ConsoleSystemTests {
 			}
 			assertThat(timeline).contains("Order placed").contains("Order " + number + " placed");
 			// The demo orders were told too: their placement and, for the delivered one, the delivery.
-			assertThat(timeline).contains("Order ACME-1001 delivered");
+			assertThat(timeline).contains("Order ACME-1012 delivered");
 		}
 	}
 

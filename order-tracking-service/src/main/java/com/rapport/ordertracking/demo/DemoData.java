@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Orders for the demo organisations (ids as in customer-service's demo data), dated relative to today so
- * the first look shows orders in flight. Loaded only into an empty store.
+ * the first look shows orders in flight, and with the histories that make each tier and lifecycle stage. Loaded only into an empty store.
  */
 @Component
 @ConditionalOnBooleanProperty("rapport.demo-data")
@@ -50,22 +50,52 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		Instant now = clock.instant();
-		List<Order> demo = List.of(
-				order("acme-retail", "ACME-1001", now.minus(Duration.ofDays(20)), 12, "CNY", "86400.00",
-						List.of(new OrderLine("CHAIR-ERG-01", "Ergonomic office chair", 120)), MilestoneCode.PLACED,
-						MilestoneCode.CONFIRMED, MilestoneCode.IN_PRODUCTION, MilestoneCode.QUALITY_CHECK,
-						MilestoneCode.PACKED, MilestoneCode.SHIPPED, MilestoneCode.DELIVERED),
-				order("acme-retail", "ACME-1002", now.minus(Duration.ofDays(6)), 14, "CNY", "23800.50",
-						List.of(new OrderLine("DESK-STD-140", "Standing desk 140 cm", 35)), MilestoneCode.PLACED,
-						MilestoneCode.CONFIRMED, MilestoneCode.IN_PRODUCTION),
-				order("globex-trading", "GLX-7001", now.minus(Duration.ofDays(9)), 16, "SGD", "15400.00",
-						List.of(new OrderLine("LAMP-LED-02", "LED desk lamp", 400)), MilestoneCode.PLACED,
-						MilestoneCode.CONFIRMED, MilestoneCode.PACKED, MilestoneCode.SHIPPED),
-				order("initech-logistics", "INI-3001", now.minus(Duration.ofDays(2)), 21, "EUR", "4100.00",
-						List.of(new OrderLine("CAB-STEEL-3", "Steel cabinet, 3 drawers", 20)), MilestoneCode.PLACED));
+		List<Order> demo = new ArrayList<>();
+		// Acme Retail: a VIP, loyal customer. Fourteen orders in twelve months, about CNY 1.2 M, the latest
+		// three days ago; the oldest twelve delivered.
+		int[] acmeDaysAgo = { 340, 310, 280, 250, 220, 190, 160, 130, 100, 70, 45, 20 };
+		for (int i = 0; i < acmeDaysAgo.length; i++) {
+			demo.add(order("acme-retail", "ACME-" + (1001 + i), now.minus(Duration.ofDays(acmeDaysAgo[i])), 12, "CNY",
+					"86400.00", List.of(new OrderLine("CHAIR-ERG-01", "Ergonomic office chair", 120)), DELIVERED));
+		}
+		demo.add(order("acme-retail", "ACME-1013", now.minus(Duration.ofDays(6)), 14, "CNY", "23800.50",
+				List.of(new OrderLine("DESK-STD-140", "Standing desk 140 cm", 35)), MilestoneCode.PLACED,
+				MilestoneCode.CONFIRMED, MilestoneCode.IN_PRODUCTION));
+		demo.add(order("acme-retail", "ACME-1014", now.minus(Duration.ofDays(3)), 21, "CNY", "128000.00",
+				List.of(new OrderLine("SHELF-WH-200", "Warehouse shelving 2 m", 80)), MilestoneCode.PLACED,
+				MilestoneCode.CONFIRMED));
+		// Globex Trading: a key account buying again and again, about SGD 60,000 in four orders.
+		int[] globexDaysAgo = { 200, 120, 60 };
+		for (int i = 0; i < globexDaysAgo.length; i++) {
+			demo.add(order("globex-trading", "GLX-" + (6998 + i), now.minus(Duration.ofDays(globexDaysAgo[i])), 16,
+					"SGD", "15000.00", List.of(new OrderLine("LAMP-LED-02", "LED desk lamp", 390)), DELIVERED));
+		}
+		demo.add(order("globex-trading", "GLX-7001", now.minus(Duration.ofDays(9)), 16, "SGD", "15400.00",
+				List.of(new OrderLine("LAMP-LED-02", "LED desk lamp", 400)), MilestoneCode.PLACED,
+				MilestoneCode.CONFIRMED, MilestoneCode.PACKED, MilestoneCode.SHIPPED));
+		// Initech Logistics: its first purchase, two days ago.
+		demo.add(order("initech-logistics", "INI-3001", now.minus(Duration.ofDays(2)), 21, "EUR", "4100.00",
+				List.of(new OrderLine("CAB-STEEL-3", "Steel cabinet, 3 drawers", 20)), MilestoneCode.PLACED));
+		// Stark Components: used to buy, silent for four months (dormant).
+		int[] starkDaysAgo = { 320, 260, 200, 150, 120 };
+		for (int i = 0; i < starkDaysAgo.length; i++) {
+			demo.add(order("stark-components", "STK-" + (501 + i), now.minus(Duration.ofDays(starkDaysAgo[i])), 14,
+					"CNY", "30000.00", List.of(new OrderLine("HINGE-ST-7", "Steel hinge", 2000)), DELIVERED));
+		}
+		// Wayne Hardware: nothing for more than a year (churned).
+		int[] wayneDaysAgo = { 600, 480, 400 };
+		for (int i = 0; i < wayneDaysAgo.length; i++) {
+			demo.add(order("wayne-hardware", "WAY-" + (201 + i), now.minus(Duration.ofDays(wayneDaysAgo[i])), 30, "USD",
+					"8000.00", List.of(new OrderLine("TOOLBOX-PRO", "Professional toolbox", 100)), DELIVERED));
+		}
+		// Umbrella Supplies has no order yet: a prospect.
 		orders.saveAll(demo);
 		log.info("Loaded {} demo orders into the empty store", demo.size());
 	}
+
+	private static final MilestoneCode[] DELIVERED = { MilestoneCode.PLACED, MilestoneCode.CONFIRMED,
+			MilestoneCode.IN_PRODUCTION, MilestoneCode.QUALITY_CHECK, MilestoneCode.PACKED, MilestoneCode.SHIPPED,
+			MilestoneCode.DELIVERED };
 
 	private static Order order(String customerId, String number, Instant placedAt, int promisedInDays,
 			String currency, String amount, List<OrderLine> lines, MilestoneCode... reached) {
