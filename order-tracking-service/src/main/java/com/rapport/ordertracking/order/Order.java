@@ -25,7 +25,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true) })
 public record Order(@Id String id, String customerId, String orderNumber, Instant placedAt, LocalDate promisedDate,
 		Money total, List<OrderLine> lines, List<Milestone> milestones, String submittedBy, String idempotencyKey,
-		@CreatedDate Instant createdAt, @Version Long version, List<OrderEvent> outbox) {
+		@CreatedDate Instant createdAt, @Version Long version, List<OrderEvent> outbox, List<UndeliverableEvent> undeliverable) {
 
 	@PersistenceCreator
 	public Order {
@@ -33,6 +33,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 		milestones = milestones == null ? List.of()
 				: milestones.stream().sorted(Comparator.comparing(Milestone::occurredAt)).toList();
 		outbox = outbox == null ? List.of() : List.copyOf(outbox);
+		undeliverable = undeliverable == null ? List.of() : List.copyOf(undeliverable);
 	}
 
 	/** An order with nothing waiting to be told. */
@@ -40,7 +41,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 			Money total, List<OrderLine> lines, List<Milestone> milestones, String submittedBy, String idempotencyKey,
 			Instant createdAt, Long version) {
 		this(id, customerId, orderNumber, placedAt, promisedDate, total, lines, milestones, submittedBy,
-				idempotencyKey, createdAt, version, List.of());
+				idempotencyKey, createdAt, version, List.of(), List.of());
 	}
 
 	/** The same order with the events its creation must be told as (it must have its id). */
@@ -58,7 +59,11 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 			.ifPresent(delivered -> events.add(new OrderEvent("order-delivered:" + id, OrderEvent.Kind.ORDER_DELIVERED,
 					delivered.occurredAt(), "Order " + orderNumber + " delivered", facts)));
 		return new Order(id, customerId, orderNumber, placedAt, promisedDate, total, lines, milestones, submittedBy,
-				idempotencyKey, createdAt, version, events);
+				idempotencyKey, createdAt, version, events, undeliverable);
+	}
+
+	/** An event customer-service refused for good, kept with its reason (see {@link OrderEventRelay}). */
+	public record UndeliverableEvent(String eventId, String kind, String reason) {
 	}
 
 	/** Where the order stands: its latest milestone, or placed when the partner sent none. */

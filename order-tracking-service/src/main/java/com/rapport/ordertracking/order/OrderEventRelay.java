@@ -18,7 +18,8 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Delivers the events waiting in orders' outboxes to customer-service, oldest orders first, and removes
  * each from its order once delivered. At least once: a crash between the two sends it again later, which
- * the receiver ignores. When customer-service is down the round stops and the events wait for the next.
+ * the receiver ignores. When customer-service is down the round stops and the events wait for the next; an
+ * event it refuses for good is moved to the order's {@code undeliverable} list with the reason.
  */
 public class OrderEventRelay {
 
@@ -51,9 +52,15 @@ public class OrderEventRelay {
 					return delivered;
 				}
 				catch (RuntimeException ex) {
-					// Refused for good (e.g. the organisation no longer exists): kept, and said, never lost silently.
+					// Refused for good (e.g. the organisation no longer exists): set aside in the order with the
+					// reason, so it is neither lost nor sent again every round.
 					log.error("Order event {} of order {} refused by customer-service: {}", event.eventId(), order.id(),
 							ex.getMessage());
+					mongo.updateFirst(Query.query(Criteria.where("_id").is(order.id())),
+							new Update().pull("outbox", new Document("eventId", event.eventId()))
+								.push("undeliverable", new Document("eventId", event.eventId())
+									.append("kind", event.kind().name()).append("reason", String.valueOf(ex.getMessage()))),
+							Order.class);
 					continue;
 				}
 				mongo.updateFirst(Query.query(Criteria.where("_id").is(order.id())),

@@ -104,12 +104,21 @@ class OrderEventRelayTests {
 	}
 
 	@Test
-	void anEventRefusedForGoodIsKeptNotLost() {
+	void anEventRefusedForGoodIsSetAsideWithItsReasonNotLostNorResentEveryRound() {
 		Order order = placed("PO-4", MilestoneCode.PLACED);
+		List<String> attempts = new ArrayList<>();
 		InteractionRecorder refusing = (organisationId, orderId, event) -> {
+			attempts.add(event.eventId());
 			throw new IllegalArgumentException("no such organisation");
 		};
-		assertThat(new OrderEventRelay(mongo, refusing).relayPending()).isZero();
-		assertThat(orders.findById(order.id()).orElseThrow().outbox()).hasSize(1);
+		OrderEventRelay relay = new OrderEventRelay(mongo, refusing);
+		assertThat(relay.relayPending()).isZero();
+		assertThat(relay.relayPending()).isZero();
+		assertThat(attempts).hasSize(1);
+
+		Order stored = orders.findById(order.id()).orElseThrow();
+		assertThat(stored.outbox()).isEmpty();
+		assertThat(stored.undeliverable()).containsExactly(new Order.UndeliverableEvent("order-placed:" + order.id(),
+				"ORDER_PLACED", "no such organisation"));
 	}
 }
