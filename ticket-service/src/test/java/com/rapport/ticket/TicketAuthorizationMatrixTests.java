@@ -1,9 +1,7 @@
 package com.rapport.ticket;
 
-import java.util.List;
-
 import com.rapport.support.test.TestTokens;
-import com.rapport.support.test.matrix.AuthorizationMatrixContract;
+import com.rapport.support.test.matrix.NoEndpointsYetContract;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -14,30 +12,5 @@ import org.springframework.context.annotation.Import;
 		"spring.grpc.server.inprocess.name=ticket-service-matrix" })
 @AutoConfigureMockMvc
 @Import(TestTokens.DecoderConfiguration.class)
-class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
-
-	@Override
-	protected void createRecordsOfOrganisationA() {
-		// no records yet
-	}
-
-	@Override
-	protected String pathVariable(String name) {
-		throw new IllegalArgumentException("No routes take {" + name + "} yet");
-	}
-
-	@Override
-	protected String restBody(String endpoint) {
-		return null;
-	}
-
-	@Override
-	protected String grpcRequest(String fullMethodName) {
-		return "{}";
-	}
-
-	@Override
-	protected List<String> secretsOfOrganisationA() {
-		return List.of();
-	}
+class TicketAuthorizationMatrixTests extends NoEndpointsYetContract {
 }

@@ -1,0 +1,35 @@
+package com.rapport.support.test.matrix;
+
+import java.util.List;
+
+/**
+ * The matrix of a service that has no endpoints of its own yet: it holds only the header, and its first
+ * route or gRPC method fails the build until that endpoint has its row and this becomes a real contract.
+ */
+public abstract class NoEndpointsYetContract extends AuthorizationMatrixContract {
+
+	@Override
+	protected void createRecordsOfOrganisationA() {
+		// nothing to probe yet
+	}
+
+	@Override
+	protected String pathVariable(String name) {
+		throw new IllegalArgumentException("No routes take {" + name + "} yet");
+	}
+
+	@Override
+	protected String restBody(String endpoint) {
+		return null;
+	}
+
+	@Override
+	protected String grpcRequest(String fullMethodName) {
+		return "{}";
+	}
+
+	@Override
+	protected List<String> secretsOfOrganisationA() {
+		return List.of();
+	}
+}
