@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.rapport.customer.care.CareTask;
+import com.rapport.customer.care.CareTaskKind;
+import com.rapport.customer.care.CareTaskRepository;
 import com.rapport.customer.organisation.ContactInput;
 import com.rapport.customer.organisation.OrganisationInput;
 import com.rapport.customer.organisation.OrganisationRepository;
@@ -44,6 +47,9 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	@Autowired
 	TimelineService timeline;
 
+	@Autowired
+	CareTaskRepository careTasks;
+
 	private final AtomicInteger created = new AtomicInteger();
 
 	private String contactOfA;
@@ -52,6 +58,7 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	protected void createRecordsOfOrganisationA() {
 		organisations.deleteAll();
 		interactions.deleteAll();
+		careTasks.deleteAll();
 		var admin = com.rapport.support.security.Caller.from(new KeycloakJwtAuthenticationConverter()
 			.convert(TestTokens.decoder().decode(TestTokens.staff("admin"))));
 		service.create(admin, new OrganisationInput(Caller.ORGANISATION_A, "Organisation A Secret", "Retail", null, "CN",
@@ -64,6 +71,9 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		timeline.record(internal, new InteractionInput("order-tracking-service", "fixture-1", Caller.ORGANISATION_A,
 				InteractionKind.ORDER_DELAYED, Instant.parse("2026-03-01T08:00:00Z"), "Timeline Secret delay",
 				"order:secret-order-77", Map.of("order_number", "SECRET-PO-77")));
+		careTasks.insert(new CareTask("wake-up-call:" + Caller.ORGANISATION_A + ":2026-03-01", Caller.ORGANISATION_A,
+				"agent.li", CareTaskKind.WAKE_UP_CALL, "Care Secret wake-up call", Instant.parse("2026-03-01T02:30:00Z"),
+				true));
 	}
 
 	@Override
@@ -88,6 +98,8 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			case "REST PUT /api/customers/v1/organisations/{organisationId}/contacts/{contactId}",
 					"REST PUT /api/customers/v1/organisations/{organisationId}/contacts/external/{externalId}" ->
 				"{\"jobTitle\": \"Head buyer\"}";
+			case "REST PUT /api/customers/v1/organisations/{id}/tier-override" ->
+				"{\"tier\": \"VIP\", \"reason\": \"Override Secret strategic account\", \"endDate\": \"2099-12-31\"}";
 			default -> null;
 		};
 	}
@@ -108,6 +120,6 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	protected List<String> secretsOfOrganisationA() {
 		// Not the ids: a caller who sends one sees it again in the problem's "instance".
 		return List.of("Organisation A Secret", "Alice Secret", "alice.secret", "5555 0101", "Timeline Secret",
-				"secret-order-77", "SECRET-PO-77");
+				"secret-order-77", "SECRET-PO-77", "Care Secret", "Override Secret");
 	}
 }

@@ -55,6 +55,32 @@ class ConsoleSystemTests {
 	}
 
 	@Test
+	void theDemoCustomersTiersAndStagesFollowFromTheirOrderHistories() throws InterruptedException {
+		try (Browser browser = Browser.open().login("manager.wang", "manager-demo-26")) {
+			// Tiers and stages are computed in customer-service from the orders order-tracking-service relays.
+			String acme = "";
+			for (int attempt = 0; attempt < 40 && !acme.contains("VIP"); attempt++) {
+				browser.go("/console?q=");
+				acme = row(browser, "acme-retail");
+				if (!acme.contains("VIP")) {
+					Thread.sleep(1000);
+				}
+			}
+			assertThat(acme).contains("VIP").contains("Loyal");
+			assertThat(row(browser, "globex-trading")).contains("Key").contains("Repeat");
+			assertThat(row(browser, "initech-logistics")).contains("Normal").contains("First purchase");
+			assertThat(row(browser, "stark-components")).contains("Dormant");
+			assertThat(row(browser, "wayne-hardware")).contains("Churned");
+			assertThat(row(browser, "umbrella-supplies")).contains("Prospect");
+		}
+	}
+
+	private static String row(Browser browser, String organisationId) {
+		return browser.driver.findElements(By.cssSelector("tr.organisation-row[data-organisation-id='" + organisationId + "']"))
+			.stream().map(WebElement::getText).findFirst().orElse("");
+	}
+
+	@Test
 	void aSearchThatMatchesNothingSaysSo() {
 		try (Browser browser = Browser.open().login("agent.li", "agent-demo-26")) {
 			browser.go("/console?q=no-such-customer-anywhere");

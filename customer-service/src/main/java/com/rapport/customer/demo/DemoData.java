@@ -51,7 +51,24 @@ class DemoData implements ApplicationRunner {
 					List.of(), "manager.wang", null,
 					new Contact("3f0c2a8e-5d1b-4c55-9d3a-6c1e0a7b3001", "Petra Vogel", "Head of operations",
 							"petra.vogel@initech.example", "+49 30 5555 0142", "en", "Europe/Berlin",
-							null, PreferredChannel.EMAIL, false, false, null, null)));
+							null, PreferredChannel.EMAIL, false, false, null, null)),
+			// The next three, with the orders order-tracking-service's demo places, show every tier and stage:
+			// dormant (a wake-up call for agent.li), churned and a prospect without any order.
+			organisation("stark-components", "Stark Components", "Electronics", SizeBand.MEDIUM, "CN", "South China",
+					List.of("components"), "agent.li", null,
+					new Contact("3f0c2a8e-5d1b-4c55-9d3a-6c1e0a7b4001", "Lei Zhou", "Purchasing lead",
+							"lei.zhou@stark-components.example", "+86 755 5555 0177", "zh-CN", "Asia/Shanghai",
+							null, PreferredChannel.EMAIL, false, true, null, null)),
+			organisation("wayne-hardware", "Wayne Hardware", "Hardware", SizeBand.SMALL, "US", "New Jersey",
+					List.of(), "manager.wang", null,
+					new Contact("3f0c2a8e-5d1b-4c55-9d3a-6c1e0a7b5001", "Diana Prince", "Operations manager",
+							"diana.prince@wayne-hardware.example", "+1 201 555 0123", "en", "America/New_York",
+							null, PreferredChannel.EMAIL, false, false, null, null)),
+			organisation("umbrella-supplies", "Umbrella Supplies", "Medical supplies", SizeBand.SMALL, "GB", "London",
+					List.of("prospect"), "agent.li", null,
+					new Contact("3f0c2a8e-5d1b-4c55-9d3a-6c1e0a7b6001", "Oliver Hughes", "Buyer",
+							"oliver.hughes@umbrella-supplies.example", "+44 20 5555 0160", "en", "Europe/London",
+							null, PreferredChannel.EMAIL, true, true, null, null)));
 
 	private final OrganisationRepository organisations;
 
@@ -62,8 +79,8 @@ class DemoData implements ApplicationRunner {
 	private static Organisation organisation(String id, String name, String industry, SizeBand size, String country,
 			String region, List<String> tags, String accountManager, String externalId, Contact... contacts) {
 		return new Organisation(id, name, industry, size, country, region, tags, accountManager,
-				OrganisationStatus.ACTIVE, externalId, Tier.NORMAL, LifecycleStage.PROSPECT, List.of(contacts), null,
-				null, null, null);
+				OrganisationStatus.ACTIVE, externalId, Tier.NORMAL, LifecycleStage.PROSPECT, null, null,
+				List.of(contacts), null, null, null, null);
 	}
 
 	@Override

@@ -21,8 +21,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record Organisation(@Id String id, @Indexed String name, String industry, SizeBand sizeBand, String country,
 		String region, List<String> tags, String accountManager, OrganisationStatus status,
 		@Indexed(unique = true, sparse = true) String externalId, Tier tier, LifecycleStage lifecycleStage,
-		List<Contact> contacts, @Indexed List<String> searchKeys, @CreatedDate Instant createdAt,
-		@LastModifiedDate Instant updatedAt, @Version Long version) {
+		TierReason tierReason, TierOverride tierOverride, List<Contact> contacts, @Indexed List<String> searchKeys,
+		@CreatedDate Instant createdAt, @LastModifiedDate Instant updatedAt, @Version Long version) {
 
 	public Organisation {
 		tags = tags == null ? List.of() : List.copyOf(tags);
@@ -36,7 +36,7 @@ public record Organisation(@Id String id, @Indexed String name, String industry,
 	/** A new organisation: an active prospect of the normal tier until orders say otherwise. */
 	public static Organisation create(String id, String name, String industry, String country, Contact... contacts) {
 		return new Organisation(id, name, industry, null, country, null, List.of(), null, OrganisationStatus.ACTIVE,
-				null, Tier.NORMAL, LifecycleStage.PROSPECT, List.of(contacts), null, null, null, null);
+				null, Tier.NORMAL, LifecycleStage.PROSPECT, null, null, List.of(contacts), null, null, null, null);
 	}
 
 	public Optional<Contact> contact(String contactId) {
@@ -50,13 +50,38 @@ public record Organisation(@Id String id, @Indexed String name, String industry,
 	/** The same organisation with other profile fields (tier, lifecycle, contacts and audit data kept). */
 	public Organisation withProfile(Profile p) {
 		return new Organisation(id, p.name(), p.industry(), p.sizeBand(), p.country(), p.region(), p.tags(),
-				p.accountManager(), p.status(), p.externalId(), tier, lifecycleStage, contacts, null, createdAt,
-				updatedAt, version);
+				p.accountManager(), p.status(), p.externalId(), tier, lifecycleStage, tierReason, tierOverride, contacts,
+				null, createdAt, updatedAt, version);
 	}
 
 	public Organisation withContacts(List<Contact> newContacts) {
 		return new Organisation(id, name, industry, sizeBand, country, region, tags, accountManager, status,
-				externalId, tier, lifecycleStage, newContacts, null, createdAt, updatedAt, version);
+				externalId, tier, lifecycleStage, tierReason, tierOverride, newContacts, null, createdAt, updatedAt,
+				version);
+	}
+
+	/**
+	 * The same organisation with another tier, stage, reason and override. {@code tier} is the one in force
+	 * (the override's while it is active), which is what other services read over gRPC.
+	 */
+	public Organisation withTiering(Tier newTier, LifecycleStage newStage, TierReason newReason,
+			TierOverride newOverride) {
+		return new Organisation(id, name, industry, sizeBand, country, region, tags, accountManager, status,
+				externalId, newTier, newStage, newReason, newOverride, contacts, null, createdAt, updatedAt, version);
+	}
+
+	/**
+	 * The tier in force at {@code now}: an active override's, else the computed one. Differs from the stored
+	 * {@code tier} only between an override's end and the next recompute (nightly at the latest).
+	 */
+	public Tier currentTier(Instant now) {
+		if (tierOverride != null && tierOverride.activeAt(now)) {
+			return tierOverride.tier();
+		}
+		if (tierOverride != null && tierReason != null) {
+			return tierReason.tier();
+		}
+		return tier;
 	}
 
 	public Profile profile() {

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,7 @@ import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -51,9 +54,13 @@ public class TimelineService {
 
 	private final OrganisationService organisations;
 
-	public TimelineService(InteractionRepository interactions, OrganisationService organisations) {
+	private final ApplicationEventPublisher events;
+
+	public TimelineService(InteractionRepository interactions, OrganisationService organisations,
+			ApplicationEventPublisher events) {
 		this.interactions = interactions;
 		this.organisations = organisations;
+		this.events = events;
 	}
 
 	public static boolean mayRecord(Caller caller) {
@@ -72,13 +79,39 @@ public class TimelineService {
 		if (!mayRecord(caller)) {
 			throw new AccessDeniedException("Only services record interactions");
 		}
-		Interaction interaction = validated(caller, input);
+		return store(validated(caller.name(), input));
+	}
+
+	/**
+	 * Records what this service itself observed (tier and lifecycle changes), idempotently like
+	 * {@link #record}; no caller check, since no caller asked for it.
+	 */
+	public boolean recordOwn(InteractionInput input) {
+		return store(validated(null, input));
+	}
+
+	/** The organisation's interactions of a kind that occurred at or after {@code since}. */
+	public List<Interaction> ofKindSince(String organisationId, InteractionKind kind, Instant since) {
+		return interactions.findByOrganisationIdAndKindAndOccurredAtGreaterThanEqual(organisationId, kind, since);
+	}
+
+	/** The organisation's latest interaction of a kind, of all time. */
+	public Optional<Interaction> latestOfKind(String organisationId, InteractionKind kind) {
+		return interactions.findFirstByOrganisationIdAndKindOrderByOccurredAtDescIdDesc(organisationId, kind);
+	}
+
+	public long countOfKind(String organisationId, InteractionKind kind) {
+		return interactions.countByOrganisationIdAndKind(organisationId, kind);
+	}
+
+	private boolean store(Interaction interaction) {
 		if (interactions.existsBySourceAndEventId(interaction.source(), interaction.eventId())) {
 			return false;
 		}
 		requireOrganisation(interaction.organisationId());
 		try {
 			interactions.insert(interaction);
+			events.publishEvent(new InteractionRecorded(interaction));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -116,11 +149,11 @@ public class TimelineService {
 	}
 
 	/** Every bad field at once, as the REST side does for profiles. */
-	private static Interaction validated(Caller caller, InteractionInput input) {
+	private static Interaction validated(String callerName, InteractionInput input) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String source = blankToNull(input.source());
 		if (source == null) {
-			source = caller.name();
+			source = callerName;
 		}
 		String eventId = blankToNull(input.eventId());
 		String organisationId = blankToNull(input.organisationId());

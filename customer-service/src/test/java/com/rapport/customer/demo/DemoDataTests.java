@@ -11,7 +11,8 @@ class DemoDataTests {
 	@Test
 	void demoOrganisationsAndContactsKeepTheRulesTheApiEnforces() {
 		assertThat(DemoData.ORGANISATIONS).extracting(Organisation::id)
-			.containsExactly("acme-retail", "globex-trading", "initech-logistics");
+			.containsExactly("acme-retail", "globex-trading", "initech-logistics", "stark-components",
+					"wayne-hardware", "umbrella-supplies");
 		DemoData.ORGANISATIONS.forEach(organisation -> {
 			assertThat(ProfileRules.isCountry(organisation.country())).isTrue();
 			assertThat(organisation.accountManager()).isIn("agent.li", "manager.wang");

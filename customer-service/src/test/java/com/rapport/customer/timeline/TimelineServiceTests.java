@@ -37,7 +37,8 @@ class TimelineServiceTests {
 
 	private final OrganisationService organisations = mock(OrganisationService.class);
 
-	private final TimelineService service = new TimelineService(repository, organisations);
+	private final TimelineService service = new TimelineService(repository, organisations, event -> {
+	});
 
 	private static Caller caller(String token) {
 		return Caller.from(new KeycloakJwtAuthenticationConverter().convert(TestTokens.decoder().decode(token)));

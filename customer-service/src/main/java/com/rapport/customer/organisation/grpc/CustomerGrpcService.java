@@ -1,5 +1,7 @@
 package com.rapport.customer.organisation.grpc;
 
+import java.time.Instant;
+
 import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
 import com.rapport.contracts.customer.v1.GetOrganisationRequest;
@@ -84,7 +86,7 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 	static Organisation toProto(com.rapport.customer.organisation.Organisation o) {
 		return Organisation.newBuilder().setId(o.id()).setName(o.name())
 			.setIndustry(nullToEmpty(o.industry())).setCountry(nullToEmpty(o.country()))
-			.setTier(Tier.valueOf("TIER_" + o.tier().name()))
+			.setTier(Tier.valueOf("TIER_" + o.currentTier(Instant.now()).name()))
 			.setLifecycleStage(LifecycleStage.valueOf("LIFECYCLE_STAGE_" + o.lifecycleStage().name()))
 			.addAllContacts(o.contacts().stream().map(CustomerGrpcService::toProto).toList())
 			.setSizeBand(o.sizeBand() == null ? SizeBand.SIZE_BAND_UNSPECIFIED

@@ -1,11 +1,14 @@
 package com.rapport.customer.organisation.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.Organisation;
+import com.rapport.customer.organisation.TierOverride;
+import com.rapport.customer.organisation.TierReason;
 
 /** The JSON of organisations and contacts. */
 final class OrganisationViews {
@@ -18,14 +21,44 @@ final class OrganisationViews {
 
 	record OrganisationView(String id, String externalId, String name, String industry, String sizeBand,
 			String country, String region, List<String> tags, String accountManager, String status, String tier,
-			String lifecycleStage, List<ContactView> contacts, Instant createdAt, Instant updatedAt, Long version) {
+			String lifecycleStage, TierReasonView tierReason, TierOverrideView tierOverride,
+			List<ContactView> contacts, Instant createdAt, Instant updatedAt, Long version) {
 
-		static OrganisationView of(Organisation o, boolean showLogins) {
+		/**
+		 * @param showStaffFields contacts' portal logins, the tier's reasons and a manager's override: staff
+		 *                        only (customers and partners see the tier and stage alone)
+		 */
+		static OrganisationView of(Organisation o, boolean showStaffFields) {
+			Instant now = Instant.now();
 			return new OrganisationView(o.id(), o.externalId(), o.name(), o.industry(),
 					o.sizeBand() == null ? null : o.sizeBand().name(), o.country(), o.region(), o.tags(),
-					o.accountManager(), o.status().name(), o.tier().name(), o.lifecycleStage().name(),
-					o.contacts().stream().map(c -> ContactView.of(c, showLogins)).toList(), o.createdAt(),
+					o.accountManager(), o.status().name(), o.currentTier(now).name(), o.lifecycleStage().name(),
+					showStaffFields ? TierReasonView.of(o.tierReason()) : null,
+					showStaffFields ? TierOverrideView.of(o.tierOverride(), now) : null,
+					o.contacts().stream().map(c -> ContactView.of(c, showStaffFields)).toList(), o.createdAt(),
 					o.updatedAt(), o.version());
+		}
+	}
+
+	/** Why the computed tier is what it is: the RFM figures, the deciding rule and the same as text. */
+	record TierReasonView(String tier, String rule, Integer recencyDays, int frequency, BigDecimal monetary,
+			String currency, int windowDays, String text, Instant computedAt) {
+
+		static TierReasonView of(TierReason r) {
+			return r == null ? null
+					: new TierReasonView(r.tier().name(), r.rule(), r.recencyDays(), r.frequency(), r.monetary(),
+							r.currency(), r.windowDays(), r.text(), r.computedAt());
+		}
+	}
+
+	/** A manager's override; {@code active} is false once its end date has passed (kept for the record). */
+	record TierOverrideView(String tier, String reason, LocalDate endDate, String setBy, Instant setAt,
+			boolean active) {
+
+		static TierOverrideView of(TierOverride o, Instant now) {
+			return o == null ? null
+					: new TierOverrideView(o.tier().name(), o.reason(), o.endDate(), o.setBy(), o.setAt(),
+							o.activeAt(now));
 		}
 	}
 

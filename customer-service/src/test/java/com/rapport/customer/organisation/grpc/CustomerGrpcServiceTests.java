@@ -1,11 +1,14 @@
 package com.rapport.customer.organisation.grpc;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
 import com.rapport.contracts.customer.v1.GetOrganisationRequest;
+import com.rapport.contracts.customer.v1.LifecycleStage;
 import com.rapport.contracts.customer.v1.ListOrganisationsRequest;
 import com.rapport.contracts.customer.v1.Tier;
 import com.rapport.customer.organisation.Contact;
@@ -14,6 +17,8 @@ import com.rapport.customer.organisation.OrganisationRepository;
 import com.rapport.customer.organisation.OrganisationStatus;
 import com.rapport.customer.organisation.PreferredChannel;
 import com.rapport.customer.organisation.SizeBand;
+import com.rapport.customer.organisation.TierOverride;
+import com.rapport.customer.organisation.TierReason;
 import com.rapport.support.grpc.CallTokens;
 import com.rapport.support.test.TestTokens;
 import io.grpc.ManagedChannel;
@@ -64,6 +69,28 @@ class CustomerGrpcServiceTests {
 
 	private static GetOrganisationRequest get(String id) {
 		return GetOrganisationRequest.newBuilder().setOrganisationId(id).build();
+	}
+
+	@Test
+	void otherServicesReadTheTierInForceAndTheLifecycleStage() {
+		Instant at = Instant.parse("2026-01-01T00:00:00Z");
+		TierReason computedKey = new TierReason(com.rapport.customer.organisation.Tier.KEY, "KEY_FREQUENCY", 3, 4,
+				BigDecimal.TEN, "CNY", 365, "ordered 3 days ago, 4 orders in 12 months, CNY 10: KEY", at);
+		Organisation acme = organisations.findById("acme-retail").orElseThrow();
+		organisations.save(acme.withTiering(com.rapport.customer.organisation.Tier.VIP,
+				com.rapport.customer.organisation.LifecycleStage.LOYAL, computedKey,
+				new TierOverride(com.rapport.customer.organisation.Tier.VIP, "Strategic", LocalDate.of(2099, 1, 1),
+						"manager.wang", at)));
+		var answer = as(TestTokens.service()).getOrganisation(get("acme-retail"));
+		assertThat(answer.getTier()).isEqualTo(Tier.TIER_VIP);
+		assertThat(answer.getLifecycleStage()).isEqualTo(LifecycleStage.LIFECYCLE_STAGE_LOYAL);
+
+		// An override that has ended: the computed tier, even before the nightly recompute stores it.
+		acme = organisations.findById("acme-retail").orElseThrow();
+		organisations.save(acme.withTiering(acme.tier(), acme.lifecycleStage(), computedKey,
+				new TierOverride(com.rapport.customer.organisation.Tier.VIP, "Launch", LocalDate.of(2026, 1, 31),
+						"manager.wang", at)));
+		assertThat(as(TestTokens.service()).getOrganisation(get("acme-retail")).getTier()).isEqualTo(Tier.TIER_KEY);
 	}
 
 	@Test

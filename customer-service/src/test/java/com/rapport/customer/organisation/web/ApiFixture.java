@@ -43,7 +43,7 @@ final class ApiFixture {
 		organisations.deleteAll();
 		organisations.save(new Organisation("acme-retail", "Acme Retail", "Retail", SizeBand.LARGE, "CN", "East China",
 				List.of("strategic"), "agent.li", OrganisationStatus.ACTIVE, "CRM-0001", Tier.NORMAL,
-				LifecycleStage.PROSPECT,
+				LifecycleStage.PROSPECT, null, null,
 				List.of(new Contact(ALICE_ID, "Alice Chen", "Buyer", "alice.chen@acme-retail.example", "+86 21 5555 0101",
 						"zh-CN", "Asia/Shanghai", LocalDate.of(1986, 4, 12), PreferredChannel.PORTAL, true, true,
 						"CRM-0001-C1", "acme.buyer")),

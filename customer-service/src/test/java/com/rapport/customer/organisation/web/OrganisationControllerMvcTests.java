@@ -1,5 +1,8 @@
 package com.rapport.customer.organisation.web;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,7 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.rapport.customer.organisation.LifecycleStage;
 import com.rapport.customer.organisation.OrganisationRepository;
+import com.rapport.customer.organisation.Tier;
+import com.rapport.customer.organisation.TierOverride;
+import com.rapport.customer.organisation.TierReason;
 import com.rapport.support.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +68,47 @@ class OrganisationControllerMvcTests {
 		mvc.perform(json(post(BASE), "{\"name\":\"X\",\"country\":\"CN\"}")).andExpect(status().isUnauthorized());
 		mvc.perform(json(put(BASE + "/acme-retail"), "{}")).andExpect(status().isUnauthorized());
 		mvc.perform(json(put(BASE + "/external/CRM-1"), "{}")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void staffSeeTheTierWithItsReasonsAndTheOverrideWhileCustomersSeeTheTierAlone() throws Exception {
+		Instant at = Instant.parse("2026-11-30T02:30:00Z");
+		organisations.save(organisations.findById("acme-retail").orElseThrow()
+			.withTiering(Tier.VIP, LifecycleStage.LOYAL,
+					new TierReason(Tier.KEY, "KEY_FREQUENCY", 3, 14, new BigDecimal("180000.00"), "CNY", 365,
+							"ordered 3 days ago, 14 orders in 12 months, CNY 180,000: KEY", at),
+					new TierOverride(Tier.VIP, "Strategic account", LocalDate.of(2099, 12, 31), "manager.wang", at)));
+		mvc.perform(get(BASE + "/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.tier").value("VIP"))
+			.andExpect(jsonPath("$.lifecycleStage").value("LOYAL"))
+			.andExpect(jsonPath("$.tierReason.tier").value("KEY"))
+			.andExpect(jsonPath("$.tierReason.rule").value("KEY_FREQUENCY"))
+			.andExpect(jsonPath("$.tierReason.recencyDays").value(3))
+			.andExpect(jsonPath("$.tierReason.frequency").value(14))
+			.andExpect(jsonPath("$.tierReason.monetary").value(180000.0))
+			.andExpect(jsonPath("$.tierReason.text").value("ordered 3 days ago, 14 orders in 12 months, CNY 180,000: KEY"))
+			.andExpect(jsonPath("$.tierOverride.tier").value("VIP"))
+			.andExpect(jsonPath("$.tierOverride.setBy").value("manager.wang"))
+			.andExpect(jsonPath("$.tierOverride.active").value(true));
+		mvc.perform(get(BASE + "/acme-retail").with(as(TestTokens.customer("acme-retail"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.tier").value("VIP"))
+			.andExpect(jsonPath("$.tierReason").doesNotExist())
+			.andExpect(content().string(not(containsString("Strategic account"))));
+	}
+
+	@Test
+	void anEndedOverrideShowsTheComputedTier() throws Exception {
+		Instant at = Instant.parse("2026-01-01T00:00:00Z");
+		organisations.save(organisations.findById("acme-retail").orElseThrow()
+			.withTiering(Tier.VIP, LifecycleStage.REPEAT,
+					new TierReason(Tier.KEY, "KEY_FREQUENCY", 3, 4, BigDecimal.TEN, "CNY", 365, "…: KEY", at),
+					new TierOverride(Tier.VIP, "Launch", LocalDate.of(2026, 1, 31), "manager.wang", at)));
+		mvc.perform(get(BASE + "/acme-retail").with(as(TestTokens.staff("manager"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.tier").value("KEY"))
+			.andExpect(jsonPath("$.tierOverride.active").value(false));
 	}
 
 	@Test

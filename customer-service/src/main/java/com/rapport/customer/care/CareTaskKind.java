@@ -1,0 +1,7 @@
+package com.rapport.customer.care;
+
+/** What the account manager is asked to do. */
+public enum CareTaskKind {
+	/** Call an organisation that has gone dormant (no order for a while). */
+	WAKE_UP_CALL
+}

@@ -1,0 +1,77 @@
+package com.rapport.customer.care;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.rapport.customer.organisation.Organisation;
+import com.rapport.customer.organisation.OrganisationService;
+import com.rapport.support.security.Caller;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/** Opens care tasks when something calls for one, and lists the open ones for staff. */
+@Service
+public class CareTaskService {
+
+	private static final Logger log = LoggerFactory.getLogger(CareTaskService.class);
+
+	static final int MAX_LISTED = 200;
+
+	private final CareTaskRepository tasks;
+
+	public CareTaskService(CareTaskRepository tasks) {
+		this.tasks = tasks;
+	}
+
+	/**
+	 * A wake-up call for the organisation's account manager, unless one is open already. The id names the
+	 * organisation and the day, so two replicas or a repeated run open it once.
+	 * @return whether a task was opened now
+	 */
+	public boolean openWakeUpCall(Organisation organisation, Instant now) {
+		if (tasks.existsByOrganisationIdAndKindAndOpenTrue(organisation.id(), CareTaskKind.WAKE_UP_CALL)) {
+			return false;
+		}
+		String id = "wake-up-call:" + organisation.id() + ":" + now.atZone(ZoneOffset.UTC).toLocalDate();
+		try {
+			tasks.insert(new CareTask(id, organisation.id(), organisation.accountManager(), CareTaskKind.WAKE_UP_CALL,
+					"Wake-up call: " + organisation.name() + " has gone dormant",
+					now.truncatedTo(ChronoUnit.MILLIS), true));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			log.debug("Wake-up call {} opened meanwhile", id);
+			return false;
+		}
+	}
+
+	/**
+	 * Closes the organisation's open wake-up calls: it has ordered again, so nobody needs to call. This also
+	 * settles a task opened while old orders were still arriving in order of placement (a backfill).
+	 * @return how many were closed
+	 */
+	public int closeWakeUpCalls(String organisationId) {
+		List<CareTask> open = tasks.findByOrganisationIdAndKindAndOpenTrue(organisationId, CareTaskKind.WAKE_UP_CALL);
+		open.forEach(t -> tasks.save(new CareTask(t.id(), t.organisationId(), t.assignee(), t.kind(), t.summary(),
+				t.createdAt(), false)));
+		return open.size();
+	}
+
+	/** Open tasks, newest first (at most {@value #MAX_LISTED}); only the assignee's when given. Staff only. */
+	public List<CareTask> open(Caller caller, String assignee) {
+		if (!OrganisationService.isStaff(caller)) {
+			throw new AccessDeniedException("Care tasks are for staff");
+		}
+		PageRequest first = PageRequest.of(0, MAX_LISTED);
+		return assignee == null || assignee.isBlank() ? tasks.findByOpenTrueOrderByCreatedAtDesc(first)
+				: tasks.findByOpenTrueAndAssigneeOrderByCreatedAtDesc(assignee.strip(), first);
+	}
+}

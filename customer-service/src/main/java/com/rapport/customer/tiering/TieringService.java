@@ -1,0 +1,321 @@
+package com.rapport.customer.tiering;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.rapport.customer.care.CareTaskService;
+import com.rapport.customer.organisation.LifecycleStage;
+import com.rapport.customer.organisation.Organisation;
+import com.rapport.customer.organisation.OrganisationRepository;
+import com.rapport.customer.organisation.Tier;
+import com.rapport.customer.organisation.TierOverride;
+import com.rapport.customer.organisation.TierReason;
+import com.rapport.customer.timeline.Interaction;
+import com.rapport.customer.timeline.InteractionInput;
+import com.rapport.customer.timeline.InteractionKind;
+import com.rapport.customer.timeline.InteractionRecorded;
+import com.rapport.customer.timeline.TimelineService;
+import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.security.Caller;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps each organisation's tier, tier reason and lifecycle stage in step with its placed orders: after every
+ * newly recorded {@code ORDER_PLACED}, nightly for all, and when a manager sets or removes an override. Every
+ * change is recorded in the timeline ({@code TIER_CHANGED}, {@code LIFECYCLE_CHANGED}) under an event id
+ * naming the organisation, the new value and the day, so a repeated run records it once; becoming dormant
+ * opens a wake-up call for the account manager, and ordering again closes it.
+ */
+@Service
+public class TieringService {
+
+	private static final Logger log = LoggerFactory.getLogger(TieringService.class);
+
+	static final String SOURCE = "customer-service";
+
+	static final int MAX_REASON_LENGTH = 500;
+
+	private static final int SAVE_ATTEMPTS = 3;
+
+	private static final int NIGHTLY_PAGE = 200;
+
+	private final OrganisationRepository organisations;
+
+	private final TimelineService timeline;
+
+	private final CareTaskService care;
+
+	private final TieringProperties properties;
+
+	private final Clock clock;
+
+	public TieringService(OrganisationRepository organisations, TimelineService timeline, CareTaskService care,
+			TieringProperties properties, Clock clock) {
+		this.organisations = organisations;
+		this.timeline = timeline;
+		this.care = care;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public static boolean mayOverride(Caller caller) {
+		return caller.hasRole(Caller.MANAGER) || caller.hasRole(Caller.ADMIN);
+	}
+
+	/**
+	 * A new order changes RFM at once. Runs in the recording request, after the interaction is stored; a
+	 * failure here is logged, not answered: the order is recorded, and the nightly run catches up.
+	 */
+	@EventListener
+	public void onInteractionRecorded(InteractionRecorded event) {
+		Interaction interaction = event.interaction();
+		if (interaction.kind() != InteractionKind.ORDER_PLACED) {
+			return;
+		}
+		try {
+			recompute(interaction.organisationId());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not recompute the tier of {} after order event {}; the nightly run will",
+					interaction.organisationId(), interaction.eventId(), ex);
+		}
+	}
+
+	/** Recomputes one organisation now; answers it as stored. */
+	public Organisation recompute(String organisationId) {
+		return apply(organisationId, UnaryOperator.identity(), null);
+	}
+
+	/** Recomputes every organisation, a page at a time; answers how many. One failing does not stop the rest. */
+	public int recomputeAll() {
+		int done = 0;
+		Page<Organisation> page;
+		int number = 0;
+		do {
+			page = organisations.findAll(PageRequest.of(number++, NIGHTLY_PAGE, Sort.by("id")));
+			for (Organisation organisation : page) {
+				try {
+					recompute(organisation.id());
+					done++;
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not recompute the tier of {}", organisation.id(), ex);
+				}
+			}
+		}
+		while (page.hasNext());
+		return done;
+	}
+
+	/** A manager's override; it wins over the computed tier through its end date. */
+	public Organisation setOverride(Caller caller, String organisationId, OverrideInput input) {
+		requireOverride(caller);
+		Instant now = clock.instant();
+		TierOverride override = validated(caller, input, now);
+		requireOrganisation(organisationId);
+		String summary = "Tier override " + override.tier().name() + " by " + override.setBy() + " until "
+				+ override.endDate() + ": " + override.reason();
+		return apply(organisationId, o -> o.withTiering(o.tier(), o.lifecycleStage(), o.tierReason(), override),
+				new Audit("tier-override:" + organisationId + ":" + now.toEpochMilli(), summary,
+						Map.of("override", "set", "override_tier", override.tier().name(), "set_by", override.setBy(),
+								"end_date", override.endDate().toString())));
+	}
+
+	/** Ends a manager's override now: the computed tier applies again. */
+	public Organisation removeOverride(Caller caller, String organisationId) {
+		requireOverride(caller);
+		Instant now = clock.instant();
+		Organisation current = requireOrganisation(organisationId);
+		if (current.tierOverride() == null) {
+			return current;
+		}
+		return apply(organisationId, o -> o.withTiering(o.tier(), o.lifecycleStage(), o.tierReason(), null),
+				new Audit("tier-override-removed:" + organisationId + ":" + now.toEpochMilli(),
+						"Tier override " + current.tierOverride().tier().name() + " removed by " + caller.name(),
+						Map.of("override", "removed", "removed_by", caller.name())));
+	}
+
+	/** The body of an override: tier, reason and end date as sent, checked here so all errors come at once. */
+	public record OverrideInput(String tier, String reason, String endDate) {
+	}
+
+	private record Audit(String eventId, String summary, Map<String, String> attributes) {
+	}
+
+	private Organisation apply(String organisationId, UnaryOperator<Organisation> edit, Audit audit) {
+		for (int attempt = 1;; attempt++) {
+			Organisation current = requireOrganisation(organisationId);
+			Organisation edited = edit.apply(current);
+			Instant now = clock.instant();
+			Rfm rfm = rfmOf(organisationId, now);
+			TierReason reason = TierRules.decide(rfm, properties, now);
+			LifecycleStage stage = LifecycleRules.stage(rfm, properties);
+			TierOverride override = edited.tierOverride();
+			Tier tier = override != null && override.activeAt(now) ? override.tier() : reason.tier();
+			Organisation saved;
+			try {
+				saved = organisations.save(edited.withTiering(tier, stage, reason, override));
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt >= SAVE_ATTEMPTS) {
+					throw ex;
+				}
+				continue; // an edit of the profile meanwhile: read it again
+			}
+			recordChanges(current, saved, audit, now);
+			return saved;
+		}
+	}
+
+	private void recordChanges(Organisation before, Organisation after, Audit audit, Instant now) {
+		String id = after.id();
+		LocalDate day = now.atZone(ZoneOffset.UTC).toLocalDate();
+		TierReason reason = after.tierReason();
+		if (audit != null) {
+			Map<String, String> attributes = new LinkedHashMap<>(audit.attributes());
+			attributes.put("from", before.tier().name());
+			attributes.put("to", after.tier().name());
+			record(audit.eventId(), id, InteractionKind.TIER_CHANGED, now, audit.summary(), attributes);
+		}
+		else if (before.tier() != after.tier()) {
+			boolean overridden = after.tierOverride() != null && after.tierOverride().activeAt(now);
+			String why = overridden ? "override by " + after.tierOverride().setBy() + " until "
+					+ after.tierOverride().endDate() : TierRules.figures(rfmOf(reason), reason.windowDays());
+			record("tier:" + id + ":" + after.tier().name() + ":" + day, id, InteractionKind.TIER_CHANGED, now,
+					"Tier " + before.tier().name() + " → " + after.tier().name() + ": " + why,
+					tierAttributes(before.tier(), after.tier(), reason));
+		}
+		if (before.lifecycleStage() != after.lifecycleStage()) {
+			record("lifecycle:" + id + ":" + after.lifecycleStage().name() + ":" + day, id,
+					InteractionKind.LIFECYCLE_CHANGED, now,
+					"Lifecycle " + before.lifecycleStage().name() + " → " + after.lifecycleStage().name() + ": "
+							+ TierRules.figures(rfmOf(reason), reason.windowDays()),
+					Map.of("from", before.lifecycleStage().name(), "to", after.lifecycleStage().name()));
+			if (after.lifecycleStage() == LifecycleStage.DORMANT) {
+				care.openWakeUpCall(after, now);
+			}
+			else if (before.lifecycleStage() == LifecycleStage.DORMANT
+					&& after.lifecycleStage() != LifecycleStage.CHURNED) {
+				care.closeWakeUpCalls(id);
+			}
+		}
+	}
+
+	private void record(String eventId, String organisationId, InteractionKind kind, Instant at, String summary,
+			Map<String, String> attributes) {
+		String text = summary.length() > MAX_REASON_LENGTH ? summary.substring(0, MAX_REASON_LENGTH) : summary;
+		timeline.recordOwn(new InteractionInput(SOURCE, eventId, organisationId, kind, at, text,
+				"organisation:" + organisationId, attributes));
+	}
+
+	private static Map<String, String> tierAttributes(Tier from, Tier to, TierReason reason) {
+		Map<String, String> attributes = new LinkedHashMap<>();
+		attributes.put("from", from.name());
+		attributes.put("to", to.name());
+		attributes.put("rule", reason.rule());
+		attributes.put("frequency", Integer.toString(reason.frequency()));
+		attributes.put("monetary", reason.monetary().toPlainString());
+		attributes.put("currency", reason.currency());
+		if (reason.recencyDays() != null) {
+			attributes.put("recency_days", reason.recencyDays().toString());
+		}
+		return attributes;
+	}
+
+	/** The figures of a stored reason, for texts. */
+	private static Rfm rfmOf(TierReason reason) {
+		return new Rfm(null, reason.recencyDays(), reason.frequency(), reason.monetary(), reason.currency(), 0);
+	}
+
+	Rfm rfmOf(String organisationId, Instant now) {
+		List<Rfm.Order> orders = timeline
+			.ofKindSince(organisationId, InteractionKind.ORDER_PLACED, now.minus(properties.window()))
+			.stream()
+			.map(i -> new Rfm.Order(i.reference() != null ? i.reference() : i.eventId(), i.occurredAt(),
+					i.attributes().get("currency"), i.attributes().get("amount_minor_units")))
+			.toList();
+		Instant latest = timeline.latestOfKind(organisationId, InteractionKind.ORDER_PLACED)
+			.map(Interaction::occurredAt)
+			.orElse(null);
+		return Rfm.of(orders, latest, timeline.countOfKind(organisationId, InteractionKind.ORDER_PLACED), now,
+				properties);
+	}
+
+	private Organisation requireOrganisation(String organisationId) {
+		if (organisationId == null || organisationId.isBlank()) {
+			throw new NotFoundException("No organisation " + organisationId);
+		}
+		return organisations.findById(organisationId)
+			.orElseThrow(() -> new NotFoundException("No organisation " + organisationId));
+	}
+
+	private static void requireOverride(Caller caller) {
+		if (!mayOverride(caller)) {
+			throw new AccessDeniedException("Only managers override tiers");
+		}
+	}
+
+	/** Every bad field at once. */
+	private static TierOverride validated(Caller caller, OverrideInput input, Instant now) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		Tier tier = null;
+		if (input.tier() == null || input.tier().isBlank()) {
+			errors.put("tier", "is required: one of NORMAL, KEY, VIP");
+		}
+		else {
+			try {
+				tier = Tier.valueOf(input.tier().strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				errors.put("tier", "one of NORMAL, KEY, VIP");
+			}
+		}
+		String reason = input.reason() == null ? null : input.reason().strip();
+		if (reason == null || reason.isEmpty()) {
+			errors.put("reason", "is required");
+		}
+		else if (reason.length() > MAX_REASON_LENGTH) {
+			errors.put("reason", "at most " + MAX_REASON_LENGTH + " characters");
+		}
+		LocalDate endDate = null;
+		LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+		if (input.endDate() == null || input.endDate().isBlank()) {
+			errors.put("endDate", "is required (an ISO date such as 2027-03-31)");
+		}
+		else {
+			try {
+				endDate = LocalDate.parse(input.endDate().strip());
+				if (endDate.isBefore(today)) {
+					errors.put("endDate", "must be today (" + today + ", UTC) or later");
+				}
+			}
+			catch (DateTimeException ex) {
+				errors.put("endDate", "an ISO date such as 2027-03-31");
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new UnprocessableException("Invalid tier override.", errors);
+		}
+		return new TierOverride(tier, reason, endDate, caller.name(), now.truncatedTo(ChronoUnit.MILLIS));
+	}
+}
