@@ -65,7 +65,8 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 				null, List.of(), null, null, EXTERNAL_ID, null));
 		contactOfA = service.addContact(admin, Caller.ORGANISATION_A, new ContactInput("Alice Secret", "Buyer",
 				"alice.secret@org-a.example", "+86 21 5555 0101", "zh-CN", "Asia/Shanghai", null, null, null, null,
-				EXTERNAL_ID, null)).id();
+				EXTERNAL_ID, TestTokens.decoder().decode(TestTokens.customer(Caller.ORGANISATION_A))
+					.getClaimAsString("preferred_username"))).id();
 		var internal = com.rapport.support.security.Caller.from(new KeycloakJwtAuthenticationConverter()
 			.convert(TestTokens.decoder().decode(TestTokens.service())));
 		timeline.record(internal, new InteractionInput("order-tracking-service", "fixture-1", Caller.ORGANISATION_A,
@@ -111,6 +112,9 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			// A fresh event each call, so that an OK means it was recorded, not answered as a repeat.
 			return "{\"interaction\": {" + organisationA + ", \"eventId\": \"matrix-" + created.incrementAndGet()
 					+ "\", \"kind\": \"INTERACTION_KIND_TICKET_OPENED\", \"occurredAt\": \"2026-03-02T09:00:00Z\"}}";
+		}
+		if (fullMethodName.endsWith("/UpdateMyPreferences")) {
+			return "{\"language\": \"en\", \"timeZone\": \"Asia/Shanghai\"}";
 		}
 		return fullMethodName.endsWith("/GetOrganisation") || fullMethodName.endsWith("/ListInteractions")
 				? "{" + organisationA + "}" : "{}";

@@ -100,6 +100,31 @@ class PortalBrowserSystemTests {
 	}
 
 	@Test
+	void aContactChangesHowWeReachThemAndTheChangeIsKept() {
+		try (Browser browser = Browser.open().login("globex.buyer", "globex-demo-26")) {
+			browser.go("/portal/profile");
+			// A long list: chosen as a keyboard user would, by typing into the focused select.
+			browser.driver.findElement(By.id("timeZone")).sendKeys("Europe/Berlin");
+			browser.driver.findElement(By.cssSelector("input[name=channel][value=PORTAL]")).click();
+			WebElement surveys = browser.driver.findElement(By.cssSelector("input[name=surveys]"));
+			boolean surveysBefore = surveys.isSelected();
+			surveys.click();
+			browser.driver.findElement(By.cssSelector(".profile-form button")).click();
+			browser.waitFor(ExpectedConditions.urlContains("saved"));
+			assertThat(browser.text(By.cssSelector(".notice.saved"))).startsWith("Saved.");
+
+			// Read back from customer-service, not from the form just sent.
+			browser.go("/portal/profile");
+			assertThat(browser.driver.findElement(By.cssSelector("#timeZone option[selected]")).getAttribute("value"))
+				.isEqualTo("Europe/Berlin");
+			assertThat(browser.driver.findElement(By.cssSelector("input[name=channel][value=PORTAL]")).isSelected())
+				.isTrue();
+			assertThat(browser.driver.findElement(By.cssSelector("input[name=surveys]")).isSelected())
+				.isNotEqualTo(surveysBefore);
+		}
+	}
+
+	@Test
 	void portalSpeaksChinese() {
 		try (Browser browser = Browser.open().login("acme.buyer", "acme-demo-26")) {
 			browser.go("/portal?lang=zh-CN");

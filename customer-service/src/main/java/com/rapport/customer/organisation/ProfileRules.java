@@ -89,7 +89,34 @@ public final class ProfileRules {
 
 	/** Merges {@code input} into {@code current} (null: a new contact with {@code newId}), or fails. */
 	static Contact contact(Contact current, String newId, ContactInput input) {
+		return contact(current, newId, input, new Errors());
+	}
+
+	/**
+	 * Merges a contact's own preferences into it, or fails naming each bad field. Unlike a staff edit, the
+	 * language and time zone are always sent, so an empty one is an error rather than "clear it"; a null
+	 * channel keeps the current one.
+	 */
+	static Contact preferences(Contact current, PreferencesInput input) {
 		Errors errors = new Errors();
+		if (input.timeZone() == null || input.timeZone().isBlank()) {
+			errors.add("timeZone", "an IANA time zone such as Asia/Shanghai or Europe/Berlin");
+		}
+		String language = input.language() == null ? "" : input.language();
+		try {
+			return contact(current, null, new ContactInput(null, null, null, null, language, input.timeZone(), null,
+					input.preferredChannel(), input.marketingConsent(), input.surveyConsent(), null, null), errors);
+		}
+		catch (UnprocessableException ex) {
+			// gRPC carries only the message, so it names each field too.
+			List<String> named = new ArrayList<>();
+			ex.fieldErrors().forEach((field, problem) -> named.add(field + ": " + problem));
+			throw new UnprocessableException("Some preferences are invalid: " + String.join("; ", named) + ".",
+					ex.fieldErrors());
+		}
+	}
+
+	private static Contact contact(Contact current, String newId, ContactInput input, Errors errors) {
 		boolean creating = current == null;
 		String name = errors.text("name", input.name(), creating ? null : current.name(), 200, true);
 		String jobTitle = errors.text("jobTitle", input.jobTitle(), creating ? null : current.jobTitle(), 100, false);

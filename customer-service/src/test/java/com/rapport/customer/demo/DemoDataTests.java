@@ -29,4 +29,12 @@ class DemoDataTests {
 	void demoContactsAreFoundBySearch() {
 		assertThat(DemoData.ORGANISATIONS.get(0).searchKeys()).contains("alice", "bo", "zhang", "acme");
 	}
+
+	@Test
+	void theDemoPortalLoginsAreLinkedToTheirContacts() {
+		// The portal's profile page finds a contact by the login's user name (Keycloak realm: acme.buyer, ...).
+		assertThat(DemoData.ORGANISATIONS).flatExtracting(o -> o.contacts().stream()
+			.filter(c -> c.username() != null).map(c -> o.id() + "/" + c.name() + "/" + c.username()).toList())
+			.contains("acme-retail/Alice Chen/acme.buyer", "globex-trading/Gavin Wu/globex.buyer");
+	}
 }

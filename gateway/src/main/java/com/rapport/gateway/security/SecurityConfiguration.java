@@ -114,6 +114,11 @@ class SecurityConfiguration {
 		return new WebSessionServerOAuth2AuthorizedClientRepository();
 	}
 
+	@Bean
+	FormBodyReplayFilter formBodyReplayFilter() {
+		return new FormBodyReplayFilter();
+	}
+
 	/** Issues the CSRF cookie on every page, so the first form a user sees already carries a token. */
 	@Bean
 	WebFilter csrfCookieFilter() {

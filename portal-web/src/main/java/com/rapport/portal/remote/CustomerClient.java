@@ -2,7 +2,10 @@ package com.rapport.portal.remote;
 
 import java.util.List;
 
+import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import com.rapport.contracts.customer.v1.GetMyContactRequest;
+import com.rapport.contracts.customer.v1.UpdateMyPreferencesRequest;
 import com.rapport.contracts.customer.v1.Interaction;
 import com.rapport.contracts.customer.v1.ListInteractionsRequest;
 import com.rapport.contracts.customer.v1.GetOrganisationRequest;
@@ -55,5 +58,17 @@ public class CustomerClient {
 			.listInteractions(ListInteractionsRequest.newBuilder().setOrganisationId(organisationId)
 				.setPageSize(pageSize).build())
 			.getInteractionsList());
+	}
+
+	/** The signed-in contact's own record. */
+	public Contact myContact() {
+		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.getMyContact(GetMyContactRequest.getDefaultInstance()));
+	}
+
+	/** Changes the signed-in contact's own preferences; answers the updated record. */
+	public Contact updateMyPreferences(UpdateMyPreferencesRequest preferences) {
+		return remoteCalls.write(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.updateMyPreferences(preferences));
 	}
 }

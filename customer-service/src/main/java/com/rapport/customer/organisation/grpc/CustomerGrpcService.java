@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
+import com.rapport.contracts.customer.v1.GetMyContactRequest;
 import com.rapport.contracts.customer.v1.GetOrganisationRequest;
 import com.rapport.contracts.customer.v1.LifecycleStage;
 import com.rapport.contracts.customer.v1.ListInteractionsRequest;
@@ -17,7 +18,10 @@ import com.rapport.contracts.customer.v1.RecordInteractionRequest;
 import com.rapport.contracts.customer.v1.RecordInteractionResponse;
 import com.rapport.contracts.customer.v1.SizeBand;
 import com.rapport.contracts.customer.v1.Tier;
+import com.rapport.contracts.customer.v1.UpdateMyPreferencesRequest;
+import com.rapport.customer.organisation.MyContactService;
 import com.rapport.customer.organisation.OrganisationService;
+import com.rapport.customer.organisation.PreferencesInput;
 import com.rapport.customer.timeline.Interaction;
 import com.rapport.customer.timeline.TimelineService;
 import com.rapport.support.grpc.PageTokens;
@@ -34,9 +38,12 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 
 	private final TimelineService timeline;
 
-	CustomerGrpcService(OrganisationService organisations, TimelineService timeline) {
+	private final MyContactService myContact;
+
+	CustomerGrpcService(OrganisationService organisations, TimelineService timeline, MyContactService myContact) {
 		this.organisations = organisations;
 		this.timeline = timeline;
+		this.myContact = myContact;
 	}
 
 	@Override
@@ -81,6 +88,29 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 		}
 		response.onNext(answer.build());
 		response.onCompleted();
+	}
+
+	@Override
+	public void getMyContact(GetMyContactRequest request, StreamObserver<Contact> response) {
+		response.onNext(toProto(myContact.myContact(Caller.current())));
+		response.onCompleted();
+	}
+
+	@Override
+	public void updateMyPreferences(UpdateMyPreferencesRequest request, StreamObserver<Contact> response) {
+		response.onNext(toProto(myContact.updateMyPreferences(Caller.current(), toInput(request))));
+		response.onCompleted();
+	}
+
+	/** Unspecified keeps the current channel; an unknown number is passed on for the rules to name. */
+	static PreferencesInput toInput(UpdateMyPreferencesRequest request) {
+		String channel = switch (request.getPreferredChannel()) {
+			case PREFERRED_CHANNEL_UNSPECIFIED -> null;
+			case UNRECOGNIZED -> "channel " + request.getPreferredChannelValue();
+			default -> request.getPreferredChannel().name().substring("PREFERRED_CHANNEL_".length());
+		};
+		return new PreferencesInput(request.getLanguage(), request.getTimeZone(), channel,
+				request.getMarketingConsent(), request.getSurveyConsent());
 	}
 
 	static Organisation toProto(com.rapport.customer.organisation.Organisation o) {

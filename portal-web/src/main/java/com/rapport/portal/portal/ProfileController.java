@@ -1,0 +1,111 @@
+package com.rapport.portal.portal;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.rapport.contracts.customer.v1.Contact;
+import com.rapport.contracts.customer.v1.PreferredChannel;
+import com.rapport.contracts.customer.v1.UpdateMyPreferencesRequest;
+import com.rapport.portal.remote.CustomerClient;
+import com.rapport.support.error.UnprocessableException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The contact's own preferences: the language and time zone Rapport speaks to them in, the channel it
+ * reaches them by, and their consents. customer-service keeps them and decides whose record it is (the
+ * login's), so the form carries no id. The next notification already follows the change.
+ */
+@Controller
+@PreAuthorize("hasRole('customer')")
+class ProfileController {
+
+	static final List<String> LANGUAGES = List.of("en", "zh-CN");
+
+	static final List<String> CHANNELS = List.of("EMAIL", "SMS", "PORTAL");
+
+	static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream().filter(zone -> zone.contains("/"))
+		.filter(zone -> !zone.startsWith("Etc/") && !zone.startsWith("SystemV/")).sorted().toList();
+
+	private final CustomerClient customers;
+
+	private final LocaleResolver localeResolver;
+
+	ProfileController(CustomerClient customers, LocaleResolver localeResolver) {
+		this.customers = customers;
+		this.localeResolver = localeResolver;
+	}
+
+	@GetMapping("/portal/profile")
+	String profile(@RequestParam(required = false) String saved, Model model) {
+		Contact me = customers.myContact();
+		model.addAttribute("saved", saved != null);
+		return form(model, me, me.getLanguage(), me.getTimeZone(), channel(me.getPreferredChannel()),
+				me.getMarketingConsent(), me.getSurveyConsent(), Map.of());
+	}
+
+	@PostMapping("/portal/profile")
+	String save(@RequestParam(defaultValue = "") String language, @RequestParam(defaultValue = "") String timeZone,
+			@RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "false") boolean marketing,
+			@RequestParam(defaultValue = "false") boolean surveys, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (!LANGUAGES.contains(language)) {
+			errors.put("language", "profile.error.language");
+		}
+		if (!ZoneId.getAvailableZoneIds().contains(timeZone)) {
+			errors.put("timeZone", "profile.error.timeZone");
+		}
+		if (!CHANNELS.contains(channel)) {
+			errors.put("channel", "profile.error.channel");
+		}
+		if (errors.isEmpty()) {
+			try {
+				customers.updateMyPreferences(UpdateMyPreferencesRequest.newBuilder().setLanguage(language)
+					.setTimeZone(timeZone).setPreferredChannel(PreferredChannel.valueOf("PREFERRED_CHANNEL_" + channel))
+					.setMarketingConsent(marketing).setSurveyConsent(surveys).build());
+				// The portal follows the contact's language at once.
+				localeResolver.setLocale(request, response, Locale.forLanguageTag(language));
+				return "redirect:/portal/profile?saved";
+			}
+			catch (UnprocessableException ex) {
+				errors.put("form", "profile.error.refused");
+			}
+		}
+		response.setStatus(422);
+		model.addAttribute("saved", false);
+		return form(model, customers.myContact(), language, timeZone, channel, marketing, surveys, errors);
+	}
+
+	private static String form(Model model, Contact me, String language, String timeZone, String channel,
+			boolean marketing, boolean surveys, Map<String, String> errors) {
+		model.addAttribute("me", me);
+		model.addAttribute("language", language);
+		model.addAttribute("timeZone", timeZone);
+		model.addAttribute("channel", channel);
+		model.addAttribute("marketing", marketing);
+		model.addAttribute("surveys", surveys);
+		model.addAttribute("errors", errors);
+		model.addAttribute("languages", LANGUAGES);
+		model.addAttribute("zones", ZONES);
+		model.addAttribute("channels", CHANNELS);
+		return "portal/profile";
+	}
+
+	private static String channel(PreferredChannel channel) {
+		return channel == PreferredChannel.PREFERRED_CHANNEL_UNSPECIFIED || channel == PreferredChannel.UNRECOGNIZED
+				? "EMAIL" : channel.name().substring("PREFERRED_CHANNEL_".length());
+	}
+}
