@@ -2,17 +2,13 @@ package com.rapport.customer.organisation;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import com.rapport.customer.timeline.InteractionInput;
-import com.rapport.customer.timeline.InteractionKind;
-import com.rapport.customer.timeline.TimelineService;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.security.Caller;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -21,21 +17,19 @@ import org.springframework.stereotype.Service;
  * The signed-in contact's own record, for the portal's profile page. Only a customer caller has one: the
  * contact of its own organisation ({@code customer_id}) whose {@code username} is the caller's user name;
  * no other organisation is ever looked at. The contact changes its language, time zone, preferred channel and
- * consents and nothing else; a consent given or withdrawn is recorded in the organisation's timeline, so the
+ * consents and nothing else; a consent given or withdrawn is published as a {@link ConsentChanged}, which the timeline records, so the
  * opt-out can be shown later.
  */
 @Service
 public class MyContactService {
 
-	static final String SOURCE = "customer-service";
-
 	private final OrganisationRepository organisations;
 
-	private final TimelineService timeline;
+	private final ApplicationEventPublisher events;
 
-	public MyContactService(OrganisationRepository organisations, TimelineService timeline) {
+	public MyContactService(OrganisationRepository organisations, ApplicationEventPublisher events) {
 		this.organisations = organisations;
-		this.timeline = timeline;
+		this.events = events;
 	}
 
 	public Contact myContact(Caller caller) {
@@ -84,20 +78,10 @@ public class MyContactService {
 	 * entry, while giving and withdrawing again later are new entries.
 	 */
 	private void recordConsent(Organisation saved, Contact contact, String topic, boolean was, boolean is) {
-		if (was == is) {
-			return;
+		if (was != is) {
+			events.publishEvent(new ConsentChanged(saved.id(), contact.id(), contact.name(), topic, is,
+					saved.version(), Instant.now()));
 		}
-		String change = is ? "given" : "withdrawn";
-		Map<String, String> attributes = new LinkedHashMap<>();
-		attributes.put("contact_id", contact.id());
-		attributes.put("consent", topic);
-		attributes.put("change", change);
-		attributes.put("by", "contact");
-		timeline.recordOwn(new InteractionInput(SOURCE,
-				"consent:" + saved.id() + ":" + contact.id() + ":" + topic + ":" + change + ":" + saved.version(),
-				saved.id(), InteractionKind.CARE_EVENT, Instant.now(),
-				contact.name() + (is ? " gave consent to " : " withdrew consent to ") + topic,
-				"contact:" + contact.id(), attributes));
 	}
 
 	private static NotFoundException noContact() {

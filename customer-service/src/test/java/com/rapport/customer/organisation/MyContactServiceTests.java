@@ -4,9 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import com.rapport.customer.timeline.InteractionInput;
-import com.rapport.customer.timeline.InteractionKind;
-import com.rapport.customer.timeline.TimelineService;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
@@ -15,6 +12,8 @@ import com.rapport.support.security.KeycloakJwtAuthenticationConverter;
 import com.rapport.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+
+import org.springframework.context.ApplicationEventPublisher;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -33,9 +32,9 @@ class MyContactServiceTests {
 
 	private final OrganisationRepository repository = mock(OrganisationRepository.class);
 
-	private final TimelineService timeline = mock(TimelineService.class);
+	private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
 
-	private final MyContactService service = new MyContactService(repository, timeline);
+	private final MyContactService service = new MyContactService(repository, events);
 
 	/** The user name of the test token {@code customer:acme-retail}. */
 	private static final String ACME_LOGIN = "contact-of-acme-retail";
@@ -123,7 +122,7 @@ class MyContactServiceTests {
 			assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(
 					() -> service.updateMyPreferences(caller(token), preferences("en", "UTC", null, false, false)));
 		}
-		verifyNoInteractions(repository, timeline);
+		verifyNoInteractions(repository, events);
 	}
 
 	@Test
@@ -137,7 +136,7 @@ class MyContactServiceTests {
 			.isThrownBy(() -> service.updateMyPreferences(alice(), preferences("", " ", null, true, false)))
 			.satisfies(ex -> assertThat(ex.fieldErrors()).containsOnlyKeys("language", "timeZone"));
 		verify(repository, never()).save(any());
-		verifyNoInteractions(timeline);
+		verifyNoInteractions(events);
 	}
 
 	@Test
@@ -166,24 +165,25 @@ class MyContactServiceTests {
 	void aWithdrawnConsentIsRecordedOnceInTheTimeline() {
 		acmeIsStored();
 		service.updateMyPreferences(alice(), preferences("zh-CN", "Asia/Shanghai", null, false, false));
-		ArgumentCaptor<InteractionInput> recorded = ArgumentCaptor.forClass(InteractionInput.class);
-		verify(timeline, times(1)).recordOwn(recorded.capture());
-		InteractionInput entry = recorded.getValue();
-		assertThat(entry.summary()).isEqualTo("Alice Chen withdrew consent to marketing");
-		assertThat(entry.kind()).isEqualTo(InteractionKind.CARE_EVENT);
-		assertThat(entry.source()).isEqualTo("customer-service");
-		assertThat(entry.organisationId()).isEqualTo("acme-retail");
-		assertThat(entry.eventId()).isEqualTo("consent:acme-retail:alice-1:marketing:withdrawn:8");
-		assertThat(entry.attributes()).containsEntry("consent", "marketing").containsEntry("change", "withdrawn");
+		ArgumentCaptor<ConsentChanged> published = ArgumentCaptor.forClass(ConsentChanged.class);
+		verify(events, times(1)).publishEvent(published.capture());
+		ConsentChanged change = published.getValue();
+		assertThat(change.organisationId()).isEqualTo("acme-retail");
+		assertThat(change.contactId()).isEqualTo("alice-1");
+		assertThat(change.contactName()).isEqualTo("Alice Chen");
+		assertThat(change.topic()).isEqualTo("marketing");
+		assertThat(change.given()).isFalse();
+		assertThat(change.version()).isEqualTo(8);
 	}
 
 	@Test
 	void aGivenConsentIsRecordedAndAnUnchangedOneIsNot() {
 		acmeIsStored();
 		service.updateMyPreferences(alice(), preferences("en", "Asia/Shanghai", null, true, true));
-		ArgumentCaptor<InteractionInput> recorded = ArgumentCaptor.forClass(InteractionInput.class);
-		verify(timeline, times(1)).recordOwn(recorded.capture());
-		assertThat(recorded.getValue().summary()).isEqualTo("Alice Chen gave consent to surveys");
+		ArgumentCaptor<ConsentChanged> published = ArgumentCaptor.forClass(ConsentChanged.class);
+		verify(events, times(1)).publishEvent(published.capture());
+		assertThat(published.getValue().topic()).isEqualTo("surveys");
+		assertThat(published.getValue().given()).isTrue();
 	}
 
 	@Test
@@ -192,6 +192,6 @@ class MyContactServiceTests {
 		given(repository.save(any())).willThrow(new OptimisticLockingFailureException("version 7 is gone"));
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> service.updateMyPreferences(alice(), preferences("en", "UTC", null, false, false)));
-		verifyNoInteractions(timeline);
+		verifyNoInteractions(events);
 	}
 }

@@ -1,14 +1,24 @@
 package com.rapport.ordertracking.customer;
 
-import com.rapport.ordertracking.order.OrderEvent;
+import java.time.Instant;
+import java.util.Map;
+
 import com.rapport.support.error.RemoteUnavailableException;
 
-/** Tells customer-service's timeline what happened to an organisation's orders. */
+/** Tells customer-service's timeline what happened between the supplier and an organisation. */
 public interface InteractionRecorder {
 
 	/**
-	 * Records the event; a repeat of an event already recorded is fine. Throws
+	 * Records the entry; a repeat of one already recorded (same event id) is fine. Throws
 	 * {@link RemoteUnavailableException} when customer-service cannot take it now.
 	 */
-	void record(String organisationId, String orderId, OrderEvent event);
+	void record(TimelineEntry entry);
+
+	/**
+	 * @param kind      a timeline kind such as {@code ORDER_PLACED}
+	 * @param reference the record it is about, {@code <type>:<id>}
+	 */
+	record TimelineEntry(String eventId, String organisationId, String kind, Instant occurredAt, String summary,
+			String reference, Map<String, String> facts) {
+	}
 }

@@ -45,7 +45,8 @@ public class OrderEventRelay {
 		for (Order order : orders) {
 			for (OrderEvent event : order.outbox()) {
 				try {
-					recorder.record(order.customerId(), order.id(), event);
+					recorder.record(new InteractionRecorder.TimelineEntry(event.eventId(), order.customerId(),
+							event.kind().name(), event.occurredAt(), event.summary(), "order:" + order.id(), event.facts()));
 				}
 				catch (RemoteUnavailableException ex) {
 					log.warn("customer-service unavailable; {} order events wait for the next round", pending(orders));

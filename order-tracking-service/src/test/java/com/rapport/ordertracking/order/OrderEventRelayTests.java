@@ -41,11 +41,12 @@ class OrderEventRelayTests {
 
 	private boolean customerServiceDown;
 
-	private final InteractionRecorder recorder = (organisationId, orderId, event) -> {
+	private final InteractionRecorder recorder = interaction -> {
 		if (customerServiceDown) {
 			throw new RemoteUnavailableException("customer-service", null);
 		}
-		recorded.add(organisationId + " " + event.kind() + " " + event.facts().get("order_number"));
+		recorded.add(interaction.organisationId() + " " + interaction.kind() + " "
+				+ interaction.facts().get("order_number"));
 	};
 
 	@BeforeEach
@@ -107,8 +108,8 @@ class OrderEventRelayTests {
 	void anEventRefusedForGoodIsSetAsideWithItsReasonNotLostNorResentEveryRound() {
 		Order order = placed("PO-4", MilestoneCode.PLACED);
 		List<String> attempts = new ArrayList<>();
-		InteractionRecorder refusing = (organisationId, orderId, event) -> {
-			attempts.add(event.eventId());
+		InteractionRecorder refusing = interaction -> {
+			attempts.add(interaction.eventId());
 			throw new IllegalArgumentException("no such organisation");
 		};
 		OrderEventRelay relay = new OrderEventRelay(mongo, refusing);

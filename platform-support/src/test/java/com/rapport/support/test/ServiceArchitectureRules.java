@@ -5,6 +5,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The structure every service keeps (CONVENTIONS.md, items 2 and 5). A service's test applies them with
@@ -29,6 +30,11 @@ public final class ServiceArchitectureRules {
 		.should().dependOnClassesThat().resideInAPackage("com.rapport.contracts..")
 		.because("proto messages are translated to domain types at the gRPC adapter")
 		.allowEmptyShould(true);
+
+	@ArchTest
+	static final ArchRule featuresDoNotDependOnEachOtherInACircle = slices().matching("com.rapport.(*).(*)..")
+		.should().beFreeOfCycles()
+		.because("a feature that needs another's reaction publishes an event instead of calling back");
 
 	@ArchTest
 	static final ArchRule adaptersArePackagePrivate = classes().that()

@@ -6,7 +6,6 @@ import com.rapport.contracts.customer.v1.Interaction;
 import com.rapport.contracts.customer.v1.InteractionKind;
 import com.rapport.contracts.customer.v1.RecordInteractionRequest;
 import com.rapport.ordertracking.customer.InteractionRecorder;
-import com.rapport.ordertracking.order.OrderEvent;
 import com.rapport.support.grpc.CallTokens;
 import com.rapport.support.grpc.RemoteCalls;
 
@@ -37,12 +36,13 @@ class GrpcInteractionRecorder implements InteractionRecorder {
 	}
 
 	@Override
-	public void record(String organisationId, String orderId, OrderEvent event) {
-		Interaction interaction = Interaction.newBuilder().setEventId(event.eventId()).setOrganisationId(organisationId)
-			.setKind(InteractionKind.valueOf("INTERACTION_KIND_" + event.kind().name())).setSource(source)
+	public void record(TimelineEntry event) {
+		Interaction interaction = Interaction.newBuilder().setEventId(event.eventId())
+			.setOrganisationId(event.organisationId())
+			.setKind(InteractionKind.valueOf("INTERACTION_KIND_" + event.kind())).setSource(source)
 			.setOccurredAt(Timestamp.newBuilder().setSeconds(event.occurredAt().getEpochSecond())
 				.setNanos(event.occurredAt().getNano()))
-			.setSummary(event.summary()).setReference("order:" + orderId).putAllAttributes(event.facts())
+			.setSummary(event.summary()).setReference(event.reference()).putAllAttributes(event.facts())
 			.build();
 		remoteCalls.read(GrpcCustomerDirectory.REMOTE, () -> stub.withCallCredentials(tokens.asService())
 			.recordInteraction(RecordInteractionRequest.newBuilder().setInteraction(interaction).build()));

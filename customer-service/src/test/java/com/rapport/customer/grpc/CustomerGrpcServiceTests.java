@@ -1,4 +1,4 @@
-package com.rapport.customer.organisation.grpc;
+package com.rapport.customer.grpc;
 
 import java.math.BigDecimal;
 import java.time.Instant;
