@@ -1,16 +1,16 @@
 package com.rapport.feedback;
 
 import com.rapport.support.test.TestTokens;
-import com.rapport.support.test.matrix.NoEndpointsYetContract;
+import com.rapport.support.test.matrix.PlatformEndpointsOnlyContract;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
-/** Guards the service's endpoints as they arrive; it has none of its own yet. */
+/** Guards the service's endpoints as they arrive: so far only the audit trail every service has. */
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=feedback-service-matrix" })
 @AutoConfigureMockMvc
 @Import(TestTokens.DecoderConfiguration.class)
-class FeedbackAuthorizationMatrixTests extends NoEndpointsYetContract {
+class FeedbackAuthorizationMatrixTests extends PlatformEndpointsOnlyContract {
 }

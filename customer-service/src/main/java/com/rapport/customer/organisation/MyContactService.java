@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.rapport.support.audit.AuditDetails;
+import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.security.Caller;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Service;
  * contact of its own organisation ({@code customer_id}) whose {@code username} is the caller's user name;
  * no other organisation is ever looked at. The contact changes its language, time zone, preferred channel and
  * consents and nothing else; a consent given or withdrawn is published as a {@link ConsentChanged}, which the timeline records, so the
- * opt-out can be shown later.
+ * opt-out can be shown later. Each stored change goes to the audit trail with the names of the changed fields.
  */
 @Service
 public class MyContactService {
@@ -27,9 +29,12 @@ public class MyContactService {
 
 	private final ApplicationEventPublisher events;
 
-	public MyContactService(OrganisationRepository organisations, ApplicationEventPublisher events) {
+	private final AuditTrail audit;
+
+	public MyContactService(OrganisationRepository organisations, ApplicationEventPublisher events, AuditTrail audit) {
 		this.organisations = organisations;
 		this.events = events;
+		this.audit = audit;
 	}
 
 	public Contact myContact(Caller caller) {
@@ -56,6 +61,8 @@ public class MyContactService {
 		}
 		recordConsent(saved, before, "marketing", before.marketingConsent(), after.marketingConsent());
 		recordConsent(saved, before, "surveys", before.surveyConsent(), after.surveyConsent());
+		audit.record(caller, "preferences.updated", "contact", after.id(), saved.id(),
+				AuditDetails.fields(AuditDetails.changedFields(before, after)));
 		return saved.contact(after.id()).orElseThrow();
 	}
 

@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import com.rapport.support.audit.AuditDetails;
+import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
@@ -29,7 +31,9 @@ import org.springframework.stereotype.Service;
  * its own organisation; another one's id answers exactly like an unknown id, so ids cannot be probed. Staff
  * and partners with {@value #READ_SCOPE} read every organisation; staff and partners with
  * {@value #WRITE_SCOPE} change them. A unique field already used elsewhere is a 422 naming that field; an
- * edit that lost a race with another is a {@link ConflictException}.
+ * edit that lost a race with another is a {@link ConflictException}. Every stored change goes to the audit
+ * trail with the names of the fields it changed (never their values: they are personal data); a refused or
+ * empty change leaves no entry.
  */
 @Service
 public class OrganisationService {
@@ -49,8 +53,11 @@ public class OrganisationService {
 
 	private final OrganisationRepository organisations;
 
-	public OrganisationService(OrganisationRepository organisations) {
+	private final AuditTrail audit;
+
+	public OrganisationService(OrganisationRepository organisations, AuditTrail audit) {
 		this.organisations = organisations;
+		this.audit = audit;
 	}
 
 	/** The result of an upsert: the record, and whether this call created it. */
@@ -130,7 +137,9 @@ public class OrganisationService {
 		if (input.id() != null && organisations.existsById(id)) {
 			throw new RaceLostUnprocessable("The id is taken.", Map.of("id", "already used by another organisation"));
 		}
-		return insert(Organisation.create(id, null, null, null).withProfile(profile));
+		Organisation created = insert(Organisation.create(id, null, null, null).withProfile(profile));
+		recordOrganisation(caller, null, created);
+		return created;
 	}
 
 	/** Changes the fields given; the rest keep their values. */
@@ -141,7 +150,7 @@ public class OrganisationService {
 			throw new UnprocessableException("The id cannot change.", Map.of("id", "must be " + id + " or left out"));
 		}
 		checkVersion(current, input.version());
-		return saveIfChanged(current, current.withProfile(merged(current, input)));
+		return saveProfile(caller, current, merged(current, input));
 	}
 
 	/**
@@ -163,7 +172,7 @@ public class OrganisationService {
 							Map.of("id", "must be " + current.id() + " or left out"));
 				}
 				checkVersion(current, input.version());
-				return new Upsert<>(saveIfChanged(current, current.withProfile(merged(current, withKey))), false);
+				return new Upsert<>(saveProfile(caller, current, merged(current, withKey)), false);
 			}
 			return new Upsert<>(create(caller, withKey), true);
 		});
@@ -173,14 +182,18 @@ public class OrganisationService {
 		requireWrite(caller);
 		Organisation current = forWrite(organisationId);
 		Contact contact = ProfileRules.contact(null, UUID.randomUUID().toString(), checkedInput(caller, input));
-		return saveContact(current, contact, true);
+		Contact saved = saveContact(current, contact, true);
+		recordContact(caller, organisationId, null, saved);
+		return saved;
 	}
 
 	public Contact updateContact(Caller caller, String organisationId, String contactId, ContactInput input) {
 		requireWrite(caller);
 		Organisation current = forWrite(organisationId);
 		Contact existing = current.contact(contactId).orElseThrow(() -> contactNotFound(contactId));
-		return saveContact(current, ProfileRules.contact(existing, null, checkedInput(caller, input)), false);
+		Contact saved = saveContact(current, ProfileRules.contact(existing, null, checkedInput(caller, input)), false);
+		recordContact(caller, organisationId, existing, saved);
+		return saved;
 	}
 
 	/** Creates or changes the contact a partner knows by {@code externalId} within the organisation. */
@@ -196,7 +209,9 @@ public class OrganisationService {
 			var existing = current.contactByExternalId(externalId);
 			Contact merged = ProfileRules.contact(existing.orElse(null), UUID.randomUUID().toString(),
 					checkedInput(caller, withKey));
-			return new Upsert<>(saveContact(current, merged, existing.isEmpty()), existing.isEmpty());
+			Contact saved = saveContact(current, merged, existing.isEmpty());
+			recordContact(caller, organisationId, existing.orElse(null), saved);
+			return new Upsert<>(saved, existing.isEmpty());
 		});
 	}
 
@@ -239,6 +254,30 @@ public class OrganisationService {
 					Map.of("username", "may only be set by staff"));
 		}
 		return input;
+	}
+
+	private Organisation saveProfile(Caller caller, Organisation current, Organisation.Profile profile) {
+		Organisation saved = saveIfChanged(current, current.withProfile(profile));
+		recordOrganisation(caller, current.profile(), saved);
+		return saved;
+	}
+
+	/** A new organisation ({@code before} null) or the profile fields a change touched; nothing for no change. */
+	private void recordOrganisation(Caller caller, Organisation.Profile before, Organisation after) {
+		List<String> fields = AuditDetails.changedFields(before, after.profile());
+		if (before == null || !fields.isEmpty()) {
+			audit.record(caller, before == null ? "organisation.created" : "organisation.updated", "organisation",
+					after.id(), after.id(), AuditDetails.fields(fields));
+		}
+	}
+
+	/** A new contact ({@code before} null) or the fields a change touched; nothing for no change. */
+	private void recordContact(Caller caller, String organisationId, Contact before, Contact after) {
+		List<String> fields = AuditDetails.changedFields(before, after, "id");
+		if (before == null || !fields.isEmpty()) {
+			audit.record(caller, before == null ? "contact.created" : "contact.updated", "contact", after.id(),
+					organisationId, AuditDetails.fields(fields));
+		}
 	}
 
 	private Organisation saveIfChanged(Organisation current, Organisation changed) {

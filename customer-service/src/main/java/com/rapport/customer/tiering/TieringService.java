@@ -27,6 +27,7 @@ import com.rapport.customer.timeline.InteractionInput;
 import com.rapport.customer.timeline.InteractionKind;
 import com.rapport.customer.timeline.InteractionRecorded;
 import com.rapport.customer.timeline.TimelineService;
+import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
@@ -44,7 +45,8 @@ import org.springframework.stereotype.Service;
  * newly recorded {@code ORDER_PLACED}, nightly for all, and when a manager sets or removes an override. Every
  * change is recorded in the timeline ({@code TIER_CHANGED}, {@code LIFECYCLE_CHANGED}) under an event id
  * naming the organisation, the new value and the day, so a repeated run records it once; becoming dormant
- * opens a wake-up call for the account manager, and ordering again closes it.
+ * opens a wake-up call for the account manager, and ordering again closes it. A manager's override, set or
+ * removed, also goes to the audit trail; the recomputes are the service's own work and do not.
  */
 @Service
 public class TieringService {
@@ -69,13 +71,16 @@ public class TieringService {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	public TieringService(OrganisationRepository organisations, TimelineService timeline, CareTaskService care,
-			TieringProperties properties, Clock clock) {
+			TieringProperties properties, Clock clock, AuditTrail audit) {
 		this.organisations = organisations;
 		this.timeline = timeline;
 		this.care = care;
 		this.properties = properties;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	public static boolean mayOverride(Caller caller) {
@@ -135,10 +140,15 @@ public class TieringService {
 		requireOrganisation(organisationId);
 		String summary = "Tier override " + override.tier().name() + " by " + override.setBy() + " until "
 				+ override.endDate() + ": " + override.reason();
-		return apply(organisationId, o -> o.withTiering(o.tier(), o.lifecycleStage(), o.tierReason(), override),
+		Organisation saved = apply(organisationId,
+				o -> o.withTiering(o.tier(), o.lifecycleStage(), o.tierReason(), override),
 				new Audit("tier-override:" + organisationId + ":" + now.toEpochMilli(), summary,
 						Map.of("override", "set", "override_tier", override.tier().name(), "set_by", override.setBy(),
 								"end_date", override.endDate().toString())));
+		audit.record(caller, "tier-override.set", "organisation", organisationId, organisationId,
+				Map.of("tier", override.tier().name(), "end_date", override.endDate().toString(), "reason",
+						override.reason()));
+		return saved;
 	}
 
 	/** Ends a manager's override now: the computed tier applies again. */
@@ -149,10 +159,14 @@ public class TieringService {
 		if (current.tierOverride() == null) {
 			return current;
 		}
-		return apply(organisationId, o -> o.withTiering(o.tier(), o.lifecycleStage(), o.tierReason(), null),
+		Organisation saved = apply(organisationId,
+				o -> o.withTiering(o.tier(), o.lifecycleStage(), o.tierReason(), null),
 				new Audit("tier-override-removed:" + organisationId + ":" + now.toEpochMilli(),
 						"Tier override " + current.tierOverride().tier().name() + " removed by " + caller.name(),
 						Map.of("override", "removed", "removed_by", caller.name())));
+		audit.record(caller, "tier-override.removed", "organisation", organisationId, organisationId,
+				Map.of("tier", current.tierOverride().tier().name()));
+		return saved;
 	}
 
 	/** The body of an override: tier, reason and end date as sent, checked here so all errors come at once. */

@@ -13,12 +13,18 @@ import com.rapport.customer.organisation.OrganisationRepository;
 import com.rapport.customer.timeline.Interaction;
 import com.rapport.customer.timeline.InteractionKind;
 import com.rapport.customer.timeline.InteractionRepository;
+import com.rapport.support.audit.AuditEvent;
+import com.rapport.support.audit.ClientAddress;
+import com.rapport.support.audit.MongoAuditTrail;
 import com.rapport.support.grpc.CallTokens;
+import com.rapport.support.test.NewAuditEntries;
 import com.rapport.support.test.TestTokens;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +56,9 @@ class CustomerGrpcServiceMyContactTests {
 
 	@Autowired
 	InteractionRepository interactions;
+
+	@Autowired
+	MongoAuditTrail trail;
 
 	@BeforeEach
 	void setUp() {
@@ -86,6 +95,24 @@ class CustomerGrpcServiceMyContactTests {
 	private List<Interaction> careEventsOfAcme() {
 		return interactions.findByOrganisationIdAndKindInOrderByOccurredAtDescIdDesc("acme-retail",
 				java.util.Set.of(InteractionKind.CARE_EVENT), Pageable.unpaged()).getContent();
+	}
+
+	@Test
+	void aPreferenceChangeIsAuditedAsTheContactFromTheAddressThePortalForwarded() {
+		NewAuditEntries audited = NewAuditEntries.since(trail);
+		Metadata portal = new Metadata();
+		portal.put(Metadata.Key.of(ClientAddress.METADATA_NAME, Metadata.ASCII_STRING_MARSHALLER), "198.51.100.7");
+
+		as(ACME).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(portal))
+			.updateMyPreferences(preferences("en", "Asia/Shanghai").build());
+
+		AuditEvent event = audited.single();
+		assertThat(event.actor()).isEqualTo("contact-of-acme-retail");
+		assertThat(event.client()).isEqualTo(TestTokens.PEOPLES_CLIENT);
+		assertThat(event.address()).isEqualTo("198.51.100.7");
+		assertThat(event.action()).isEqualTo("preferences.updated");
+		assertThat(event.recordId()).isEqualTo("alice-1");
+		assertThat(event.details()).containsEntry("fields", "language");
 	}
 
 	@Test

@@ -1,9 +1,12 @@
 package com.rapport.customer.organisation;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import com.rapport.support.audit.AuditEvent;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
@@ -34,7 +37,10 @@ class MyContactServiceTests {
 
 	private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
 
-	private final MyContactService service = new MyContactService(repository, events);
+	/** The audit trail as a plain list: what the service recorded, in order. */
+	private final List<AuditEvent> audited = new ArrayList<>();
+
+	private final MyContactService service = new MyContactService(repository, events, audited::add);
 
 	/** The user name of the test token {@code customer:acme-retail}. */
 	private static final String ACME_LOGIN = "contact-of-acme-retail";
@@ -154,11 +160,28 @@ class MyContactServiceTests {
 	}
 
 	@Test
+	void aStoredChangeIsAuditedAsTheContactWithTheNamesOfTheChangedFields() {
+		acmeIsStored();
+		service.updateMyPreferences(alice(), preferences("en", "Europe/Berlin", null, false, false));
+
+		assertThat(audited).hasSize(1);
+		AuditEvent event = audited.get(0);
+		assertThat(event.actor()).isEqualTo(ACME_LOGIN);
+		assertThat(event.actorRoles()).containsExactly("customer");
+		assertThat(event.action()).isEqualTo("preferences.updated");
+		assertThat(event.recordType()).isEqualTo("contact");
+		assertThat(event.recordId()).isEqualTo("alice-1");
+		assertThat(event.organisationId()).isEqualTo("acme-retail");
+		assertThat(event.details()).isEqualTo(Map.of("fields", "language,marketingConsent,timeZone"));
+	}
+
+	@Test
 	void anUnspecifiedChannelKeepsTheCurrentOne() {
 		acmeIsStored();
 		assertThat(service.updateMyPreferences(alice(), preferences("zh-CN", "Asia/Shanghai", null, true, false)))
 			.isEqualTo(ALICE);
 		verify(repository, never()).save(any());
+		assertThat(audited).as("nothing changed, nothing audited").isEmpty();
 	}
 
 	@Test
@@ -193,5 +216,6 @@ class MyContactServiceTests {
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> service.updateMyPreferences(alice(), preferences("en", "UTC", null, false, false)));
 		verifyNoInteractions(events);
+		assertThat(audited).isEmpty();
 	}
 }

@@ -1,8 +1,10 @@
 package com.rapport.customer.organisation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.rapport.support.audit.AuditEvent;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
@@ -30,7 +32,9 @@ class OrganisationServiceTests {
 
 	private final OrganisationRepository repository = mock(OrganisationRepository.class);
 
-	private final OrganisationService service = new OrganisationService(repository);
+	private final List<AuditEvent> audited = new ArrayList<>();
+
+	private final OrganisationService service = new OrganisationService(repository, audited::add);
 
 	private static final Organisation ACME = Organisation.create("acme-retail", "Acme Retail", "Retail", "CN");
 
@@ -151,6 +155,7 @@ class OrganisationServiceTests {
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> service.update(caller(TestTokens.staff("manager")), "acme-retail", nameOnly("Acme 2")))
 			.withMessageContaining("changed meanwhile");
+		assertThat(audited).as("a change that was not stored is not audited").isEmpty();
 	}
 
 	@Test
@@ -159,6 +164,7 @@ class OrganisationServiceTests {
 		assertThat(service.update(caller(TestTokens.staff("agent")), "acme-retail", nameOnly("Acme Retail")))
 			.isSameAs(ACME);
 		verify(repository, never()).save(any());
+		assertThat(audited).isEmpty();
 	}
 
 	@Test
@@ -188,5 +194,11 @@ class OrganisationServiceTests {
 		assertThat(created.id()).isEqualTo("muller-sohne-gmbh");
 		assertThat(created.country()).isEqualTo("DE");
 		assertThat(created.status()).isEqualTo(OrganisationStatus.ACTIVE);
+		assertThat(audited).singleElement().satisfies(event -> {
+			assertThat(event.actor()).isEqualTo("staff-agent");
+			assertThat(event.action()).isEqualTo("organisation.created");
+			assertThat(event.recordId()).isEqualTo("muller-sohne-gmbh");
+			assertThat(event.details()).containsEntry("fields", "country,name,status");
+		});
 	}
 }

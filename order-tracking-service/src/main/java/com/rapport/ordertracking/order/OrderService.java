@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.rapport.ordertracking.customer.CustomerDirectory;
+import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Takes orders from partners and answers who may see which. A customer contact only ever reaches its own
- * organisation's orders; another organisation's order answers exactly like an unknown one.
+ * organisation's orders; another organisation's order answers exactly like an unknown one. A new order goes to
+ * the audit trail; a repeated submission does not.
  */
 @Service
 public class OrderService {
@@ -33,10 +35,13 @@ public class OrderService {
 
 	private final Clock clock;
 
-	public OrderService(OrderRepository orders, CustomerDirectory customers, Clock clock) {
+	private final AuditTrail audit;
+
+	public OrderService(OrderRepository orders, CustomerDirectory customers, Clock clock, AuditTrail audit) {
 		this.orders = orders;
 		this.customers = customers;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/** The outcome of a submission: the stored order, and whether this request created it. */
@@ -61,8 +66,9 @@ public class OrderService {
 		Order toStore = new Order(UUID.randomUUID().toString(), order.customerId(), order.orderNumber(),
 				placedAt(order), order.promisedDate(), order.total(),
 				order.lines(), order.milestones(), partner.name(), idempotencyKey, null, null).withEventsOfPlacement();
+		Order stored;
 		try {
-			return new Submission(orders.insert(toStore), true);
+			stored = orders.insert(toStore);
 		}
 		catch (DuplicateKeyException ex) {
 			if (idempotencyKey != null) {
@@ -74,6 +80,9 @@ public class OrderService {
 			throw new ConflictException("Order " + order.orderNumber() + " of " + order.customerId()
 					+ " already exists; send milestones to the existing order instead.");
 		}
+		audit.record(partner, "order.created", "order", stored.id(), stored.customerId(),
+				Map.of("order_number", stored.orderNumber()));
+		return new Submission(stored, true);
 	}
 
 	/** When the partner gave no date: the time of its PLACED milestone, else now. */

@@ -3,15 +3,19 @@ package com.rapport.ordertracking.order;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import com.rapport.ordertracking.MongoAuditingConfiguration;
 import com.rapport.ordertracking.customer.CustomerDirectory;
+import com.rapport.support.audit.AuditTrailAutoConfiguration;
+import com.rapport.support.audit.MongoAuditTrail;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.KeycloakJwtAuthenticationConverter;
+import com.rapport.support.test.NewAuditEntries;
 import com.rapport.support.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +37,7 @@ import static org.mockito.BDDMockito.given;
 /** The order rules with the real store (embedded); only customer-service is stood in for. */
 @DataMongoTest
 @Import({ OrderService.class, MongoAuditingConfiguration.class, OrderServiceTests.FixedClock.class })
-@ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
+@ImportAutoConfiguration({ EmbeddedMongoAutoConfiguration.class, AuditTrailAutoConfiguration.class })
 @TestPropertySource(properties = { "rapport.mongodb.embedded.in-memory=true",
 		"spring.data.mongodb.auto-index-creation=true" })
 class OrderServiceTests {
@@ -45,6 +49,9 @@ class OrderServiceTests {
 
 	@Autowired
 	OrderRepository orders;
+
+	@Autowired
+	MongoAuditTrail trail;
 
 	@MockitoBean
 	CustomerDirectory customers;
@@ -70,6 +77,34 @@ class OrderServiceTests {
 		assertThat(repeat.created()).isFalse();
 		assertThat(repeat.order().id()).isEqualTo(first.order().id());
 		assertThat(orders.count()).isEqualTo(1);
+	}
+
+	@Test
+	void aNewOrderIsAuditedAsThePartnerThatSentItAndARepeatIsNot() {
+		NewAuditEntries audited = NewAuditEntries.since(trail);
+		var first = service.submit(partner, Orders.newOrder("acme-retail", "PO-1"), "key-1");
+		service.submit(partner, Orders.newOrder("acme-retail", "PO-1"), "key-1");
+
+		var event = audited.single();
+		assertThat(event.actor()).isEqualTo("partner-test");
+		assertThat(event.client()).isEqualTo("partner-test");
+		assertThat(event.action()).isEqualTo("order.created");
+		assertThat(event.recordType()).isEqualTo("order");
+		assertThat(event.recordId()).isEqualTo(first.order().id());
+		assertThat(event.organisationId()).isEqualTo("acme-retail");
+		assertThat(event.details()).isEqualTo(Map.of("order_number", "PO-1"));
+		assertThat(event.at()).isEqualTo(NOW);
+	}
+
+	@Test
+	void aRefusedOrderIsNotAudited() {
+		service.submit(partner, Orders.newOrder("acme-retail", "PO-1"), null);
+		NewAuditEntries audited = NewAuditEntries.since(trail);
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> service.submit(partner, Orders.newOrder("acme-retail", "PO-1"), null));
+		assertThatExceptionOfType(UnprocessableException.class)
+			.isThrownBy(() -> service.submit(partner, Orders.newOrder("nobody", "PO-2"), null));
+		assertThat(audited.events()).isEmpty();
 	}
 
 	@Test

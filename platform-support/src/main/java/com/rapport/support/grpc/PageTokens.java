@@ -2,17 +2,20 @@ package com.rapport.support.grpc;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.OptionalLong;
 
 /** Opaque page tokens for list RPCs; callers pass back what they were given and never build their own. */
 public final class PageTokens {
 
-	private static final String PREFIX = "page:";
+	private static final String PAGE = "page:";
+
+	private static final String BEFORE = "before:";
 
 	private PageTokens() {
 	}
 
 	public static String of(int page) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + page).getBytes(StandardCharsets.UTF_8));
+		return encode(PAGE + page);
 	}
 
 	/** The page a token stands for; 0 for an empty token. */
@@ -20,18 +23,50 @@ public final class PageTokens {
 		if (token == null || token.isEmpty()) {
 			return 0;
 		}
+		long page = decode(token, PAGE);
+		if (page > Integer.MAX_VALUE) {
+			throw invalid();
+		}
+		return (int) page;
+	}
+
+	/**
+	 * A token for the next page of a list ordered by a descending position (such as a sequence number), which
+	 * continues below the last position shown: what is added meanwhile does not shift the pages.
+	 */
+	public static String before(long position) {
+		return encode(BEFORE + position);
+	}
+
+	/** The position a {@link #before} token continues below; empty for an empty token. */
+	public static OptionalLong position(String token) {
+		if (token == null || token.isEmpty()) {
+			return OptionalLong.empty();
+		}
+		return OptionalLong.of(decode(token, BEFORE));
+	}
+
+	private static String encode(String value) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static long decode(String token, String prefix) {
 		try {
 			String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-			if (decoded.startsWith(PREFIX)) {
-				int page = Integer.parseInt(decoded.substring(PREFIX.length()));
-				if (page >= 0) {
-					return page;
+			if (decoded.startsWith(prefix)) {
+				long value = Long.parseLong(decoded.substring(prefix.length()));
+				if (value >= 0) {
+					return value;
 				}
 			}
 		}
 		catch (IllegalArgumentException ex) {
 			// falls through to the clear message below
 		}
-		throw new IllegalArgumentException("Invalid page token");
+		throw invalid();
+	}
+
+	private static IllegalArgumentException invalid() {
+		return new IllegalArgumentException("Invalid page token");
 	}
 }

@@ -18,9 +18,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * @param roles      realm roles without prefix ({@code customer}, {@code agent}, {@code internal}, ...)
  * @param scopes     granted OAuth2 scopes ({@code orders.write}, ...)
  * @param customerId the organisation a customer contact belongs to, empty for everyone else
+ * @param client     the OAuth client the token was issued to (claim {@code azp}): the gateway's for people,
+ *                   the partner's or service's own otherwise; empty if the token names none
  * @param token      the raw access token, to act for this caller towards another service
  */
-public record Caller(String name, Set<String> roles, Set<String> scopes, Optional<String> customerId, String token) {
+public record Caller(String name, Set<String> roles, Set<String> scopes, Optional<String> customerId, String client,
+		String token) {
 
 	public static final String CUSTOMER = "customer";
 	public static final String AGENT = "agent";
@@ -33,6 +36,12 @@ public record Caller(String name, Set<String> roles, Set<String> scopes, Optiona
 		return from(SecurityContextHolder.getContext().getAuthentication());
 	}
 
+	/** The caller of the current request, if the current thread serves one with a bearer token. */
+	public static Optional<Caller> currentIfAny() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication instanceof JwtAuthenticationToken ? Optional.of(from(authentication)) : Optional.empty();
+	}
+
 	public static Caller from(Authentication authentication) {
 		if (!(authentication instanceof JwtAuthenticationToken jwtAuth)) {
 			throw new AuthenticationCredentialsNotFoundException("No bearer token for this call");
@@ -40,8 +49,10 @@ public record Caller(String name, Set<String> roles, Set<String> scopes, Optiona
 		Set<String> authorities = jwtAuth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
 			.collect(Collectors.toUnmodifiableSet());
 		String customerId = jwtAuth.getToken().getClaimAsString("customer_id");
+		String client = jwtAuth.getToken().getClaimAsString("azp");
 		return new Caller(jwtAuth.getName(), strip(authorities, "ROLE_"), strip(authorities, "SCOPE_"),
-				Optional.ofNullable(customerId).filter(id -> !id.isBlank()), jwtAuth.getToken().getTokenValue());
+				Optional.ofNullable(customerId).filter(id -> !id.isBlank()), client == null ? "" : client,
+				jwtAuth.getToken().getTokenValue());
 	}
 
 	private static Set<String> strip(Set<String> authorities, String prefix) {

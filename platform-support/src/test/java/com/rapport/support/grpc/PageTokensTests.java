@@ -20,4 +20,14 @@ class PageTokensTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> PageTokens.page(PageTokens.of(-1)))
 			.withMessage("Invalid page token");
 	}
+
+	@Test
+	void aPositionTokenLeadsBackToItsPositionAndIsNoPageToken() {
+		assertThat(PageTokens.position(PageTokens.before(41))).hasValue(41);
+		assertThat(PageTokens.position("")).isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(() -> PageTokens.position(PageTokens.of(2)))
+			.withMessage("Invalid page token");
+		assertThatIllegalArgumentException().isThrownBy(() -> PageTokens.page(PageTokens.before(2)))
+			.withMessage("Invalid page token");
+	}
 }

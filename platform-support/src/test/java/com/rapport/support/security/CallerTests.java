@@ -49,6 +49,13 @@ class CallerTests {
 	}
 
 	@Test
+	void theClientIsTheOneTheTokenWasIssuedTo() {
+		assertThat(caller(TestTokens.partner("orders.write")).client()).isEqualTo("partner-test");
+		assertThat(caller(TestTokens.staff("admin")).client()).isEqualTo(TestTokens.PEOPLES_CLIENT);
+		assertThat(caller(TestTokens.service()).client()).isEqualTo("test-service");
+	}
+
+	@Test
 	void peopleAreNamedByTheirUserName() {
 		assertThat(caller(TestTokens.staff("agent")).name()).isEqualTo("staff-agent");
 	}

@@ -15,9 +15,13 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 /**
  * Tokens shaped like Keycloak's, for tests of one service in isolation (the system tests use real
  * Keycloak tokens). The token value names the caller: {@code customer:acme-retail},
- * {@code staff:agent}, {@code service}, {@code partner:orders.read orders.write}.
+ * {@code staff:agent}, {@code service}, {@code partner:orders.read orders.write}. People's tokens are
+ * issued to the gateway's client ({@value #PEOPLES_CLIENT}), as Keycloak issues them after a browser login.
  */
 public final class TestTokens {
+
+	/** The {@code azp} of people's tokens: the client they signed in through. */
+	public static final String PEOPLES_CLIENT = "rapport-gateway";
 
 	private TestTokens() {
 	}
@@ -45,12 +49,13 @@ public final class TestTokens {
 				.expiresAt(Instant.now().plusSeconds(300)).claim("aud", List.of("rapport-api"));
 			if (token.startsWith("customer:")) {
 				return jwt.subject("contact").claim("preferred_username", "contact-of-" + token.substring(9))
-					.claim("customer_id", token.substring(9)).claim("realm_access", roles("customer"))
-					.claim("scope", "openid profile").build();
+					.claim("azp", PEOPLES_CLIENT).claim("customer_id", token.substring(9))
+					.claim("realm_access", roles("customer")).claim("scope", "openid profile").build();
 			}
 			if (token.startsWith("staff:")) {
 				return jwt.subject("staff").claim("preferred_username", "staff-" + token.substring(6))
-					.claim("realm_access", roles(token.substring(6))).claim("scope", "openid profile").build();
+					.claim("azp", PEOPLES_CLIENT).claim("realm_access", roles(token.substring(6)))
+					.claim("scope", "openid profile").build();
 			}
 			if (token.equals("service")) {
 				return jwt.subject("svc").claim("preferred_username", "service-account-test-service")

@@ -17,6 +17,7 @@ import com.rapport.customer.organisation.OrganisationStatus;
 import com.rapport.customer.organisation.PreferredChannel;
 import com.rapport.customer.organisation.SizeBand;
 import com.rapport.customer.organisation.Tier;
+import com.rapport.support.audit.AuditTrailAutoConfiguration;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
 
@@ -58,7 +59,8 @@ final class ApiFixture {
 	@WebMvcTest({ OrganisationController.class, ContactController.class })
 	@AutoConfigureDataMongo
 	@Import({ OrganisationService.class, MongoConfiguration.class })
-	@ImportAutoConfiguration({ ResourceServerSecurityAutoConfiguration.class, EmbeddedMongoAutoConfiguration.class })
+	@ImportAutoConfiguration({ ResourceServerSecurityAutoConfiguration.class, EmbeddedMongoAutoConfiguration.class,
+			AuditTrailAutoConfiguration.class })
 	@TestPropertySource(properties = "rapport.mongodb.embedded.in-memory=true")
 	@interface ApiTest {
 	}

@@ -1,6 +1,7 @@
 package com.rapport.customer.tiering.web;
 
 import java.util.List;
+import java.util.Map;
 
 import com.rapport.customer.MongoConfiguration;
 import com.rapport.customer.care.CareTaskService;
@@ -12,8 +13,11 @@ import com.rapport.customer.tiering.TieringConfiguration;
 import com.rapport.customer.tiering.TieringService;
 import com.rapport.customer.timeline.InteractionRepository;
 import com.rapport.customer.timeline.TimelineService;
+import com.rapport.support.audit.AuditTrailAutoConfiguration;
+import com.rapport.support.audit.MongoAuditTrail;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
+import com.rapport.support.test.NewAuditEntries;
 import com.rapport.support.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +45,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureDataMongo
 @Import({ TieringService.class, TieringConfiguration.class, TimelineService.class, OrganisationService.class,
 		CareTaskService.class, MongoConfiguration.class })
-@ImportAutoConfiguration({ ResourceServerSecurityAutoConfiguration.class, EmbeddedMongoAutoConfiguration.class })
+@ImportAutoConfiguration({ ResourceServerSecurityAutoConfiguration.class, EmbeddedMongoAutoConfiguration.class,
+		AuditTrailAutoConfiguration.class })
 @TestPropertySource(properties = "rapport.mongodb.embedded.in-memory=true")
 class TierOverrideControllerMvcTests {
 
@@ -58,8 +63,14 @@ class TierOverrideControllerMvcTests {
 	@Autowired
 	InteractionRepository interactions;
 
+	@Autowired
+	MongoAuditTrail trail;
+
+	private NewAuditEntries audited;
+
 	@BeforeEach
 	void setUp() {
+		audited = NewAuditEntries.since(trail);
 		organisations.deleteAll();
 		interactions.deleteAll();
 		organisations.save(Organisation.create("acme-retail", "Acme Retail", "Retail", "CN"));
@@ -98,6 +109,28 @@ class TierOverrideControllerMvcTests {
 	}
 
 	@Test
+	void settingAndRemovingAnOverrideAreAuditedWithTheManagerAndTheReason() throws Exception {
+		mvc.perform(json(put(ACME_OVERRIDE), VALID).with(as(TestTokens.staff("manager")))).andExpect(status().isOk());
+		mvc.perform(delete(ACME_OVERRIDE).with(as(TestTokens.staff("admin")))).andExpect(status().isNoContent());
+		// Nothing left to remove: nothing changed, nothing audited.
+		mvc.perform(delete(ACME_OVERRIDE).with(as(TestTokens.staff("admin")))).andExpect(status().isNoContent());
+
+		assertThat(audited.events()).satisfiesExactly(set -> {
+			assertThat(set.actor()).isEqualTo("staff-manager");
+			assertThat(set.action()).isEqualTo("tier-override.set");
+			assertThat(set.recordType()).isEqualTo("organisation");
+			assertThat(set.recordId()).isEqualTo("acme-retail");
+			assertThat(set.organisationId()).isEqualTo("acme-retail");
+			assertThat(set.details()).isEqualTo(
+					Map.of("tier", "VIP", "end_date", "2099-12-31", "reason", "Strategic account"));
+		}, removed -> {
+			assertThat(removed.actor()).isEqualTo("staff-admin");
+			assertThat(removed.action()).isEqualTo("tier-override.removed");
+			assertThat(removed.details()).isEqualTo(Map.of("tier", "VIP"));
+		});
+	}
+
+	@Test
 	void aMissingReasonAndAnEndDateInThePastAre422NamingBoth() throws Exception {
 		mvc.perform(json(put(ACME_OVERRIDE), "{\"tier\": \"KEY\", \"reason\": \" \", \"endDate\": \"2020-01-01\"}")
 			.with(as(TestTokens.staff("manager"))))
@@ -112,6 +145,7 @@ class TierOverrideControllerMvcTests {
 			.andExpect(jsonPath("$.errors.reason").exists())
 			.andExpect(jsonPath("$.errors.endDate").exists());
 		assertThat(acmeTier()).isEqualTo(Tier.NORMAL);
+		assertThat(audited.events()).isEmpty();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import com.rapport.customer.timeline.Interaction;
 import com.rapport.customer.timeline.InteractionKind;
 import com.rapport.customer.timeline.InteractionRepository;
 import com.rapport.customer.timeline.TimelineService;
+import com.rapport.support.audit.AuditTrailAutoConfiguration;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
 import com.rapport.support.test.TestTokens;
@@ -38,7 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(TimelineController.class)
 @AutoConfigureDataMongo
 @Import({ TimelineService.class, OrganisationService.class, MongoConfiguration.class })
-@ImportAutoConfiguration({ ResourceServerSecurityAutoConfiguration.class, EmbeddedMongoAutoConfiguration.class })
+@ImportAutoConfiguration({ ResourceServerSecurityAutoConfiguration.class, EmbeddedMongoAutoConfiguration.class,
+		AuditTrailAutoConfiguration.class })
 @TestPropertySource(properties = "rapport.mongodb.embedded.in-memory=true")
 class TimelineControllerMvcTests {
 

@@ -3,10 +3,11 @@ package com.rapport.support.test.matrix;
 import java.util.List;
 
 /**
- * The matrix of a service that has no endpoints of its own yet: it holds only the header, and its first
- * route or gRPC method fails the build until that endpoint has its row and this becomes a real contract.
+ * The matrix of a service that has no endpoints of its own yet, only those every service has (the audit
+ * trail's), which need no records to probe. Its first own route or gRPC method fails the build until that
+ * endpoint has its row and this becomes a real contract.
  */
-public abstract class NoEndpointsYetContract extends AuthorizationMatrixContract {
+public abstract class PlatformEndpointsOnlyContract extends AuthorizationMatrixContract {
 
 	@Override
 	protected void createRecordsOfOrganisationA() {
