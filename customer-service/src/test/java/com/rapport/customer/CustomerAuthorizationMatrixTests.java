@@ -113,6 +113,12 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			return "{\"interaction\": {" + organisationA + ", \"eventId\": \"matrix-" + created.incrementAndGet()
 					+ "\", \"kind\": \"INTERACTION_KIND_TICKET_OPENED\", \"occurredAt\": \"2026-03-02T09:00:00Z\"}}";
 		}
+		if (fullMethodName.endsWith("/GetDataSubject")) {
+			return "{" + organisationA + ", \"contactId\": \"" + contactOfA + "\"}";
+		}
+		if (fullMethodName.startsWith("rapport.privacy.v1.")) {
+			return "{\"subject\": {" + organisationA + ", \"contactId\": \"" + contactOfA + "\"}}";
+		}
 		if (fullMethodName.endsWith("/UpdateMyPreferences")) {
 			return "{\"language\": \"en\", \"timeZone\": \"Asia/Shanghai\"}";
 		}

@@ -69,6 +69,9 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 
 	@Override
 	protected String grpcRequest(String fullMethodName) {
+		if (fullMethodName.startsWith("rapport.privacy.v1.")) {
+			return "{\"subject\": {\"organisationId\": \"" + Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}}";
+		}
 		return fullMethodName.endsWith("/GetOrder") ? "{\"orderId\": \"" + orderOfA + "\"}" : "{}";
 	}
 

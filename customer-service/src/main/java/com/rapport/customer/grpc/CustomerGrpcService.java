@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
+import com.rapport.contracts.customer.v1.GetDataSubjectRequest;
 import com.rapport.contracts.customer.v1.GetMyContactRequest;
 import com.rapport.contracts.customer.v1.GetOrganisationRequest;
 import com.rapport.contracts.customer.v1.LifecycleStage;
@@ -26,10 +27,12 @@ import com.rapport.customer.timeline.Interaction;
 import com.rapport.customer.timeline.TimelineService;
 import com.rapport.support.grpc.PageTokens;
 import com.rapport.support.security.Caller;
+import com.rapport.contracts.privacy.v1.Subject;
 import io.grpc.stub.StreamObserver;
 
 import org.springframework.data.domain.Page;
 import org.springframework.grpc.server.service.GrpcService;
+import org.springframework.security.access.AccessDeniedException;
 
 @GrpcService
 class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
@@ -99,6 +102,19 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 	@Override
 	public void updateMyPreferences(UpdateMyPreferencesRequest request, StreamObserver<Contact> response) {
 		response.onNext(toProto(myContact.updateMyPreferences(Caller.current(), toInput(request))));
+		response.onCompleted();
+	}
+
+	@Override
+	public void getDataSubject(GetDataSubjectRequest request, StreamObserver<Subject> response) {
+		Caller caller = Caller.current();
+		if (!caller.hasRole(Caller.ADMIN)) {
+			throw new AccessDeniedException("Only admins act on a contact's personal data");
+		}
+		var contact = organisations.contact(caller, request.getOrganisationId(), request.getContactId());
+		response.onNext(Subject.newBuilder().setOrganisationId(request.getOrganisationId()).setContactId(contact.id())
+			.setUsername(nullToEmpty(contact.username())).setEmail(nullToEmpty(contact.email()))
+			.setName(nullToEmpty(contact.name())).setPhone(nullToEmpty(contact.phone())).build());
 		response.onCompleted();
 	}
 

@@ -5,12 +5,13 @@ import com.rapport.support.security.Caller;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /** The signed-in person as the page header shows them. */
-public record Viewer(String displayName, boolean staff, boolean customer) {
+/** {@code admin} may act on personal data and read the audit trail. */
+public record Viewer(String displayName, boolean staff, boolean customer, boolean admin) {
 
 	static Viewer of(JwtAuthenticationToken authentication) {
 		Caller caller = Caller.from(authentication);
 		String name = authentication.getToken().getClaimAsString("name");
 		return new Viewer(name != null && !name.isBlank() ? name : caller.name(), caller.seesAllCustomers(),
-				caller.isCustomer());
+				caller.isCustomer(), caller.hasRole(Caller.ADMIN));
 	}
 }

@@ -109,6 +109,24 @@ class OrganisationControllerMvcTests {
 	}
 
 	@Test
+	void onlyAnAdminIsOfferedTheContactsPersonalData() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(orders.ordersOf("acme-retail", 50)).willReturn(List.of());
+
+		Document asAdmin = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("admin"))))
+			.andExpect(status().isOk()).andReturn());
+		Document asAgent = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk()).andReturn());
+
+		String contactId = acme().getContacts(0).getId();
+		assertThat(asAdmin.select(".contact-row").first().select("a.export-link").attr("href"))
+			.isEqualTo("/console/organisations/acme-retail/contacts/" + contactId + "/personal-data");
+		assertThat(asAdmin.select(".contact-row").first().select("a.erase-link").attr("href"))
+			.isEqualTo("/console/organisations/acme-retail/contacts/" + contactId + "/erase");
+		assertThat(asAgent.select(".personal-data, a.export-link, a.erase-link")).isEmpty();
+	}
+
+	@Test
 	void theTimelineShowsTheLatestInteractionsTranslated() throws Exception {
 		given(customers.organisation("acme-retail")).willReturn(acme());
 		given(customers.timeline("acme-retail", OrganisationController.TIMELINE)).willReturn(List.of(

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The matrix of a service that has no endpoints of its own yet, only those every service has (the audit
- * trail's), which need no records to probe. Its first own route or gRPC method fails the build until that
+ * trail's and personal data's), which need no records to probe. Its first own route or gRPC method fails the build until that
  * endpoint has its row and this becomes a real contract.
  */
 public abstract class PlatformEndpointsOnlyContract extends AuthorizationMatrixContract {
@@ -26,6 +26,9 @@ public abstract class PlatformEndpointsOnlyContract extends AuthorizationMatrixC
 
 	@Override
 	protected String grpcRequest(String fullMethodName) {
+		if (fullMethodName.startsWith("rapport.privacy.v1.")) {
+			return "{\"subject\": {\"organisationId\": \"" + Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}}";
+		}
 		return "{}";
 	}
 
