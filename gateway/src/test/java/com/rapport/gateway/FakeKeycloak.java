@@ -76,9 +76,14 @@ public final class FakeKeycloak {
 
 	/** A signed client-credentials token of a partner client, for the given audience. */
 	public String token(String audience, String clientId) {
+		return token(audience, clientId, Instant.now().plusSeconds(300));
+	}
+
+	/** The same, expiring at the given time (in the past for an expired token). */
+	public String token(String audience, String clientId, Instant expiresAt) {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer()).audience(List.of(audience))
 			.subject("service-account-" + clientId).claim("azp", clientId).claim("scope", "orders.read")
-			.issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
+			.issueTime(Date.from(expiresAt.minusSeconds(300))).expirationTime(Date.from(expiresAt)).build();
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(),
 				claims);
 		try {

@@ -48,7 +48,7 @@ class TokenLifetimeSystemTests {
 	@Test
 	void aTokenOfTheRightRealmForAnotherAudienceIsRefused() {
 		Partner partner = Partner.login(noAudience, noAudience);
-		assertThat(claim(partner.token(), "$.scope")).contains("orders.read");
+		assertThat((String) claim(partner.token(), "$.scope")).contains("orders.read");
 		assertThat(partner.token()).doesNotContain("rapport-api");
 
 		var response = partner.get("/api/orders/v1/orders");
@@ -68,7 +68,8 @@ class TokenLifetimeSystemTests {
 		var response = partner.get("/api/orders/v1/orders");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				header -> assertThat(header).contains("expired"));
+				header -> assertThat(header).startsWith("Bearer error=\"invalid_token\"").contains("expired"));
+		assertThat(response.body()).contains("The access token has expired");
 	}
 
 	private static Object claim(String token, String path) {

@@ -29,6 +29,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
@@ -142,11 +143,24 @@ class SecurityConfiguration {
 		return handler;
 	}
 
-	private static ServerAuthenticationEntryPoint problemEntryPoint() {
+	/**
+	 * 401 as RFC 6750 and RFC 9457 say: a token that was sent but refused is {@code invalid_token}, and an
+	 * expired one says so, so that a partner knows to fetch a new token rather than to call support.
+	 */
+	static ServerAuthenticationEntryPoint problemEntryPoint() {
 		return (exchange, ex) -> {
-			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-			return writeProblem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
-					"A valid bearer token is required.");
+			String detail = "A valid bearer token is required.";
+			String challenge = "Bearer";
+			if (ex instanceof OAuth2AuthenticationException oauth && oauth.getError() != null
+					&& "invalid_token".equals(oauth.getError().getErrorCode())) {
+				boolean expired = String.valueOf(oauth.getError().getDescription()).contains("expired");
+				detail = expired ? "The access token has expired; get a new one from Keycloak."
+						: "The access token is not valid here (signature, issuer, audience or lifetime).";
+				challenge = "Bearer error=\"invalid_token\", error_description=\""
+						+ (expired ? "The access token expired" : "The access token is invalid") + "\"";
+			}
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+			return writeProblem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", detail);
 		};
 	}
 

@@ -1,5 +1,7 @@
 package com.rapport.gateway.security;
 
+import java.time.Instant;
+
 import com.rapport.gateway.FakeKeycloak;
 
 import java.io.IOException;
@@ -66,11 +68,24 @@ class GatewaySecurityTests {
 	}
 
 	@Test
-	void apiWithAGarbageBearerIs401() {
+	void apiWithAGarbageBearerIs401WithAnInvalidTokenChallenge() {
 		web.get().uri("/api/orders/v1/orders").headers(headers -> headers.setBearerAuth("not-a-jwt")).exchange()
 			.expectStatus().isUnauthorized()
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE,
+					"Bearer error=\"invalid_token\", error_description=\"The access token is invalid\"");
+	}
+
+	@Test
+	void anExpiredTokenIs401SayingItExpiredSoThePartnerFetchesANewOne() {
+		String expired = KEYCLOAK.token("rapport-api", "partner-test", Instant.now().minusSeconds(3600));
+
+		web.get().uri("/api/orders/v1/orders").headers(headers -> headers.setBearerAuth(expired)).exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE,
+					"Bearer error=\"invalid_token\", error_description=\"The access token expired\"")
+			.expectBody()
+			.jsonPath("$.detail").isEqualTo("The access token has expired; get a new one from Keycloak.");
 	}
 
 	@Test
