@@ -6,6 +6,8 @@ set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$SCRIPT_DIR/.." && pwd)"
+# shellcheck source=SCRIPTDIR/../lib/processes.sh
+source "$REPO/lib/processes.sh"
 
 VERSION="${KEYCLOAK_VERSION:-26.5.6}"
 PORT="${KEYCLOAK_PORT:-8180}"
@@ -16,6 +18,7 @@ CACHE_DIR="$REPO/.cache/keycloak"
 KC_HOME="$CACHE_DIR/keycloak-$VERSION"
 RUN_DIR="${RAPPORT_RUN_DIR:-$REPO/.run}"
 LOG_FILE="$RUN_DIR/logs/keycloak.log"
+PID_PATTERN='kc\.sh\|keycloak'   # its command line, so that a reused pid is not taken for it
 PID_FILE="$RUN_DIR/pids/keycloak.pid"
 READY_URL="http://localhost:$PORT/realms/$REALM/.well-known/openid-configuration"
 # Master-realm admin for the admin console and REST API: a local demo value, never for production.
@@ -33,63 +36,22 @@ Usage: keycloak/keycloak.sh fetch | start | stop | status
 
 Environment: KEYCLOAK_VERSION (26.5.6), KEYCLOAK_PORT (8180), KEYCLOAK_TIMEOUT (180 s),
              KEYCLOAK_JAVA_HOME (a JDK 21+; otherwise JAVA_HOME or /usr/lib/jvm/* is searched),
-             RAPPORT_RUN_DIR (.run: logs/ and pids/)
+             RAPPORT_RUN_DIR (.run: logs/ and pids/),
+             RAPPORT_SMTP_HOST (localhost), RAPPORT_SMTP_PORT (3025), RAPPORT_SMTP_FROM (no-reply@rapport.local),
+             RAPPORT_SMTP_FROM_DISPLAY_NAME (Rapport), RAPPORT_SMTP_AUTH (false), RAPPORT_SMTP_USER,
+             RAPPORT_SMTP_PASSWORD, RAPPORT_SMTP_STARTTLS (false), RAPPORT_SMTP_SSL (false): the realm's
+             mail server, read when the realm is imported
 EOF
 }
 
 die() { echo "keycloak: $*" >&2; exit 1; }
 
-# --- processes and ports ------------------------------------------------------------------
+# --- processes ----------------------------------------------------------------------------
 
-# The pid in the pid file if that process still lives and is our Keycloak, else nothing.
-running_pid() {
-  [[ -f "$PID_FILE" ]] || return 0
-  local pid
-  pid="$(tr -dc '0-9' < "$PID_FILE")"
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null \
-      && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q 'kc\.sh\|keycloak'; then
-    echo "$pid"
-  fi
-}
-
-# True while a process (pid) or process group (-pgid) has a member that is not a zombie
-# (an exited child stays visible to kill -0 until init reaps it).
-alive() {
-  if [[ "$1" == -* ]]; then
-    ps -e -o pgid=,stat= | awk -v g="${1#-}" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'
-  else
-    kill -0 "$1" 2>/dev/null && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat" 2>/dev/null
-  fi
-}
-
-port_in_use() {
-  if command -v ss >/dev/null 2>&1; then
-    [[ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]]
-  else
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-  fi
-}
-
-# "pid N (command)" of the process listening on a port, when it can be seen.
-port_owner() {
-  command -v ss >/dev/null 2>&1 || return 0
-  ss -Hltnp "sport = :$1" 2>/dev/null \
-    | sed -n 's/.*users:(("\([^"]*\)",pid=\([0-9]*\).*/pid \2 (\1)/p' | head -n 1
-}
-
-# Milliseconds since the epoch, and a duration in ms as "12.3".
-now_ms() { local t="${EPOCHREALTIME//[.,]/}"; echo $(( t / 1000 )); }
-secs() { printf '%d.%d' $(( $1 / 1000 )) $(( $1 % 1000 / 100 )); }
-
-http_status() {
-  curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$1" 2>/dev/null || true
-}
+# The pid of the Keycloak that 'start' started, if it still runs.
+running_pid() { pid_from_file "$PID_FILE" "$PID_PATTERN"; }
 
 # --- fetch --------------------------------------------------------------------------------
-
-maven() {
-  if [[ -x "$REPO/mvnw" ]]; then "$REPO/mvnw" "$@"; else mvn "$@"; fi
-}
 
 fetch() {
   if [[ -x "$KC_HOME/bin/kc.sh" ]]; then
@@ -185,13 +147,16 @@ start() {
   [[ -f "$REALM_FILE" ]] || die "realm file $REALM_FILE is missing"
 
   # Import the realm on first start, and again (on a fresh dev database) whenever the file changed.
+  # The mail settings enter the realm through ${RAPPORT_SMTP_*} placeholders that Keycloak resolves
+  # at import, so they are part of the hash: changing them imports the realm again too.
   local data="$KC_HOME/data" sha_file="$KC_HOME/data/$REALM-realm.sha256" sha old_sha=""
   mkdir -p "$data/import" "$(dirname "$LOG_FILE")" "$(dirname "$PID_FILE")"
-  sha="$(sha256sum "$REALM_FILE" | cut -d' ' -f1)"
+  sha="$( { cat "$REALM_FILE"; env | grep '^RAPPORT_SMTP_' | LC_ALL=C sort || true; } | sha256sum | cut -d' ' -f1)"
   [[ -f "$sha_file" ]] && old_sha="$(cat "$sha_file")"
   if [[ "$sha" != "$old_sha" ]]; then
     if [[ -d "$data/h2" ]]; then
-      echo "Realm file changed since the last start: wiping Keycloak's dev database so it is imported again."
+      echo "Realm file or RAPPORT_SMTP_* settings changed since the last start: wiping Keycloak's dev database"
+      echo "so that the realm is imported again (users made since, such as invited contacts, are gone)."
     fi
     rm -rf "$data/h2" "$sha_file"
   fi
@@ -215,60 +180,18 @@ start() {
 # Waits until the realm answers; on death or timeout prints the end of the log and exits 1.
 # Args: pid, start time (ms), and optionally the file to record the realm file's hash in once ready.
 wait_ready() {
-  local pid="$1" started="$2" sha_file="${3:-}" sha="${4:-}" last_dot elapsed
+  local pid="$1" started="$2" sha_file="${3:-}" sha="${4:-}" rc=0
   printf 'Waiting for Keycloak '
-  last_dot="$(now_ms)"
-  while :; do
-    elapsed=$(( $(now_ms) - started ))
-    if [[ "$(http_status "$READY_URL")" == 200 ]]; then
-      [[ -n "$sha_file" ]] && echo "$sha" > "$sha_file"
-      printf ' ready in %s s\n' "$(secs "$elapsed")"
-      echo "Keycloak: http://localhost:$PORT (realm $REALM; admin console user $ADMIN_USER / $ADMIN_PASSWORD)"
-      return 0
-    fi
-    if ! alive "$pid"; then
-      printf ' exited\n'
-      echo "Keycloak stopped during start-up. Last lines of ${LOG_FILE#"$REPO"/}:" >&2
-      tail -n 30 "$LOG_FILE" >&2
-      rm -f "$PID_FILE"
-      exit 1
-    fi
-    if (( elapsed >= TIMEOUT * 1000 )); then
-      printf ' not ready after %d s\n' "$TIMEOUT"
-      echo "Keycloak is not ready after $TIMEOUT s (KEYCLOAK_TIMEOUT). Last lines of ${LOG_FILE#"$REPO"/}:" >&2
-      tail -n 30 "$LOG_FILE" >&2
-      stop >/dev/null
-      exit 1
-    fi
-    if (( $(now_ms) - last_dot >= 3000 )); then printf '.'; last_dot="$(now_ms)"; fi
-    sleep 0.5
-  done
+  await_ready Keycloak "$pid" "$READY_URL" "$started" "$TIMEOUT" "$LOG_FILE" KEYCLOAK_TIMEOUT || rc=$?
+  case "$rc" in
+    0) [[ -n "$sha_file" ]] && echo "$sha" > "$sha_file"
+       echo "Keycloak: http://localhost:$PORT (realm $REALM; admin console user $ADMIN_USER / $ADMIN_PASSWORD)" ;;
+    1) rm -f "$PID_FILE"; exit 1 ;;
+    *) stop >/dev/null; exit 1 ;;
+  esac
 }
 
-stop() {
-  local pid
-  pid="$(running_pid)"
-  if [[ -z "$pid" ]]; then
-    rm -f "$PID_FILE"
-    echo "Keycloak is not running (no live pid in ${PID_FILE#"$REPO"/})."
-    return 0
-  fi
-  # Started with setsid, so the pid leads its own process group: signal the whole group.
-  local target="$pid"
-  [[ "$(ps -o pgid= -p "$pid" | tr -d ' ')" == "$pid" ]] && target="-$pid"
-  kill -TERM -- "$target" 2>/dev/null || true
-  local waited=0
-  while alive "$target" && (( waited < 40 )); do   # 20 s in half seconds
-    sleep 0.5
-    waited=$(( waited + 1 ))
-  done
-  if alive "$target"; then
-    echo "Keycloak did not stop within 20 s: killing it."
-    kill -KILL -- "$target" 2>/dev/null || true
-  fi
-  rm -f "$PID_FILE"
-  echo "Stopped Keycloak (pid $pid)."
-}
+stop() { stop_recorded "$PID_FILE" "$PID_PATTERN" 20 Keycloak; }
 
 status() {
   local pid

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks a running Keycloak against what Rapport expects from realm "rapport": partner and
-# service tokens (client credentials), a user's claims (admin API), and a real browser-style
-# authorization-code login with PKCE for acme.buyer. Needs curl and python3.
-# Usage: keycloak/verify-realm.sh      (Keycloak from keycloak/keycloak.sh start)
+# service tokens (client credentials), a user's claims (admin API), what invitations need (customer-service's
+# admin rights, the mail server, stored login errors), and a real browser-style authorization-code login with
+# PKCE for acme.buyer. Needs curl and python3.
+# Usage: keycloak/verify-realm.sh      (Keycloak from keycloak/keycloak.sh start; KEYCLOAK_PORT if not 8180)
 set -euo pipefail
 
 KC="http://localhost:${KEYCLOAK_PORT:-8180}"
@@ -12,7 +13,7 @@ ADMIN_USER="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 
 case "${1:-}" in
-  -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
 
 WORK="$(mktemp -d)"
@@ -65,6 +66,13 @@ for svc in customer-service order-tracking-service ticket-service feedback-servi
   client_token "$svc"
   check "$svc: role internal, aud rapport-api" '"internal" in c["realm_access"]["roles"] and "rapport-api" in c["aud"]'
 done
+client_token customer-service
+check "customer-service: realm-management roles manage-users, view-users, query-users, view-events and no more" \
+  'set(c["resource_access"]["realm-management"]["roles"]) - {"query-groups"} == {"manage-users","view-users","query-users","view-events"}'
+for svc in order-tracking-service ticket-service feedback-service portal-web partner-demo; do
+  client_token "$svc"
+  check "$svc: no realm-management roles" '"realm-management" not in c.get("resource_access", {})'
+done
 code="$(curl -s -o /dev/null -w '%{http_code}' -u rapport-gateway:rapport-gateway-secret \
           -d grant_type=password -d username=acme.buyer -d password=acme-demo-26 "$OIDC/token")"
 echo "{\"status\": $code}" > "$WORK/claims.json"
@@ -92,6 +100,25 @@ example manager.wang
 check "manager.wang: roles manager and agent" '{"manager","agent"} <= set(c["realm_access"]["roles"])'
 example admin
 check "admin: role admin" '"admin" in c["realm_access"]["roles"]'
+
+echo "Invitations and failed logins: customer-service's admin API rights, mail, events"
+service_token="$(curl -sf -u customer-service:customer-service-secret -d grant_type=client_credentials "$OIDC/token" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
+as_service() { curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $service_token" "$KC/admin/realms/rapport$1"; }
+echo "{\"users\": $(as_service '/users?username=acme.buyer&exact=true'), \"events\": $(as_service '/events?type=LOGIN_ERROR&max=1'), \"clients\": $(as_service '/clients?max=1')}" > "$WORK/claims.json"
+check "customer-service: reads users and events, not clients" 'c == {"users": 200, "events": 200, "clients": 403}'
+admin "" > "$WORK/claims.json"
+check "realm: login errors stored (events on, LOGIN_ERROR, kept 7 days or more)" \
+  'c["eventsEnabled"] and "LOGIN_ERROR" in c["enabledEventTypes"] and c["eventsExpiration"] >= 7 * 86400'
+# shellcheck disable=SC2016  # "${" is Python text: an unresolved placeholder left by Keycloak
+check "realm: smtpServer resolved from RAPPORT_SMTP_* (host, port, from)" \
+  'all(c["smtpServer"].get(k) and "${" not in c["smtpServer"][k] for k in ("host", "port", "from", "fromDisplayName"))'
+admin '/clients?clientId=rapport-gateway' > "$WORK/claims.json"
+check "rapport-gateway: the invitation link may lead back to http://localhost:8080/portal" \
+  '"http://localhost:8080/portal" in c[0]["redirectUris"]'
+group_id="$(admin '/groups?search=customers&exact=true' | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')"
+admin "/groups/$group_id/role-mappings/realm" > "$WORK/claims.json"
+check "group customers: realm role customer (invited contacts join it)" '[r["name"] for r in c] == ["customer"]'
 
 echo "Authorization code + PKCE login of acme.buyer (as a browser would)"
 auth_url="$OIDC/auth?response_type=code&client_id=rapport-gateway&scope=openid&state=s"

@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.rapport.customer.care.CareTask;
 import com.rapport.customer.care.CareTaskKind;
 import com.rapport.customer.care.CareTaskRepository;
+import com.rapport.customer.identity.InMemoryKeycloakAdmin;
+import com.rapport.customer.identity.InvitationService;
+import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.ContactInput;
 import com.rapport.customer.organisation.OrganisationInput;
 import com.rapport.customer.organisation.OrganisationRepository;
@@ -29,7 +32,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=customer-matrix" })
 @AutoConfigureMockMvc
-@Import(TestTokens.DecoderConfiguration.class)
+@Import({ TestTokens.DecoderConfiguration.class, InMemoryKeycloakAdmin.Configuration.class })
 class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 
 	/** Both organisation A's partner key and its contact's: one value serves both upsert routes. */
@@ -50,16 +53,23 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	@Autowired
 	CareTaskRepository careTasks;
 
+	@Autowired
+	InvitationService invitations;
+
 	private final AtomicInteger created = new AtomicInteger();
 
+	private com.rapport.support.security.Caller admin;
+
 	private String contactOfA;
+
+	private Contact contactOfARecord;
 
 	@Override
 	protected void createRecordsOfOrganisationA() {
 		organisations.deleteAll();
 		interactions.deleteAll();
 		careTasks.deleteAll();
-		var admin = com.rapport.support.security.Caller.from(new KeycloakJwtAuthenticationConverter()
+		admin = com.rapport.support.security.Caller.from(new KeycloakJwtAuthenticationConverter()
 			.convert(TestTokens.decoder().decode(TestTokens.staff("admin"))));
 		service.create(admin, new OrganisationInput(Caller.ORGANISATION_A, "Organisation A Secret", "Retail", null, "CN",
 				null, List.of(), null, null, EXTERNAL_ID, null));
@@ -67,6 +77,7 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 				"alice.secret@org-a.example", "+86 21 5555 0101", "zh-CN", "Asia/Shanghai", null, null, null, null,
 				EXTERNAL_ID, TestTokens.decoder().decode(TestTokens.customer(Caller.ORGANISATION_A))
 					.getClaimAsString("preferred_username"))).id();
+		contactOfARecord = service.contact(admin, Caller.ORGANISATION_A, contactOfA);
 		var internal = com.rapport.support.security.Caller.from(new KeycloakJwtAuthenticationConverter()
 			.convert(TestTokens.decoder().decode(TestTokens.service())));
 		timeline.record(internal, new InteractionInput("order-tracking-service", "fixture-1", Caller.ORGANISATION_A,
@@ -81,7 +92,7 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	protected String pathVariable(String name) {
 		return switch (name) {
 			case "id", "organisationId" -> Caller.ORGANISATION_A;
-			case "contactId" -> contactOfA;
+			case "contactId" -> contactOfAPresent();
 			case "externalId" -> EXTERNAL_ID;
 			default -> throw new IllegalArgumentException(name);
 		};
@@ -105,9 +116,38 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		};
 	}
 
+	/** The contact of A, put back as it was if a caller before removed it (DELETE is probed once per caller). */
+	private String contactOfAPresent() {
+		var organisation = organisations.findById(Caller.ORGANISATION_A).orElseThrow();
+		if (organisation.contact(contactOfA).isEmpty()) {
+			var contacts = new java.util.ArrayList<>(organisation.contacts());
+			contacts.add(contactOfARecord);
+			organisations.save(organisation.withContacts(contacts));
+		}
+		return contactOfA;
+	}
+
+	/** A new contact of A with an email and no login, invited first if {@code invited}; answers its id. */
+	private String freshContactOfA(boolean invited) {
+		int n = created.incrementAndGet();
+		String id = service.addContact(admin, Caller.ORGANISATION_A, new ContactInput("Invitee " + n, null,
+				"invitee" + n + "@org-a.example", null, null, null, null, null, null, null, null, null)).id();
+		if (invited) {
+			invitations.invite(admin, Caller.ORGANISATION_A, id);
+		}
+		return id;
+	}
+
 	@Override
 	protected String grpcRequest(String fullMethodName) {
+		contactOfAPresent(); // GetMyContact needs it, after the REST DELETE rows
 		String organisationA = "\"organisationId\": \"" + Caller.ORGANISATION_A + "\"";
+		if (fullMethodName.endsWith("/InviteContact") || fullMethodName.endsWith("/ResendInvitation")
+				|| fullMethodName.endsWith("/RemoveContact")) {
+			// A fresh contact each call, so that an admin's OK is the real outcome, not a repeat's conflict.
+			String contactId = freshContactOfA(fullMethodName.endsWith("/ResendInvitation"));
+			return "{" + organisationA + ", \"contactId\": \"" + contactId + "\"}";
+		}
 		if (fullMethodName.endsWith("/RecordInteraction")) {
 			// A fresh event each call, so that an OK means it was recorded, not answered as a repeat.
 			return "{\"interaction\": {" + organisationA + ", \"eventId\": \"matrix-" + created.incrementAndGet()

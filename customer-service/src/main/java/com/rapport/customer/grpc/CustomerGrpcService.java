@@ -2,11 +2,13 @@ package com.rapport.customer.grpc;
 
 import java.time.Instant;
 
+import com.google.protobuf.Empty;
 import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
 import com.rapport.contracts.customer.v1.GetDataSubjectRequest;
 import com.rapport.contracts.customer.v1.GetMyContactRequest;
 import com.rapport.contracts.customer.v1.GetOrganisationRequest;
+import com.rapport.contracts.customer.v1.InviteContactRequest;
 import com.rapport.contracts.customer.v1.LifecycleStage;
 import com.rapport.contracts.customer.v1.ListInteractionsRequest;
 import com.rapport.contracts.customer.v1.ListInteractionsResponse;
@@ -17,9 +19,12 @@ import com.rapport.contracts.customer.v1.OrganisationStatus;
 import com.rapport.contracts.customer.v1.PreferredChannel;
 import com.rapport.contracts.customer.v1.RecordInteractionRequest;
 import com.rapport.contracts.customer.v1.RecordInteractionResponse;
+import com.rapport.contracts.customer.v1.RemoveContactRequest;
+import com.rapport.contracts.customer.v1.ResendInvitationRequest;
 import com.rapport.contracts.customer.v1.SizeBand;
 import com.rapport.contracts.customer.v1.Tier;
 import com.rapport.contracts.customer.v1.UpdateMyPreferencesRequest;
+import com.rapport.customer.identity.InvitationService;
 import com.rapport.customer.organisation.MyContactService;
 import com.rapport.customer.organisation.OrganisationService;
 import com.rapport.customer.organisation.PreferencesInput;
@@ -43,26 +48,34 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 
 	private final MyContactService myContact;
 
-	CustomerGrpcService(OrganisationService organisations, TimelineService timeline, MyContactService myContact) {
+	private final InvitationService invitations;
+
+	CustomerGrpcService(OrganisationService organisations, TimelineService timeline, MyContactService myContact,
+			InvitationService invitations) {
 		this.organisations = organisations;
 		this.timeline = timeline;
 		this.myContact = myContact;
+		this.invitations = invitations;
 	}
 
 	@Override
 	public void getOrganisation(GetOrganisationRequest request, StreamObserver<Organisation> response) {
-		response.onNext(toProto(organisations.get(Caller.current(), request.getOrganisationId())));
+		Caller caller = Caller.current();
+		response.onNext(toProto(organisations.get(caller, request.getOrganisationId()),
+				OrganisationService.isStaff(caller)));
 		response.onCompleted();
 	}
 
 	@Override
 	public void listOrganisations(ListOrganisationsRequest request, StreamObserver<ListOrganisationsResponse> response) {
+		Caller caller = Caller.current();
 		int page = PageTokens.page(request.getPageToken());
-		Page<com.rapport.customer.organisation.Organisation> result = organisations.search(Caller.current(),
+		Page<com.rapport.customer.organisation.Organisation> result = organisations.search(caller,
 				request.getQuery(), page, request.getPageSize());
 		ListOrganisationsResponse.Builder answer = ListOrganisationsResponse.newBuilder()
 			.setTotalSize(result.getTotalElements());
-		result.forEach(o -> answer.addOrganisations(toProto(o)));
+		boolean staff = OrganisationService.isStaff(caller);
+		result.forEach(o -> answer.addOrganisations(toProto(o, staff)));
 		if (result.hasNext()) {
 			answer.setNextPageToken(PageTokens.of(page + 1));
 		}
@@ -95,13 +108,37 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 
 	@Override
 	public void getMyContact(GetMyContactRequest request, StreamObserver<Contact> response) {
-		response.onNext(toProto(myContact.myContact(Caller.current())));
+		response.onNext(toProto(myContact.myContact(Caller.current()), false));
 		response.onCompleted();
 	}
 
 	@Override
 	public void updateMyPreferences(UpdateMyPreferencesRequest request, StreamObserver<Contact> response) {
-		response.onNext(toProto(myContact.updateMyPreferences(Caller.current(), toInput(request))));
+		response.onNext(toProto(myContact.updateMyPreferences(Caller.current(), toInput(request)), false));
+		response.onCompleted();
+	}
+
+	@Override
+	public void inviteContact(InviteContactRequest request, StreamObserver<Contact> response) {
+		response.onNext(toProto(invitations.invite(Caller.current(), request.getOrganisationId(),
+				request.getContactId()), true));
+		response.onCompleted();
+	}
+
+	@Override
+	public void resendInvitation(ResendInvitationRequest request, StreamObserver<Contact> response) {
+		response.onNext(toProto(invitations.resend(Caller.current(), request.getOrganisationId(),
+				request.getContactId()), true));
+		response.onCompleted();
+	}
+
+	/** Admins only over gRPC (the console), while REST lets every contact writer remove. */
+	@Override
+	public void removeContact(RemoveContactRequest request, StreamObserver<Empty> response) {
+		Caller caller = Caller.current();
+		InvitationService.requireAdmin(caller);
+		invitations.removeContact(caller, request.getOrganisationId(), request.getContactId());
+		response.onNext(Empty.getDefaultInstance());
 		response.onCompleted();
 	}
 
@@ -129,12 +166,13 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 				request.getMarketingConsent(), request.getSurveyConsent());
 	}
 
-	static Organisation toProto(com.rapport.customer.organisation.Organisation o) {
+	/** {@code staff}: the contacts' login and invitation fields are shown (staff callers only). */
+	static Organisation toProto(com.rapport.customer.organisation.Organisation o, boolean staff) {
 		return Organisation.newBuilder().setId(o.id()).setName(o.name())
 			.setIndustry(nullToEmpty(o.industry())).setCountry(nullToEmpty(o.country()))
 			.setTier(Tier.valueOf("TIER_" + o.currentTier(Instant.now()).name()))
 			.setLifecycleStage(LifecycleStage.valueOf("LIFECYCLE_STAGE_" + o.lifecycleStage().name()))
-			.addAllContacts(o.contacts().stream().map(CustomerGrpcService::toProto).toList())
+			.addAllContacts(o.contacts().stream().map(c -> toProto(c, staff)).toList())
 			.setSizeBand(o.sizeBand() == null ? SizeBand.SIZE_BAND_UNSPECIFIED
 					: SizeBand.valueOf("SIZE_BAND_" + o.sizeBand().name()))
 			.setRegion(nullToEmpty(o.region())).addAllTags(o.tags())
@@ -144,14 +182,24 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 			.build();
 	}
 
-	static Contact toProto(com.rapport.customer.organisation.Contact c) {
-		return Contact.newBuilder().setName(c.name()).setJobTitle(nullToEmpty(c.jobTitle()))
+	static Contact toProto(com.rapport.customer.organisation.Contact c, boolean staff) {
+		Contact.Builder contact = Contact.newBuilder().setName(c.name()).setJobTitle(nullToEmpty(c.jobTitle()))
 			.setEmail(nullToEmpty(c.email())).setPhone(nullToEmpty(c.phone())).setLanguage(nullToEmpty(c.language()))
 			.setTimeZone(nullToEmpty(c.timeZone())).setId(c.id())
 			.setBirthday(c.birthday() == null ? "" : c.birthday().toString())
 			.setPreferredChannel(PreferredChannel.valueOf("PREFERRED_CHANNEL_" + c.preferredChannel().name()))
 			.setMarketingConsent(c.marketingConsent()).setSurveyConsent(c.surveyConsent())
-			.setExternalId(nullToEmpty(c.externalId())).build();
+			.setExternalId(nullToEmpty(c.externalId()));
+		if (staff) {
+			contact.setHasLogin(c.username() != null);
+			if (c.invitation() != null) {
+				contact.setInvitedAt(TimelineMessages.toTimestamp(c.invitation().invitedAt()));
+				if (c.invitation().mailedAt() != null) {
+					contact.setInvitationMailedAt(TimelineMessages.toTimestamp(c.invitation().mailedAt()));
+				}
+			}
+		}
+		return contact.build();
 	}
 
 	private static String nullToEmpty(String value) {

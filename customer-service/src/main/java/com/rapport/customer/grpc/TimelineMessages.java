@@ -61,7 +61,7 @@ final class TimelineMessages {
 		return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
 	}
 
-	private static Timestamp toTimestamp(Instant instant) {
+	static Timestamp toTimestamp(Instant instant) {
 		return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
 	}
 }

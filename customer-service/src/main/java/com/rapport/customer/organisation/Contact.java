@@ -9,11 +9,12 @@ import java.util.UUID;
  * life; {@code externalId} is the partner CRM's key, unique within the organisation. {@code username} links
  * the contact to its portal login (Keycloak), whose token carries the organisation's id as
  * {@code customer_id}; {@code language} is {@code en} or {@code zh-CN}, {@code timeZone} an IANA zone id.
- * Consents are opt-in: absent means no, and they are never null.
+ * Consents are opt-in: absent means no, and they are never null. {@code invitation} is set when an admin
+ * invited the contact (the login was made for it), {@code null} otherwise, also in documents stored before.
  */
 public record Contact(String id, String name, String jobTitle, String email, String phone, String language,
 		String timeZone, LocalDate birthday, PreferredChannel preferredChannel, Boolean marketingConsent,
-		Boolean surveyConsent, String externalId, String username) {
+		Boolean surveyConsent, String externalId, String username, Invitation invitation) {
 
 	public Contact {
 		// Contacts stored before contacts had ids get one derived from their data, so it is the same on every
@@ -25,6 +26,20 @@ public record Contact(String id, String name, String jobTitle, String email, Str
 		preferredChannel = preferredChannel == null ? PreferredChannel.EMAIL : preferredChannel;
 		marketingConsent = Boolean.TRUE.equals(marketingConsent);
 		surveyConsent = Boolean.TRUE.equals(surveyConsent);
+	}
+
+	/** A contact that was not invited: its login, if any, was linked by staff. */
+	public Contact(String id, String name, String jobTitle, String email, String phone, String language,
+			String timeZone, LocalDate birthday, PreferredChannel preferredChannel, Boolean marketingConsent,
+			Boolean surveyConsent, String externalId, String username) {
+		this(id, name, jobTitle, email, phone, language, timeZone, birthday, preferredChannel, marketingConsent,
+				surveyConsent, externalId, username, null);
+	}
+
+	/** The same contact linked to the portal login {@code newUsername}, made by {@code newInvitation}. */
+	public Contact withLogin(String newUsername, Invitation newInvitation) {
+		return new Contact(id, name, jobTitle, email, phone, language, timeZone, birthday, preferredChannel,
+				marketingConsent, surveyConsent, externalId, newUsername, newInvitation);
 	}
 
 	/** A contact with the basic details only: emailed, no consents, no birthday. */

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import com.rapport.support.audit.AuditDetails;
 import com.rapport.support.audit.AuditTrail;
@@ -213,6 +215,39 @@ public class OrganisationService {
 			recordContact(caller, organisationId, existing.orElse(null), saved);
 			return new Upsert<>(saved, existing.isEmpty());
 		});
+	}
+
+	/**
+	 * Changes one contact by a rule of another feature (an invitation links a login): {@code change} gets the
+	 * contact as stored and answers it changed; when another edit wins the race it is applied again to a fresh
+	 * read. No caller check: the calling feature decides who may before it calls.
+	 */
+	public Contact changeContact(String organisationId, String contactId, UnaryOperator<Contact> change) {
+		return retryingRaces(() -> {
+			Organisation current = forWrite(organisationId);
+			Contact before = current.contact(contactId).orElseThrow(() -> contactNotFound(contactId));
+			Contact after = change.apply(before);
+			List<Contact> contacts = new ArrayList<>(current.contacts());
+			contacts.replaceAll(c -> c.id().equals(contactId) ? after : c);
+			return saveIfChanged(current, current.withContacts(contacts)).contact(contactId).orElseThrow();
+		});
+	}
+
+	/**
+	 * Removes a contact from its organisation, and so from the search. {@code beforeRemoval} gets the contact
+	 * first (identity disables its login there); if it fails, nothing is removed. Answers the removed contact.
+	 */
+	public Contact removeContact(Caller caller, String organisationId, String contactId,
+			Consumer<Contact> beforeRemoval) {
+		requireWrite(caller);
+		Contact removed = forWrite(organisationId).contact(contactId).orElseThrow(() -> contactNotFound(contactId));
+		beforeRemoval.accept(removed);
+		retryingRaces(() -> {
+			Organisation current = forWrite(organisationId);
+			List<Contact> rest = current.contacts().stream().filter(c -> !c.id().equals(contactId)).toList();
+			return saveIfChanged(current, current.withContacts(rest));
+		});
+		return removed;
 	}
 
 	/** Writers reach every organisation, also with the write scope alone. */

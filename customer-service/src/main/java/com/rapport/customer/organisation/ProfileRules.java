@@ -178,7 +178,7 @@ public final class ProfileRules {
 		}
 		errors.throwIfAny("Some contact fields are invalid.");
 		return new Contact(creating ? newId : current.id(), name, jobTitle, email, phone, language, timeZone, birthday,
-				channel, marketing, surveys, externalId, username);
+				channel, marketing, surveys, externalId, username, creating ? null : current.invitation());
 	}
 
 	/** Why this is not an email address, or null when it is one. */

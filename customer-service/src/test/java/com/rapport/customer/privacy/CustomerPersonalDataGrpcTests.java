@@ -12,6 +12,8 @@ import com.rapport.contracts.privacy.v1.ExportPersonalDataRequest;
 import com.rapport.contracts.privacy.v1.ExportPersonalDataResponse;
 import com.rapport.contracts.privacy.v1.PersonalDataGrpc;
 import com.rapport.contracts.privacy.v1.Subject;
+import com.rapport.customer.identity.InMemoryKeycloakAdmin;
+import com.rapport.customer.identity.KeycloakAdmin;
 import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
@@ -40,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /** A contact's right to see and to erase what customer-service holds about them, over the in-process transport. */
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=" + CustomerPersonalDataGrpcTests.SERVER })
-@Import(TestTokens.DecoderConfiguration.class)
+@Import({ TestTokens.DecoderConfiguration.class, InMemoryKeycloakAdmin.Configuration.class })
 class CustomerPersonalDataGrpcTests {
 
 	static final String SERVER = "customer-service-personal-data-test";
@@ -59,6 +61,9 @@ class CustomerPersonalDataGrpcTests {
 	@Autowired
 	MongoAuditTrail audit;
 
+	@Autowired
+	InMemoryKeycloakAdmin keycloak;
+
 	@BeforeEach
 	void setUp() {
 		organisations.deleteAll();
@@ -72,6 +77,8 @@ class CustomerPersonalDataGrpcTests {
 		interactions.save(interaction("consent-1", "contact:alice-1", "Alice Chen gave consent to surveys",
 				Map.of("contact_id", "alice-1")));
 		interactions.save(interaction("order-1", "order:o-1", "Order PO-1 placed", Map.of()));
+		keycloak.users.clear();
+		keycloak.createUser(new KeycloakAdmin.NewUser("alice.chen", "alice@acme.example", "Alice", "Chen", "acme-retail"));
 	}
 
 	private static Interaction interaction(String eventId, String reference, String summary,
@@ -99,13 +106,29 @@ class CustomerPersonalDataGrpcTests {
 		ExportPersonalDataResponse export = export(ALICE);
 
 		assertThat(export.getService()).isEqualTo("customer-service");
-		assertThat(export.getRecords()).isEqualTo(2);
+		assertThat(export.getRecords()).isEqualTo(3);
 		String json = export.getJson();
 		assertThat(JsonPath.<String>read(json, "$.contacts[0].contact.email")).isEqualTo("alice@acme.example");
 		assertThat(JsonPath.<String>read(json, "$.contacts[0].contact.birthday")).isEqualTo("1985-04-12");
 		assertThat(JsonPath.<String>read(json, "$.contacts[0].organisationName")).isEqualTo("Acme Retail");
 		assertThat(JsonPath.<String>read(json, "$.interactions[0].summary")).contains("gave consent");
 		assertThat(json).doesNotContain("Bob Li").doesNotContain("PO-1");
+		assertThat(JsonPath.<String>read(json, "$.logins[0].username")).isEqualTo("alice.chen");
+	}
+
+	@Test
+	void erasingDeletesThePortalLoginOfThatOrganisationOnly() {
+		erase(ALICE);
+		assertThat(keycloak.users).isEmpty();
+
+		// A login of the same name that belongs elsewhere (a mistyped link) is not the subject's.
+		keycloak.createUser(new KeycloakAdmin.NewUser("alice.chen", "alice@globex.example", "Alice", "Chen",
+				"globex-trading"));
+		organisations.deleteById("acme-retail");
+		organisations.save(Organisation.create("acme-retail", "Acme Retail", "Retail", "CN",
+				Contact.of("Alice Chen", null, null, null, "en", "UTC", "alice.chen")));
+		erase(ALICE);
+		assertThat(keycloak.users).hasSize(1);
 	}
 
 	@Test
@@ -125,14 +148,14 @@ class CustomerPersonalDataGrpcTests {
 			assertThat(event.organisationId()).isEqualTo("acme-retail");
 			assertThat(event.details().toString()).doesNotContain("Alice").doesNotContain("alice@");
 		});
-		assertThat(events.get(1).details()).containsEntry("deleted", "1").containsEntry("anonymised", "1");
+		assertThat(events.get(1).details()).containsEntry("deleted", "2").containsEntry("anonymised", "1");
 	}
 
 	@Test
 	void erasingRemovesTheContactAndTakesTheNameOutOfTheTimelineOnce() {
 		ErasePersonalDataResponse first = erase(ALICE);
 
-		assertThat(first.getRecordsDeleted()).isEqualTo(1);
+		assertThat(first.getRecordsDeleted()).as("the login and the contact").isEqualTo(2);
 		assertThat(first.getRecordsAnonymised()).isEqualTo(1);
 		Organisation acme = organisations.findById("acme-retail").orElseThrow();
 		assertThat(acme.contacts()).extracting(Contact::name).containsExactly("Bob Li");
