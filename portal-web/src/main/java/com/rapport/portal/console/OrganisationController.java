@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * One organisation as staff see it: the profile and contacts from customer-service, its orders from
@@ -31,6 +32,10 @@ class OrganisationController {
 
 	static final int TIMELINE = 30;
 
+	/** What {@link ContactLoginController} reports back after an action on a contact's login. */
+	static final java.util.Set<String> LOGIN_NOTICES = java.util.Set.of("invited", "invited-not-mailed", "resent",
+			"removed", "refused", "unavailable");
+
 	private final CustomerClient customers;
 
 	private final OrderClient orders;
@@ -41,9 +46,11 @@ class OrganisationController {
 	}
 
 	@GetMapping("/console/organisations/{id}")
-	String organisation(@PathVariable String id, Model model) {
+	String organisation(@PathVariable String id, @RequestParam(required = false) String notice, Model model) {
 		Organisation organisation = customers.organisation(id);
 		model.addAttribute("organisation", organisation);
+		// Only notices this page words itself: the query string is the user's to edit.
+		model.addAttribute("notice", notice != null && LOGIN_NOTICES.contains(notice) ? notice : null);
 		try {
 			model.addAttribute("orders", orders.ordersOf(organisation.getId(), ORDERS));
 			model.addAttribute("ordersUnavailable", false);

@@ -1,10 +1,14 @@
 package com.rapport.portal.remote;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
 import com.rapport.contracts.customer.v1.GetMyContactRequest;
+import com.rapport.contracts.customer.v1.InviteContactRequest;
+import com.rapport.contracts.customer.v1.RemoveContactRequest;
+import com.rapport.contracts.customer.v1.ResendInvitationRequest;
 import com.rapport.contracts.customer.v1.UpdateMyPreferencesRequest;
 import com.rapport.contracts.customer.v1.Interaction;
 import com.rapport.contracts.customer.v1.ListInteractionsRequest;
@@ -22,6 +26,9 @@ import org.springframework.stereotype.Component;
 public class CustomerClient {
 
 	static final String REMOTE = "customer-service";
+
+	/** Changes of a portal login wait for Keycloak and its mail server. */
+	static final long LOGIN_CHANGE_DEADLINE_SECONDS = 15;
 
 	private final CustomerServiceBlockingStub stub;
 
@@ -64,6 +71,33 @@ public class CustomerClient {
 	public Contact myContact() {
 		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
 			.getMyContact(GetMyContactRequest.getDefaultInstance()));
+	}
+
+	/**
+	 * Gives the contact a portal login and has the invitation mailed (admins). Keycloak creates the user and
+	 * hands the mail to the mail server within the call, so it may take longer than a read.
+	 */
+	public Contact inviteContact(String organisationId, String contactId) {
+		return remoteCalls.write(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.withDeadlineAfter(LOGIN_CHANGE_DEADLINE_SECONDS, TimeUnit.SECONDS)
+			.inviteContact(InviteContactRequest.newBuilder().setOrganisationId(organisationId)
+				.setContactId(contactId).build()));
+	}
+
+	/** Mails an invited contact's invitation again (admins). */
+	public Contact resendInvitation(String organisationId, String contactId) {
+		return remoteCalls.write(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.withDeadlineAfter(LOGIN_CHANGE_DEADLINE_SECONDS, TimeUnit.SECONDS)
+			.resendInvitation(ResendInvitationRequest.newBuilder().setOrganisationId(organisationId)
+				.setContactId(contactId).build()));
+	}
+
+	/** Removes the contact from its organisation and disables its portal login (admins). */
+	public void removeContact(String organisationId, String contactId) {
+		remoteCalls.write(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.withDeadlineAfter(LOGIN_CHANGE_DEADLINE_SECONDS, TimeUnit.SECONDS)
+			.removeContact(RemoveContactRequest.newBuilder().setOrganisationId(organisationId)
+				.setContactId(contactId).build()));
 	}
 
 	/** Changes the signed-in contact's own preferences; answers the updated record. */
