@@ -85,6 +85,14 @@ final class Browser implements AutoCloseable {
 		return (Long) status;
 	}
 
+	/** The body the platform answers this browser for a path (a download, say), with the browser's own session. */
+	String fetch(String path) {
+		return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+				"const done = arguments[arguments.length - 1];"
+						+ "fetch(arguments[0]).then(r => r.text()).then(done).catch(e => done('fetch failed: ' + e));",
+				path);
+	}
+
 	/** A form-less POST from the page's own origin, as a forged request would come: the status it gets. */
 	long post(String path) {
 		Object status = ((JavascriptExecutor) driver).executeAsyncScript(

@@ -64,6 +64,15 @@ final class RealmAdmin {
 		}
 	}
 
+	/** Deletes the users of exactly this user name, if any (a previous run's, Keycloak keeps its users). */
+	void deleteUser(String username) {
+		HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(ADMIN + "/users?exact=true&username="
+				+ URLEncoder.encode(username, StandardCharsets.UTF_8))));
+		for (Object id : JsonPath.<java.util.List<Object>>read(found.body(), "$[*].id")) {
+			send(HttpRequest.newBuilder(URI.create(ADMIN + "/users/" + id)).DELETE());
+		}
+	}
+
 	private HttpResponse<String> send(HttpRequest.Builder request) {
 		return Partner.anonymous(request.header("Authorization", "Bearer " + token));
 	}

@@ -105,6 +105,9 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 				builder.environment().put("RAPPORT_DATA_DIR", property("rapport.dataDir", "target/platform/data"));
 				// A small partner budget, so that reaching it is quick to test.
 				builder.environment().put("RATE_LIMIT_PARTNER_REQUESTS", String.valueOf(PARTNER_BUDGET));
+				// Keycloak's failed logins reach the audit trail within seconds rather than a minute.
+				builder.environment().put("RAPPORT_LOGIN_FAILURE_INTERVAL", "3s");
+				builder.environment().put("RAPPORT_LOGIN_FAILURE_INITIAL_DELAY", "3s");
 				Process process = builder.start();
 				if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
 					process.destroyForcibly();
