@@ -153,6 +153,24 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			return "{\"interaction\": {" + organisationA + ", \"eventId\": \"matrix-" + created.incrementAndGet()
 					+ "\", \"kind\": \"INTERACTION_KIND_TICKET_OPENED\", \"occurredAt\": \"2026-03-02T09:00:00Z\"}}";
 		}
+		if (fullMethodName.endsWith("/CreateOrganisation")) {
+			return "{\"fields\": {\"name\": \"Console Customer " + created.incrementAndGet() + "\", \"country\": \"CN\"}}";
+		}
+		if (fullMethodName.endsWith("/UpdateOrganisation")) {
+			// The same profile again, so that the rows after this one find organisation A as it was.
+			return "{" + organisationA + ", \"fields\": {\"name\": \"Organisation A Secret\", \"industry\": \"Retail\", "
+					+ "\"country\": \"CN\"}}";
+		}
+		if (fullMethodName.endsWith("/AddContact")) {
+			int n = created.incrementAndGet();
+			return "{" + organisationA + ", \"fields\": {\"name\": \"Console Contact " + n + "\", \"email\": \"console" + n
+					+ "@org-a.example\"}}";
+		}
+		if (fullMethodName.endsWith("/UpdateContact")) {
+			return "{" + organisationA + ", \"contactId\": \"" + contactOfA + "\", \"fields\": {\"name\": \"Alice Secret\", "
+					+ "\"jobTitle\": \"Buyer\", \"email\": \"alice.secret@org-a.example\", \"phone\": \"+86 21 5555 0101\", "
+					+ "\"language\": \"zh-CN\", \"timeZone\": \"Asia/Shanghai\"}}";
+		}
 		if (fullMethodName.endsWith("/GetDataSubject")) {
 			return "{" + organisationA + ", \"contactId\": \"" + contactOfA + "\"}";
 		}

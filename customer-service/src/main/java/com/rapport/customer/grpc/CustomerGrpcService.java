@@ -3,7 +3,15 @@ package com.rapport.customer.grpc;
 import java.time.Instant;
 
 import com.google.protobuf.Empty;
+import com.rapport.contracts.customer.v1.AddContactRequest;
 import com.rapport.contracts.customer.v1.Contact;
+import com.rapport.contracts.customer.v1.ContactFields;
+import com.rapport.contracts.customer.v1.CreateOrganisationRequest;
+import com.rapport.contracts.customer.v1.OrganisationFields;
+import com.rapport.contracts.customer.v1.UpdateContactRequest;
+import com.rapport.contracts.customer.v1.UpdateOrganisationRequest;
+import com.rapport.customer.organisation.ContactInput;
+import com.rapport.customer.organisation.OrganisationInput;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
 import com.rapport.contracts.customer.v1.GetDataSubjectRequest;
 import com.rapport.contracts.customer.v1.GetMyContactRequest;
@@ -155,6 +163,86 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 		response.onCompleted();
 	}
 
+	@Override
+	public void createOrganisation(CreateOrganisationRequest request, StreamObserver<Organisation> response) {
+		Caller caller = staff();
+		OrganisationInput input = toInput(request.getOrganisationId().isBlank() ? null
+				: request.getOrganisationId().strip(), request.getFields(), null);
+		// A new organisation: a field left empty takes its default (there is nothing to clear yet).
+		input = new OrganisationInput(input.id(), blankToNull(input.name()), blankToNull(input.industry()),
+				input.sizeBand(), blankToNull(input.country()), blankToNull(input.region()), input.tags(),
+				blankToNull(input.accountManager()), input.status(), null, null);
+		response.onNext(toProto(organisations.create(caller, input), true));
+		response.onCompleted();
+	}
+
+	@Override
+	public void updateOrganisation(UpdateOrganisationRequest request, StreamObserver<Organisation> response) {
+		Caller caller = staff();
+		response.onNext(toProto(organisations.update(caller, request.getOrganisationId(),
+				toInput(null, request.getFields(), request.hasVersion() ? request.getVersion() : null)), true));
+		response.onCompleted();
+	}
+
+	@Override
+	public void addContact(AddContactRequest request, StreamObserver<Contact> response) {
+		Caller caller = staff();
+		response.onNext(toProto(organisations.addContact(caller, request.getOrganisationId(),
+				toNewInput(request.getFields())), true));
+		response.onCompleted();
+	}
+
+	@Override
+	public void updateContact(UpdateContactRequest request, StreamObserver<Contact> response) {
+		Caller caller = staff();
+		response.onNext(toProto(organisations.updateContact(caller, request.getOrganisationId(),
+				request.getContactId(), toInput(request.getFields())), true));
+		response.onCompleted();
+	}
+
+	/** Editing over gRPC is the console's, so the staff's; partners edit over REST. */
+	private static Caller staff() {
+		Caller caller = Caller.current();
+		if (!OrganisationService.isStaff(caller)) {
+			throw new AccessDeniedException("Only staff edit organisations and contacts here");
+		}
+		return caller;
+	}
+
+	/** Every field as the form sent it; an unspecified enum keeps the current value, an unknown one is named. */
+	static OrganisationInput toInput(String id, OrganisationFields fields, Long version) {
+		return new OrganisationInput(id, fields.getName(), fields.getIndustry(),
+				enumName(fields.getSizeBand(), fields.getSizeBandValue(), "SIZE_BAND_"), fields.getCountry(),
+				fields.getRegion(), fields.getTagsList(), fields.getAccountManager(),
+				enumName(fields.getStatus(), fields.getStatusValue(), "ORGANISATION_STATUS_"), null, version);
+	}
+
+	/** A new contact: a field left empty takes its default (there is nothing to clear yet). */
+	static ContactInput toNewInput(ContactFields fields) {
+		ContactInput input = toInput(fields);
+		return new ContactInput(blankToNull(input.name()), blankToNull(input.jobTitle()), blankToNull(input.email()),
+				blankToNull(input.phone()), blankToNull(input.language()), blankToNull(input.timeZone()),
+				blankToNull(input.birthday()), input.preferredChannel(), null, null, null, null);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	static ContactInput toInput(ContactFields fields) {
+		return new ContactInput(fields.getName(), fields.getJobTitle(), fields.getEmail(), fields.getPhone(),
+				fields.getLanguage(), fields.getTimeZone(), fields.getBirthday(),
+				enumName(fields.getPreferredChannel(), fields.getPreferredChannelValue(), "PREFERRED_CHANNEL_"), null,
+				null, null, null);
+	}
+
+	private static String enumName(Enum<?> value, int number, String prefix) {
+		if (value.name().equals("UNRECOGNIZED")) {
+			return "value " + number;
+		}
+		return value.name().endsWith("_UNSPECIFIED") ? null : value.name().substring(prefix.length());
+	}
+
 	/** Unspecified keeps the current channel; an unknown number is passed on for the rules to name. */
 	static PreferencesInput toInput(UpdateMyPreferencesRequest request) {
 		String channel = switch (request.getPreferredChannel()) {
@@ -179,6 +267,7 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 			.setAccountManager(nullToEmpty(o.accountManager()))
 			.setStatus(OrganisationStatus.valueOf("ORGANISATION_STATUS_" + o.status().name()))
 			.setExternalId(nullToEmpty(o.externalId()))
+			.setVersion(o.version() == null ? 0 : o.version())
 			.build();
 	}
 

@@ -7,9 +7,12 @@ import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -30,6 +33,9 @@ class DomainGrpcExceptionHandler implements GrpcExceptionHandler {
 		Status status;
 		if (ex instanceof NotFoundException) {
 			status = Status.NOT_FOUND.withDescription(ex.getMessage());
+		}
+		else if (ex instanceof UnprocessableException unprocessable && !unprocessable.fieldErrors().isEmpty()) {
+			return withFieldErrors(unprocessable);
 		}
 		else if (ex instanceof UnprocessableException || ex instanceof IllegalArgumentException) {
 			status = Status.INVALID_ARGUMENT.withDescription(ex.getMessage());
@@ -55,5 +61,22 @@ class DomainGrpcExceptionHandler implements GrpcExceptionHandler {
 			status = Status.INTERNAL.withDescription("Internal error");
 		}
 		return status.asException();
+	}
+
+	/**
+	 * INVALID_ARGUMENT naming every bad field in a {@code google.rpc.BadRequest} detail, as REST names them
+	 * in the problem's {@code errors}, so a form can show each message next to its field. The description
+	 * lists them too, for callers that read only that.
+	 */
+	static StatusException withFieldErrors(UnprocessableException ex) {
+		BadRequest.Builder badRequest = BadRequest.newBuilder();
+		StringBuilder description = new StringBuilder(String.valueOf(ex.getMessage()));
+		ex.fieldErrors().forEach((field, message) -> {
+			badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField(field).setDescription(message));
+			description.append(' ').append(field).append(": ").append(message).append('.');
+		});
+		return StatusProto.toStatusException(com.google.rpc.Status.newBuilder()
+			.setCode(Status.Code.INVALID_ARGUMENT.value()).setMessage(description.toString())
+			.addDetails(Any.pack(badRequest.build())).build());
 	}
 }

@@ -8,7 +8,11 @@ import com.rapport.support.error.UnprocessableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.BadRequest;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 
 import java.util.Map;
 
@@ -52,6 +56,27 @@ public class RemoteCalls {
 		}
 	}
 
+	/** The bad fields a callee named in a {@code google.rpc.BadRequest} detail; none when it named none. */
+	static Map<String, String> fieldErrors(StatusRuntimeException ex) {
+		com.google.rpc.Status status = StatusProto.fromThrowable(ex);
+		if (status == null) {
+			return Map.of();
+		}
+		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		for (Any detail : status.getDetailsList()) {
+			if (detail.is(BadRequest.class)) {
+				try {
+					detail.unpack(BadRequest.class).getFieldViolationsList()
+						.forEach(violation -> errors.putIfAbsent(violation.getField(), violation.getDescription()));
+				}
+				catch (InvalidProtocolBufferException malformed) {
+					// A detail that does not parse names no field; the description still says why.
+				}
+			}
+		}
+		return errors;
+	}
+
 	private static <T> T translated(String remote, Supplier<T> call) {
 		try {
 			return call.get();
@@ -61,7 +86,7 @@ public class RemoteCalls {
 			throw switch (ex.getStatus().getCode()) {
 				case NOT_FOUND -> new NotFoundException(description != null ? description : "Not found");
 				case INVALID_ARGUMENT, FAILED_PRECONDITION ->
-					new UnprocessableException(description != null ? description : "Rejected by " + remote, Map.of());
+					new UnprocessableException(description != null ? description : "Rejected by " + remote, fieldErrors(ex));
 				case PERMISSION_DENIED, UNAUTHENTICATED -> new AccessDeniedException(remote + " refused the call");
 				default -> new RemoteUnavailableException(remote, ex);
 			};

@@ -1,0 +1,142 @@
+package com.rapport.customer.grpc;
+
+import com.google.rpc.BadRequest;
+import com.rapport.contracts.customer.v1.AddContactRequest;
+import com.rapport.contracts.customer.v1.ContactFields;
+import com.rapport.contracts.customer.v1.CreateOrganisationRequest;
+import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
+import com.rapport.contracts.customer.v1.OrganisationFields;
+import com.rapport.contracts.customer.v1.OrganisationStatus;
+import com.rapport.contracts.customer.v1.PreferredChannel;
+import com.rapport.contracts.customer.v1.SizeBand;
+import com.rapport.contracts.customer.v1.UpdateContactRequest;
+import com.rapport.contracts.customer.v1.UpdateOrganisationRequest;
+import com.rapport.customer.organisation.Contact;
+import com.rapport.customer.organisation.Organisation;
+import com.rapport.customer.organisation.OrganisationRepository;
+import com.rapport.support.audit.MongoAuditTrail;
+import com.rapport.support.grpc.CallTokens;
+import com.rapport.support.test.NewAuditEntries;
+import com.rapport.support.test.TestTokens;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.protobuf.StatusProto;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The console's editing of organisations and contacts, over the in-process transport. */
+@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
+		"spring.grpc.server.inprocess.name=" + CustomerGrpcServiceEditingTests.SERVER })
+@Import(TestTokens.DecoderConfiguration.class)
+class CustomerGrpcServiceEditingTests {
+
+	static final String SERVER = "customer-service-editing-test";
+
+	static final ManagedChannel channel = InProcessChannelBuilder.forName(SERVER).directExecutor().build();
+
+	@Autowired
+	OrganisationRepository organisations;
+
+	@Autowired
+	MongoAuditTrail audit;
+
+	@BeforeEach
+	void setUp() {
+		organisations.deleteAll();
+		organisations.save(Organisation.create("acme-retail", "Acme Retail", "Retail", "CN",
+				new Contact("alice-1", "Alice Chen", "Buyer", "alice@acme.example", null, "zh-CN", "Asia/Shanghai", null,
+						com.rapport.customer.organisation.PreferredChannel.PORTAL, true, true, "CRM-1", "acme.buyer")));
+	}
+
+	private static CustomerServiceGrpc.CustomerServiceBlockingStub as(String token) {
+		return CustomerServiceGrpc.newBlockingStub(channel).withCallCredentials(CallTokens.bearer(token));
+	}
+
+	private static CustomerServiceGrpc.CustomerServiceBlockingStub agent() {
+		return as(TestTokens.staff("agent"));
+	}
+
+	@Test
+	void anAgentCreatesAnOrganisationWithItsProfileAndItIsAudited() {
+		NewAuditEntries audited = NewAuditEntries.since(audit);
+
+		var created = agent().createOrganisation(CreateOrganisationRequest.newBuilder().setOrganisationId("initech")
+			.setFields(OrganisationFields.newBuilder().setName("Initech").setCountry("DE").setRegion("Berlin")
+				.setSizeBand(SizeBand.SIZE_BAND_SMALL).addTags("logistics").setAccountManager("agent.li"))
+			.build());
+
+		assertThat(created.getId()).isEqualTo("initech");
+		assertThat(created.getSizeBand()).isEqualTo(SizeBand.SIZE_BAND_SMALL);
+		assertThat(created.getStatus()).isEqualTo(OrganisationStatus.ORGANISATION_STATUS_ACTIVE);
+		assertThat(audited.single().action()).isEqualTo("organisation.created");
+	}
+
+	@Test
+	void everyBadFieldIsNamedForTheFormAndNothingIsStored() {
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> agent().addContact(AddContactRequest.newBuilder().setOrganisationId("acme-retail")
+				.setFields(ContactFields.newBuilder().setName("Bo Zhang").setEmail("not-an-email")
+					.setTimeZone("Mars/Olympus").setLanguage("fr"))
+				.build()))
+			.satisfies(ex -> {
+				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+				BadRequest badRequest = StatusProto.fromThrowable(ex).getDetails(0).unpack(BadRequest.class);
+				assertThat(badRequest.getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
+					.containsExactlyInAnyOrder("email", "timeZone", "language");
+			});
+		assertThat(organisations.findById("acme-retail").orElseThrow().contacts()).hasSize(1);
+	}
+
+	@Test
+	void anEditBasedOnAnOldVersionIsRefusedSoNothingIsOverwritten() {
+		long version = organisations.findById("acme-retail").orElseThrow().version();
+		var fields = OrganisationFields.newBuilder().setName("Acme Retail Group").setCountry("CN").build();
+		agent().updateOrganisation(UpdateOrganisationRequest.newBuilder().setOrganisationId("acme-retail")
+			.setFields(fields).setVersion(version).build());
+
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> agent().updateOrganisation(UpdateOrganisationRequest.newBuilder()
+				.setOrganisationId("acme-retail").setFields(fields.toBuilder().setName("Stale Name"))
+				.setVersion(version).build()))
+			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
+		assertThat(organisations.findById("acme-retail").orElseThrow().name()).isEqualTo("Acme Retail Group");
+	}
+
+	@Test
+	void editingAContactKeepsWhatTheFormDoesNotCarry() {
+		var updated = agent().updateContact(UpdateContactRequest.newBuilder().setOrganisationId("acme-retail")
+			.setContactId("alice-1").setFields(ContactFields.newBuilder().setName("Alice Chen").setJobTitle("")
+				.setEmail("alice.chen@acme.example").setLanguage("en").setTimeZone("Europe/Berlin")
+				.setPreferredChannel(PreferredChannel.PREFERRED_CHANNEL_EMAIL))
+			.build());
+
+		assertThat(updated.getJobTitle()).isEmpty();
+		assertThat(updated.getEmail()).isEqualTo("alice.chen@acme.example");
+		Contact stored = organisations.findById("acme-retail").orElseThrow().contact("alice-1").orElseThrow();
+		assertThat(stored.marketingConsent()).as("consents are the contact's own").isTrue();
+		assertThat(stored.externalId()).isEqualTo("CRM-1");
+		assertThat(stored.username()).isEqualTo("acme.buyer");
+	}
+
+	@Test
+	void customersAndServicesCannotEdit() {
+		for (String token : new String[] { TestTokens.customer("acme-retail"), TestTokens.service() }) {
+			assertThatExceptionOfType(StatusRuntimeException.class)
+				.isThrownBy(() -> as(token).updateContact(UpdateContactRequest.newBuilder()
+					.setOrganisationId("acme-retail").setContactId("alice-1")
+					.setFields(ContactFields.newBuilder().setName("Mallory")).build()))
+				.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+		}
+		assertThat(organisations.findById("acme-retail").orElseThrow().contact("alice-1").orElseThrow().name())
+			.isEqualTo("Alice Chen");
+	}
+}
