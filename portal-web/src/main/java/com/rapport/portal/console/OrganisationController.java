@@ -34,7 +34,7 @@ class OrganisationController {
 
 	/** What {@link ContactLoginController} reports back after an action on a contact's login. */
 	static final java.util.Set<String> LOGIN_NOTICES = java.util.Set.of("invited", "invited-not-mailed", "resent",
-			"removed", "refused", "unavailable");
+			"removed", "refused", "unavailable", "created", "saved", "contact-added", "contact-saved");
 
 	private final CustomerClient customers;
 

@@ -3,7 +3,13 @@ package com.rapport.portal.remote;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.rapport.contracts.customer.v1.AddContactRequest;
 import com.rapport.contracts.customer.v1.Contact;
+import com.rapport.contracts.customer.v1.ContactFields;
+import com.rapport.contracts.customer.v1.CreateOrganisationRequest;
+import com.rapport.contracts.customer.v1.OrganisationFields;
+import com.rapport.contracts.customer.v1.UpdateContactRequest;
+import com.rapport.contracts.customer.v1.UpdateOrganisationRequest;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
 import com.rapport.contracts.customer.v1.GetMyContactRequest;
 import com.rapport.contracts.customer.v1.InviteContactRequest;
@@ -98,6 +104,30 @@ public class CustomerClient {
 			.withDeadlineAfter(LOGIN_CHANGE_DEADLINE_SECONDS, TimeUnit.SECONDS)
 			.removeContact(RemoveContactRequest.newBuilder().setOrganisationId(organisationId)
 				.setContactId(contactId).build()));
+	}
+
+	/** A new organisation (staff); an empty id lets customer-service make one from the name. */
+	public Organisation createOrganisation(String id, OrganisationFields fields) {
+		return remoteCalls.write(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.createOrganisation(CreateOrganisationRequest.newBuilder().setOrganisationId(id).setFields(fields).build()));
+	}
+
+	/** Saves the profile if nobody saved since {@code version} was read (staff). */
+	public Organisation updateOrganisation(String id, OrganisationFields fields, long version) {
+		return remoteCalls.write(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.updateOrganisation(UpdateOrganisationRequest.newBuilder().setOrganisationId(id).setFields(fields)
+				.setVersion(version).build()));
+	}
+
+	public Contact addContact(String organisationId, ContactFields fields) {
+		return remoteCalls.write(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.addContact(AddContactRequest.newBuilder().setOrganisationId(organisationId).setFields(fields).build()));
+	}
+
+	public Contact updateContact(String organisationId, String contactId, ContactFields fields) {
+		return remoteCalls.write(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.updateContact(UpdateContactRequest.newBuilder().setOrganisationId(organisationId).setContactId(contactId)
+				.setFields(fields).build()));
 	}
 
 	/** Changes the signed-in contact's own preferences; answers the updated record. */

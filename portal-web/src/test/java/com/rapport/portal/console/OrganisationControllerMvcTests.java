@@ -92,10 +92,10 @@ class OrganisationControllerMvcTests {
 		Element alice = page.selectFirst("tr.contact-row");
 		assertThat(alice.select("td").eachText()).containsExactly("Alice Chen", "Head of purchasing",
 				"alice@acme.example", "+86 21 5555 0101", "Simplified Chinese", "Asia/Shanghai", "Email",
-				"Marketing: yes Surveys: no", "None");
+				"Marketing: yes Surveys: no", "None", "Edit");
 		assertThat(alice.select("a[href^=mailto:]").attr("href")).isEqualTo("mailto:alice@acme.example");
 		assertThat(page.select("tr.contact-row").get(1).select("td").eachText()).containsExactly("Bo Zhang", "—", "—",
-				"—", "English", "Europe/Berlin", "—", "Marketing: no Surveys: yes", "None");
+				"—", "English", "Europe/Berlin", "—", "Marketing: no Surveys: yes", "None", "Edit");
 
 		assertThat(page.select("tr.order-row").eachAttr("data-order-number")).containsExactly("ACME-1001", "ACME-1002");
 		Element first = page.selectFirst("tr.order-row");
