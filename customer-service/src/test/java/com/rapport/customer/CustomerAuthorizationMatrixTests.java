@@ -153,6 +153,13 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			return "{\"interaction\": {" + organisationA + ", \"eventId\": \"matrix-" + created.incrementAndGet()
 					+ "\", \"kind\": \"INTERACTION_KIND_TICKET_OPENED\", \"occurredAt\": \"2026-03-02T09:00:00Z\"}}";
 		}
+		if (fullMethodName.endsWith("/SetTierOverride")) {
+			return "{" + organisationA + ", \"tier\": \"TIER_VIP\", \"reason\": \"Override Secret strategic account\", "
+					+ "\"endDate\": \"2099-12-31\"}";
+		}
+		if (fullMethodName.endsWith("/RemoveTierOverride")) {
+			return "{" + organisationA + "}";
+		}
 		if (fullMethodName.endsWith("/CreateOrganisation")) {
 			return "{\"fields\": {\"name\": \"Console Customer " + created.incrementAndGet() + "\", \"country\": \"CN\"}}";
 		}

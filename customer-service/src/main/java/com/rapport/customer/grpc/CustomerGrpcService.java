@@ -4,6 +4,11 @@ import java.time.Instant;
 
 import com.google.protobuf.Empty;
 import com.rapport.contracts.customer.v1.AddContactRequest;
+import com.rapport.contracts.customer.v1.RemoveTierOverrideRequest;
+import com.rapport.contracts.customer.v1.SetTierOverrideRequest;
+import com.rapport.contracts.customer.v1.TierOverride;
+import com.rapport.contracts.customer.v1.TierReason;
+import com.rapport.customer.tiering.TieringService;
 import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.ContactFields;
 import com.rapport.contracts.customer.v1.CreateOrganisationRequest;
@@ -56,10 +61,13 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 
 	private final MyContactService myContact;
 
+	private final TieringService tiering;
+
 	private final InvitationService invitations;
 
 	CustomerGrpcService(OrganisationService organisations, TimelineService timeline, MyContactService myContact,
-			InvitationService invitations) {
+			InvitationService invitations, TieringService tiering) {
+		this.tiering = tiering;
 		this.organisations = organisations;
 		this.timeline = timeline;
 		this.myContact = myContact;
@@ -200,6 +208,22 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 		response.onCompleted();
 	}
 
+	@Override
+	public void setTierOverride(SetTierOverrideRequest request, StreamObserver<Organisation> response) {
+		String tier = request.getTier() == com.rapport.contracts.customer.v1.Tier.TIER_UNSPECIFIED ? null
+				: request.getTier() == com.rapport.contracts.customer.v1.Tier.UNRECOGNIZED ? "value " + request.getTierValue()
+						: request.getTier().name().substring("TIER_".length());
+		response.onNext(toProto(tiering.setOverride(Caller.current(), request.getOrganisationId(),
+				new TieringService.OverrideInput(tier, request.getReason(), request.getEndDate())), true));
+		response.onCompleted();
+	}
+
+	@Override
+	public void removeTierOverride(RemoveTierOverrideRequest request, StreamObserver<Organisation> response) {
+		response.onNext(toProto(tiering.removeOverride(Caller.current(), request.getOrganisationId()), true));
+		response.onCompleted();
+	}
+
 	/** Editing over gRPC is the console's, so the staff's; partners edit over REST. */
 	private static Caller staff() {
 		Caller caller = Caller.current();
@@ -256,7 +280,7 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 
 	/** {@code staff}: the contacts' login and invitation fields are shown (staff callers only). */
 	static Organisation toProto(com.rapport.customer.organisation.Organisation o, boolean staff) {
-		return Organisation.newBuilder().setId(o.id()).setName(o.name())
+		Organisation.Builder organisation = Organisation.newBuilder().setId(o.id()).setName(o.name())
 			.setIndustry(nullToEmpty(o.industry())).setCountry(nullToEmpty(o.country()))
 			.setTier(Tier.valueOf("TIER_" + o.currentTier(Instant.now()).name()))
 			.setLifecycleStage(LifecycleStage.valueOf("LIFECYCLE_STAGE_" + o.lifecycleStage().name()))
@@ -267,8 +291,23 @@ class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 			.setAccountManager(nullToEmpty(o.accountManager()))
 			.setStatus(OrganisationStatus.valueOf("ORGANISATION_STATUS_" + o.status().name()))
 			.setExternalId(nullToEmpty(o.externalId()))
-			.setVersion(o.version() == null ? 0 : o.version())
-			.build();
+			.setVersion(o.version() == null ? 0 : o.version());
+		if (staff && o.tierReason() != null) {
+			var r = o.tierReason();
+			organisation.setTierReason(TierReason.newBuilder()
+				.setComputedTier(Tier.valueOf("TIER_" + r.tier().name())).setRule(nullToEmpty(r.rule()))
+				.setHasOrders(r.recencyDays() != null).setRecencyDays(r.recencyDays() == null ? 0 : r.recencyDays())
+				.setFrequency(r.frequency()).setMonetary(r.monetary() == null ? "0" : r.monetary().toPlainString())
+				.setCurrency(nullToEmpty(r.currency())).setWindowDays(r.windowDays())
+				.setComputedAt(TimelineMessages.toTimestamp(r.computedAt())));
+		}
+		if (staff && o.tierOverride() != null) {
+			var v = o.tierOverride();
+			organisation.setTierOverride(TierOverride.newBuilder().setTier(Tier.valueOf("TIER_" + v.tier().name()))
+				.setReason(nullToEmpty(v.reason())).setEndDate(v.endDate().toString()).setSetBy(nullToEmpty(v.setBy()))
+				.setSetAt(TimelineMessages.toTimestamp(v.setAt())).setActive(v.activeAt(Instant.now())));
+		}
+		return organisation.build();
 	}
 
 	static Contact toProto(com.rapport.customer.organisation.Contact c, boolean staff) {

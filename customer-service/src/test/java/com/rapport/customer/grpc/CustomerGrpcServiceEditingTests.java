@@ -2,6 +2,10 @@ package com.rapport.customer.grpc;
 
 import com.google.rpc.BadRequest;
 import com.rapport.contracts.customer.v1.AddContactRequest;
+import com.rapport.contracts.customer.v1.GetOrganisationRequest;
+import com.rapport.contracts.customer.v1.RemoveTierOverrideRequest;
+import com.rapport.contracts.customer.v1.SetTierOverrideRequest;
+import com.rapport.contracts.customer.v1.Tier;
 import com.rapport.contracts.customer.v1.ContactFields;
 import com.rapport.contracts.customer.v1.CreateOrganisationRequest;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
@@ -125,6 +129,42 @@ class CustomerGrpcServiceEditingTests {
 		assertThat(stored.marketingConsent()).as("consents are the contact's own").isTrue();
 		assertThat(stored.externalId()).isEqualTo("CRM-1");
 		assertThat(stored.username()).isEqualTo("acme.buyer");
+	}
+
+	@Test
+	void aManagerOverridesTheTierWithAReasonAndEndsItAndStaffSeeWhy() {
+		var overridden = as(TestTokens.staff("manager")).setTierOverride(SetTierOverrideRequest.newBuilder()
+			.setOrganisationId("acme-retail").setTier(Tier.TIER_VIP).setReason("Strategic account for 2027")
+			.setEndDate("2099-12-31").build());
+
+		assertThat(overridden.getTier()).isEqualTo(Tier.TIER_VIP);
+		assertThat(overridden.getTierOverride().getActive()).isTrue();
+		assertThat(overridden.getTierOverride().getReason()).isEqualTo("Strategic account for 2027");
+		assertThat(overridden.getTierReason().getComputedTier()).isEqualTo(Tier.TIER_NORMAL);
+		assertThat(overridden.getTierReason().getHasOrders()).isFalse();
+		var asCustomer = as(TestTokens.customer("acme-retail"))
+			.getOrganisation(GetOrganisationRequest.newBuilder().setOrganisationId("acme-retail").build());
+		assertThat(asCustomer.hasTierOverride()).as("the reasons are the supplier's").isFalse();
+		assertThat(asCustomer.hasTierReason()).isFalse();
+
+		var ended = as(TestTokens.staff("manager")).removeTierOverride(RemoveTierOverrideRequest.newBuilder()
+			.setOrganisationId("acme-retail").build());
+		assertThat(ended.getTier()).isEqualTo(Tier.TIER_NORMAL);
+		assertThat(ended.hasTierOverride()).isFalse();
+	}
+
+	@Test
+	void anOverrideNeedsAManagerAndAReason() {
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> agent().setTierOverride(SetTierOverrideRequest.newBuilder().setOrganisationId("acme-retail")
+				.setTier(Tier.TIER_VIP).setReason("because").setEndDate("2099-12-31").build()))
+			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> as(TestTokens.staff("manager")).setTierOverride(SetTierOverrideRequest.newBuilder()
+				.setOrganisationId("acme-retail").setTier(Tier.TIER_VIP).setEndDate("2001-01-01").build()))
+			.satisfies(ex -> assertThat(StatusProto.fromThrowable(ex).getDetails(0).unpack(BadRequest.class)
+				.getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
+				.contains("reason", "endDate"));
 	}
 
 	@Test
