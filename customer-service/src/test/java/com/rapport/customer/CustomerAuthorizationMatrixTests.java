@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.rapport.customer.care.CareTask;
 import com.rapport.customer.care.CareTaskKind;
 import com.rapport.customer.care.CareTaskRepository;
+import com.rapport.customer.care.Holiday;
+import com.rapport.customer.care.HolidayRepository;
 import com.rapport.customer.identity.InMemoryKeycloakAdmin;
 import com.rapport.customer.identity.InvitationService;
 import com.rapport.customer.organisation.Contact;
@@ -56,6 +58,14 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	@Autowired
 	InvitationService invitations;
 
+	@Autowired
+	HolidayRepository holidays;
+
+	/** Not organisation A's (the calendar is everyone's), but probed like its records. */
+	static final Holiday HOLIDAY = new Holiday("matrix-holiday", java.time.LocalDate.of(2027, 2, 6), List.of("CN"),
+			Map.of("en", "Spring Festival", "zh-CN", "春节"),
+			Map.of("en", "Dear {name}, happy Spring Festival!", "zh-CN", "{name}，新春快乐！"), null, null);
+
 	private final AtomicInteger created = new AtomicInteger();
 
 	private com.rapport.support.security.Caller admin;
@@ -69,6 +79,7 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		organisations.deleteAll();
 		interactions.deleteAll();
 		careTasks.deleteAll();
+		holidays.deleteAll();
 		admin = com.rapport.support.security.Caller.from(new KeycloakJwtAuthenticationConverter()
 			.convert(TestTokens.decoder().decode(TestTokens.staff("admin"))));
 		service.create(admin, new OrganisationInput(Caller.ORGANISATION_A, "Organisation A Secret", "Retail", null, "CN",
@@ -94,6 +105,7 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			case "id", "organisationId" -> Caller.ORGANISATION_A;
 			case "contactId" -> contactOfAPresent();
 			case "externalId" -> EXTERNAL_ID;
+			case "holidayId" -> holidayPresent();
 			default -> throw new IllegalArgumentException(name);
 		};
 	}
@@ -112,6 +124,9 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 				"{\"jobTitle\": \"Head buyer\"}";
 			case "REST PUT /api/customers/v1/organisations/{id}/tier-override" ->
 				"{\"tier\": \"VIP\", \"reason\": \"Override Secret strategic account\", \"endDate\": \"2099-12-31\"}";
+			case "REST POST /api/customers/v1/holidays", "REST PUT /api/customers/v1/holidays/{holidayId}" ->
+				"{\"date\": \"2027-02-0" + (1 + n % 9) + "\", \"countries\": [\"CN\"], \"name\": {\"en\": \"Holiday " + n
+						+ "\", \"zh-CN\": \"节日\"}, \"greeting\": {\"en\": \"Dear {name}\", \"zh-CN\": \"{name}，您好\"}}";
 			default -> null;
 		};
 	}
@@ -125,6 +140,14 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			organisations.save(organisation.withContacts(contacts));
 		}
 		return contactOfA;
+	}
+
+	/** The probed holiday, put back if a caller before deleted it (DELETE is probed once per caller). */
+	private String holidayPresent() {
+		if (!holidays.existsById(HOLIDAY.id())) {
+			holidays.save(HOLIDAY);
+		}
+		return HOLIDAY.id();
 	}
 
 	/** A new contact of A with an email and no login, invited first if {@code invited}; answers its id. */

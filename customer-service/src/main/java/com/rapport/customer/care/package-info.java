@@ -1,2 +1,2 @@
-/** Customer care: tasks for account managers, such as the wake-up call owed to an organisation gone dormant. */
+/** Customer care: wake-up calls for account managers, and birthday and holiday greetings to consenting contacts. */
 package com.rapport.customer.care;

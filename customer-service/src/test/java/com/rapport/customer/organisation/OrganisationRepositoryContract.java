@@ -4,8 +4,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.bson.Document;
@@ -214,5 +216,36 @@ abstract class OrganisationRepositoryContract {
 		assertThat(stored.version()).isEqualTo(1);
 		new SearchKeysBackfill(organisations).run(null);
 		assertThat(organisations.findById("old").orElseThrow().version()).isEqualTo(1);
+	}
+
+	@Test
+	void organisationsWithABirthdayOrInAHolidaysCountryAreFoundForTheGreetingsActiveOnesOnlyAndPagedById() {
+		organisations.save(Organisation.create("a-birthday", "A", null, "US", contact("Ann", LocalDate.of(1980, 11, 30))));
+		organisations.save(Organisation.create("b-leap", "B", null, "US", contact("Ben", LocalDate.of(1992, 2, 29))));
+		organisations.save(Organisation.create("c-china", "C", null, "CN", contact("Cai", null)));
+		organisations.save(Organisation.create("d-other", "D", null, "DE", contact("Dora", LocalDate.of(1980, 12, 30))));
+		Organisation inactive = organisations.save(Organisation.create("e-inactive", "E", null, "CN",
+				contact("Eve", LocalDate.of(1980, 11, 30))));
+		organisations.save(inactive.withProfile(new Organisation.Profile("E", null, null, "CN", null, List.of(), null,
+				OrganisationStatus.INACTIVE, null)));
+		// Stored before organisations had a status: active.
+		template.getCollection("organisations").insertOne(new Document("_id", "f-old").append("name", "F")
+			.append("country", "CN").append("contacts", List.of()));
+		Set<MonthDay> days = Set.of(MonthDay.of(11, 30), MonthDay.of(2, 29));
+
+		assertThat(organisations.celebrating(days, Set.of("CN"), false, null, 10)).extracting(Organisation::id)
+			.containsExactly("a-birthday", "b-leap", "c-china", "f-old");
+		assertThat(organisations.celebrating(days, Set.of(), false, "a-birthday", 10)).extracting(Organisation::id)
+			.containsExactly("b-leap");
+		assertThat(organisations.celebrating(Set.of(), Set.of("CN"), false, null, 1)).extracting(Organisation::id)
+			.containsExactly("c-china");
+		assertThat(organisations.celebrating(Set.of(), Set.of(), true, null, 10)).extracting(Organisation::id)
+			.containsExactly("a-birthday", "b-leap", "c-china", "d-other", "f-old");
+		assertThat(organisations.celebrating(Set.of(), Set.of(), false, null, 10)).isEmpty();
+	}
+
+	private static Contact contact(String name, LocalDate birthday) {
+		return new Contact(null, name, null, null, null, "en", "UTC", birthday, PreferredChannel.EMAIL, true, false, null,
+				null);
 	}
 }

@@ -18,6 +18,8 @@ class CareTaskController {
 
 	static final String STAFF = "hasAnyRole('agent', 'manager', 'admin')";
 
+	static final String MANAGERS = "hasAnyRole('manager', 'admin')";
+
 	private final CareTaskService tasks;
 
 	CareTaskController(CareTaskService tasks) {

@@ -1,2 +1,2 @@
-/** The staff's REST read of open care tasks. */
+/** The staff's REST routes of customer care: open care tasks (read-only) and the holiday calendar. */
 package com.rapport.customer.care.web;
