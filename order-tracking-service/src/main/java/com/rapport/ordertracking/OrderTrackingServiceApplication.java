@@ -2,11 +2,15 @@ package com.rapport.ordertracking;
 
 import java.time.Clock;
 
+import com.rapport.ordertracking.order.DeliveryPerformanceProperties;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
+@EnableConfigurationProperties(DeliveryPerformanceProperties.class)
 public class OrderTrackingServiceApplication {
 
 	public static void main(String[] args) {

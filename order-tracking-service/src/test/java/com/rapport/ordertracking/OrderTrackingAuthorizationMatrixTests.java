@@ -72,6 +72,9 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 		if (fullMethodName.startsWith("rapport.privacy.v1.")) {
 			return "{\"subject\": {\"organisationId\": \"" + Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}}";
 		}
+		if (fullMethodName.endsWith("/GetDeliveryPerformance")) {
+			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}";
+		}
 		return fullMethodName.endsWith("/GetOrder") ? "{\"orderId\": \"" + orderOfA + "\"}" : "{}";
 	}
 

@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Orders for the demo organisations (ids as in customer-service's demo data), dated relative to today so
- * the first look shows orders in flight, and with the histories that make each tier and lifecycle stage. Loaded only into an empty store.
+ * the first look shows orders in flight, and with the histories that make each tier and lifecycle stage
+ * (customer-service computes them from the orders placed; see its README) and delivery figures with a late
+ * delivery and a late order. Loaded only into an empty store.
  */
 @Component
 @ConditionalOnBooleanProperty("rapport.demo-data")
@@ -51,8 +53,8 @@ class DemoData implements ApplicationRunner {
 		}
 		Instant now = clock.instant();
 		List<Order> demo = new ArrayList<>();
-		// Acme Retail: a VIP, loyal customer. Fourteen orders in twelve months, about CNY 1.2 M, the latest
-		// three days ago; the oldest twelve delivered.
+		// Acme Retail: a VIP, loyal customer. Sixteen orders in twelve months, about CNY 1.3 M, the latest
+		// three days ago; the oldest twelve delivered on time.
 		int[] acmeDaysAgo = { 340, 310, 280, 250, 220, 190, 160, 130, 100, 70, 45, 20 };
 		for (int i = 0; i < acmeDaysAgo.length; i++) {
 			demo.add(order("acme-retail", "ACME-" + (1001 + i), now.minus(Duration.ofDays(acmeDaysAgo[i])), 12, "CNY",
@@ -64,6 +66,28 @@ class DemoData implements ApplicationRunner {
 		demo.add(order("acme-retail", "ACME-1014", now.minus(Duration.ofDays(3)), 21, "CNY", "128000.00",
 				List.of(new OrderLine("SHELF-WH-200", "Warehouse shelving 2 m", 80)), MilestoneCode.PLACED,
 				MilestoneCode.CONFIRMED));
+		// Two of Acme's orders went wrong, so that its delivery figures show a late delivery and a late order
+		// in progress. Older than the rest of its recent history, they change neither its tier nor its stage.
+		Instant customsHeld = now.minus(Duration.ofDays(115));
+		demo.add(order("acme-retail", "ACME-1015", customsHeld, 14, "CNY", "45600.00",
+				List.of(new OrderLine("CHAIR-ERG-01", "Ergonomic office chair", 60)),
+				List.of(milestone(MilestoneCode.PLACED, customsHeld, 0, null),
+						milestone(MilestoneCode.CONFIRMED, customsHeld, 1, null),
+						milestone(MilestoneCode.IN_PRODUCTION, customsHeld, 2, null),
+						milestone(MilestoneCode.QUALITY_CHECK, customsHeld, 10, null),
+						milestone(MilestoneCode.PACKED, customsHeld, 11, null),
+						milestone(MilestoneCode.SHIPPED, customsHeld, 12, null),
+						milestone(MilestoneCode.EXCEPTION, customsHeld, 14, "Held at customs for inspection"),
+						milestone(MilestoneCode.DELIVERED, customsHeld, 17, null))));
+		Instant reworked = now.minus(Duration.ofDays(40));
+		demo.add(order("acme-retail", "ACME-1016", reworked, 30, "CNY", "62000.00",
+				List.of(new OrderLine("DESK-STD-140", "Standing desk 140 cm", 90)),
+				List.of(milestone(MilestoneCode.PLACED, reworked, 0, null),
+						milestone(MilestoneCode.CONFIRMED, reworked, 1, null),
+						milestone(MilestoneCode.IN_PRODUCTION, reworked, 3, null),
+						milestone(MilestoneCode.QUALITY_CHECK, reworked, 24, null),
+						milestone(MilestoneCode.EXCEPTION, reworked, 25,
+								"Coating defects found at quality check; the batch is being refinished"))));
 		// Globex Trading: a key account buying again and again, about SGD 60,000 in four orders.
 		int[] globexDaysAgo = { 200, 120, 60 };
 		for (int i = 0; i < globexDaysAgo.length; i++) {
@@ -97,12 +121,22 @@ class DemoData implements ApplicationRunner {
 			MilestoneCode.IN_PRODUCTION, MilestoneCode.QUALITY_CHECK, MilestoneCode.PACKED, MilestoneCode.SHIPPED,
 			MilestoneCode.DELIVERED };
 
+	/** An order whose milestones came one every 20 hours. */
 	private static Order order(String customerId, String number, Instant placedAt, int promisedInDays,
 			String currency, String amount, List<OrderLine> lines, MilestoneCode... reached) {
 		List<Milestone> milestones = new ArrayList<>();
 		for (int i = 0; i < reached.length; i++) {
 			milestones.add(new Milestone(reached[i], placedAt.plus(Duration.ofHours(20L * i)), null));
 		}
+		return order(customerId, number, placedAt, promisedInDays, currency, amount, lines, milestones);
+	}
+
+	private static Milestone milestone(MilestoneCode code, Instant placedAt, int daysAfter, String note) {
+		return new Milestone(code, placedAt.plus(Duration.ofDays(daysAfter)), note);
+	}
+
+	private static Order order(String customerId, String number, Instant placedAt, int promisedInDays,
+			String currency, String amount, List<OrderLine> lines, List<Milestone> milestones) {
 		LocalDate promised = placedAt.atZone(ZoneOffset.UTC).toLocalDate().plusDays(promisedInDays);
 		return new Order(java.util.UUID.randomUUID().toString(), customerId, number, placedAt, promised,
 				Money.of(Currency.getInstance(currency), new BigDecimal(amount)), lines, milestones, "demo", null,

@@ -1,10 +1,13 @@
 package com.rapport.ordertracking.order;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
+import org.springframework.data.mongodb.repository.Query;
 
 public interface OrderRepository extends MongoRepository<Order, String> {
 
@@ -13,4 +16,13 @@ public interface OrderRepository extends MongoRepository<Order, String> {
 	Page<Order> findAllByOrderByPlacedAtDesc(Pageable pageable);
 
 	Optional<Order> findBySubmittedByAndIdempotencyKey(String submittedBy, String idempotencyKey);
+
+	/**
+	 * The organisation's orders not delivered yet and those delivered in [{@code from}, {@code before}), by the
+	 * index {@code customer_delivered} (a missing {@code deliveredAt} matches null). Without lines and events,
+	 * which delivery figures do not need and which make up most of an order.
+	 */
+	@Query(value = "{'customerId': ?0, '$or': [{'deliveredAt': null}, {'deliveredAt': {'$gte': ?1, '$lt': ?2}}]}",
+			fields = "{'lines': 0, 'outbox': 0, 'undeliverable': 0}")
+	List<Order> findUndeliveredOrDeliveredBetween(String customerId, Instant from, Instant before);
 }

@@ -134,7 +134,8 @@ public class OrderService {
 		return caller.seesAllCustomers() || caller.hasScope("orders.read");
 	}
 
-	private static boolean mayRead(Caller caller, String customerId) {
+	/** Whether the caller may read the organisation's orders: the one rule for orders and figures made of them. */
+	static boolean mayRead(Caller caller, String customerId) {
 		return seesAll(caller) || caller.canSeeCustomer(customerId);
 	}
 

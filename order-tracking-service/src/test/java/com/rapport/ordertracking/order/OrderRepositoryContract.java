@@ -1,6 +1,10 @@
 package com.rapport.ordertracking.order;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.Document;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -17,6 +22,9 @@ abstract class OrderRepositoryContract {
 
 	@Autowired
 	OrderRepository orders;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@BeforeEach
 	void empty() {
@@ -53,5 +61,51 @@ abstract class OrderRepositoryContract {
 		assertThat(read.total().amount()).isEqualByComparingTo("1200.50");
 		assertThat(read.status()).isEqualTo(MilestoneCode.CONFIRMED);
 		assertThat(read.createdAt()).isNotNull();
+	}
+
+	@Test
+	void anOrganisationsUndeliveredOrdersAndThoseDeliveredInTheWindowAreFoundWithoutTheirLines() {
+		Instant from = Orders.T0;
+		Instant before = Orders.T0.plus(Duration.ofDays(10));
+		orders.insert(Orders.stored("acme-retail", "OPEN", Orders.T0.minus(Duration.ofDays(400))));
+		orders.insert(delivered("acme-retail", "IN-WINDOW", from));
+		orders.insert(delivered("acme-retail", "BEFORE-WINDOW", from.minusSeconds(1)));
+		orders.insert(delivered("acme-retail", "AFTER-WINDOW", before));
+		orders.insert(Orders.stored("globex-trading", "OTHER-OPEN", Orders.T0));
+
+		List<Order> found = orders.findUndeliveredOrDeliveredBetween("acme-retail", from, before);
+
+		assertThat(found).extracting(Order::orderNumber).containsExactlyInAnyOrder("OPEN", "IN-WINDOW");
+		assertThat(found).allSatisfy(order -> assertThat(order.lines()).isEmpty());
+		assertThat(found).filteredOn(order -> order.orderNumber().equals("IN-WINDOW")).singleElement()
+			.satisfies(order -> assertThat(order.deliveredAt()).isEqualTo(from));
+	}
+
+	@Test
+	void theDeliveryIsStoredWithTheOrderAndAnOrderStoredWithoutItIsStillFoundAndJudgedByItsMilestones() {
+		orders.insert(delivered("acme-retail", "NEW", Orders.T0));
+		assertThat(mongo.getCollection("orders").find(new Document("orderNumber", "NEW")).first())
+			.extractingByKey("deliveredAt").isNotNull();
+		// As written before deliveredAt existed.
+		Document old = new Document();
+		mongo.getConverter().write(delivered("acme-retail", "OLD", Orders.T0), old);
+		old.remove("deliveredAt");
+		mongo.getCollection("orders").insertOne(old);
+
+		List<Order> found = orders.findUndeliveredOrDeliveredBetween("acme-retail", Orders.T0.plus(Duration.ofDays(1)),
+				Orders.T0.plus(Duration.ofDays(2)));
+
+		assertThat(found).singleElement().satisfies(order -> {
+			assertThat(order.orderNumber()).isEqualTo("OLD");
+			assertThat(order.deliveredAt()).isEqualTo(Orders.T0);
+		});
+	}
+
+	private static Order delivered(String customerId, String number, Instant deliveredAt) {
+		Order placed = Orders.stored(customerId, number, deliveredAt.minus(Duration.ofDays(3)));
+		return new Order(null, customerId, number, placed.placedAt(), null, null,
+				List.of(new OrderLine("CHAIR", "Chair", 3)),
+				List.of(placed.milestones().get(0), new Milestone(MilestoneCode.DELIVERED, deliveredAt, null)),
+				"partner-test", null, null, null);
 	}
 }

@@ -1,10 +1,9 @@
 package com.rapport.ordertracking.order;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
+import com.rapport.ordertracking.FixedClock;
 import com.rapport.ordertracking.MongoAuditingConfiguration;
 import com.rapport.ordertracking.customer.CustomerDirectory;
 import com.rapport.support.audit.AuditTrailAutoConfiguration;
@@ -23,10 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -36,13 +32,13 @@ import static org.mockito.BDDMockito.given;
 
 /** The order rules with the real store (embedded); only customer-service is stood in for. */
 @DataMongoTest
-@Import({ OrderService.class, MongoAuditingConfiguration.class, OrderServiceTests.FixedClock.class })
+@Import({ OrderService.class, MongoAuditingConfiguration.class, FixedClock.class })
 @ImportAutoConfiguration({ EmbeddedMongoAutoConfiguration.class, AuditTrailAutoConfiguration.class })
 @TestPropertySource(properties = { "rapport.mongodb.embedded.in-memory=true",
 		"spring.data.mongodb.auto-index-creation=true" })
 class OrderServiceTests {
 
-	static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
+	static final Instant NOW = FixedClock.NOW;
 
 	@Autowired
 	OrderService service;
@@ -172,15 +168,5 @@ class OrderServiceTests {
 		assertThat(service.list(caller(TestTokens.staff("agent")), null, 0, 20).getTotalElements()).isEqualTo(2);
 		assertThat(service.list(partner, "acme-retail", 0, 20).getContent()).extracting(Order::orderNumber)
 			.containsExactly("A-1");
-	}
-
-	@TestConfiguration
-	static class FixedClock {
-
-		@Bean
-		@Primary
-		Clock fixedClock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
 	}
 }

@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.google.protobuf.Timestamp;
+import com.rapport.contracts.ordertracking.v1.DeliveryPerformance;
+import com.rapport.contracts.ordertracking.v1.GetDeliveryPerformanceRequest;
 import com.rapport.contracts.ordertracking.v1.GetOrderRequest;
+import com.rapport.contracts.ordertracking.v1.LateOrder;
 import com.rapport.contracts.ordertracking.v1.ListOrdersRequest;
 import com.rapport.contracts.ordertracking.v1.ListOrdersResponse;
 import com.rapport.contracts.ordertracking.v1.Milestone;
@@ -14,6 +17,7 @@ import com.rapport.contracts.ordertracking.v1.Order;
 import com.rapport.contracts.ordertracking.v1.OrderLine;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.ordertracking.customer.CustomerDirectory;
+import com.rapport.ordertracking.order.DeliveryPerformanceService;
 import com.rapport.ordertracking.order.OrderService;
 import com.rapport.support.grpc.PageTokens;
 import com.rapport.support.security.Caller;
@@ -26,18 +30,26 @@ import org.springframework.grpc.server.service.GrpcService;
 
 /**
  * Orders for portal-web, each with its organisation's name fetched from customer-service with the
- * caller's own token (one lookup per organisation in a page).
+ * caller's own token (one lookup per organisation in a page), and an organisation's delivery figures.
  */
 @GrpcService
 class OrderTrackingGrpcService extends OrderTrackingServiceGrpc.OrderTrackingServiceImplBase {
+
+	/** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, the range of google.protobuf.Timestamp. */
+	private static final long MIN_SECONDS = -62_135_596_800L;
+
+	private static final long MAX_SECONDS = 253_402_300_799L;
 
 	private final OrderService orders;
 
 	private final CustomerDirectory customers;
 
-	OrderTrackingGrpcService(OrderService orders, CustomerDirectory customers) {
+	private final DeliveryPerformanceService deliveries;
+
+	OrderTrackingGrpcService(OrderService orders, CustomerDirectory customers, DeliveryPerformanceService deliveries) {
 		this.orders = orders;
 		this.customers = customers;
+		this.deliveries = deliveries;
 	}
 
 	@Override
@@ -65,10 +77,36 @@ class OrderTrackingGrpcService extends OrderTrackingServiceGrpc.OrderTrackingSer
 		response.onCompleted();
 	}
 
+	@Override
+	public void getDeliveryPerformance(GetDeliveryPerformanceRequest request,
+			StreamObserver<DeliveryPerformance> response) {
+		var figures = deliveries.of(Caller.current(), request.getCustomerId(),
+				request.hasDeliveredFrom() ? instant(request.getDeliveredFrom()) : null,
+				request.hasDeliveredBefore() ? instant(request.getDeliveredBefore()) : null);
+		response.onNext(toProto(figures));
+		response.onCompleted();
+	}
+
+	static DeliveryPerformance toProto(com.rapport.ordertracking.order.DeliveryPerformance figures) {
+		DeliveryPerformance.Builder builder = DeliveryPerformance.newBuilder().setCustomerId(figures.customerId())
+			.setDeliveredFrom(timestamp(figures.window().from()))
+			.setDeliveredBefore(timestamp(figures.window().before()))
+			.setTimeZone(figures.timeZone().getId()).setToday(figures.today().toString())
+			.setDelivered(figures.delivered()).setDeliveredWithPromisedDate(figures.deliveredWithPromisedDate())
+			.setDeliveredOnTime(figures.deliveredOnTime()).setInProgress(figures.inProgress())
+			.setInProgressLate(figures.inProgressLate());
+		figures.onTimeRateBasisPoints().ifPresent(builder::setOnTimeRateBasisPoints);
+		figures.lateOrders().forEach(late -> builder.addLateOrders(LateOrder.newBuilder().setOrderId(late.orderId())
+			.setOrderNumber(late.orderNumber()).setPlacedAt(timestamp(late.placedAt()))
+			.setPromisedDate(late.promisedDate().toString()).setDaysLate(Math.toIntExact(late.daysLate()))
+			.setStatus(code(late.status()))));
+		return builder.build();
+	}
+
 	static Order toProto(com.rapport.ordertracking.order.Order order, String customerName) {
 		Order.Builder builder = Order.newBuilder().setId(order.id()).setCustomerId(order.customerId())
 			.setCustomerName(customerName).setOrderNumber(order.orderNumber())
-			.setStatus(MilestoneCode.valueOf("MILESTONE_CODE_" + order.status().name()))
+			.setStatus(code(order.status()))
 			.setPlacedAt(timestamp(order.placedAt()));
 		if (order.promisedDate() != null) {
 			builder.setPromisedDate(order.promisedDate().toString());
@@ -80,13 +118,26 @@ class OrderTrackingGrpcService extends OrderTrackingServiceGrpc.OrderTrackingSer
 		order.lines().forEach(line -> builder.addLines(OrderLine.newBuilder().setSku(line.sku())
 			.setDescription(line.description() == null ? "" : line.description()).setQuantity(line.quantity())));
 		order.milestones().forEach(m -> builder.addMilestones(Milestone.newBuilder()
-			.setCode(MilestoneCode.valueOf("MILESTONE_CODE_" + m.code().name()))
+			.setCode(code(m.code()))
 			.setOccurredAt(timestamp(m.occurredAt()))
 			.setNote(m.note() == null ? "" : m.note())));
 		return builder.build();
 	}
 
+	private static MilestoneCode code(com.rapport.ordertracking.order.MilestoneCode code) {
+		return MilestoneCode.valueOf("MILESTONE_CODE_" + code.name());
+	}
+
 	private static Timestamp timestamp(Instant instant) {
 		return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+	}
+
+	/** A request's timestamp; one outside what protobuf allows (years 1 to 9999) is INVALID_ARGUMENT. */
+	private static Instant instant(Timestamp timestamp) {
+		if (timestamp.getSeconds() < MIN_SECONDS || timestamp.getSeconds() > MAX_SECONDS || timestamp.getNanos() < 0
+				|| timestamp.getNanos() > 999_999_999) {
+			throw new IllegalArgumentException("A timestamp must lie between the years 1 and 9999.");
+		}
+		return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
 	}
 }

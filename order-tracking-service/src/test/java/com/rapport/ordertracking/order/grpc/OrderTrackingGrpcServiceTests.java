@@ -1,12 +1,17 @@
 package com.rapport.ordertracking.order.grpc;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
+import com.google.protobuf.Timestamp;
+import com.rapport.contracts.ordertracking.v1.GetDeliveryPerformanceRequest;
 import com.rapport.contracts.ordertracking.v1.GetOrderRequest;
+import com.rapport.contracts.ordertracking.v1.LateOrder;
 import com.rapport.contracts.ordertracking.v1.ListOrdersRequest;
 import com.rapport.contracts.ordertracking.v1.MilestoneCode;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
+import com.rapport.ordertracking.FixedClock;
 import com.rapport.ordertracking.customer.CustomerDirectory;
 import com.rapport.ordertracking.order.Milestone;
 import com.rapport.ordertracking.order.Order;
@@ -35,10 +40,12 @@ import static org.mockito.BDDMockito.given;
 /** The gRPC face over the in-process transport, with the real security interceptor and store. */
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=" + OrderTrackingGrpcServiceTests.SERVER })
-@Import(TestTokens.DecoderConfiguration.class)
+@Import({ TestTokens.DecoderConfiguration.class, FixedClock.class })
 class OrderTrackingGrpcServiceTests {
 
 	static final String SERVER = "order-tracking-service-test";
+
+	static final Instant NOW = FixedClock.NOW;
 
 	static final ManagedChannel channel = InProcessChannelBuilder.forName(SERVER).directExecutor().build();
 
@@ -110,4 +117,105 @@ class OrderTrackingGrpcServiceTests {
 			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
 	}
 
+	private Order store(String customerId, String number, String promised,
+			com.rapport.ordertracking.order.MilestoneCode... reached) {
+		Instant placed = Instant.parse("2026-11-01T02:00:00Z");
+		List<Milestone> milestones = new java.util.ArrayList<>();
+		for (var code : reached) {
+			milestones.add(new Milestone(code, placed.plus(java.time.Duration.ofDays(milestones.size())), null));
+		}
+		return orders.insert(new Order(null, customerId, number, placed, LocalDate.parse(promised), null, List.of(),
+				milestones, "p", null, null, null));
+	}
+
+	private static GetDeliveryPerformanceRequest deliveriesOf(String customerId) {
+		return GetDeliveryPerformanceRequest.newBuilder().setCustomerId(customerId).build();
+	}
+
+	@Test
+	void customerGetsItsOwnOrganisationsDeliveryPerformance() {
+		var delivered = com.rapport.ordertracking.order.MilestoneCode.DELIVERED;
+		var placed = com.rapport.ordertracking.order.MilestoneCode.PLACED;
+		var exception = com.rapport.ordertracking.order.MilestoneCode.EXCEPTION;
+		// Delivered on 2 November (Shanghai), promised for the 2nd and for the 1st.
+		store("acme-retail", "ON-TIME", "2026-11-02", placed, delivered);
+		store("acme-retail", "LATE", "2026-11-01", placed, delivered);
+		Order stuck = store("acme-retail", "STUCK", "2026-11-27", placed, exception);
+
+		var figures = as(TestTokens.customer("acme-retail")).getDeliveryPerformance(deliveriesOf("acme-retail"));
+
+		assertThat(figures.getCustomerId()).isEqualTo("acme-retail");
+		assertThat(figures.getTimeZone()).isEqualTo("Asia/Shanghai");
+		assertThat(figures.getToday()).isEqualTo("2026-11-30");
+		assertThat(figures.getDeliveredBefore().getSeconds()).isEqualTo(NOW.getEpochSecond());
+		assertThat(figures.getDelivered()).isEqualTo(2);
+		assertThat(figures.getDeliveredWithPromisedDate()).isEqualTo(2);
+		assertThat(figures.getDeliveredOnTime()).isEqualTo(1);
+		assertThat(figures.hasOnTimeRateBasisPoints()).isTrue();
+		assertThat(figures.getOnTimeRateBasisPoints()).isEqualTo(5_000);
+		// STUCK and A-1 (shipped, without a promised date).
+		assertThat(figures.getInProgress()).isEqualTo(2);
+		assertThat(figures.getInProgressLate()).isEqualTo(1);
+		assertThat(figures.getLateOrdersList()).extracting(LateOrder::getOrderId, LateOrder::getOrderNumber,
+				LateOrder::getPromisedDate, LateOrder::getDaysLate, LateOrder::getStatus)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(stuck.id(), "STUCK", "2026-11-27", 3,
+					MilestoneCode.MILESTONE_CODE_EXCEPTION));
+	}
+
+	@Test
+	void customerCannotReadAnotherOrganisationsDeliveryPerformance() {
+		store("acme-retail", "LATE", "2026-11-01", com.rapport.ordertracking.order.MilestoneCode.PLACED);
+
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> as(TestTokens.customer("globex-trading")).getDeliveryPerformance(deliveriesOf("acme-retail")))
+			.satisfies(ex -> {
+				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+				assertThat(String.valueOf(ex.getStatus().getDescription())).doesNotContain("LATE");
+			});
+	}
+
+	@Test
+	void agentReadsAnyOrganisationsDeliveryPerformanceAndAnOrganisationWithoutOrdersHasNoRate() {
+		var acme = as(TestTokens.staff("agent")).getDeliveryPerformance(deliveriesOf("acme-retail"));
+		var unknown = as(TestTokens.staff("agent")).getDeliveryPerformance(deliveriesOf("no-such-organisation"));
+
+		assertThat(acme.getInProgress()).isEqualTo(1);
+		assertThat(unknown.getDelivered()).isZero();
+		assertThat(unknown.getInProgress()).isZero();
+		assertThat(unknown.hasOnTimeRateBasisPoints()).isFalse();
+	}
+
+	@Test
+	void theWindowAskedForIsTheWindowCounted() {
+		store("acme-retail", "EARLY-NOVEMBER", "2026-11-02", com.rapport.ordertracking.order.MilestoneCode.PLACED,
+				com.rapport.ordertracking.order.MilestoneCode.DELIVERED);
+		Instant from = Instant.parse("2026-11-15T00:00:00Z");
+
+		var figures = as(TestTokens.staff("agent")).getDeliveryPerformance(deliveriesOf("acme-retail").toBuilder()
+			.setDeliveredFrom(Timestamp.newBuilder().setSeconds(from.getEpochSecond())).build());
+
+		assertThat(figures.getDeliveredFrom().getSeconds()).isEqualTo(from.getEpochSecond());
+		assertThat(figures.getDelivered()).isZero();
+		assertThat(figures.hasOnTimeRateBasisPoints()).isFalse();
+	}
+
+	@Test
+	void aBlankOrganisationIsAnInvalidArgument() {
+		for (String token : List.of(TestTokens.staff("agent"), TestTokens.customer("acme-retail"))) {
+			assertThatExceptionOfType(StatusRuntimeException.class)
+				.isThrownBy(() -> as(token).getDeliveryPerformance(deliveriesOf(" ")))
+				.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+		}
+	}
+
+	@Test
+	void aWindowThatEndsBeforeItStartsIsAnInvalidArgument() {
+		var backwards = deliveriesOf("acme-retail").toBuilder()
+			.setDeliveredFrom(Timestamp.newBuilder().setSeconds(NOW.getEpochSecond()))
+			.setDeliveredBefore(Timestamp.newBuilder().setSeconds(NOW.getEpochSecond() - 1)).build();
+
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> as(TestTokens.staff("agent")).getDeliveryPerformance(backwards))
+			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+	}
 }

@@ -1,0 +1,110 @@
+package com.rapport.ordertracking.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.rapport.ordertracking.MongoAuditingConfiguration;
+import com.rapport.ordertracking.order.DeliveryPerformance;
+import com.rapport.ordertracking.order.DeliveryPerformanceProperties;
+import com.rapport.ordertracking.order.DeliveryPerformanceService;
+import com.rapport.ordertracking.order.MilestoneCode;
+import com.rapport.ordertracking.order.Order;
+import com.rapport.ordertracking.order.OrderRepository;
+import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
+import com.rapport.support.security.Caller;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the demo orders show: each organisation's order history (its tier and stage) and its delivery figures. */
+@DataMongoTest
+@Import(MongoAuditingConfiguration.class)
+@ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
+@TestPropertySource(properties = "rapport.mongodb.embedded.in-memory=true")
+class DemoDataTests {
+
+	static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
+
+	static final Caller AGENT = new Caller("agent.li", Set.of(Caller.AGENT), Set.of(), Optional.empty(), "portal-web",
+			"");
+
+	@Autowired
+	OrderRepository orders;
+
+	DeliveryPerformanceService deliveries;
+
+	@BeforeEach
+	void loadTheDemo() {
+		orders.deleteAll();
+		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+		new DemoData(orders, clock).run(null);
+		deliveries = new DeliveryPerformanceService(orders, clock, new DeliveryPerformanceProperties(null));
+	}
+
+	private DeliveryPerformance figuresOf(String organisation) {
+		return deliveries.of(AGENT, organisation, null, null);
+	}
+
+	@Test
+	void eachOrganisationKeepsTheOrderHistoryItsTierAndStageComeFrom() {
+		// customer-service's rules (its README, "Tier and lifecycle"): orders in the last 365 days and days since
+		// the latest make VIP and loyal, key and repeat, normal and first purchase, dormant, churned.
+		assertThat(history("acme-retail")).isEqualTo(new History(16, 3));
+		assertThat(history("globex-trading")).isEqualTo(new History(4, 9));
+		assertThat(history("initech-logistics")).isEqualTo(new History(1, 2));
+		assertThat(history("stark-components")).isEqualTo(new History(5, 120));
+		assertThat(history("wayne-hardware")).isEqualTo(new History(0, 400));
+		assertThat(orders.findAll()).noneMatch(order -> order.customerId().equals("umbrella-supplies"));
+	}
+
+	@Test
+	void acmeRetailHasALateDeliveryAndALateOrderInProgress() {
+		DeliveryPerformance acme = figuresOf("acme-retail");
+
+		assertThat(acme.delivered()).isEqualTo(13);
+		assertThat(acme.deliveredOnTime()).isEqualTo(12);
+		assertThat(acme.onTimeRateBasisPoints()).hasValue(9_230);
+		assertThat(acme.inProgress()).isEqualTo(3);
+		assertThat(acme.inProgressLate()).isEqualTo(1);
+		assertThat(acme.lateOrders()).singleElement().satisfies(late -> {
+			assertThat(late.orderNumber()).isEqualTo("ACME-1016");
+			assertThat(late.status()).isEqualTo(MilestoneCode.EXCEPTION);
+			assertThat(late.daysLate()).isEqualTo(10);
+		});
+	}
+
+	@Test
+	void theOtherOrganisationsShowOnTimeDeliveriesOrNoFigureAtAll() {
+		assertThat(figuresOf("globex-trading").onTimeRateBasisPoints()).hasValue(10_000);
+		assertThat(figuresOf("globex-trading").inProgress()).isEqualTo(1);
+		assertThat(figuresOf("stark-components").onTimeRateBasisPoints()).hasValue(10_000);
+		// Its last delivery was more than a year ago, and Initech's first order is on its way.
+		assertThat(figuresOf("wayne-hardware").onTimeRateBasisPoints()).isEmpty();
+		assertThat(figuresOf("initech-logistics").onTimeRateBasisPoints()).isEmpty();
+		assertThat(figuresOf("umbrella-supplies").inProgress()).isZero();
+	}
+
+	record History(long ordersInTheYear, long daysSinceTheLatest) {
+	}
+
+	private History history(String organisation) {
+		List<Order> theirs = orders.findAll().stream().filter(order -> order.customerId().equals(organisation)).toList();
+		Instant yearAgo = NOW.minus(Duration.ofDays(365));
+		Instant latest = theirs.stream().map(Order::placedAt).max(Comparator.naturalOrder()).orElseThrow();
+		return new History(theirs.stream().filter(order -> !order.placedAt().isBefore(yearAgo)).count(),
+				Duration.between(latest, NOW).toDays());
+	}
+}
