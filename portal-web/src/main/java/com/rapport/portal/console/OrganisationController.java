@@ -34,7 +34,8 @@ class OrganisationController {
 
 	/** What {@link ContactLoginController} reports back after an action on a contact's login. */
 	static final java.util.Set<String> LOGIN_NOTICES = java.util.Set.of("invited", "invited-not-mailed", "resent",
-			"removed", "refused", "unavailable", "created", "saved", "contact-added", "contact-saved");
+			"removed", "refused", "unavailable", "created", "saved", "contact-added", "contact-saved", "override-set",
+			"override-removed", "override-invalid", "override-unavailable");
 
 	private final CustomerClient customers;
 
@@ -60,6 +61,14 @@ class OrganisationController {
 			model.addAttribute("orders", List.of());
 			model.addAttribute("ordersUnavailable", true);
 		}
+		try {
+			model.addAttribute("delivery", orders.deliveryPerformance(organisation.getId()));
+		}
+		catch (RemoteUnavailableException ex) {
+			log.warn("Organisation page without delivery figures: {}", ex.getMessage());
+			model.addAttribute("delivery", null);
+		}
+		model.addAttribute("today", TierOverrideController.today());
 		try {
 			model.addAttribute("timeline", customers.timeline(organisation.getId(), TIMELINE));
 			model.addAttribute("timelineUnavailable", false);

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.rapport.contracts.customer.v1.AddContactRequest;
+import com.rapport.contracts.customer.v1.RemoveTierOverrideRequest;
+import com.rapport.contracts.customer.v1.SetTierOverrideRequest;
+import com.rapport.contracts.customer.v1.Tier;
 import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.ContactFields;
 import com.rapport.contracts.customer.v1.CreateOrganisationRequest;
@@ -104,6 +107,18 @@ public class CustomerClient {
 			.withDeadlineAfter(LOGIN_CHANGE_DEADLINE_SECONDS, TimeUnit.SECONDS)
 			.removeContact(RemoveContactRequest.newBuilder().setOrganisationId(organisationId)
 				.setContactId(contactId).build()));
+	}
+
+	/** A manager's override of the computed tier, through {@code endDate} (ISO). */
+	public Organisation setTierOverride(String organisationId, Tier tier, String reason, String endDate) {
+		return remoteCalls.write(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.setTierOverride(SetTierOverrideRequest.newBuilder().setOrganisationId(organisationId).setTier(tier)
+				.setReason(reason).setEndDate(endDate).build()));
+	}
+
+	public Organisation removeTierOverride(String organisationId) {
+		return remoteCalls.write(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.removeTierOverride(RemoveTierOverrideRequest.newBuilder().setOrganisationId(organisationId).build()));
 	}
 
 	/** A new organisation (staff); an empty id lets customer-service make one from the name. */

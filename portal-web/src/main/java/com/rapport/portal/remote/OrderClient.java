@@ -2,6 +2,8 @@ package com.rapport.portal.remote;
 
 import java.util.List;
 
+import com.rapport.contracts.ordertracking.v1.DeliveryPerformance;
+import com.rapport.contracts.ordertracking.v1.GetDeliveryPerformanceRequest;
 import com.rapport.contracts.ordertracking.v1.GetOrderRequest;
 import com.rapport.contracts.ordertracking.v1.ListOrdersRequest;
 import com.rapport.contracts.ordertracking.v1.Order;
@@ -40,6 +42,12 @@ public class OrderClient {
 		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
 			.listOrders(ListOrdersRequest.newBuilder().setCustomerId(customerId).setPageSize(pageSize).build())
 			.getOrdersList());
+	}
+
+	/** How the organisation's orders are delivered: on-time rate, orders in progress, the late ones. */
+	public DeliveryPerformance deliveryPerformance(String customerId) {
+		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.getDeliveryPerformance(GetDeliveryPerformanceRequest.newBuilder().setCustomerId(customerId).build()));
 	}
 
 	public Order order(String id) {

@@ -48,6 +48,25 @@ public class Formats {
 			.format(LocalDate.parse(isoDate));
 	}
 
+	/** A decimal amount sent as text ("1234000.00"), grouped as the viewer reads numbers. */
+	public String decimal(String amount) {
+		if (amount == null || amount.isBlank()) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
+		format.setMaximumFractionDigits(2);
+		return format.format(new BigDecimal(amount));
+	}
+
+	/** A share in basis points (9230) as a percentage with one decimal ("92.3%"), rounded down. */
+	public String percent(int basisPoints) {
+		NumberFormat format = NumberFormat.getPercentInstance(LocaleContextHolder.getLocale());
+		format.setMinimumFractionDigits(1);
+		format.setMaximumFractionDigits(1);
+		format.setRoundingMode(java.math.RoundingMode.DOWN);
+		return format.format(BigDecimal.valueOf(basisPoints, 4));
+	}
+
 	public String money(Money money) {
 		if (money == null || money.getCurrency().isEmpty()) {
 			return "";

@@ -5,13 +5,17 @@ import com.rapport.support.security.Caller;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /** The signed-in person as the page header shows them. */
-/** {@code admin} may act on personal data and read the audit trail. */
-public record Viewer(String displayName, boolean staff, boolean customer, boolean admin) {
+/**
+ * {@code admin} may act on personal data and read the audit trail; {@code manager} (managers and admins)
+ * may override tiers.
+ */
+public record Viewer(String displayName, boolean staff, boolean customer, boolean admin, boolean manager) {
 
 	static Viewer of(JwtAuthenticationToken authentication) {
 		Caller caller = Caller.from(authentication);
 		String name = authentication.getToken().getClaimAsString("name");
 		return new Viewer(name != null && !name.isBlank() ? name : caller.name(), caller.seesAllCustomers(),
-				caller.isCustomer(), caller.hasRole(Caller.ADMIN));
+				caller.isCustomer(), caller.hasRole(Caller.ADMIN),
+				caller.hasRole(Caller.MANAGER) || caller.hasRole(Caller.ADMIN));
 	}
 }

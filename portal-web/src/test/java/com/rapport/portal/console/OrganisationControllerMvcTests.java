@@ -13,6 +13,10 @@ import com.rapport.contracts.customer.v1.OrganisationStatus;
 import com.rapport.contracts.customer.v1.PreferredChannel;
 import com.rapport.contracts.customer.v1.SizeBand;
 import com.rapport.contracts.customer.v1.Tier;
+import com.rapport.contracts.customer.v1.TierOverride;
+import com.rapport.contracts.customer.v1.TierReason;
+import com.rapport.contracts.ordertracking.v1.DeliveryPerformance;
+import com.rapport.contracts.ordertracking.v1.LateOrder;
 import com.rapport.contracts.ordertracking.v1.MilestoneCode;
 import com.rapport.contracts.ordertracking.v1.Money;
 import com.rapport.contracts.ordertracking.v1.Order;
@@ -106,6 +110,55 @@ class OrganisationControllerMvcTests {
 		assertThat(page.select("tr.order-row").get(1).select(".order-promised").text()).isEqualTo("—");
 		assertThat(page.select(".orders-unavailable")).isEmpty();
 		assertThat(page.select("a[href=/console]").text()).isEqualTo("← All customers");
+	}
+
+	@Test
+	void the360ShowsWhyTheTierTheOverrideAndHowDeliveriesGo() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme().toBuilder()
+			.setTierReason(TierReason.newBuilder().setComputedTier(Tier.TIER_KEY).setRule("KEY_MONETARY").setHasOrders(true)
+				.setRecencyDays(3).setFrequency(14).setMonetary("1234000.00").setCurrency("CNY").setWindowDays(365))
+			.setTierOverride(TierOverride.newBuilder().setTier(Tier.TIER_VIP).setReason("Strategic account")
+				.setEndDate("2027-03-31").setSetBy("manager.wang").setActive(true))
+			.build());
+		given(orders.ordersOf("acme-retail", 50)).willReturn(List.of());
+		given(orders.deliveryPerformance("acme-retail")).willReturn(DeliveryPerformance.newBuilder()
+			.setDelivered(13).setDeliveredWithPromisedDate(13).setDeliveredOnTime(12).setOnTimeRateBasisPoints(9230)
+			.setInProgress(3).setInProgressLate(1)
+			.addLateOrders(LateOrder.newBuilder().setOrderNumber("ACME-1016").setPromisedDate("2026-11-20").setDaysLate(10))
+			.build());
+
+		Document asAgent = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk()).andReturn());
+
+		assertThat(asAgent.select(".profile-tier-reason").text())
+			.isEqualTo("Last order 3 days ago, 14 orders in 365 days, CNY 1,234,000: Key");
+		assertThat(asAgent.select(".profile-tier-override").text())
+			.isEqualTo("VIP, set by manager.wang until Mar 31, 2027: Strategic account");
+		assertThat(asAgent.select(".delivery-rate").text())
+			.isEqualTo("92.3% on time: 12 of 13 deliveries with a promised date in the last year");
+		assertThat(asAgent.select(".delivery-progress").text()).isEqualTo("3 orders in progress, 1 of them late");
+		assertThat(asAgent.select(".late-order").text()).isEqualTo("ACME-1016: promised Nov 20, 2026, 10 days late");
+		assertThat(asAgent.select("form.tier-override-form")).as("overrides are the managers'").isEmpty();
+
+		Document asManager = page(mvc.perform(get("/console/organisations/acme-retail")
+			.with(as(TestTokens.staff("manager")))).andExpect(status().isOk()).andReturn());
+		assertThat(asManager.select("form.tier-override-form").attr("action"))
+			.isEqualTo("/console/organisations/acme-retail/tier-override");
+		assertThat(asManager.select("form.tier-override-remove")).hasSize(1);
+	}
+
+	@Test
+	void withoutDeliveryFiguresThePageSaysSoAndShowsTheRest() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(orders.ordersOf("acme-retail", 50)).willReturn(List.of());
+		given(orders.deliveryPerformance("acme-retail"))
+			.willThrow(new RemoteUnavailableException("order-tracking-service", Status.UNAVAILABLE.asRuntimeException()));
+
+		Document page = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select(".delivery-unavailable").text()).startsWith("Delivery figures are temporarily unavailable");
+		assertThat(page.select("h1").text()).isEqualTo("Acme Retail");
 	}
 
 	@Test
@@ -266,7 +319,7 @@ class OrganisationControllerMvcTests {
 			.with(as(TestTokens.staff("agent")))).andExpect(status().isOk()).andReturn());
 
 		assertThat(page.select("html").attr("lang")).isEqualTo("zh-CN");
-		assertThat(page.select("h2").eachText()).containsExactly("客户档案", "联系人", "订单", "互动时间线");
+		assertThat(page.select("h2").eachText()).containsExactly("客户档案", "联系人", "交付", "订单", "互动时间线");
 		assertThat(page.select("dl.profile dt").eachText()).contains("客户分级", "生命周期", "客户经理");
 		assertThat(page.select(".profile-tier").text()).isEqualTo("VIP客户");
 		assertThat(page.select(".profile-lifecycle").text()).isEqualTo("忠诚");
