@@ -75,6 +75,51 @@ class ConsoleSystemTests {
 		}
 	}
 
+	@Test
+	void the360PageShowsTheTierReasonAndDeliveriesAndCarriesOnWithoutOrderTracking(RunningPlatform.Started platform)
+			throws InterruptedException {
+		try (Browser browser = Browser.open().login("manager.wang", "manager-demo-26")) {
+			// The demo's Acme Retail: a VIP with one late delivery and one late order in progress.
+			String rate = "";
+			for (int attempt = 0; attempt < 40 && !rate.contains("on time"); attempt++) {
+				browser.go("/console/organisations/acme-retail");
+				rate = browser.driver.findElements(By.cssSelector(".delivery-rate")).stream().map(WebElement::getText)
+					.findFirst().orElse("");
+				if (!rate.contains("on time")) {
+					Thread.sleep(1000);
+				}
+			}
+			assertThat(rate).contains("on time").contains("deliveries with a promised date");
+			assertThat(browser.text(By.cssSelector(".delivery-progress"))).contains("late");
+			assertThat(browser.text(By.cssSelector(".late-orders"))).contains("ACME-1016");
+			assertThat(browser.text(By.cssSelector(".profile-tier-reason"))).contains("orders in 365 days")
+				.endsWith("VIP");
+
+			platform.stop("order-tracking-service");
+			try {
+				browser.go("/console/organisations/acme-retail");
+				assertThat(browser.text(By.tagName("h1"))).isEqualTo("Acme Retail");
+				assertThat(browser.text(By.cssSelector("table.contacts"))).contains("Alice Chen");
+				assertThat(browser.text(By.cssSelector(".orders-unavailable"))).contains("temporarily unavailable");
+				assertThat(browser.driver.findElements(By.cssSelector(".delivery-rate"))).isEmpty();
+				assertThat(browser.text(By.cssSelector(".profile-tier"))).isEqualTo("VIP");
+			}
+			finally {
+				platform.start("order-tracking-service");
+			}
+			// Back, once portal-web's circuit breaker lets calls through again: later tests need the orders.
+			boolean back = false;
+			for (int attempt = 0; attempt < 40 && !back; attempt++) {
+				browser.go("/console/organisations/acme-retail");
+				back = browser.driver.findElements(By.cssSelector(".orders-unavailable")).isEmpty();
+				if (!back) {
+					Thread.sleep(1000);
+				}
+			}
+			assertThat(back).as("orders shown again after order-tracking-service is back").isTrue();
+		}
+	}
+
 	private static String row(Browser browser, String organisationId) {
 		return browser.driver.findElements(By.cssSelector("tr.organisation-row[data-organisation-id='" + organisationId + "']"))
 			.stream().map(WebElement::getText).findFirst().orElse("");

@@ -84,10 +84,24 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 
 		/** Restarts one module of the platform ({@code ./platform restart}), waiting until it is ready. */
 		void restart(String module) {
+			module("restart", module);
+		}
+
+		/** Stops one module ({@code ./platform stop}); {@link #start} brings it back. */
+		void stop(String module) {
+			module("stop", module);
+		}
+
+		/** Starts a stopped module ({@code ./platform start}), waiting until it is ready. */
+		void start(String module) {
+			module("start", module);
+		}
+
+		private void module(String action, String module) {
 			if (repo == null) {
-				throw new IllegalStateException("Restarting needs the platform the tests started themselves");
+				throw new IllegalStateException("Stopping or starting a module needs the platform the tests started");
 			}
-			run(List.of("./platform", "restart", module), Duration.ofMinutes(3));
+			run(List.of("./platform", action, module), Duration.ofMinutes(3));
 		}
 
 		@Override
