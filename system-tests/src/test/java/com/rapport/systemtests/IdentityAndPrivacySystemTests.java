@@ -88,8 +88,10 @@ class IdentityAndPrivacySystemTests {
 			assertThat(admin.text(By.cssSelector(".subject-email"))).isEqualTo(BO_EMAIL);
 			admin.driver.findElement(By.cssSelector("form.erase-form button")).click();
 			admin.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".erased-summary")));
-			assertThat(admin.text(By.cssSelector("tr[data-service='customer-service'] .deleted")))
-				.as("Bo's contact record and portal login").isEqualTo("2");
+			// Bo's contact record and portal login, and the greetings kept for them if the day's greeting run
+			// (demo birthdays fall on the day the demo is loaded) has already been.
+			assertThat(Integer.parseInt(admin.text(By.cssSelector("tr[data-service='customer-service'] .deleted"))))
+				.as("records deleted by customer-service").isGreaterThanOrEqualTo(2);
 			admin.go("/console/organisations/acme-retail");
 			assertThat(admin.driver.findElements(By.cssSelector("tr[data-contact-id='" + BO + "']"))).isEmpty();
 			assertThat(admin.text(By.cssSelector("table.contacts"))).doesNotContain("Bo Zhang");
