@@ -1,0 +1,21 @@
+package com.rapport.benchmarks;
+
+import java.util.List;
+
+import com.rapport.benchmarks.customer360.Customer360;
+import com.rapport.benchmarks.harness.Harness;
+import com.rapport.benchmarks.harness.Scenario;
+
+/** {@code java -jar benchmarks.jar <scenario> [options]}; {@code benchmarks/run.sh} builds and calls it. */
+public final class Bench {
+
+	/** Every scenario; a new one is added here. */
+	static final List<Scenario> SCENARIOS = List.of(new Customer360());
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) {
+		System.exit(Harness.run(args, SCENARIOS, System.out));
+	}
+}
