@@ -397,10 +397,12 @@ public class OrganisationService {
 		if (slug.length() < 2) {
 			slug = "org";
 		}
+		// A short suffix keeps ids readable; names that share a slug (all-Chinese names all give "org") use up
+		// the 65,536 short ones, so after a few collisions the suffix grows, and it always ends.
 		String candidate = slug;
-		while (organisations.existsById(candidate)) {
-			candidate = slug + "-" + HexFormat.of().toHexDigits((byte) ThreadLocalRandom.current().nextInt(256))
-					+ HexFormat.of().toHexDigits((byte) ThreadLocalRandom.current().nextInt(256));
+		for (int attempt = 0; organisations.existsById(candidate); attempt++) {
+			candidate = slug + "-" + (attempt < 8 ? HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt())
+					: HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
 		}
 		return candidate;
 	}

@@ -201,4 +201,16 @@ class OrganisationServiceTests {
 			assertThat(event.details()).containsEntry("fields", "country,name,status");
 		});
 	}
+
+	@Test
+	void namesThatShareASlugStillGetAnIdWhenTheShortSuffixesAreUsedUp() {
+		// Every "org-xxxx" taken, as after 65,536 organisations with Chinese names.
+		given(repository.existsById(any())).willAnswer(call -> ((String) call.getArgument(0)).length() <= "org-ffff".length());
+		given(repository.insert(any(Organisation.class))).willAnswer(call -> call.getArgument(0));
+
+		Organisation created = service.create(caller(TestTokens.staff("agent")),
+				new OrganisationInput(null, "安海贸易", null, null, "CN", null, null, null, null, null, null));
+
+		assertThat(created.id()).matches("org-[0-9a-f]{16}");
+	}
 }
