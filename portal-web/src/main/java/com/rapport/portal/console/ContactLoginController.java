@@ -3,7 +3,6 @@ package com.rapport.portal.console;
 import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.Organisation;
 import com.rapport.portal.remote.CustomerClient;
-import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
 
@@ -13,7 +12,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * An admin manages contacts' portal logins from the organisation page: invite (Keycloak mails the link
@@ -50,8 +48,7 @@ class ContactLoginController {
 	@GetMapping("/console/organisations/{id}/contacts/{contactId}/remove")
 	String confirmRemoval(@PathVariable String id, @PathVariable String contactId, Model model) {
 		Organisation organisation = customers.organisation(id);
-		Contact contact = organisation.getContactsList().stream().filter(c -> c.getId().equals(contactId)).findFirst()
-			.orElseThrow(() -> new NotFoundException("No contact " + contactId));
+		Contact contact = OrganisationController.contactOf(organisation, contactId);
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("contact", contact);
 		return "console/remove-contact";
@@ -76,7 +73,6 @@ class ContactLoginController {
 		catch (RemoteUnavailableException ex) {
 			notice = "unavailable";
 		}
-		return "redirect:" + UriComponentsBuilder.fromPath("/console/organisations/{id}").queryParam("notice", notice)
-			.queryParam("contact", contactId).buildAndExpand(organisationId).encode().toUriString();
+		return OrganisationController.redirectWithNotice(organisationId, notice, contactId);
 	}
 }

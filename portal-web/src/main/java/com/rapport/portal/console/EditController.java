@@ -1,6 +1,5 @@
 package com.rapport.portal.console;
 
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +13,10 @@ import com.rapport.contracts.customer.v1.OrganisationStatus;
 import com.rapport.contracts.customer.v1.PreferredChannel;
 import com.rapport.contracts.customer.v1.SizeBand;
 import com.rapport.portal.remote.CustomerClient;
-import com.rapport.support.error.NotFoundException;
+import com.rapport.portal.web.Choices;
 import com.rapport.support.error.UnprocessableException;
 import jakarta.servlet.http.HttpServletResponse;
+
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Staff create and edit organisations and contacts. customer-service checks every field (the same rules as
@@ -36,11 +35,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 @PreAuthorize("hasAnyRole('agent', 'manager', 'admin')")
 class EditController {
-
-	static final List<String> LANGUAGES = List.of("en", "zh-CN");
-
-	static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream().filter(zone -> zone.contains("/"))
-		.filter(zone -> !zone.startsWith("Etc/") && !zone.startsWith("SystemV/")).sorted().toList();
 
 	static final List<SizeBand> SIZE_BANDS = List.of(SizeBand.SIZE_BAND_MICRO, SizeBand.SIZE_BAND_SMALL,
 			SizeBand.SIZE_BAND_MEDIUM, SizeBand.SIZE_BAND_LARGE, SizeBand.SIZE_BAND_ENTERPRISE);
@@ -119,8 +113,7 @@ class EditController {
 	@GetMapping("/console/organisations/{id}/contacts/{contactId}/edit")
 	String editContact(@PathVariable String id, @PathVariable String contactId, Model model) {
 		Organisation o = customers.organisation(id);
-		Contact c = o.getContactsList().stream().filter(contact -> contact.getId().equals(contactId)).findFirst()
-			.orElseThrow(() -> new NotFoundException("No contact " + contactId));
+		Contact c = OrganisationController.contactOf(o, contactId);
 		return contactForm(model, o, c, ContactFields.newBuilder().setName(c.getName()).setJobTitle(c.getJobTitle())
 			.setEmail(c.getEmail()).setPhone(c.getPhone()).setLanguage(c.getLanguage()).setTimeZone(c.getTimeZone())
 			.setBirthday(c.getBirthday()).setPreferredChannel(c.getPreferredChannel()).build(), Map.of());
@@ -136,8 +129,7 @@ class EditController {
 		catch (UnprocessableException ex) {
 			response.setStatus(422);
 			Organisation o = customers.organisation(id);
-			Contact c = o.getContactsList().stream().filter(contact -> contact.getId().equals(contactId)).findFirst()
-				.orElseThrow(() -> new NotFoundException("No contact " + contactId));
+			Contact c = OrganisationController.contactOf(o, contactId);
 			return contactForm(model, o, c, form.fields(), errors(ex));
 		}
 	}
@@ -202,14 +194,13 @@ class EditController {
 		model.addAttribute("contact", contact);
 		model.addAttribute("fields", fields);
 		model.addAttribute("errors", errors);
-		model.addAttribute("languages", LANGUAGES);
-		model.addAttribute("zones", ZONES);
+		model.addAttribute("languages", Choices.LANGUAGES);
+		model.addAttribute("zones", Choices.ZONES);
 		model.addAttribute("channels", CHANNELS);
 		return "console/contact-form";
 	}
 
 	private static String redirect(String organisationId, String notice) {
-		return "redirect:" + UriComponentsBuilder.fromPath("/console/organisations/{id}").queryParam("notice", notice)
-			.buildAndExpand(organisationId).encode().toUriString();
+		return OrganisationController.redirectWithNotice(organisationId, notice, null);
 	}
 }

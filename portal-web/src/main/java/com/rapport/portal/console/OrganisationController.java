@@ -46,6 +46,22 @@ class OrganisationController {
 		this.orders = orders;
 	}
 
+	/** Back to the organisation's page with a notice it words itself (one of {@link #LOGIN_NOTICES}). */
+	static String redirectWithNotice(String organisationId, String notice, String contactId) {
+		var uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/console/organisations/{id}")
+			.queryParam("notice", notice);
+		if (contactId != null) {
+			uri.queryParam("contact", contactId);
+		}
+		return "redirect:" + uri.buildAndExpand(organisationId).encode().toUriString();
+	}
+
+	/** One of the organisation's contacts; another id is not found, exactly as an unknown organisation. */
+	static com.rapport.contracts.customer.v1.Contact contactOf(Organisation organisation, String contactId) {
+		return organisation.getContactsList().stream().filter(contact -> contact.getId().equals(contactId)).findFirst()
+			.orElseThrow(() -> new com.rapport.support.error.NotFoundException("No contact " + contactId));
+	}
+
 	@GetMapping("/console/organisations/{id}")
 	String organisation(@PathVariable String id, @RequestParam(required = false) String notice, Model model) {
 		Organisation organisation = customers.organisation(id);

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A manager overrides an organisation's computed tier from its page, with a reason and an end date, or ends
@@ -57,8 +56,7 @@ class TierOverrideController {
 		catch (RemoteUnavailableException ex) {
 			notice = "override-unavailable";
 		}
-		return "redirect:" + UriComponentsBuilder.fromPath("/console/organisations/{id}").queryParam("notice", notice)
-			.buildAndExpand(id).encode().toUriString();
+		return OrganisationController.redirectWithNotice(id, notice, null);
 	}
 
 	/** Today in UTC, the earliest end date customer-service accepts (for the form's min). */

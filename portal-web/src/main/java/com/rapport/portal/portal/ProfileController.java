@@ -13,6 +13,7 @@ import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.PreferredChannel;
 import com.rapport.contracts.customer.v1.UpdateMyPreferencesRequest;
 import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.web.Choices;
 import com.rapport.support.error.UnprocessableException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,12 +33,7 @@ import org.springframework.web.servlet.LocaleResolver;
 @PreAuthorize("hasRole('customer')")
 class ProfileController {
 
-	static final List<String> LANGUAGES = List.of("en", "zh-CN");
-
 	static final List<String> CHANNELS = List.of("EMAIL", "SMS", "PORTAL");
-
-	static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream().filter(zone -> zone.contains("/"))
-		.filter(zone -> !zone.startsWith("Etc/") && !zone.startsWith("SystemV/")).sorted().toList();
 
 	private final CustomerClient customers;
 
@@ -62,7 +58,7 @@ class ProfileController {
 			@RequestParam(defaultValue = "false") boolean surveys, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (!LANGUAGES.contains(language)) {
+		if (!Choices.LANGUAGES.contains(language)) {
 			errors.put("language", "profile.error.language");
 		}
 		if (!ZoneId.getAvailableZoneIds().contains(timeZone)) {
@@ -98,8 +94,8 @@ class ProfileController {
 		model.addAttribute("marketing", marketing);
 		model.addAttribute("surveys", surveys);
 		model.addAttribute("errors", errors);
-		model.addAttribute("languages", LANGUAGES);
-		model.addAttribute("zones", ZONES);
+		model.addAttribute("languages", Choices.LANGUAGES);
+		model.addAttribute("zones", Choices.ZONES);
 		model.addAttribute("channels", CHANNELS);
 		return "portal/profile";
 	}
