@@ -180,6 +180,12 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			return "{" + organisationA + ", \"tier\": \"TIER_VIP\", \"reason\": \"Override Secret strategic account\", "
 					+ "\"endDate\": \"2099-12-31\"}";
 		}
+		if (fullMethodName.endsWith("/UpdateTieringPolicy")) {
+			// The configured defaults again: allowed callers get OK and nothing changes for the rows after.
+			return "{\"policy\": {\"windowDays\": 365, \"vipMonetary\": \"1000000\", \"vipFrequency\": 12, "
+					+ "\"vipRecencyDays\": 30, \"keyMonetary\": \"200000\", \"keyFrequency\": 4, \"loyalOrders\": 10, "
+					+ "\"dormantAfterDays\": 90, \"churnedAfterDays\": 365}}";
+		}
 		if (fullMethodName.endsWith("/RemoveTierOverride")) {
 			return "{" + organisationA + "}";
 		}

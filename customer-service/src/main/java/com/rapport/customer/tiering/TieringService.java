@@ -67,18 +67,18 @@ public class TieringService {
 
 	private final CareTaskService care;
 
-	private final TieringProperties properties;
+	private final TieringPolicyService policies;
 
 	private final Clock clock;
 
 	private final AuditTrail audit;
 
 	public TieringService(OrganisationRepository organisations, TimelineService timeline, CareTaskService care,
-			TieringProperties properties, Clock clock, AuditTrail audit) {
+			TieringPolicyService policies, Clock clock, AuditTrail audit) {
 		this.organisations = organisations;
 		this.timeline = timeline;
 		this.care = care;
-		this.properties = properties;
+		this.policies = policies;
 		this.clock = clock;
 		this.audit = audit;
 	}
@@ -108,11 +108,30 @@ public class TieringService {
 
 	/** Recomputes one organisation now; answers it as stored. */
 	public Organisation recompute(String organisationId) {
-		return apply(organisationId, UnaryOperator.identity(), null);
+		return apply(organisationId, UnaryOperator.identity(), null, policies.rules());
 	}
 
-	/** Recomputes every organisation, a page at a time; answers how many. One failing does not stop the rest. */
+	/**
+	 * Recomputes every organisation with the rules in force when it starts, a page at a time, and notes that
+	 * version as applied; answers how many. One failing does not stop the rest.
+	 */
 	public int recomputeAll() {
+		TieringPolicy policy = policies.current();
+		int done = recomputeAll(policies.rulesOf(policy));
+		policies.recomputed(policy.version(), done);
+		return done;
+	}
+
+	/** Recomputes every organisation when a change of the rules has not been applied yet; answers whether it ran. */
+	public boolean recomputeIfDue() {
+		if (!policies.current().recomputeDue()) {
+			return false;
+		}
+		recomputeAll();
+		return true;
+	}
+
+	private int recomputeAll(TieringProperties rules) {
 		int done = 0;
 		Page<Organisation> page;
 		int number = 0;
@@ -120,7 +139,7 @@ public class TieringService {
 			page = organisations.findAll(PageRequest.of(number++, NIGHTLY_PAGE, Sort.by("id")));
 			for (Organisation organisation : page) {
 				try {
-					recompute(organisation.id());
+					apply(organisation.id(), UnaryOperator.identity(), null, rules);
 					done++;
 				}
 				catch (RuntimeException ex) {
@@ -144,7 +163,7 @@ public class TieringService {
 				o -> o.withTiering(o.tier(), o.lifecycleStage(), o.tierReason(), override),
 				new Audit("tier-override:" + organisationId + ":" + now.toEpochMilli(), summary,
 						Map.of("override", "set", "override_tier", override.tier().name(), "set_by", override.setBy(),
-								"end_date", override.endDate().toString())));
+								"end_date", override.endDate().toString())), policies.rules());
 		audit.record(caller, "tier-override.set", "organisation", organisationId, organisationId,
 				Map.of("tier", override.tier().name(), "end_date", override.endDate().toString(), "reason",
 						override.reason()));
@@ -163,7 +182,7 @@ public class TieringService {
 				o -> o.withTiering(o.tier(), o.lifecycleStage(), o.tierReason(), null),
 				new Audit("tier-override-removed:" + organisationId + ":" + now.toEpochMilli(),
 						"Tier override " + current.tierOverride().tier().name() + " removed by " + caller.name(),
-						Map.of("override", "removed", "removed_by", caller.name())));
+						Map.of("override", "removed", "removed_by", caller.name())), policies.rules());
 		audit.record(caller, "tier-override.removed", "organisation", organisationId, organisationId,
 				Map.of("tier", current.tierOverride().tier().name()));
 		return saved;
@@ -176,14 +195,15 @@ public class TieringService {
 	private record Audit(String eventId, String summary, Map<String, String> attributes) {
 	}
 
-	private Organisation apply(String organisationId, UnaryOperator<Organisation> edit, Audit audit) {
+	private Organisation apply(String organisationId, UnaryOperator<Organisation> edit, Audit audit,
+			TieringProperties rules) {
 		for (int attempt = 1;; attempt++) {
 			Organisation current = requireOrganisation(organisationId);
 			Organisation edited = edit.apply(current);
 			Instant now = clock.instant();
-			Rfm rfm = rfmOf(organisationId, now);
-			TierReason reason = TierRules.decide(rfm, properties, now);
-			LifecycleStage stage = LifecycleRules.stage(rfm, properties);
+			Rfm rfm = rfmOf(organisationId, now, rules);
+			TierReason reason = TierRules.decide(rfm, rules, now);
+			LifecycleStage stage = LifecycleRules.stage(rfm, rules);
 			TierOverride override = edited.tierOverride();
 			Tier tier = override != null && override.activeAt(now) ? override.tier() : reason.tier();
 			Organisation saved;
@@ -261,9 +281,9 @@ public class TieringService {
 		return new Rfm(null, reason.recencyDays(), reason.frequency(), reason.monetary(), reason.currency(), 0);
 	}
 
-	Rfm rfmOf(String organisationId, Instant now) {
+	Rfm rfmOf(String organisationId, Instant now, TieringProperties rules) {
 		List<Rfm.Order> orders = timeline
-			.ofKindSince(organisationId, InteractionKind.ORDER_PLACED, now.minus(properties.window()))
+			.ofKindSince(organisationId, InteractionKind.ORDER_PLACED, now.minus(rules.window()))
 			.stream()
 			.map(i -> new Rfm.Order(i.reference() != null ? i.reference() : i.eventId(), i.occurredAt(),
 					i.attributes().get("currency"), i.attributes().get("amount_minor_units")))
@@ -272,7 +292,7 @@ public class TieringService {
 			.map(Interaction::occurredAt)
 			.orElse(null);
 		return Rfm.of(orders, latest, timeline.countOfKind(organisationId, InteractionKind.ORDER_PLACED), now,
-				properties);
+				rules);
 	}
 
 	private Organisation requireOrganisation(String organisationId) {

@@ -2,6 +2,8 @@ package com.rapport.portal.remote;
 
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc;
+import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc.TieringPolicyServiceBlockingStub;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
 
@@ -15,6 +17,11 @@ class RemoteClientsConfiguration {
 	@Bean
 	CustomerServiceBlockingStub customerServiceStub(GrpcChannelFactory channels) {
 		return CustomerServiceGrpc.newBlockingStub(channels.createChannel(CustomerClient.REMOTE));
+	}
+
+	@Bean
+	TieringPolicyServiceBlockingStub tieringPolicyServiceStub(GrpcChannelFactory channels) {
+		return TieringPolicyServiceGrpc.newBlockingStub(channels.createChannel(CustomerClient.REMOTE));
 	}
 
 	@Bean

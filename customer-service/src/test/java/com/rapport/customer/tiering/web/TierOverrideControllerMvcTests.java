@@ -43,7 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The managers' override route over the real services and the embedded store (in memory). */
 @WebMvcTest(TierOverrideController.class)
 @AutoConfigureDataMongo
-@Import({ TieringService.class, TieringConfiguration.class, TimelineService.class, OrganisationService.class,
+@Import({ TieringService.class, com.rapport.customer.tiering.TieringPolicyService.class, TieringConfiguration.class, TimelineService.class, OrganisationService.class,
 		CareTaskService.class, MongoConfiguration.class })
 @ImportAutoConfiguration({ ResourceServerSecurityAutoConfiguration.class, EmbeddedMongoAutoConfiguration.class,
 		AuditTrailAutoConfiguration.class })
