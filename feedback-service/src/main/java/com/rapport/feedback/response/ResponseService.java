@@ -24,7 +24,8 @@ public class ResponseService {
 	/** The longest comment kept; longer is refused rather than cut, so nothing the contact wrote is lost unseen. */
 	public static final int MAX_COMMENT_LENGTH = 2000;
 
-	static final int MAX_ID_LENGTH = 200;
+	/** Ids and subject ids; short enough that the timeline's event id and reference made of them stay within its 200. */
+	static final int MAX_ID_LENGTH = 150;
 
 	private final SurveyResponseRepository responses;
 

@@ -159,6 +159,16 @@ class ResponseServiceTests {
 	}
 
 	@Test
+	void idsLongerThanTheTimelineCanTakeAreRefused() {
+		String longest = "r".repeat(ResponseService.MAX_ID_LENGTH);
+		assertThat(errorsOf(Answers.about(Answers.csat(longest + "r", "acme-retail", 3), "ORDER", longest + "1")))
+			.containsOnlyKeys("responseId", "subjectId");
+		var recorded = service.record(Answers.about(Answers.csat(longest, "acme-retail", 3), "ORDER", longest));
+		// customer-service takes event ids and references of up to 200 characters.
+		assertThat(recorded.response().outbox().get(0).eventId()).hasSizeLessThanOrEqualTo(200);
+	}
+
+	@Test
 	void anAnswerNobodySignedIsKeptWithoutAContact() {
 		var recorded = service.record(Answers.byContact(Answers.answer("r-1", "acme-retail", "CES", 6, Answers.T0), ""));
 		assertThat(recorded.response().contactId()).isNull();
