@@ -2,6 +2,8 @@ package com.rapport.portal.remote;
 
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc;
+import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc.FeedbackServiceBlockingStub;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
 
@@ -20,5 +22,10 @@ class RemoteClientsConfiguration {
 	@Bean
 	OrderTrackingServiceBlockingStub orderTrackingServiceStub(GrpcChannelFactory channels) {
 		return OrderTrackingServiceGrpc.newBlockingStub(channels.createChannel(OrderClient.REMOTE));
+	}
+
+	@Bean
+	FeedbackServiceBlockingStub feedbackServiceStub(GrpcChannelFactory channels) {
+		return FeedbackServiceGrpc.newBlockingStub(channels.createChannel(FeedbackClient.REMOTE));
 	}
 }
