@@ -1,2 +1,2 @@
-/** Surveys (CSAT, NPS, CES), their responses and KPI figures (capabilities arrive with later issues). */
+/** Surveys (CSAT, NPS, CES): their answers and the scores made of them (invitations and KPI dashboards arrive with later issues). */
 package com.rapport.feedback;

@@ -1,16 +1,63 @@
 package com.rapport.feedback;
 
-import com.rapport.support.test.TestTokens;
-import com.rapport.support.test.matrix.PlatformEndpointsOnlyContract;
+import java.util.List;
 
+import com.rapport.feedback.response.Answers;
+import com.rapport.feedback.response.ResponseService;
+import com.rapport.feedback.response.SurveyResponseRepository;
+import com.rapport.support.test.TestTokens;
+import com.rapport.support.test.matrix.AuthorizationMatrixContract;
+import com.rapport.support.test.matrix.Caller;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
-/** Guards the service's endpoints as they arrive: so far only the audit trail and personal data every service has. */
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=feedback-service-matrix" })
 @AutoConfigureMockMvc
-@Import(TestTokens.DecoderConfiguration.class)
-class FeedbackAuthorizationMatrixTests extends PlatformEndpointsOnlyContract {
+@Import({ TestTokens.DecoderConfiguration.class, FixedClock.class })
+class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
+
+	static final String SECRET_COMMENT = "A-SECRET-COMPLAINT-4711";
+
+	@Autowired
+	SurveyResponseRepository responses;
+
+	@Autowired
+	ResponseService answers;
+
+	@Override
+	protected void createRecordsOfOrganisationA() {
+		responses.deleteAll();
+		answers.record(Answers.byContact(Answers.withComment(Answers.csat("answer-of-a", Caller.ORGANISATION_A, 2),
+				SECRET_COMMENT), "contact-of-a"));
+	}
+
+	@Override
+	protected String pathVariable(String name) {
+		throw new IllegalArgumentException("No routes take {" + name + "} yet");
+	}
+
+	@Override
+	protected String restBody(String endpoint) {
+		return null;
+	}
+
+	@Override
+	protected String grpcRequest(String fullMethodName) {
+		if (fullMethodName.startsWith("rapport.privacy.v1.")) {
+			return "{\"subject\": {\"organisationId\": \"" + Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}}";
+		}
+		if (fullMethodName.endsWith("/GetCustomerScores")) {
+			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}";
+		}
+		return "{}";
+	}
+
+	@Override
+	protected List<String> secretsOfOrganisationA() {
+		return List.of(SECRET_COMMENT, "T-1001");
+	}
 }

@@ -4,6 +4,8 @@ import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
 import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc;
 import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc.TieringPolicyServiceBlockingStub;
+import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc;
+import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc.FeedbackServiceBlockingStub;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
 
@@ -27,5 +29,10 @@ class RemoteClientsConfiguration {
 	@Bean
 	OrderTrackingServiceBlockingStub orderTrackingServiceStub(GrpcChannelFactory channels) {
 		return OrderTrackingServiceGrpc.newBlockingStub(channels.createChannel(OrderClient.REMOTE));
+	}
+
+	@Bean
+	FeedbackServiceBlockingStub feedbackServiceStub(GrpcChannelFactory channels) {
+		return FeedbackServiceGrpc.newBlockingStub(channels.createChannel(FeedbackClient.REMOTE));
 	}
 }

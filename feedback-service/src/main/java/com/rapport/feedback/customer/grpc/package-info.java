@@ -1,0 +1,2 @@
+/** The timeline recorder as a gRPC client of customer-service. */
+package com.rapport.feedback.customer.grpc;

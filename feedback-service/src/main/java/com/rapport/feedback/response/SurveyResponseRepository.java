@@ -1,0 +1,19 @@
+package com.rapport.feedback.response;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+import org.springframework.data.mongodb.repository.Query;
+
+public interface SurveyResponseRepository extends MongoRepository<SurveyResponse, String> {
+
+	/** The organisation's latest answer of one kind, by the index {@code customer_kind_answered}. */
+	Optional<SurveyResponse> findFirstByCustomerIdAndKindOrderByAnsweredAtDescIdDesc(String customerId,
+			SurveyKind kind);
+
+	/** The scores of the organisation's answers of one kind given since {@code from} (inclusive), nothing else. */
+	@Query(value = "{'customerId': ?0, 'kind': ?1, 'answeredAt': {'$gte': ?2}}", fields = "{'score': 1, 'kind': 1, 'answeredAt': 1}")
+	List<SurveyResponse> findScoresSince(String customerId, SurveyKind kind, Instant from);
+}

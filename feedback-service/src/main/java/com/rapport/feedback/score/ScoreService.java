@@ -1,0 +1,65 @@
+package com.rapport.feedback.score;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.rapport.feedback.response.SurveyKind;
+import com.rapport.feedback.response.SurveyResponse;
+import com.rapport.feedback.response.SurveyResponseRepository;
+import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.security.Caller;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * An organisation's scores, for whoever may see the organisation: staff and services any, a customer
+ * contact only its own (another organisation answers exactly like one the caller may not see, NOT_FOUND, as
+ * in order-tracking-service) and without comments, which are the words of its colleagues to the supplier.
+ * This service knows answers, not organisations: one without answers has no latest answers and zero counts.
+ */
+@Service
+public class ScoreService {
+
+	private final SurveyResponseRepository responses;
+
+	private final Clock clock;
+
+	private final ScoreProperties properties;
+
+	public ScoreService(SurveyResponseRepository responses, Clock clock, ScoreProperties properties) {
+		this.responses = responses;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	public CustomerScores of(Caller caller, String customerId) {
+		if (customerId == null || customerId.isBlank()) {
+			throw new UnprocessableException("Name the organisation whose scores to show.",
+					Map.of("customerId", "required"));
+		}
+		if (!caller.canSeeCustomer(customerId)) {
+			throw new NotFoundException("No organisation " + customerId);
+		}
+		Instant from = clock.instant().minus(properties.window());
+		CustomerScores scores = new CustomerScores(customerId, latest(customerId, SurveyKind.CSAT),
+				latest(customerId, SurveyKind.NPS), latest(customerId, SurveyKind.CES), properties.window().toDays(),
+				from, Figures.Csat.of(scoresSince(customerId, SurveyKind.CSAT, from)),
+				Figures.Nps.of(scoresSince(customerId, SurveyKind.NPS, from)),
+				Figures.Ces.of(scoresSince(customerId, SurveyKind.CES, from)));
+		return caller.seesAllCustomers() ? scores : scores.withoutComments();
+	}
+
+	private Optional<CustomerScores.Latest> latest(String customerId, SurveyKind kind) {
+		return responses.findFirstByCustomerIdAndKindOrderByAnsweredAtDescIdDesc(customerId, kind)
+			.map(answer -> new CustomerScores.Latest(answer.score(), answer.answeredAt(), answer.comment(),
+					answer.subjectType(), answer.subjectId()));
+	}
+
+	private List<Integer> scoresSince(String customerId, SurveyKind kind, Instant from) {
+		return responses.findScoresSince(customerId, kind, from).stream().map(SurveyResponse::score).toList();
+	}
+}
