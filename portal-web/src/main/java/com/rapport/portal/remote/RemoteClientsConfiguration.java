@@ -4,6 +4,8 @@ import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
 import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
+import com.rapport.contracts.ticket.v1.TicketServiceGrpc;
+import com.rapport.contracts.ticket.v1.TicketServiceGrpc.TicketServiceBlockingStub;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,5 +22,10 @@ class RemoteClientsConfiguration {
 	@Bean
 	OrderTrackingServiceBlockingStub orderTrackingServiceStub(GrpcChannelFactory channels) {
 		return OrderTrackingServiceGrpc.newBlockingStub(channels.createChannel(OrderClient.REMOTE));
+	}
+
+	@Bean
+	TicketServiceBlockingStub ticketServiceStub(GrpcChannelFactory channels) {
+		return TicketServiceGrpc.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
 	}
 }
