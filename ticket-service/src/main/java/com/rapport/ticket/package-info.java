@@ -1,2 +1,2 @@
-/** Support tickets, SLA timers, assignment, escalation and the knowledge base (capabilities arrive with later issues). */
+/** Support tickets and their SLA timers by tier (assignment, escalation and the knowledge base arrive with later issues). */
 package com.rapport.ticket;

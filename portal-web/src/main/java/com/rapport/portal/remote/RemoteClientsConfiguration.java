@@ -8,6 +8,8 @@ import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc;
 import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc.FeedbackServiceBlockingStub;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
+import com.rapport.contracts.ticket.v1.TicketServiceGrpc;
+import com.rapport.contracts.ticket.v1.TicketServiceGrpc.TicketServiceBlockingStub;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,5 +36,10 @@ class RemoteClientsConfiguration {
 	@Bean
 	FeedbackServiceBlockingStub feedbackServiceStub(GrpcChannelFactory channels) {
 		return FeedbackServiceGrpc.newBlockingStub(channels.createChannel(FeedbackClient.REMOTE));
+	}
+
+	@Bean
+	TicketServiceBlockingStub ticketServiceStub(GrpcChannelFactory channels) {
+		return TicketServiceGrpc.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
 	}
 }

@@ -1,0 +1,5 @@
+package com.rapport.ticket.ticket;
+
+public enum TicketKind {
+	REQUEST, COMPLAINT
+}

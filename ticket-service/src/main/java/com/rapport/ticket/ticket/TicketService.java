@@ -1,0 +1,231 @@
+package com.rapport.ticket.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.security.Caller;
+import com.rapport.ticket.customer.OrganisationTiers;
+import com.rapport.ticket.customer.OrganisationTiers.TierReading;
+import com.rapport.ticket.sla.SlaProperties;
+import com.rapport.ticket.sla.SlaState;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Opens tickets under the SLA policy of the organisation's tier and moves them through the states the SLA
+ * timers depend on; answers an organisation's open tickets by urgency. A customer contact only ever reaches
+ * its own organisation's tickets; another organisation answers like an unknown one (nothing).
+ *
+ * <p>The tier comes from customer-service; while it is down, the last tier known from it, else
+ * {@code rapport.sla.default-tier}, and the ticket records that its tier was assumed. An organisation
+ * customer-service does not know is refused.
+ */
+@Service
+public class TicketService {
+
+	static final int DEFAULT_PAGE_SIZE = 20;
+
+	static final int MAX_PAGE_SIZE = 100;
+
+	static final int MAX_SUBJECT = 200;
+
+	private static final Comparator<SlaState> URGENCY = Comparator.comparingInt(state -> switch (state) {
+		case BREACHED -> 0;
+		case AT_RISK -> 1;
+		case ON_TRACK -> 2;
+		case PAUSED -> 3;
+		case MET -> 4;
+	});
+
+	private final TicketRepository tickets;
+
+	private final TicketNumbers numbers;
+
+	private final OrganisationTiers tiers;
+
+	private final SlaProperties sla;
+
+	private final Clock clock;
+
+	public TicketService(TicketRepository tickets, TicketNumbers numbers, OrganisationTiers tiers, SlaProperties sla,
+			Clock clock) {
+		this.tickets = tickets;
+		this.numbers = numbers;
+		this.tiers = tiers;
+		this.sla = sla;
+		this.clock = clock;
+	}
+
+	/** Opens the ticket: status NEW, SLA timers started, the timeline told (through the outbox). */
+	public Ticket open(NewTicket request) {
+		Instant now = clock.instant();
+		validate(request, now);
+		TierReading tier = tierFor(request);
+		Instant openedAt = request.openedAt() != null ? request.openedAt() : now;
+		String subject = request.subject().strip();
+		Ticket ticket = new Ticket(UUID.randomUUID().toString(), numbers.next(), request.customerId().strip(), subject,
+				request.kind(), request.priority() != null ? request.priority() : Priority.NORMAL, TicketStatus.NEW,
+				request.channel(), openedAt, request.requester(), blankToNull(request.assignee()), null, null,
+				tier.tier(), !tier.current(), sla.policyFor(tier.tier()).start(openedAt), null, null, List.of(),
+				List.of());
+		return tickets.insert(ticket.withEventOfOpening());
+	}
+
+	private TierReading tierFor(NewTicket request) {
+		if (request.knownTier() != null) {
+			return new TierReading(request.knownTier(), true);
+		}
+		try {
+			return tiers.tierOf(request.customerId().strip())
+				.orElseGet(() -> new TierReading(sla.defaultTier(), false));
+		}
+		catch (NotFoundException ex) {
+			throw new UnprocessableException("The ticket names an organisation that does not exist.",
+					Map.of("customerId", "No organisation with id '" + request.customerId().strip() + "'"));
+		}
+	}
+
+	private static void validate(NewTicket request, Instant now) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (request.customerId() == null || request.customerId().isBlank()) {
+			errors.put("customerId", "is required");
+		}
+		if (request.subject() == null || request.subject().isBlank()) {
+			errors.put("subject", "is required");
+		}
+		else if (request.subject().strip().length() > MAX_SUBJECT) {
+			errors.put("subject", "must be at most " + MAX_SUBJECT + " characters");
+		}
+		if (request.kind() == null) {
+			errors.put("kind", "is required: REQUEST or COMPLAINT");
+		}
+		if (request.channel() == null) {
+			errors.put("channel", "is required: PORTAL, EMAIL, PHONE or PARTNER");
+		}
+		Requester requester = request.requester();
+		if (requester == null || (requester.contactId() == null && requester.name() == null && requester.email() == null)) {
+			errors.put("requester", "is required: the contact, or the name or email of who raised it");
+		}
+		else {
+			if (request.channel() == Channel.PORTAL && requester.contactId() == null) {
+				errors.put("requester.contactId", "is required for a ticket raised in the portal");
+			}
+			if (request.channel() == Channel.EMAIL && requester.email() == null) {
+				errors.put("requester.email", "is required for a ticket that came by email");
+			}
+			if (requester.email() != null && !requester.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+				errors.put("requester.email", "is not an email address");
+			}
+		}
+		if (request.openedAt() != null && request.openedAt().isAfter(now)) {
+			errors.put("openedAt", "must not be in the future");
+		}
+		if (!errors.isEmpty()) {
+			throw new UnprocessableException("The ticket cannot be opened.", errors);
+		}
+	}
+
+	/** The first response to the customer, given at {@code at} (now when null) by {@code responder}. */
+	public Ticket respond(String id, String responder, Instant at) {
+		Ticket ticket = openTicket(id);
+		return tickets.save(ticket.respondedAt(when(at, ticket.openedAt()), responder));
+	}
+
+	/** Waiting on the customer from {@code at} (now when null): the SLA timers stand still. */
+	public Ticket waitOnCustomer(String id, Instant at) {
+		Ticket ticket = openTicket(id);
+		if (ticket.status() == TicketStatus.PENDING) {
+			throw new ConflictException("Ticket " + ticket.number() + " already waits on the customer.");
+		}
+		return tickets.save(ticket.waitingOnCustomerFrom(when(at, ticket.openedAt())));
+	}
+
+	/** The customer answered at {@code at} (now when null): the timers run again, due later by the time waited. */
+	public Ticket resume(String id, Instant at) {
+		Ticket ticket = openTicket(id);
+		if (ticket.status() != TicketStatus.PENDING) {
+			throw new ConflictException("Ticket " + ticket.number() + " does not wait on the customer.");
+		}
+		return tickets.save(ticket.resumedAt(when(at, ticket.sla().pausedSince())));
+	}
+
+	/** Resolved at {@code at} (now when null); the timeline is told. */
+	public Ticket resolve(String id, Instant at) {
+		Ticket ticket = openTicket(id);
+		Instant earliest = ticket.sla().paused() ? ticket.sla().pausedSince() : ticket.openedAt();
+		return tickets.save(ticket.resolvedAt(when(at, earliest)));
+	}
+
+	private Ticket openTicket(String id) {
+		Ticket ticket = tickets.findById(id).orElseThrow(() -> new NotFoundException("No ticket " + id));
+		if (!ticket.isOpen()) {
+			throw new ConflictException("Ticket " + ticket.number() + " is " + ticket.status().name().toLowerCase()
+					+ " already.");
+		}
+		return ticket;
+	}
+
+	/** When a change happened: now unless given; never in the future, never before {@code earliest}. */
+	private Instant when(Instant at, Instant earliest) {
+		Instant now = clock.instant();
+		if (at == null) {
+			return now;
+		}
+		if (at.isAfter(now)) {
+			throw new UnprocessableException("A change cannot happen in the future.", Map.of("at", "must not be in the future"));
+		}
+		if (at.isBefore(earliest)) {
+			throw new UnprocessableException("A change cannot happen before what it follows.",
+					Map.of("at", "must not be before " + earliest));
+		}
+		return at;
+	}
+
+	/**
+	 * The organisation's open tickets, most urgent first (breached, at risk, on track, paused; each by its next
+	 * due time), at most {@code pageSize} (0: {@value #DEFAULT_PAGE_SIZE}; at most {@value #MAX_PAGE_SIZE}),
+	 * with counts over all of them. Staff and services name the organisation; a customer gets its own, and
+	 * nothing when naming another.
+	 */
+	public OpenTickets openTickets(Caller caller, String customerId, int pageSize) {
+		Instant now = clock.instant();
+		String organisation;
+		if (caller.seesAllCustomers()) {
+			if (customerId == null || customerId.isBlank()) {
+				throw new UnprocessableException("Name the organisation.", Map.of("customerId", "is required"));
+			}
+			organisation = customerId.strip();
+		}
+		else {
+			String own = caller.customerId().orElse(null);
+			if (own == null || !caller.hasRole(Caller.CUSTOMER)
+					|| (customerId != null && !customerId.isBlank() && !customerId.strip().equals(own))) {
+				return OpenTickets.none(now);
+			}
+			organisation = own;
+		}
+		int size = pageSize <= 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
+		List<OpenTickets.OpenTicket> open = tickets.findByCustomerIdAndStatusIn(organisation, TicketStatus.OPEN_STATUSES)
+			.stream().map(ticket -> new OpenTickets.OpenTicket(ticket, ticket.slaStateAt(now, sla.atRiskPercent())))
+			.sorted(Comparator.comparing(OpenTickets.OpenTicket::state, URGENCY)
+				.thenComparing(t -> t.ticket().nextDueAt(now))
+				.thenComparing(t -> t.ticket().number()))
+			.toList();
+		int breached = (int) open.stream().filter(t -> t.state() == SlaState.BREACHED).count();
+		int atRisk = (int) open.stream().filter(t -> t.state() == SlaState.AT_RISK).count();
+		boolean staff = caller.hasRole(Caller.AGENT) || caller.hasRole(Caller.MANAGER) || caller.hasRole(Caller.ADMIN);
+		return new OpenTickets(now, open.stream().limit(size).toList(), open.size(), breached, atRisk, staff);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

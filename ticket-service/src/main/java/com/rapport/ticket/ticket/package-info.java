@@ -1,0 +1,2 @@
+/** Support requests and complaints of customer organisations, their status and their SLA timers. */
+package com.rapport.ticket.ticket;

@@ -1,0 +1,112 @@
+package com.rapport.ticket.customer.grpc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
+import com.rapport.contracts.customer.v1.GetOrganisationRequest;
+import com.rapport.contracts.customer.v1.Organisation;
+import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.RemoteUnavailableException;
+import com.rapport.support.grpc.CallTokens;
+import com.rapport.support.grpc.RemoteCalls;
+import com.rapport.support.grpc.ServiceTokenProvider;
+import com.rapport.ticket.sla.Tier;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.StreamObserver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+/** The tier read from a stand-in customer-service over real (in-process) gRPC, as this service, and its failures. */
+class GrpcCustomerDirectoryTests {
+
+	static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+	private final List<String> tokensSeen = new ArrayList<>();
+
+	private Server server;
+
+	private ManagedChannel channel;
+
+	private GrpcCustomerDirectory directory;
+
+	@BeforeEach
+	void start() throws Exception {
+		String name = InProcessServerBuilder.generateName();
+		ServerInterceptor recordToken = new ServerInterceptor() {
+			@Override
+			public <Q, A> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, A> call, Metadata headers,
+					io.grpc.ServerCallHandler<Q, A> next) {
+				tokensSeen.add(headers.get(AUTHORIZATION));
+				return next.startCall(call, headers);
+			}
+		};
+		server = InProcessServerBuilder.forName(name).directExecutor()
+			.addService(ServerInterceptors.intercept(new CustomerServiceGrpc.CustomerServiceImplBase() {
+				@Override
+				public void getOrganisation(GetOrganisationRequest request, StreamObserver<Organisation> response) {
+					switch (request.getOrganisationId()) {
+						case "acme-retail" -> {
+							response.onNext(Organisation.newBuilder().setId("acme-retail")
+								.setTier(com.rapport.contracts.customer.v1.Tier.TIER_VIP).build());
+							response.onCompleted();
+						}
+						case "globex-trading" -> {
+							response.onNext(Organisation.newBuilder().setId("globex-trading")
+								.setTier(com.rapport.contracts.customer.v1.Tier.TIER_KEY).build());
+							response.onCompleted();
+						}
+						case "overloaded" -> response.onError(Status.UNAVAILABLE.asRuntimeException());
+						default -> response.onError(Status.NOT_FOUND.withDescription("No organisation").asRuntimeException());
+					}
+				}
+			}, recordToken)).build().start();
+		channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+		ServiceTokenProvider serviceTokens = mock(ServiceTokenProvider.class);
+		given(serviceTokens.token()).willReturn("ticket-service-own-token");
+		directory = new GrpcCustomerDirectory(CustomerServiceGrpc.newBlockingStub(channel),
+				new RemoteCalls(CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults()),
+				new CallTokens(serviceTokens));
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		channel.shutdownNow();
+		server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void theTierIsReadWithTheServicesOwnToken() {
+		assertThat(directory.tierOf("acme-retail")).isEqualTo(Tier.VIP);
+		assertThat(directory.tierOf("globex-trading")).isEqualTo(Tier.KEY);
+		assertThat(tokensSeen).containsOnly("Bearer ticket-service-own-token");
+	}
+
+	@Test
+	void anUnknownOrganisationIsNotFound() {
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> directory.tierOf("nobody"));
+	}
+
+	@Test
+	void aCustomerServiceThatCannotAnswerIsUnavailableNotAGuess() {
+		assertThatExceptionOfType(RemoteUnavailableException.class).isThrownBy(() -> directory.tierOf("overloaded"));
+		server.shutdownNow();
+		assertThatExceptionOfType(RemoteUnavailableException.class).isThrownBy(() -> directory.tierOf("acme-retail"));
+	}
+}

@@ -1,0 +1,130 @@
+package com.rapport.ticket.demo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
+import com.rapport.support.security.Caller;
+import com.rapport.ticket.FixedClock;
+import com.rapport.ticket.MongoAuditingConfiguration;
+import com.rapport.ticket.customer.CustomerDirectory;
+import com.rapport.ticket.customer.OrganisationTiers;
+import com.rapport.ticket.sla.SlaProperties;
+import com.rapport.ticket.sla.SlaState;
+import com.rapport.ticket.sla.Tier;
+import com.rapport.ticket.ticket.OpenTickets;
+import com.rapport.ticket.ticket.Ticket;
+import com.rapport.ticket.ticket.TicketKind;
+import com.rapport.ticket.ticket.TicketRepository;
+import com.rapport.ticket.ticket.TicketService;
+import com.rapport.ticket.ticket.TicketStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+/** What the demo tickets show: every SLA state on Acme Retail's 360 page, whether customer-service is up or not. */
+@DataMongoTest
+@Import({ MongoAuditingConfiguration.class, FixedClock.class, OrganisationTiers.class, TicketService.class })
+@ComponentScan(basePackageClasses = TicketService.class, useDefaultFilters = false,
+		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*TicketNumbers"))
+@ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
+@TestPropertySource(properties = "rapport.mongodb.embedded.in-memory=true")
+class DemoDataTests {
+
+	static final Caller AGENT = new Caller("agent.li", Set.of(Caller.AGENT), Set.of(), Optional.empty(), "portal-web", "");
+
+	@Autowired
+	TicketService service;
+
+	@Autowired
+	TicketRepository tickets;
+
+	@Autowired
+	SlaProperties sla;
+
+	@Autowired
+	Clock clock;
+
+	@MockitoBean
+	CustomerDirectory customers;
+
+	@BeforeEach
+	void loadTheDemo() {
+		tickets.deleteAll();
+		new DemoData(service, tickets, sla, clock).run(null);
+	}
+
+	@Test
+	void acmeRetailsOpenTicketsShowEveryStateMostUrgentFirst() {
+		OpenTickets acme = service.openTickets(AGENT, "acme-retail", 0);
+
+		assertThat(acme.tickets()).extracting(OpenTickets.OpenTicket::state).containsExactly(SlaState.BREACHED,
+				SlaState.AT_RISK, SlaState.ON_TRACK, SlaState.PAUSED);
+		assertThat(acme.openCount()).isEqualTo(4);
+		assertThat(acme.breachedCount()).isEqualTo(1);
+		assertThat(acme.atRiskCount()).isEqualTo(1);
+		Ticket breached = acme.tickets().get(0).ticket();
+		assertThat(breached.kind()).isEqualTo(TicketKind.COMPLAINT);
+		assertThat(breached.subject()).contains("ACME-1015");
+		assertThat(acme.tickets().get(3).ticket().status()).isEqualTo(TicketStatus.PENDING);
+		assertThat(acme.tickets()).allSatisfy(open -> {
+			assertThat(open.ticket().tier()).isEqualTo(Tier.VIP);
+			assertThat(open.ticket().tierAssumed()).isFalse();
+		});
+	}
+
+	@Test
+	void acmesResolvedTicketMetItsTargetsAndIsNotListed() {
+		List<Ticket> resolved = tickets.findAll().stream().filter(t -> t.status() == TicketStatus.RESOLVED).toList();
+
+		assertThat(resolved).singleElement().satisfies(ticket -> {
+			assertThat(ticket.customerId()).isEqualTo("acme-retail");
+			assertThat(ticket.slaStateAt(FixedClock.NOW, sla.atRiskPercent())).isEqualTo(SlaState.MET);
+		});
+	}
+
+	@Test
+	void globexHasOneTicketOnTrackUnderItsKeyPolicy() {
+		OpenTickets globex = service.openTickets(AGENT, "globex-trading", 0);
+
+		assertThat(globex.tickets()).singleElement().satisfies(open -> {
+			assertThat(open.state()).isEqualTo(SlaState.ON_TRACK);
+			assertThat(open.ticket().tier()).isEqualTo(Tier.KEY);
+		});
+	}
+
+	@Test
+	void theStatesDoNotDependOnCustomerServiceWhichIsAskedNothing() {
+		verifyNoInteractions(customers);
+	}
+
+	@Test
+	void everyTicketIsToldToTheTimelineAndTheResolvedOneTwice() {
+		assertThat(tickets.findAll()).hasSize(6)
+			.allSatisfy(ticket -> assertThat(ticket.outbox()).isNotEmpty());
+		assertThat(tickets.findAll().stream().mapToInt(ticket -> ticket.outbox().size()).sum()).isEqualTo(7);
+	}
+
+	@Test
+	void aStoreWithTicketsIsLeftAlone() {
+		Instant before = tickets.findAll().get(0).openedAt();
+		new DemoData(service, tickets, sla, clock).run(null);
+
+		assertThat(tickets.count()).isEqualTo(6);
+		assertThat(tickets.findAll().get(0).openedAt()).isEqualTo(before);
+	}
+}

@@ -1,0 +1,90 @@
+package com.rapport.ticket.ticket;
+
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import com.rapport.contracts.privacy.v1.ErasePersonalDataRequest;
+import com.rapport.contracts.privacy.v1.ExportPersonalDataRequest;
+import com.rapport.contracts.privacy.v1.PersonalDataGrpc;
+import com.rapport.contracts.privacy.v1.Subject;
+import com.rapport.support.grpc.CallTokens;
+import com.rapport.support.test.TestTokens;
+import com.rapport.ticket.customer.CustomerDirectory;
+import io.grpc.ManagedChannel;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What ticket-service holds about a person: the tickets they raised, within their organisation. */
+@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
+		"spring.grpc.server.inprocess.name=" + TicketPersonalDataTests.SERVER })
+@Import(TestTokens.DecoderConfiguration.class)
+class TicketPersonalDataTests {
+
+	static final String SERVER = "ticket-personal-data-test";
+
+	static final ManagedChannel channel = InProcessChannelBuilder.forName(SERVER).directExecutor().build();
+
+	static final Subject ALICE = Subject.newBuilder().setOrganisationId("acme-retail").setContactId("contact-alice")
+		.setUsername("alice.chen").setName("Alice Chen").setEmail("ALICE.CHEN@acme-retail.example").build();
+
+	@MockitoBean
+	CustomerDirectory customers;
+
+	@Autowired
+	TicketRepository tickets;
+
+	@BeforeEach
+	void setUp() {
+		tickets.deleteAll();
+		tickets.insert(Tickets.stored("acme-retail", "T-1", TicketRepositoryContract.T0));
+		// Came by email before the address was linked to her contact.
+		tickets.insert(Tickets.stored("acme-retail", "T-2", TicketRepositoryContract.T0.plusSeconds(60),
+				com.rapport.ticket.sla.Tier.NORMAL, Requester.of(null, "A. Chen", "alice.chen@acme-retail.example")));
+		tickets.insert(Tickets.stored("acme-retail", "T-3", TicketRepositoryContract.T0,
+				com.rapport.ticket.sla.Tier.NORMAL, Requester.of("contact-bo", "Bo Zhang", "bo.zhang@acme-retail.example")));
+		// The same contact id and address under another organisation is somebody else's record.
+		tickets.insert(Tickets.stored("globex-trading", "T-4", TicketRepositoryContract.T0));
+	}
+
+	private static PersonalDataGrpc.PersonalDataBlockingStub admin() {
+		return PersonalDataGrpc.newBlockingStub(channel).withCallCredentials(CallTokens.bearer(TestTokens.staff("admin")));
+	}
+
+	@Test
+	void theExportListsTheTicketsThePersonRaisedInTheirOrganisation() {
+		var export = admin().exportPersonalData(ExportPersonalDataRequest.newBuilder().setSubject(ALICE).build());
+
+		assertThat(export.getService()).isEqualTo("ticket-service");
+		assertThat(export.getRecords()).isEqualTo(2);
+		assertThat(JsonPath.<List<String>>read(export.getJson(), "$.tickets[*].number")).containsExactly("T-1", "T-2");
+		assertThat(JsonPath.<List<String>>read(export.getJson(), "$.tickets[*].name")).containsExactly("Alice Chen",
+				"A. Chen");
+	}
+
+	@Test
+	void erasingKeepsTheTicketsAndTakesThePersonOutOfThem() {
+		var erased = admin().erasePersonalData(ErasePersonalDataRequest.newBuilder().setSubject(ALICE).build());
+
+		assertThat(erased.getRecordsAnonymised()).isEqualTo(2);
+		assertThat(erased.getRecordsDeleted()).isZero();
+		assertThat(tickets.count()).isEqualTo(4);
+		for (String number : List.of("T-1", "T-2")) {
+			assertThat(tickets.findByNumber(number).orElseThrow().requester()).isEqualTo(Requester.ERASED);
+		}
+		assertThat(tickets.findByNumber("T-3").orElseThrow().requester().name()).isEqualTo("Bo Zhang");
+		assertThat(tickets.findByNumber("T-4").orElseThrow().requester()).isEqualTo(Tickets.ALICE);
+
+		var again = admin().erasePersonalData(ErasePersonalDataRequest.newBuilder().setSubject(ALICE).build());
+		assertThat(again.getRecordsAnonymised()).isZero();
+		var export = admin().exportPersonalData(ExportPersonalDataRequest.newBuilder().setSubject(ALICE).build());
+		assertThat(export.getRecords()).isZero();
+	}
+}
