@@ -120,6 +120,74 @@ class ConsoleSystemTests {
 		}
 	}
 
+	@Test
+	void the360ShowsOpenTicketsWithTheirSlaAndTheLatestScoresAndCarriesOnWithoutTheirServices(
+			RunningPlatform.Started platform) throws InterruptedException {
+		try (Browser browser = Browser.open().login("agent.li", "agent-demo-26")) {
+			// The demo's Acme Retail: a breached complaint about the late ACME-1015, and a CSAT of 2 about it.
+			String summary = "";
+			for (int attempt = 0; attempt < 40 && !summary.contains("open tickets"); attempt++) {
+				browser.go("/console/organisations/acme-retail");
+				summary = browser.driver.findElements(By.cssSelector(".tickets-summary")).stream()
+					.map(WebElement::getText).findFirst().orElse("");
+				if (!summary.contains("open tickets")) {
+					Thread.sleep(1000);
+				}
+			}
+			assertThat(summary).startsWith("4 open tickets").contains("breached");
+			WebElement complaint = browser.driver.findElements(By.cssSelector("tr.ticket-row")).get(0);
+			assertThat(complaint.getAttribute("data-sla-state")).isEqualTo("SLA_STATE_BREACHED");
+			assertThat(complaint.getText()).contains("ACME-1015").contains("complaint").contains("overdue by")
+				.contains("VIP targets");
+			assertThat(browser.text(By.cssSelector(".latest-csat"))).startsWith("2 / 5").contains("on order ACME-1015");
+			assertThat(browser.text(By.cssSelector(".latest-nps"))).startsWith("9 / 10");
+			assertThat(browser.text(By.cssSelector(".score-figures"))).contains("CSAT").contains("NPS").contains("CES");
+
+			// The tickets and the answers reached the timeline through each service's outbox.
+			assertThat(timelineOfKind(browser, "TICKET_OPENED")).contains("ACME-1015");
+			assertThat(timelineOfKind(browser, "SURVEY_ANSWERED")).contains("CSAT 2/5");
+
+			platform.stop("ticket-service");
+			platform.stop("feedback-service");
+			try {
+				browser.go("/console/organisations/acme-retail");
+				assertThat(browser.text(By.tagName("h1"))).isEqualTo("Acme Retail");
+				assertThat(browser.text(By.cssSelector(".tickets-unavailable"))).contains("temporarily unavailable");
+				assertThat(browser.text(By.cssSelector(".scores-unavailable"))).contains("temporarily unavailable");
+				assertThat(browser.text(By.cssSelector("table.contacts"))).contains("Alice Chen");
+				assertThat(browser.text(By.cssSelector(".profile-tier"))).isEqualTo("VIP");
+				assertThat(browser.driver.findElements(By.cssSelector("table.orders tr.order-row"))).isNotEmpty();
+			}
+			finally {
+				platform.start("ticket-service");
+				platform.start("feedback-service");
+			}
+			boolean back = false;
+			for (int attempt = 0; attempt < 40 && !back; attempt++) {
+				browser.go("/console/organisations/acme-retail");
+				back = browser.driver.findElements(By.cssSelector(".tickets-unavailable, .scores-unavailable")).isEmpty();
+				if (!back) {
+					Thread.sleep(1000);
+				}
+			}
+			assertThat(back).as("tickets and scores shown again once their services are back").isTrue();
+		}
+	}
+
+	/** The 360's timeline narrowed to one kind, waiting up to 30 s for the relays. */
+	private static String timelineOfKind(Browser browser, String kind) throws InterruptedException {
+		String timeline = "";
+		for (int attempt = 0; attempt < 30 && timeline.isEmpty(); attempt++) {
+			browser.go("/console/organisations/acme-retail?kind=" + kind);
+			timeline = browser.driver.findElements(By.cssSelector("ol.timeline")).stream().map(WebElement::getText)
+				.findFirst().orElse("");
+			if (timeline.isEmpty()) {
+				Thread.sleep(1000);
+			}
+		}
+		return timeline;
+	}
+
 	private static String row(Browser browser, String organisationId) {
 		return browser.driver.findElements(By.cssSelector("tr.organisation-row[data-organisation-id='" + organisationId + "']"))
 			.stream().map(WebElement::getText).findFirst().orElse("");

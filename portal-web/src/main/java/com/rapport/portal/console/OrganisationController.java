@@ -5,10 +5,15 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.rapport.contracts.customer.v1.InteractionKind;
+import com.rapport.contracts.customer.v1.ListInteractionsResponse;
 import com.rapport.contracts.customer.v1.Organisation;
 import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.FeedbackClient;
 import com.rapport.portal.remote.OrderClient;
+import com.rapport.portal.remote.TicketClient;
 import com.rapport.support.error.RemoteUnavailableException;
+import com.rapport.support.error.UnprocessableException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -18,9 +23,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * One organisation as staff see it: the profile and contacts from customer-service, its orders from
- * order-tracking-service. The profile is the page; without order-tracking-service it is still shown, with
- * a notice where the orders would be.
+ * One organisation as staff see it, each part from the service that owns it: the profile, contacts and
+ * timeline from customer-service, orders and deliveries from order-tracking-service, open tickets with their
+ * SLA state from ticket-service, the latest CSAT / NPS / CES from feedback-service. The profile is the page;
+ * without any of the others it is still shown, with a notice where that part would be.
  */
 @Controller
 @PreAuthorize("hasAnyRole('agent', 'manager', 'admin')")
@@ -32,6 +38,13 @@ class OrganisationController {
 
 	static final int TIMELINE = 30;
 
+	static final int TICKETS = 20;
+
+	/** The kinds the timeline can be narrowed to, in the order the filter offers them. */
+	static final List<String> TIMELINE_KINDS = java.util.Arrays.stream(InteractionKind.values())
+		.filter(k -> k != InteractionKind.INTERACTION_KIND_UNSPECIFIED && k != InteractionKind.UNRECOGNIZED)
+		.map(k -> k.name().substring("INTERACTION_KIND_".length())).toList();
+
 	/** What {@link ContactLoginController} reports back after an action on a contact's login. */
 	static final java.util.Set<String> LOGIN_NOTICES = java.util.Set.of("invited", "invited-not-mailed", "resent",
 			"removed", "refused", "unavailable", "created", "saved", "contact-added", "contact-saved", "override-set",
@@ -41,9 +54,15 @@ class OrganisationController {
 
 	private final OrderClient orders;
 
-	OrganisationController(CustomerClient customers, OrderClient orders) {
+	private final TicketClient tickets;
+
+	private final FeedbackClient feedback;
+
+	OrganisationController(CustomerClient customers, OrderClient orders, TicketClient tickets, FeedbackClient feedback) {
 		this.customers = customers;
 		this.orders = orders;
+		this.tickets = tickets;
+		this.feedback = feedback;
 	}
 
 	/** Back to the organisation's page with a notice it words itself (one of {@link #LOGIN_NOTICES}). */
@@ -63,7 +82,8 @@ class OrganisationController {
 	}
 
 	@GetMapping("/console/organisations/{id}")
-	String organisation(@PathVariable String id, @RequestParam(required = false) String notice, Model model) {
+	String organisation(@PathVariable String id, @RequestParam(required = false) String notice,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String after, Model model) {
 		Organisation organisation = customers.organisation(id);
 		model.addAttribute("organisation", organisation);
 		// Only notices this page words itself: the query string is the user's to edit.
@@ -84,16 +104,55 @@ class OrganisationController {
 			log.warn("Organisation page without delivery figures: {}", ex.getMessage());
 			model.addAttribute("delivery", null);
 		}
-		model.addAttribute("today", TierOverrideController.today());
 		try {
-			model.addAttribute("timeline", customers.timeline(organisation.getId(), TIMELINE));
-			model.addAttribute("timelineUnavailable", false);
+			model.addAttribute("tickets", tickets.openTickets(organisation.getId(), TICKETS));
+		}
+		catch (RemoteUnavailableException ex) {
+			log.warn("Organisation page without tickets: {}", ex.getMessage());
+			model.addAttribute("tickets", null);
+		}
+		try {
+			model.addAttribute("scores", feedback.scores(organisation.getId()));
+		}
+		catch (RemoteUnavailableException ex) {
+			log.warn("Organisation page without scores: {}", ex.getMessage());
+			model.addAttribute("scores", null);
+		}
+		model.addAttribute("today", TierOverrideController.today());
+		timeline(organisation.getId(), kind, after, model);
+		return "console/organisation";
+	}
+
+	/**
+	 * The timeline part: a page of {@value #TIMELINE}, newest first, of one kind or all, older pages by the token
+	 * customer-service gave. A kind the page does not offer shows every kind (the query string is the user's to
+	 * edit); a token customer-service refuses (an old or edited link) shows the newest page with a notice.
+	 */
+	private void timeline(String organisationId, String kind, String after, Model model) {
+		InteractionKind chosen = TIMELINE_KINDS.contains(kind) ? InteractionKind.valueOf("INTERACTION_KIND_" + kind) : null;
+		model.addAttribute("kinds", TIMELINE_KINDS);
+		model.addAttribute("kind", chosen == null ? null : kind);
+		model.addAttribute("timelineUnavailable", false);
+		model.addAttribute("timelineRestarted", false);
+		try {
+			ListInteractionsResponse page;
+			try {
+				page = customers.timeline(organisationId, chosen, TIMELINE, after);
+				model.addAttribute("after", after == null || after.isBlank() ? null : after);
+			}
+			catch (UnprocessableException ex) {
+				page = customers.timeline(organisationId, chosen, TIMELINE, null);
+				model.addAttribute("after", null);
+				model.addAttribute("timelineRestarted", true);
+			}
+			model.addAttribute("timeline", page.getInteractionsList());
+			model.addAttribute("timelineNext", page.getNextPageToken());
 		}
 		catch (RemoteUnavailableException ex) {
 			log.warn("Organisation page without timeline: {}", ex.getMessage());
 			model.addAttribute("timeline", List.of());
+			model.addAttribute("timelineNext", "");
 			model.addAttribute("timelineUnavailable", true);
 		}
-		return "console/organisation";
 	}
 }

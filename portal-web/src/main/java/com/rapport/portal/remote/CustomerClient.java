@@ -19,8 +19,9 @@ import com.rapport.contracts.customer.v1.InviteContactRequest;
 import com.rapport.contracts.customer.v1.RemoveContactRequest;
 import com.rapport.contracts.customer.v1.ResendInvitationRequest;
 import com.rapport.contracts.customer.v1.UpdateMyPreferencesRequest;
-import com.rapport.contracts.customer.v1.Interaction;
+import com.rapport.contracts.customer.v1.InteractionKind;
 import com.rapport.contracts.customer.v1.ListInteractionsRequest;
+import com.rapport.contracts.customer.v1.ListInteractionsResponse;
 import com.rapport.contracts.customer.v1.GetOrganisationRequest;
 import com.rapport.contracts.customer.v1.ListOrganisationsRequest;
 import com.rapport.contracts.customer.v1.ListOrganisationsResponse;
@@ -69,11 +70,22 @@ public class CustomerClient {
 	}
 
 	/** The organisation's latest interactions, newest first (staff only). */
-	public List<Interaction> timeline(String organisationId, int pageSize) {
+	/**
+	 * A page of the organisation's timeline, newest first: only {@code kind} when given, from {@code pageToken}
+	 * (the previous page's {@code next_page_token}) when given.
+	 */
+	public ListInteractionsResponse timeline(String organisationId, InteractionKind kind, int pageSize,
+			String pageToken) {
+		ListInteractionsRequest.Builder request = ListInteractionsRequest.newBuilder().setOrganisationId(organisationId)
+			.setPageSize(pageSize);
+		if (kind != null) {
+			request.addKinds(kind);
+		}
+		if (pageToken != null && !pageToken.isBlank()) {
+			request.setPageToken(pageToken);
+		}
 		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
-			.listInteractions(ListInteractionsRequest.newBuilder().setOrganisationId(organisationId)
-				.setPageSize(pageSize).build())
-			.getInteractionsList());
+			.listInteractions(request.build()));
 	}
 
 	/** The signed-in contact's own record. */

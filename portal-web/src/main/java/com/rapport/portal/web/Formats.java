@@ -40,6 +40,12 @@ public class Formats {
 			.withLocale(LocaleContextHolder.getLocale()).withZone(zone()).format(instant);
 	}
 
+	/** Whole minutes from now until the instant, negative once it has passed (an SLA due time, say). */
+	public long minutesUntil(Timestamp timestamp) {
+		Instant instant = Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+		return Math.floorDiv(instant.toEpochMilli() - System.currentTimeMillis(), 60_000L);
+	}
+
 	public String date(String isoDate) {
 		if (isoDate == null || isoDate.isEmpty()) {
 			return "";

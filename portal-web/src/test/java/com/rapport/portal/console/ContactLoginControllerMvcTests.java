@@ -50,6 +50,19 @@ class ContactLoginControllerMvcTests {
 	@MockitoBean
 	OrderClient orders;
 
+	@MockitoBean
+	com.rapport.portal.remote.TicketClient tickets;
+
+	@MockitoBean
+	com.rapport.portal.remote.FeedbackClient feedback;
+
+	@org.junit.jupiter.api.BeforeEach
+	void theOrganisationPagesOtherPartsAnswerEmpty() {
+		given(customers.timeline(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+				org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.any()))
+			.willReturn(com.rapport.contracts.customer.v1.ListInteractionsResponse.getDefaultInstance());
+	}
+
 	@Test
 	void anAdminInvitesAContactAndComesBackToTheOrganisationWithANotice() throws Exception {
 		given(customers.inviteContact("acme-retail", "c-2")).willReturn(Contact.newBuilder().setId("c-2")

@@ -21,7 +21,20 @@ import com.rapport.contracts.ordertracking.v1.MilestoneCode;
 import com.rapport.contracts.ordertracking.v1.Money;
 import com.rapport.contracts.ordertracking.v1.Order;
 import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.FeedbackClient;
 import com.rapport.portal.remote.OrderClient;
+import com.rapport.portal.remote.TicketClient;
+import com.rapport.contracts.feedback.v1.CustomerScores;
+import com.rapport.contracts.customer.v1.ListInteractionsResponse;
+import com.rapport.contracts.feedback.v1.LatestScore;
+import com.rapport.contracts.feedback.v1.SubjectType;
+import com.rapport.contracts.ticket.v1.ListOpenTicketsResponse;
+import com.rapport.contracts.ticket.v1.SlaState;
+import com.rapport.contracts.ticket.v1.SlaTier;
+import com.rapport.contracts.ticket.v1.Ticket;
+import com.rapport.contracts.ticket.v1.TicketKind;
+import com.rapport.contracts.ticket.v1.TicketPriority;
+import com.rapport.contracts.ticket.v1.TicketStatus;
 import com.rapport.portal.web.PageTestConfiguration;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
@@ -43,6 +56,8 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static com.rapport.support.test.TestJwtRequests.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -66,6 +81,143 @@ class OrganisationControllerMvcTests {
 
 	@MockitoBean
 	OrderClient orders;
+
+	@MockitoBean
+	TicketClient tickets;
+
+	@MockitoBean
+	FeedbackClient feedback;
+
+	@org.junit.jupiter.api.BeforeEach
+	void everyPartAnswersEmptyUnlessATestSaysOtherwise() {
+		given(customers.timeline(any(), any(), anyInt(), any())).willReturn(ListInteractionsResponse.getDefaultInstance());
+		given(tickets.openTickets(any(), anyInt())).willReturn(ListOpenTicketsResponse.getDefaultInstance());
+		given(feedback.scores(any())).willReturn(CustomerScores.getDefaultInstance());
+	}
+
+	@Test
+	void theTimelineCanBeNarrowedToOneKindAndPagedBack() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(customers.timeline("acme-retail", InteractionKind.INTERACTION_KIND_TICKET_OPENED,
+				OrganisationController.TIMELINE, "page-2"))
+			.willReturn(ListInteractionsResponse.newBuilder().addInteractions(Interaction.newBuilder()
+				.setKind(InteractionKind.INTERACTION_KIND_TICKET_OPENED).setSummary("Ticket T-1001 opened")
+				.setOccurredAt(Timestamp.newBuilder().setSeconds(1764500000))).setNextPageToken("page-3").build());
+
+		Document page = page(mvc.perform(get("/console/organisations/acme-retail").param("kind", "TICKET_OPENED")
+			.param("after", "page-2").with(as(TestTokens.staff("agent")))).andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select("li.interaction .interaction-summary").eachText()).containsExactly("Ticket T-1001 opened");
+		assertThat(page.select("select#kind option[selected]").val()).isEqualTo("TICKET_OPENED");
+		assertThat(page.select("a.timeline-older").attr("href"))
+			.isEqualTo("/console/organisations/acme-retail?kind=TICKET_OPENED&after=page-3#timeline");
+		assertThat(page.select("a.timeline-newest").attr("href"))
+			.isEqualTo("/console/organisations/acme-retail?kind=TICKET_OPENED#timeline");
+	}
+
+	@Test
+	void anUnknownKindShowsEveryKindAndARefusedPageTokenTheNewestPage() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(customers.timeline("acme-retail", null, OrganisationController.TIMELINE, "edited"))
+			.willThrow(new com.rapport.support.error.UnprocessableException("bad page token", java.util.Map.of("pageToken", "unknown")));
+		given(customers.timeline("acme-retail", null, OrganisationController.TIMELINE, null))
+			.willReturn(ListInteractionsResponse.newBuilder().addInteractions(Interaction.newBuilder()
+				.setKind(InteractionKind.INTERACTION_KIND_ORDER_PLACED).setSummary("Order ACME-1001 placed")
+				.setOccurredAt(Timestamp.newBuilder().setSeconds(1764400000))).build());
+
+		Document page = page(mvc.perform(get("/console/organisations/acme-retail").param("kind", "<script>")
+			.param("after", "edited").with(as(TestTokens.staff("agent")))).andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select(".timeline-restarted").text()).contains("could not be found");
+		assertThat(page.select("li.interaction .interaction-summary").eachText()).containsExactly("Order ACME-1001 placed");
+		assertThat(page.select("select#kind option[selected]")).isEmpty();
+		assertThat(page.select("a.timeline-newest, a.timeline-older")).isEmpty();
+	}
+
+	private static com.google.protobuf.Timestamp minutesFromNow(long minutes) {
+		return com.google.protobuf.Timestamp.newBuilder()
+			.setSeconds(java.time.Instant.now().plusSeconds(minutes * 60 + 30).getEpochSecond()).build();
+	}
+
+	@Test
+	void the360ShowsTheOpenTicketsWithTheirSlaStateAndWhatIsDue() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(orders.ordersOf("acme-retail", 50)).willReturn(List.of());
+		given(tickets.openTickets("acme-retail", 20)).willReturn(ListOpenTicketsResponse.newBuilder().setOpenCount(3)
+			.setBreachedCount(1).setAtRiskCount(0)
+			.addTickets(Ticket.newBuilder().setNumber("T-1001").setSubject("ACME-1015 arrived late")
+				.setKind(TicketKind.TICKET_KIND_COMPLAINT).setPriority(TicketPriority.TICKET_PRIORITY_HIGH)
+				.setStatus(TicketStatus.TICKET_STATUS_OPEN).setTier(SlaTier.SLA_TIER_VIP)
+				.setOpenedAt(minutesFromNow(-185)).setFirstResponseDue(minutesFromNow(-125))
+				.setResolutionDue(minutesFromNow(295)).setSlaState(SlaState.SLA_STATE_BREACHED))
+			.addTickets(Ticket.newBuilder().setNumber("T-1003").setSubject("Invoice copy")
+				.setKind(TicketKind.TICKET_KIND_REQUEST).setPriority(TicketPriority.TICKET_PRIORITY_NORMAL)
+				.setStatus(TicketStatus.TICKET_STATUS_OPEN).setTier(SlaTier.SLA_TIER_NORMAL).setTierAssumed(true)
+				.setOpenedAt(minutesFromNow(-10)).setFirstResponseDue(minutesFromNow(-5))
+				.setFirstRespondedAt(minutesFromNow(-6)).setResolutionDue(minutesFromNow(70)).setAssignee("Li Na")
+				.setSlaState(SlaState.SLA_STATE_ON_TRACK))
+			.build());
+
+		Document page = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select(".tickets-summary").text()).isEqualTo("3 open tickets, 1 breached");
+		assertThat(page.select("tr.ticket-row").eachAttr("data-ticket-number")).containsExactly("T-1001", "T-1003");
+		var breached = page.selectFirst("tr.ticket-row[data-ticket-number=T-1001]");
+		assertThat(breached.select(".sla-state").text()).isEqualTo("Breached");
+		assertThat(breached.select(".sla-due").text()).isEqualTo("response overdue by 2 h 5 min");
+		assertThat(breached.select(".ticket-subject").text()).isEqualTo("ACME-1015 arrived late complaint");
+		assertThat(breached.select(".ticket-priority").text()).isEqualTo("High");
+		assertThat(breached.select(".sla-tier").text()).isEqualTo("VIP targets");
+		var onTrack = page.selectFirst("tr.ticket-row[data-ticket-number=T-1003]");
+		assertThat(onTrack.select(".sla-due").text()).isEqualTo("resolution due in 1 h 10 min");
+		assertThat(onTrack.select(".sla-tier").text()).contains("tier assumed");
+		assertThat(onTrack.select(".ticket-assignee").text()).isEqualTo("Li Na");
+	}
+
+	@Test
+	void the360ShowsTheLatestScoresAndTheFiguresOfTheWindow() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(orders.ordersOf("acme-retail", 50)).willReturn(List.of());
+		given(feedback.scores("acme-retail")).willReturn(CustomerScores.newBuilder().setCustomerId("acme-retail")
+			.setLatestCsat(LatestScore.newBuilder().setScore(2).setAnsweredAt(minutesFromNow(-3 * 24 * 60))
+				.setComment("Late again.").setSubjectType(SubjectType.SUBJECT_TYPE_ORDER).setSubjectId("ACME-1015"))
+			.setLatestNps(LatestScore.newBuilder().setScore(9).setAnsweredAt(minutesFromNow(-20 * 24 * 60))
+				.setSubjectType(SubjectType.SUBJECT_TYPE_RELATIONSHIP))
+			.setWindowDays(90).setCsatCount(3).setCsatPercentBp(6666).setNps(50).setPromoters(2).setDetractors(1)
+			.setCesCount(2).setCesAverageTenths(50).setCesEasyShareBp(5000).build());
+
+		Document page = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select(".latest-csat").text()).startsWith("2 / 5").contains("on order ACME-1015")
+			.endsWith("Late again.");
+		assertThat(page.select(".latest-nps").text()).startsWith("9 / 10");
+		assertThat(page.select(".latest-ces")).isEmpty();
+		assertThat(page.select(".csat-figure").text()).isEqualTo("CSAT 66.6% satisfied (3 answers);");
+		assertThat(page.select(".nps-figure").text()).startsWith("NPS +50 (2 promoters, 0 passives, 1 detractors)");
+		assertThat(page.select(".ces-figure").text()).isEqualTo("CES 5.0 on average, 50.0% easy (2 answers)");
+		assertThat(page.select(".scores-unavailable")).isEmpty();
+	}
+
+	@Test
+	void withoutTicketAndFeedbackServicesThe360SaysWhatIsMissingAndShowsTheRest() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(orders.ordersOf("acme-retail", 50)).willReturn(List.of());
+		given(tickets.openTickets("acme-retail", 20))
+			.willThrow(new RemoteUnavailableException("ticket-service", Status.UNAVAILABLE.asRuntimeException()));
+		given(feedback.scores("acme-retail"))
+			.willThrow(new RemoteUnavailableException("feedback-service", Status.UNAVAILABLE.asRuntimeException()));
+
+		Document page = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select(".tickets-unavailable").text()).startsWith("Tickets are temporarily unavailable");
+		assertThat(page.select(".scores-unavailable").text()).startsWith("Survey scores are temporarily unavailable");
+		assertThat(page.select("tr.ticket-row")).isEmpty();
+		assertThat(page.select("h1").text()).isEqualTo("Acme Retail");
+		assertThat(page.select("tr.contact-row")).hasSize(2);
+	}
 
 	@Test
 	void agentSeesTheProfileTheContactsAndTheOrders() throws Exception {
@@ -182,13 +334,14 @@ class OrganisationControllerMvcTests {
 	@Test
 	void theTimelineShowsTheLatestInteractionsTranslated() throws Exception {
 		given(customers.organisation("acme-retail")).willReturn(acme());
-		given(customers.timeline("acme-retail", OrganisationController.TIMELINE)).willReturn(List.of(
+		given(customers.timeline("acme-retail", null, OrganisationController.TIMELINE, null))
+			.willReturn(ListInteractionsResponse.newBuilder().addInteractions(
 				Interaction.newBuilder().setKind(InteractionKind.INTERACTION_KIND_ORDER_DELIVERED)
 					.setSummary("Order ACME-1001 delivered")
-					.setOccurredAt(Timestamp.newBuilder().setSeconds(1764500000)).build(),
+					.setOccurredAt(Timestamp.newBuilder().setSeconds(1764500000)).build()).addInteractions(
 				Interaction.newBuilder().setKind(InteractionKind.INTERACTION_KIND_ORDER_PLACED)
 					.setSummary("Order ACME-1001 placed")
-					.setOccurredAt(Timestamp.newBuilder().setSeconds(1764400000)).build()));
+					.setOccurredAt(Timestamp.newBuilder().setSeconds(1764400000)).build()).build());
 
 		Document page = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
 			.andExpect(status().isOk()).andReturn());
@@ -203,7 +356,7 @@ class OrganisationControllerMvcTests {
 	@Test
 	void timelineDownStillShowsTheProfileWithANotice() throws Exception {
 		given(customers.organisation("acme-retail")).willReturn(acme());
-		given(customers.timeline("acme-retail", OrganisationController.TIMELINE))
+		given(customers.timeline("acme-retail", null, OrganisationController.TIMELINE, null))
 			.willThrow(new RemoteUnavailableException("customer-service", null));
 
 		Document page = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
@@ -224,7 +377,7 @@ class OrganisationControllerMvcTests {
 			.andReturn());
 
 		assertThat(page.select("p.empty").eachText()).containsExactly("No contacts recorded.",
-				"No orders for this organisation yet.", "Nothing recorded yet.");
+				"No survey answered yet.", "No orders for this organisation yet.", "Nothing recorded yet.");
 		assertThat(page.select(".profile-size").text()).isEqualTo("—");
 		assertThat(page.select(".profile-country").text()).isEqualTo("—");
 		assertThat(page.select(".profile-tags").text()).isEqualTo("—");
@@ -250,7 +403,7 @@ class OrganisationControllerMvcTests {
 		assertThat(page.select("p.orders-unavailable").text()).startsWith("Orders are temporarily unavailable.");
 		assertThat(page.select("tr.order-row")).isEmpty();
 		assertThat(page.select("p.empty").eachText()).as("no 'no orders' where orders are unknown")
-			.containsExactly("Nothing recorded yet.");
+			.containsExactly("No survey answered yet.", "Nothing recorded yet.");
 		assertThat(result.getResponse().getContentAsString()).doesNotContain("io exception")
 			.doesNotContain("order-tracking-service");
 	}
@@ -319,7 +472,8 @@ class OrganisationControllerMvcTests {
 			.with(as(TestTokens.staff("agent")))).andExpect(status().isOk()).andReturn());
 
 		assertThat(page.select("html").attr("lang")).isEqualTo("zh-CN");
-		assertThat(page.select("h2").eachText()).containsExactly("客户档案", "联系人", "交付", "订单", "互动时间线");
+		assertThat(page.select("h2").eachText()).containsExactly("客户档案", "联系人", "未结工单", "满意度", "交付", "订单",
+				"互动时间线");
 		assertThat(page.select("dl.profile dt").eachText()).contains("客户分级", "生命周期", "客户经理");
 		assertThat(page.select(".profile-tier").text()).isEqualTo("VIP客户");
 		assertThat(page.select(".profile-lifecycle").text()).isEqualTo("忠诚");
