@@ -88,39 +88,27 @@ class OrganisationController {
 		model.addAttribute("organisation", organisation);
 		// Only notices this page words itself: the query string is the user's to edit.
 		model.addAttribute("notice", notice != null && LOGIN_NOTICES.contains(notice) ? notice : null);
-		try {
-			model.addAttribute("orders", orders.ordersOf(organisation.getId(), ORDERS));
-			model.addAttribute("ordersUnavailable", false);
-		}
-		catch (RemoteUnavailableException ex) {
-			log.warn("Organisation page without orders: {}", ex.getMessage());
-			model.addAttribute("orders", List.of());
-			model.addAttribute("ordersUnavailable", true);
-		}
-		try {
-			model.addAttribute("delivery", orders.deliveryPerformance(organisation.getId()));
-		}
-		catch (RemoteUnavailableException ex) {
-			log.warn("Organisation page without delivery figures: {}", ex.getMessage());
-			model.addAttribute("delivery", null);
-		}
-		try {
-			model.addAttribute("tickets", tickets.openTickets(organisation.getId(), TICKETS));
-		}
-		catch (RemoteUnavailableException ex) {
-			log.warn("Organisation page without tickets: {}", ex.getMessage());
-			model.addAttribute("tickets", null);
-		}
-		try {
-			model.addAttribute("scores", feedback.scores(organisation.getId()));
-		}
-		catch (RemoteUnavailableException ex) {
-			log.warn("Organisation page without scores: {}", ex.getMessage());
-			model.addAttribute("scores", null);
-		}
+		String organisationId = organisation.getId();
+		List<?> orderList = partOrNull("orders", () -> orders.ordersOf(organisationId, ORDERS));
+		model.addAttribute("orders", orderList == null ? List.of() : orderList);
+		model.addAttribute("ordersUnavailable", orderList == null);
+		model.addAttribute("delivery", partOrNull("delivery figures", () -> orders.deliveryPerformance(organisationId)));
+		model.addAttribute("tickets", partOrNull("tickets", () -> tickets.openTickets(organisationId, TICKETS)));
+		model.addAttribute("scores", partOrNull("scores", () -> feedback.scores(organisationId)));
 		model.addAttribute("today", TierOverrideController.today());
 		timeline(organisation.getId(), kind, after, model);
 		return "console/organisation";
+	}
+
+	/** A part of the page from another service; {@code null}, and a notice on the page, while it is unavailable. */
+	private static <T> T partOrNull(String part, java.util.function.Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (RemoteUnavailableException ex) {
+			log.warn("Organisation page without {}: {}", part, ex.getMessage());
+			return null;
+		}
 	}
 
 	/**
