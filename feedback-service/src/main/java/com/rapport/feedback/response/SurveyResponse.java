@@ -18,7 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * ({@link NewResponse#responseId()}), so a resubmission cannot store it twice. {@code contactId} and
  * {@code comment} are the only personal data; an erasure removes them and keeps the score, which belongs to
  * the organisation's figures. {@code outbox} holds what the timeline has not been told yet (see
- * {@link ResponseEventRelay}). {@code version} is null until stored: with an id chosen by the caller, it is
+ * {@link ResponseOutbox}). {@code version} is null until stored: with an id chosen by the caller, it is
  * what tells Spring Data the answer is new (so {@code recordedAt} is filled).
  */
 @Document("survey_responses")
@@ -64,7 +64,7 @@ public record SurveyResponse(@Id String id, String customerId, String contactId,
 		return kind.name() + " " + score + "/" + kind.max() + " on " + about;
 	}
 
-	/** An event customer-service refused for good, kept with its reason (see {@link ResponseEventRelay}). */
+	/** An event customer-service refused for good, kept with its reason (see {@link ResponseOutbox}). */
 	public record UndeliverableEvent(String eventId, String reason) {
 	}
 }

@@ -1,8 +1,8 @@
 package com.rapport.feedback.demo;
 
-import com.rapport.feedback.response.ResponseEventRelay;
 import com.rapport.feedback.response.SurveyResponseRepository;
 import com.rapport.support.test.TestTokens;
+import com.rapport.support.timeline.OutboxRelay;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +27,7 @@ class DemoDataStartupTests {
 	SurveyResponseRepository responses;
 
 	@Autowired
-	ResponseEventRelay relay;
+	OutboxRelay<?, ?> relay;
 
 	@Test
 	void theDemoIsLoadedWithCustomerServiceDownAndItsTimelineEventsWait() {

@@ -5,9 +5,10 @@ import java.util.List;
 
 import com.rapport.feedback.FixedClock;
 import com.rapport.feedback.MongoAuditingConfiguration;
-import com.rapport.feedback.customer.InteractionRecorder;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
+import com.rapport.support.timeline.InteractionRecorder;
+import com.rapport.support.timeline.OutboxRelay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The outbox relay against the real (embedded) store, with customer-service stood in for. */
+/** Answers' events through the outbox relay against the real (embedded) store, with customer-service stood in for. */
 @DataMongoTest
 @Import(MongoAuditingConfiguration.class)
 @ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
@@ -47,6 +48,10 @@ class ResponseEventRelayTests {
 		recorded.add(entry);
 	};
 
+	private OutboxRelay<SurveyResponse, ResponseEvent> relay(InteractionRecorder recorder) {
+		return new OutboxRelay<>(mongo, recorder, new ResponseOutbox());
+	}
+
 	@BeforeEach
 	void setUp() {
 		responses.deleteAll();
@@ -57,7 +62,7 @@ class ResponseEventRelayTests {
 	void anAnswerIsToldToTheTimelineOnceAndLeavesNothingWaiting() {
 		service.record(Answers.withComment(Answers.csat("r-1", "acme-retail", 2), "Nobody called back."));
 
-		ResponseEventRelay relay = new ResponseEventRelay(mongo, recorder);
+		OutboxRelay<SurveyResponse, ResponseEvent> relay = relay(recorder);
 		assertThat(relay.relayPending()).isEqualTo(1);
 		assertThat(recorded).singleElement().satisfies(entry -> {
 			assertThat(entry.eventId()).isEqualTo("survey-answered:r-1");
@@ -76,7 +81,7 @@ class ResponseEventRelayTests {
 
 	@Test
 	void aResubmittedAnswerIsNotToldTwice() {
-		ResponseEventRelay relay = new ResponseEventRelay(mongo, recorder);
+		OutboxRelay<SurveyResponse, ResponseEvent> relay = relay(recorder);
 		service.record(Answers.csat("r-1", "acme-retail", 4));
 		relay.relayPending();
 		service.record(Answers.csat("r-1", "acme-retail", 4));
@@ -89,7 +94,7 @@ class ResponseEventRelayTests {
 	void whileCustomerServiceIsDownEventsWaitAndAreToldWhenItIsBack() {
 		service.record(Answers.csat("r-1", "acme-retail", 4));
 		service.record(Answers.csat("r-2", "globex-trading", 5));
-		ResponseEventRelay relay = new ResponseEventRelay(mongo, recorder);
+		OutboxRelay<SurveyResponse, ResponseEvent> relay = relay(recorder);
 
 		customerServiceDown = true;
 		assertThat(relay.relayPending()).isZero();
@@ -110,7 +115,7 @@ class ResponseEventRelayTests {
 			attempts.add(entry.eventId());
 			throw new IllegalArgumentException("no such organisation");
 		};
-		ResponseEventRelay relay = new ResponseEventRelay(mongo, refusing);
+		OutboxRelay<SurveyResponse, ResponseEvent> relay = relay(refusing);
 		assertThat(relay.relayPending()).isZero();
 		assertThat(relay.relayPending()).isZero();
 		assertThat(attempts).hasSize(1);

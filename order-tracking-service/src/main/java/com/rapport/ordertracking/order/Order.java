@@ -71,7 +71,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 				idempotencyKey, createdAt, version, events, undeliverable, deliveredAt);
 	}
 
-	/** An event customer-service refused for good, kept with its reason (see {@link OrderEventRelay}). */
+	/** An event customer-service refused for good, kept with its reason (see {@link OrderOutbox}). */
 	public record UndeliverableEvent(String eventId, String kind, String reason) {
 	}
 

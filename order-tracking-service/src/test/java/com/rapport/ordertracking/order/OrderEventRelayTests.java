@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.UUID;
 
 import com.rapport.ordertracking.MongoAuditingConfiguration;
-import com.rapport.ordertracking.customer.InteractionRecorder;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
+import com.rapport.support.timeline.InteractionRecorder;
+import com.rapport.support.timeline.OutboxRelay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The outbox relay against the real (embedded) store, with customer-service stood in for. */
+/** Orders' events through the outbox relay against the real (embedded) store, with customer-service stood in for. */
 @DataMongoTest
 @Import(MongoAuditingConfiguration.class)
 @ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
@@ -49,6 +50,10 @@ class OrderEventRelayTests {
 				+ interaction.facts().get("order_number"));
 	};
 
+	private OutboxRelay<Order, OrderEvent> relay(InteractionRecorder recorder) {
+		return new OutboxRelay<>(mongo, recorder, new OrderOutbox());
+	}
+
 	@BeforeEach
 	void empty() {
 		orders.deleteAll();
@@ -71,7 +76,7 @@ class OrderEventRelayTests {
 		assertThat(orders.findById(order.id()).orElseThrow().outbox()).extracting(OrderEvent::kind)
 			.containsExactly(OrderEvent.Kind.ORDER_PLACED);
 
-		OrderEventRelay relay = new OrderEventRelay(mongo, recorder);
+		OutboxRelay<Order, OrderEvent> relay = relay(recorder);
 		assertThat(relay.relayPending()).isEqualTo(1);
 		assertThat(recorded).containsExactly("acme-retail ORDER_PLACED PO-1");
 		assertThat(orders.findById(order.id()).orElseThrow().outbox()).isEmpty();
@@ -85,14 +90,14 @@ class OrderEventRelayTests {
 		Order order = placed("PO-2", MilestoneCode.PLACED, MilestoneCode.SHIPPED, MilestoneCode.DELIVERED);
 		assertThat(order.outbox()).extracting(OrderEvent::eventId)
 			.containsExactly("order-placed:" + order.id(), "order-delivered:" + order.id());
-		new OrderEventRelay(mongo, recorder).relayPending();
+		relay(recorder).relayPending();
 		assertThat(recorded).containsExactly("acme-retail ORDER_PLACED PO-2", "acme-retail ORDER_DELIVERED PO-2");
 	}
 
 	@Test
 	void whileCustomerServiceIsDownEventsWaitAndAreToldWhenItIsBack() {
 		Order order = placed("PO-3", MilestoneCode.PLACED);
-		OrderEventRelay relay = new OrderEventRelay(mongo, recorder);
+		OutboxRelay<Order, OrderEvent> relay = relay(recorder);
 
 		customerServiceDown = true;
 		assertThat(relay.relayPending()).isZero();
@@ -112,7 +117,7 @@ class OrderEventRelayTests {
 			attempts.add(interaction.eventId());
 			throw new IllegalArgumentException("no such organisation");
 		};
-		OrderEventRelay relay = new OrderEventRelay(mongo, refusing);
+		OutboxRelay<Order, OrderEvent> relay = relay(refusing);
 		assertThat(relay.relayPending()).isZero();
 		assertThat(relay.relayPending()).isZero();
 		assertThat(attempts).hasSize(1);

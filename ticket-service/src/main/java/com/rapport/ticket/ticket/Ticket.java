@@ -22,7 +22,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A support request or complaint of a customer organisation. {@code number} (T-1001) is what people quote;
  * {@code tier} is the organisation's tier the SLA was picked by, {@code tierAssumed} true when customer-service
  * could not be asked then. {@code outbox} holds the events the timeline has still to hear of (see
- * {@link TicketEventRelay}). Changes answer a new ticket; the stored one changes only when saved.
+ * {@link TicketOutbox}). Changes answer a new ticket; the stored one changes only when saved.
  */
 @Document("tickets")
 @CompoundIndexes({ @CompoundIndex(name = "number", def = "{'number': 1}", unique = true),
@@ -43,7 +43,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		undeliverable = undeliverable == null ? List.of() : List.copyOf(undeliverable);
 	}
 
-	/** An event customer-service refused for good, kept with its reason (see {@link TicketEventRelay}). */
+	/** An event customer-service refused for good, kept with its reason (see {@link TicketOutbox}). */
 	public record UndeliverableEvent(String eventId, String kind, String reason) {
 	}
 

@@ -7,8 +7,9 @@ import java.util.List;
 
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
+import com.rapport.support.timeline.InteractionRecorder;
+import com.rapport.support.timeline.OutboxRelay;
 import com.rapport.ticket.MongoAuditingConfiguration;
-import com.rapport.ticket.customer.InteractionRecorder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The outbox relay against the real (embedded) store, with customer-service stood in for. */
+/** Tickets' events through the outbox relay against the real (embedded) store, with customer-service stood in for. */
 @DataMongoTest
 @Import(MongoAuditingConfiguration.class)
 @ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
@@ -49,6 +50,10 @@ class TicketEventRelayTests {
 				+ entry.reference());
 	};
 
+	private OutboxRelay<Ticket, TicketEvent> relay(InteractionRecorder recorder) {
+		return new OutboxRelay<>(mongo, recorder, new TicketOutbox());
+	}
+
 	@BeforeEach
 	void empty() {
 		tickets.deleteAll();
@@ -62,7 +67,7 @@ class TicketEventRelayTests {
 	void anOpenedTicketIsToldOnceAndLeavesNothingWaiting() {
 		Ticket ticket = opened("T-1001");
 
-		TicketEventRelay relay = new TicketEventRelay(mongo, recorder);
+		OutboxRelay<Ticket, TicketEvent> relay = relay(recorder);
 		assertThat(relay.relayPending()).isEqualTo(1);
 		assertThat(recorded).containsExactly("acme-retail TICKET_OPENED T-1001 ticket:" + ticket.id());
 		assertThat(tickets.findById(ticket.id()).orElseThrow().outbox()).isEmpty();
@@ -76,7 +81,7 @@ class TicketEventRelayTests {
 		Ticket ticket = opened("T-1002");
 		tickets.save(tickets.findById(ticket.id()).orElseThrow().resolvedAt(T0.plus(Duration.ofHours(1))));
 
-		new TicketEventRelay(mongo, recorder).relayPending();
+		relay(recorder).relayPending();
 
 		assertThat(recorded).containsExactly("acme-retail TICKET_OPENED T-1002 ticket:" + ticket.id(),
 				"acme-retail TICKET_RESOLVED T-1002 ticket:" + ticket.id());
@@ -85,7 +90,7 @@ class TicketEventRelayTests {
 	@Test
 	void whileCustomerServiceIsDownEventsWaitAndAreToldWhenItIsBack() {
 		Ticket ticket = opened("T-1003");
-		TicketEventRelay relay = new TicketEventRelay(mongo, recorder);
+		OutboxRelay<Ticket, TicketEvent> relay = relay(recorder);
 
 		customerServiceDown = true;
 		assertThat(relay.relayPending()).isZero();
@@ -105,7 +110,7 @@ class TicketEventRelayTests {
 			attempts.add(entry.eventId());
 			throw new IllegalArgumentException("no such organisation");
 		};
-		TicketEventRelay relay = new TicketEventRelay(mongo, refusing);
+		OutboxRelay<Ticket, TicketEvent> relay = relay(refusing);
 		assertThat(relay.relayPending()).isZero();
 		assertThat(relay.relayPending()).isZero();
 		assertThat(attempts).hasSize(1);

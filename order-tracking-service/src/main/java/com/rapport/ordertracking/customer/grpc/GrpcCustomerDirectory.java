@@ -15,7 +15,10 @@ import com.rapport.support.grpc.RemoteCalls;
 
 import org.springframework.stereotype.Component;
 
-/** Asks customer-service over gRPC, through the circuit breaker and with a deadline. */
+/**
+ * Asks customer-service over gRPC, through the circuit breaker and with the channel's deadline (the stub is
+ * the one platform-support's timeline client sets up on channel {@code customer-service}).
+ */
 @Component
 class GrpcCustomerDirectory implements CustomerDirectory {
 

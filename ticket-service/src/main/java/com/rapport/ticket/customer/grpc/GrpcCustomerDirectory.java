@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Asks customer-service over gRPC as this service (its own client-credentials token: the tier picks the
- * promise, whoever opens the ticket), through the circuit breaker and with the channel's deadline.
+ * promise, whoever opens the ticket), through the circuit breaker and with the channel's deadline (the stub
+ * is the one platform-support's timeline client sets up on channel {@code customer-service}).
  */
 @Component
 class GrpcCustomerDirectory implements CustomerDirectory {

@@ -1,2 +1,5 @@
-/** The customer directory and the timeline recorder as gRPC clients of customer-service. */
+/**
+ * The customer directory as a gRPC client of customer-service, over the customer-service stub that
+ * platform-support's timeline client provides.
+ */
 package com.rapport.ticket.customer.grpc;

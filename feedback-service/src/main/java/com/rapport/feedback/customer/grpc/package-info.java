@@ -1,2 +1,0 @@
-/** The timeline recorder as a gRPC client of customer-service. */
-package com.rapport.feedback.customer.grpc;

@@ -1,2 +1,0 @@
-/** What this service tells customer-service: the organisation's timeline, over gRPC. */
-package com.rapport.feedback.customer;

@@ -1,0 +1,48 @@
+package com.rapport.ordertracking.order;
+
+import java.util.List;
+
+import com.rapport.support.timeline.InteractionRecorder.TimelineEntry;
+import com.rapport.support.timeline.TimelineOutbox;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Orders' events as customer-service's timeline hears of them: of the order's organisation, about
+ * {@code order:<id>}. platform-support's relay delivers them every few seconds under lease
+ * {@code order-event-relay}.
+ */
+@Component
+class OrderOutbox implements TimelineOutbox<Order, OrderEvent> {
+
+	@Override
+	public Class<Order> recordType() {
+		return Order.class;
+	}
+
+	@Override
+	public List<String> fields() {
+		return List.of("customerId");
+	}
+
+	@Override
+	public List<OrderEvent> outbox(Order order) {
+		return order.outbox();
+	}
+
+	@Override
+	public TimelineEntry entryOf(Order order, OrderEvent event) {
+		return new TimelineEntry(event.eventId(), order.customerId(), event.kind().name(), event.occurredAt(),
+				event.summary(), "order:" + order.id(), event.facts());
+	}
+
+	@Override
+	public String recordName() {
+		return "order";
+	}
+
+	@Override
+	public String leaseName() {
+		return "order-event-relay";
+	}
+}
