@@ -82,6 +82,9 @@ class IdentityAndPrivacySystemTests {
 				.containsExactly(BO_EMAIL);
 			assertThat(JsonPath.<Object>read(export, "$.services")).asString().contains("order-tracking-service",
 					"ticket-service", "feedback-service");
+			// The demo's ticket Bo raised about the damaged chairs, as ticket-service holds it.
+			assertThat(JsonPath.<List<String>>read(export, "$.services['ticket-service'].tickets[*].email"))
+				.contains(BO_EMAIL);
 
 			// The erasure, after its confirmation page.
 			admin.go("/console/organisations/acme-retail/contacts/" + BO + "/erase");
@@ -92,6 +95,8 @@ class IdentityAndPrivacySystemTests {
 			// (demo birthdays fall on the day the demo is loaded) has already been.
 			assertThat(Integer.parseInt(admin.text(By.cssSelector("tr[data-service='customer-service'] .deleted"))))
 				.as("records deleted by customer-service").isGreaterThanOrEqualTo(2);
+			assertThat(Integer.parseInt(admin.text(By.cssSelector("tr[data-service='ticket-service'] .anonymised"))))
+				.as("tickets Bo raised, kept for Acme without Bo").isGreaterThanOrEqualTo(1);
 			admin.go("/console/organisations/acme-retail");
 			assertThat(admin.driver.findElements(By.cssSelector("tr[data-contact-id='" + BO + "']"))).isEmpty();
 			assertThat(admin.text(By.cssSelector("table.contacts"))).doesNotContain("Bo Zhang");
