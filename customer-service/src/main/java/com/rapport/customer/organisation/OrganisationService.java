@@ -114,7 +114,7 @@ public class OrganisationService {
 	 * check: those features decide who may ask before they do.
 	 */
 	public boolean exists(String id) {
-		return id != null && !id.isBlank() && organisations.existsById(id);
+		return id != null && !id.isBlank() && organisations.hasId(id);
 	}
 
 	public Page<Organisation> list(Caller caller, int page, int size) {
@@ -158,7 +158,7 @@ public class OrganisationService {
 		Organisation.Profile profile = ProfileRules.organisation(null, input);
 		checkExternalIdFree(profile.externalId(), null);
 		String id = input.id() != null ? input.id() : freeIdFor(profile.name());
-		if (input.id() != null && organisations.existsById(id)) {
+		if (input.id() != null && organisations.hasId(id)) {
 			throw new RaceLostUnprocessable("The id is taken.", Map.of("id", "already used by another organisation"));
 		}
 		Organisation created = insert(Organisation.create(id, null, null, null).withProfile(profile));
@@ -309,7 +309,7 @@ public class OrganisationService {
 
 	private BatchResult insertBatchItem(OrganisationInput input, Organisation.Profile profile, List<Contact> contacts) {
 		String id = input.id() != null ? input.id() : freeIdFor(profile.name());
-		if (input.id() != null && organisations.existsById(id)) {
+		if (input.id() != null && organisations.hasId(id)) {
 			throw new RaceLostUnprocessable("The id is taken.", Map.of("id", "already used by another organisation"));
 		}
 		Organisation created = insert(
@@ -544,7 +544,7 @@ public class OrganisationService {
 		// A short suffix keeps ids readable; names that share a slug (all-Chinese names all give "org") use up
 		// the 65,536 short ones, so after a few collisions the suffix grows, and it always ends.
 		String candidate = slug;
-		for (int attempt = 0; organisations.existsById(candidate); attempt++) {
+		for (int attempt = 0; organisations.hasId(candidate); attempt++) {
 			candidate = slug + "-" + (attempt < 8 ? HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt())
 					: HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
 		}
