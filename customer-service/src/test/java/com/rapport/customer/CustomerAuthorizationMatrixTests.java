@@ -117,6 +117,9 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			case "REST POST /api/customers/v1/organisations" -> "{\"name\": \"New Customer " + n + "\", \"country\": \"CN\"}";
 			case "REST PUT /api/customers/v1/organisations/{id}",
 					"REST PUT /api/customers/v1/organisations/external/{externalId}" -> "{\"industry\": \"Retail\"}";
+			case "REST POST /api/customers/v1/organisations:batch" -> "[{\"externalId\": \"" + EXTERNAL_ID
+					+ "\", \"industry\": \"Retail\", \"contacts\": [{\"externalId\": \"" + EXTERNAL_ID
+					+ "\", \"jobTitle\": \"Head buyer\"}]}]";
 			case "REST POST /api/customers/v1/organisations/{organisationId}/contacts" ->
 				"{\"name\": \"New Contact " + n + "\", \"email\": \"new" + n + "@org-a.example\"}";
 			case "REST PUT /api/customers/v1/organisations/{organisationId}/contacts/{contactId}",

@@ -44,6 +44,9 @@ public final class Customer360 implements Scenario {
 
 	private static final String ORGANISATIONS = "/api/customers/v1/organisations";
 
+	/** The most organisations {@code POST .../organisations:batch} takes at once. */
+	private static final int MAX_BATCH = 500;
+
 	/** Organisations whose five terms make the search's term list. */
 	private static final int TERM_SOURCES = 20;
 
@@ -62,6 +65,9 @@ public final class Customer360 implements Scenario {
 		return """
 				  --organisations N        organisations the store must hold; seeded when it holds fewer (100000)
 				  --seed-threads N         seeding requests at once (4)
+				  --seed-batch N           organisations with their contacts a seeding request (POST
+				                           .../organisations:batch, at most 500); 0: one PUT per organisation and
+				                           per contact (200)
 				  --seed-only              seed, do not measure
 				  --seed-minutes M         stop seeding after M minutes; a run stopped so measures nothing, and
 				                           the same command goes on where it stopped
@@ -80,6 +86,7 @@ public final class Customer360 implements Scenario {
 		Options options = run.options();
 		int organisations = options.integer("organisations", 100_000, 1);
 		int seedThreads = options.integer("seed-threads", 4, 1);
+		int seedBatch = options.integer("seed-batch", 200, 0, MAX_BATCH);
 		boolean seedOnly = options.flag("seed-only");
 		int seedMinutes = options.integer("seed-minutes", 0, 0);
 		int sample = Math.min(options.integer("sample", 1000, 1), organisations);
@@ -94,7 +101,8 @@ public final class Customer360 implements Scenario {
 			SampleData data = new SampleData();
 			Seeder seeder = new Seeder(http, partner, run.gateway(), data, run.out());
 			AtomicReferenceArray<String> ids = new AtomicReferenceArray<>(organisations);
-			boolean complete = seed(run, http, partner, seeder, organisations, seedThreads, seedMinutes, ids);
+			boolean complete = seed(run, http, partner, seeder, organisations, seedBatch, seedThreads, seedMinutes,
+					ids);
 			if (seedOnly || !complete) {
 				return;
 			}
@@ -110,7 +118,7 @@ public final class Customer360 implements Scenario {
 	}
 
 	/** Seeds what the store lacks; answers whether it now holds the whole sample. */
-	private static boolean seed(Run run, Http http, PartnerToken partner, Seeder seeder, int organisations,
+	private static boolean seed(Run run, Http http, PartnerToken partner, Seeder seeder, int organisations, int batch,
 			int threads, int minutes, AtomicReferenceArray<String> ids) throws InterruptedException {
 		long before = total(run.gateway(), http, partner);
 		Map<String, Object> seeding = new LinkedHashMap<>();
@@ -124,11 +132,15 @@ public final class Customer360 implements Scenario {
 		}
 		else {
 			// Organisation i is seeded after most of those before it; starting a little before the count re-does
-			// the last ones an interrupted run may have left without all their contacts (repeats change nothing).
-			int from = (int) Math.max(0, Math.min(organisations, before - 10L * threads - 100));
-			run.out().printf("The store holds %,d organisations: seeding %,d to %,d with %d threads through %s%n",
-					before, from + 1, organisations, threads, run.gateway());
-			Seeder.Result result = seeder.seed(from, organisations, threads, minutes, ids);
+			// the last ones an interrupted run may have left out (a thread's batch) or without all their contacts
+			// (one at a time); repeats change nothing.
+			long margin = (long) threads * Math.max(batch, 10) + 100;
+			int from = (int) Math.max(0, Math.min(organisations, before - margin));
+			run.out().printf("The store holds %,d organisations: seeding %,d to %,d with %d threads, %s, through %s%n",
+					before, from + 1, organisations, threads,
+					batch > 0 ? batch + " organisations a request" : "one request per organisation and contact",
+					run.gateway());
+			Seeder.Result result = seeder.seed(from, organisations, batch, threads, minutes, ids);
 			run.out().printf(Locale.ROOT, "Seeded %,d organisations with %,d contacts (%,d requests) in %s: "
 					+ "%.1f organisations/s, %.1f requests/s%s%n", result.organisations(), result.contacts(),
 					result.requests(), Seeder.duration(result.seconds()), result.organisationsPerSecond(),
@@ -138,11 +150,13 @@ public final class Customer360 implements Scenario {
 			seeding.put("skipped", false);
 			seeding.put("result", result);
 			complete = result.complete();
+			seeding.put("batch", batch);
 			run.fact(String.format(Locale.ROOT,
 					"seeding: %,d organisations with %,d contacts in %s, %.1f organisations/s (%.1f requests/s, %d "
-							+ "threads)",
+							+ "threads, %s)",
 					result.organisations(), result.contacts(), Seeder.duration(result.seconds()),
-					result.organisationsPerSecond(), result.requestsPerSecond(), threads));
+					result.organisationsPerSecond(), result.requestsPerSecond(), threads,
+					batch > 0 ? batch + " organisations a request" : "one request per organisation and contact"));
 		}
 		long after = skip ? before : total(run.gateway(), http, partner);
 		seeding.put("organisationsInStore", after);

@@ -34,8 +34,18 @@ final class SampleData {
 			List<String> tags, String accountManager) {
 	}
 
+	/** An organisation with its contacts as an item of {@code POST .../organisations:batch} sends it. */
+	record BatchItem(String externalId, String name, String industry, String sizeBand, String country, String region,
+			List<String> tags, String accountManager, List<Contact> contacts) {
+	}
+
 	/** An organisation: its profile, its contacts, and the words its search terms are made of. */
 	record Organisation(Profile profile, List<Contact> contacts, String brand, String industryTerm) {
+
+		BatchItem batchItem() {
+			return new BatchItem(profile.externalId(), profile.name(), profile.industry(), profile.sizeBand(),
+					profile.country(), profile.region(), profile.tags(), profile.accountManager(), contacts);
+		}
 
 		String externalId() {
 			return profile.externalId();

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,12 +17,15 @@ import com.rapport.benchmarks.harness.Http;
 import com.rapport.benchmarks.harness.Json;
 import com.rapport.benchmarks.harness.PartnerToken;
 
+import tools.jackson.databind.JsonNode;
+
 /**
- * Seeds the sample organisations as a partner system would: {@code PUT .../organisations/external/{key}} (the
- * idempotent upsert), then each contact with {@code PUT .../contacts/external/{key}}, from a few threads, through
- * the gateway. A repeat of an organisation already there changes nothing, so an interrupted seeding can simply
- * run again. Over the partner's request budget the gateway answers {@code 429}: the seeder waits as
- * {@code Retry-After} says.
+ * Seeds the sample organisations as a partner system would, from a few threads, through the gateway: in batches
+ * of organisations with their contacts ({@code POST .../organisations:batch}, a supplier's ERP loading its
+ * customers at go-live), or one at a time ({@code PUT .../organisations/external/{key}}, the idempotent upsert,
+ * then each contact with {@code PUT .../contacts/external/{key}}). A repeat of an organisation already there
+ * changes nothing, so an interrupted seeding can simply run again. Over the partner's request budget the gateway
+ * answers {@code 429}: the seeder waits as {@code Retry-After} says.
  */
 final class Seeder {
 
@@ -33,6 +37,9 @@ final class Seeder {
 	private static final int TRANSPORT_ATTEMPTS = 3;
 
 	private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
+
+	/** The gateway gives up on a request after 30 s; a batch gets as long, the harness waits a little longer. */
+	private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(45);
 
 	private final Http http;
 
@@ -66,10 +73,10 @@ final class Seeder {
 
 	/**
 	 * Upserts organisations {@code from} (inclusive) to {@code to} with their contacts, their ids going to
-	 * {@code ids}; no new organisation is started after {@code minutes} (0: no limit), and those started are
-	 * finished.
+	 * {@code ids}, {@code batch} organisations a request (0: one request per organisation and per contact); no
+	 * new organisation is started after {@code minutes} (0: no limit), and those started are finished.
 	 */
-	Result seed(int from, int to, int threads, int minutes, AtomicReferenceArray<String> ids)
+	Result seed(int from, int to, int batch, int threads, int minutes, AtomicReferenceArray<String> ids)
 			throws InterruptedException {
 		long deadline = minutes == 0 ? Long.MAX_VALUE : System.nanoTime() + minutes * 60_000_000_000L;
 		AtomicInteger next = new AtomicInteger(from);
@@ -80,25 +87,26 @@ final class Seeder {
 		long throttledBefore = http.throttled();
 		long throttledMillisBefore = http.throttledMillis();
 		long started = System.nanoTime();
+		int step = Math.max(batch, 1);
 		Runnable worker = () -> {
-			for (int i = next.getAndIncrement(); i < to && failures.size() < MAX_FAILURES
-					&& System.nanoTime() < deadline; i = next.getAndIncrement()) {
+			for (int i = next.getAndAdd(step); i < to && failures.size() < MAX_FAILURES
+					&& System.nanoTime() < deadline; i = next.getAndAdd(step)) {
+				int end = Math.min(i + step, to);
 				try {
-					SampleData.Organisation organisation = data.organisation(i);
-					HttpResponse<String> answer = upsert(organisation);
-					requests.incrementAndGet();
-					String id = Json.read(answer.body()).path("id").asString();
-					ids.set(i, id);
-					for (SampleData.Contact contact : organisation.contacts()) {
-						put(ORGANISATIONS + "/" + Http.encode(id) + "/contacts/external/" + contact.externalId(),
-								contact);
+					if (batch > 0) {
+						Stored stored = batch(i, end, ids, failures);
 						requests.incrementAndGet();
-						contacts.incrementAndGet();
+						organisations.addAndGet(stored.organisations());
+						contacts.addAndGet(stored.contacts());
 					}
-					organisations.incrementAndGet();
+					else {
+						contacts.addAndGet(oneByOne(i, ids, requests));
+						organisations.incrementAndGet();
+					}
 				}
 				catch (RuntimeException ex) {
-					failures.add(SampleData.externalId(i) + ": " + ex.getMessage());
+					failures.add(SampleData.externalId(i) + (end - i > 1 ? " to " + SampleData.externalId(end - 1) : "")
+							+ ": " + ex.getMessage());
 				}
 			}
 		};
@@ -129,6 +137,52 @@ final class Seeder {
 				round((http.throttledMillis() - throttledMillisBefore) / 1000.0));
 	}
 
+	/** Organisation {@code i} and then its contacts, one request each; answers the number of contacts. */
+	private int oneByOne(int i, AtomicReferenceArray<String> ids, AtomicInteger requests) {
+		SampleData.Organisation organisation = data.organisation(i);
+		HttpResponse<String> answer = upsert(organisation);
+		requests.incrementAndGet();
+		String id = Json.read(answer.body()).path("id").asString();
+		ids.set(i, id);
+		for (SampleData.Contact contact : organisation.contacts()) {
+			send("PUT", ORGANISATIONS + "/" + Http.encode(id) + "/contacts/external/" + contact.externalId(),
+					Json.write(contact), Http.REQUEST_TIMEOUT);
+			requests.incrementAndGet();
+		}
+		return organisation.contacts().size();
+	}
+
+	/**
+	 * Organisations {@code from} to {@code to} (exclusive) with their contacts in one request; an item the
+	 * service refused goes to {@code failures}.
+	 */
+	private Stored batch(int from, int to, AtomicReferenceArray<String> ids, ConcurrentLinkedQueue<String> failures) {
+		List<SampleData.BatchItem> items = new ArrayList<>(to - from);
+		for (int i = from; i < to; i++) {
+			items.add(data.organisation(i).batchItem());
+		}
+		JsonNode answer = Json.read(send("POST", ORGANISATIONS + ":batch", Json.write(items), BATCH_TIMEOUT).body());
+		int organisations = 0;
+		int contacts = 0;
+		for (JsonNode item : answer.path("items")) {
+			int i = from + item.path("index").asInt();
+			int status = item.path("status").asInt();
+			if (status == 200 || status == 201) {
+				ids.set(i, item.path("id").asString());
+				organisations++;
+				contacts += items.get(i - from).contacts().size();
+			}
+			else {
+				failures.add(SampleData.externalId(i) + ": " + status + " " + item);
+			}
+		}
+		return new Stored(organisations, contacts);
+	}
+
+	/** What one request stored. */
+	private record Stored(int organisations, int contacts) {
+	}
+
 	/**
 	 * Whether organisation {@code index} was in the store already: its upsert answers {@code 200}, not {@code 201}
 	 * (then it is there now, without its contacts, which seeding adds when it gets to it).
@@ -138,22 +192,23 @@ final class Seeder {
 	}
 
 	private HttpResponse<String> upsert(SampleData.Organisation organisation) {
-		return put(ORGANISATIONS + "/external/" + organisation.externalId(), organisation.profile());
+		return send("PUT", ORGANISATIONS + "/external/" + organisation.externalId(), Json.write(organisation.profile()),
+				Http.REQUEST_TIMEOUT);
 	}
 
 	/** A {@code 200} or {@code 201}, after waiting as told and a retry of a broken connection; else it throws. */
-	private HttpResponse<String> put(String path, Object body) {
-		String json = Json.write(body);
+	private HttpResponse<String> send(String method, String path, String json, Duration timeout) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				HttpResponse<String> response = http.sendPolitely(Http.request(gateway.resolve(path))
+					.timeout(timeout)
 					.header("Authorization", partner.authorization())
 					.header("Content-Type", "application/json")
-					.PUT(HttpRequest.BodyPublishers.ofString(json))
+					.method(method, HttpRequest.BodyPublishers.ofString(json))
 					.build());
 				if (response.statusCode() != 200 && response.statusCode() != 201) {
-					throw new IllegalStateException("PUT " + path + " answered " + response.statusCode() + ": "
-							+ response.body());
+					throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+							+ abbreviated(response.body()));
 				}
 				return response;
 			}
@@ -164,6 +219,10 @@ final class Seeder {
 				Http.sleep(1000L * attempt);
 			}
 		}
+	}
+
+	private static String abbreviated(String body) {
+		return body.length() <= 500 ? body : body.substring(0, 500) + "...";
 	}
 
 	private void progress(int done, int total, int requests, long nanos) {

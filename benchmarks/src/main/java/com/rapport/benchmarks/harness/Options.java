@@ -64,6 +64,10 @@ public final class Options {
 	}
 
 	public int integer(String name, int fallback, int min) {
+		return integer(name, fallback, min, Integer.MAX_VALUE);
+	}
+
+	public int integer(String name, int fallback, int min, int max) {
 		String text = string(name, null);
 		if (text == null) {
 			return fallback;
@@ -72,6 +76,9 @@ public final class Options {
 			int value = Integer.parseInt(text.replace("_", "").replace(",", ""));
 			if (value < min) {
 				throw new UsageException("--" + name + " must be at least " + min + ", not " + value);
+			}
+			if (value > max) {
+				throw new UsageException("--" + name + " must be at most " + max + ", not " + value);
 			}
 			return value;
 		}

@@ -62,6 +62,18 @@ class SampleDataTests {
 	}
 
 	@Test
+	void aBatchItemCarriesTheProfileAndTheContacts() {
+		SampleData.Organisation organisation = data.organisation(17);
+		SampleData.BatchItem item = organisation.batchItem();
+
+		assertThat(item.externalId()).isEqualTo("bench-000018");
+		assertThat(item.name()).isEqualTo(organisation.profile().name());
+		assertThat(item.country()).isEqualTo(organisation.profile().country());
+		assertThat(item.tags()).isEqualTo(organisation.profile().tags());
+		assertThat(item.contacts()).isEqualTo(organisation.contacts());
+	}
+
+	@Test
 	void emailsAreAscii() {
 		assertThat(SampleData.ascii("Müller")).isEqualTo("mueller");
 		assertThat(SampleData.ascii("O'Brien")).isEqualTo("obrien");

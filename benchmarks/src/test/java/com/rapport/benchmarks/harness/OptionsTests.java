@@ -37,6 +37,9 @@ class OptionsTests {
 			.isInstanceOf(Options.UsageException.class);
 		assertThatThrownBy(() -> Options.parse(List.of("--requests", "0")).integer("requests", 1, 1))
 			.isInstanceOf(Options.UsageException.class);
+		assertThatThrownBy(() -> Options.parse(List.of("--seed-batch", "501")).integer("seed-batch", 200, 0, 500))
+			.isInstanceOf(Options.UsageException.class).hasMessage("--seed-batch must be at most 500, not 501");
+		assertThat(Options.parse(List.of("--seed-batch", "500")).integer("seed-batch", 200, 0, 500)).isEqualTo(500);
 		assertThatThrownBy(() -> Options.parse(List.of("customer360"))).isInstanceOf(Options.UsageException.class);
 	}
 }

@@ -7,7 +7,8 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-public interface OrganisationRepository extends MongoRepository<Organisation, String>, OrganisationSearch {
+public interface OrganisationRepository
+		extends MongoRepository<Organisation, String>, OrganisationSearch, OrganisationIds {
 
 	Page<Organisation> findAllByOrderByNameAsc(Pageable pageable);
 

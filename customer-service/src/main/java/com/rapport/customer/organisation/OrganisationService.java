@@ -50,6 +50,11 @@ public class OrganisationService {
 
 	static final int MAX_QUERY_LENGTH = 100;
 
+	/** Organisations in one {@link #upsertBatchItem batch} request at most. */
+	public static final int MAX_BATCH = 500;
+
+	private static final String EXTERNAL_ID_RULE = "1 to 100 letters, digits and . _ : ~ -, starting with a letter or digit";
+
 	/** Idempotent upserts retry a lost race this often: the repeat sees the winner's record. */
 	private static final int UPSERT_ATTEMPTS = 3;
 
@@ -64,6 +69,23 @@ public class OrganisationService {
 
 	/** The result of an upsert: the record, and whether this call created it. */
 	public record Upsert<T>(T value, boolean created) {
+	}
+
+	/** One organisation of a batch with its contacts, each keyed by its partner's external id. */
+	public record BatchItem(OrganisationInput organisation, List<ContactInput> contacts) {
+
+		public BatchItem {
+			contacts = contacts == null ? List.of() : contacts;
+		}
+	}
+
+	/** What a batch item did to the store. */
+	public enum BatchOutcome {
+		CREATED, UPDATED, UNCHANGED
+	}
+
+	/** The organisation after a batch item, and what the item did. */
+	public record BatchResult(Organisation organisation, BatchOutcome outcome) {
 	}
 
 	/** Staff, services and partners with the read scope; a customer's token never, whatever scopes it carries. */
@@ -92,7 +114,7 @@ public class OrganisationService {
 	 * check: those features decide who may ask before they do.
 	 */
 	public boolean exists(String id) {
-		return id != null && !id.isBlank() && organisations.existsById(id);
+		return id != null && !id.isBlank() && organisations.hasId(id);
 	}
 
 	public Page<Organisation> list(Caller caller, int page, int size) {
@@ -136,7 +158,7 @@ public class OrganisationService {
 		Organisation.Profile profile = ProfileRules.organisation(null, input);
 		checkExternalIdFree(profile.externalId(), null);
 		String id = input.id() != null ? input.id() : freeIdFor(profile.name());
-		if (input.id() != null && organisations.existsById(id)) {
+		if (input.id() != null && organisations.hasId(id)) {
 			throw new RaceLostUnprocessable("The id is taken.", Map.of("id", "already used by another organisation"));
 		}
 		Organisation created = insert(Organisation.create(id, null, null, null).withProfile(profile));
@@ -178,6 +200,128 @@ public class OrganisationService {
 			}
 			return new Upsert<>(create(caller, withKey), true);
 		});
+	}
+
+	/**
+	 * Refuses a batch the caller may not send, or one over {@value #MAX_BATCH} organisations, before any item is
+	 * looked at.
+	 */
+	public void checkBatch(Caller caller, int size) {
+		requireWrite(caller);
+		if (size > MAX_BATCH) {
+			throw new UnprocessableException("Too many organisations in one request.",
+					Map.of("items", "at most " + MAX_BATCH + " organisations a request, not " + size));
+		}
+	}
+
+	/**
+	 * One item of a partner's bulk load: creates or changes the organisation it knows by
+	 * {@code externalId}, and creates or changes each contact it knows by the contact's {@code externalId}
+	 * (contacts not listed stay as they are), in one write. The same rules, search keys and audit entries as
+	 * {@link #upsertByExternalId} followed by {@link #upsertContactByExternalId} for each contact, except that
+	 * a bad field anywhere refuses the whole item before anything is stored, naming every bad field
+	 * ({@code contacts[1].email}). Repeating an item changes nothing and answers {@link BatchOutcome#UNCHANGED}.
+	 */
+	public BatchResult upsertBatchItem(Caller caller, BatchItem item) {
+		requireWrite(caller);
+		OrganisationInput input = item.organisation();
+		Map<String, String> keyErrors = batchKeyErrors(input.externalId(), item.contacts());
+		return retryingRaces(() -> {
+			Organisation current = keyErrors.containsKey("externalId") ? null
+					: organisations.findByExternalId(input.externalId()).orElse(null);
+			Map<String, String> errors = new LinkedHashMap<>(keyErrors);
+			Organisation.Profile profile = null;
+			try {
+				profile = ProfileRules.organisation(current == null ? null : current.profile(), input);
+			}
+			catch (UnprocessableException ex) {
+				errors.putAll(ex.fieldErrors());
+			}
+			if (current != null && input.id() != null && !input.id().equals(current.id())) {
+				errors.put("id", "must be " + current.id() + " or left out");
+			}
+			List<Contact> contacts = new ArrayList<>(current == null ? List.of() : current.contacts());
+			List<Contact> before = new ArrayList<>();
+			List<Contact> after = new ArrayList<>();
+			for (int i = 0; i < item.contacts().size(); i++) {
+				ContactInput contactInput = item.contacts().get(i);
+				if (contactInput == null || errors.containsKey("contacts[" + i + "].externalId")) {
+					continue;
+				}
+				Contact existing = current == null ? null
+						: current.contactByExternalId(contactInput.externalId()).orElse(null);
+				try {
+					Contact merged = ProfileRules.contact(existing, UUID.randomUUID().toString(),
+							checkedInput(caller, contactInput));
+					if (existing == null) {
+						contacts.add(merged);
+					}
+					else {
+						contacts.replaceAll(c -> c.id().equals(existing.id()) ? merged : c);
+					}
+					before.add(existing);
+					after.add(merged);
+				}
+				catch (UnprocessableException ex) {
+					String prefix = "contacts[" + i + "].";
+					ex.fieldErrors().forEach((field, problem) -> errors.put(prefix + field, problem));
+				}
+			}
+			if (contacts.size() > ProfileRules.MAX_CONTACTS) {
+				errors.put("contacts", "at most " + ProfileRules.MAX_CONTACTS + " per organisation");
+			}
+			if (!errors.isEmpty()) {
+				throw new UnprocessableException("Some fields of the organisation or its contacts are invalid.", errors);
+			}
+			BatchResult result = current == null ? insertBatchItem(input, profile, contacts)
+					: updateBatchItem(current, input.version(), profile, contacts);
+			recordOrganisation(caller, current == null ? null : current.profile(), result.organisation());
+			for (int i = 0; i < after.size(); i++) {
+				recordContact(caller, result.organisation().id(), before.get(i), after.get(i));
+			}
+			return result;
+		});
+	}
+
+	/** The external ids a batch item needs: the organisation's, and one per contact, none twice. */
+	private static Map<String, String> batchKeyErrors(String externalId, List<ContactInput> contacts) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (!ProfileRules.isExternalId(externalId)) {
+			errors.put("externalId", externalId == null ? "is required" : EXTERNAL_ID_RULE);
+		}
+		Map<String, Integer> seen = new LinkedHashMap<>();
+		for (int i = 0; i < contacts.size(); i++) {
+			ContactInput contact = contacts.get(i);
+			String field = "contacts[" + i + "]";
+			if (contact == null) {
+				errors.put(field, "is required");
+			}
+			else if (!ProfileRules.isExternalId(contact.externalId())) {
+				errors.put(field + ".externalId", contact.externalId() == null
+						? "is required: a batch finds its contacts again by it" : EXTERNAL_ID_RULE);
+			}
+			else if (seen.putIfAbsent(contact.externalId(), i) != null) {
+				errors.put(field + ".externalId", "repeats contacts[" + seen.get(contact.externalId()) + "]");
+			}
+		}
+		return errors;
+	}
+
+	private BatchResult insertBatchItem(OrganisationInput input, Organisation.Profile profile, List<Contact> contacts) {
+		String id = input.id() != null ? input.id() : freeIdFor(profile.name());
+		if (input.id() != null && organisations.hasId(id)) {
+			throw new RaceLostUnprocessable("The id is taken.", Map.of("id", "already used by another organisation"));
+		}
+		Organisation created = insert(
+				Organisation.create(id, null, null, null).withProfile(profile).withContacts(contacts));
+		return new BatchResult(created, BatchOutcome.CREATED);
+	}
+
+	private BatchResult updateBatchItem(Organisation current, Long version, Organisation.Profile profile,
+			List<Contact> contacts) {
+		checkVersion(current, version);
+		Organisation saved = saveIfChanged(current, current.withProfile(profile).withContacts(contacts));
+		return new BatchResult(saved, saved == current ? BatchOutcome.UNCHANGED : BatchOutcome.UPDATED);
 	}
 
 	public Contact addContact(Caller caller, String organisationId, ContactInput input) {
@@ -357,7 +501,7 @@ public class OrganisationService {
 	private static void requireExternalIdPath(String path, String body) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (!ProfileRules.isExternalId(path)) {
-			errors.put("externalId", "1 to 100 letters, digits and . _ : ~ -, starting with a letter or digit");
+			errors.put("externalId", EXTERNAL_ID_RULE);
 		}
 		else if (body != null && !body.equals(path)) {
 			errors.put("externalId", "must be the one in the path or left out");
@@ -400,7 +544,7 @@ public class OrganisationService {
 		// A short suffix keeps ids readable; names that share a slug (all-Chinese names all give "org") use up
 		// the 65,536 short ones, so after a few collisions the suffix grows, and it always ends.
 		String candidate = slug;
-		for (int attempt = 0; organisations.existsById(candidate); attempt++) {
+		for (int attempt = 0; organisations.hasId(candidate); attempt++) {
 			candidate = slug + "-" + (attempt < 8 ? HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt())
 					: HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
 		}

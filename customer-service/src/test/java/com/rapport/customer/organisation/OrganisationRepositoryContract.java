@@ -52,6 +52,16 @@ abstract class OrganisationRepositoryContract {
 	}
 
 	@Test
+	void anIdIsTakenOnceAnOrganisationHasIt() {
+		assertThat(organisations.hasId("acme-retail")).isFalse();
+		organisations.save(Organisation.create("acme-retail", "Acme Retail", "Retail", "CN"));
+
+		assertThat(organisations.hasId("acme-retail")).isTrue();
+		assertThat(organisations.hasId("acme")).isFalse();
+		assertThat(organisations.hasId("ACME-RETAIL")).isFalse();
+	}
+
+	@Test
 	void organisationsArePagedByName() {
 		organisations.save(Organisation.create("c", "Cyberdyne", null, "US"));
 		organisations.save(Organisation.create("a", "Acme Retail", null, "CN"));

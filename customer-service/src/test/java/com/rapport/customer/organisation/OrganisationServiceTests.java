@@ -187,7 +187,7 @@ class OrganisationServiceTests {
 
 	@Test
 	void aNewOrganisationGetsAReadableIdFromItsName() {
-		given(repository.existsById("muller-sohne-gmbh")).willReturn(false);
+		given(repository.hasId("muller-sohne-gmbh")).willReturn(false);
 		given(repository.insert(any(Organisation.class))).willAnswer(call -> call.getArgument(0));
 		Organisation created = service.create(caller(TestTokens.staff("agent")),
 				new OrganisationInput(null, "Müller & Söhne GmbH", null, null, "de", null, null, null, null, null, null));
@@ -205,7 +205,7 @@ class OrganisationServiceTests {
 	@Test
 	void namesThatShareASlugStillGetAnIdWhenTheShortSuffixesAreUsedUp() {
 		// Every "org-xxxx" taken, as after 65,536 organisations with Chinese names.
-		given(repository.existsById(any())).willAnswer(call -> ((String) call.getArgument(0)).length() <= "org-ffff".length());
+		given(repository.hasId(any())).willAnswer(call -> ((String) call.getArgument(0)).length() <= "org-ffff".length());
 		given(repository.insert(any(Organisation.class))).willAnswer(call -> call.getArgument(0));
 
 		Organisation created = service.create(caller(TestTokens.staff("agent")),

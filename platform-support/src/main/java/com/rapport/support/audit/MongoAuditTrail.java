@@ -31,9 +31,10 @@ import org.springframework.data.mongodb.core.query.Update;
  * the sequence number as {@code _id}, and the head document {@value #HEAD}/{@value #HEAD_ID}, which remembers
  * the newest entry's sequence number and hash.
  *
- * <p>Appending reads the newest entry and inserts the next number chained to it. Replicas appending at once
- * race for the same number: the unique {@code _id} lets one win, the others read again and retry (no
- * transactions needed, which the embedded store lacks). The head then moves forward only, so a replica that
+ * <p>Appending reads the head, checks the entry it names and that no later one exists (reads by {@code _id},
+ * so the cost does not grow with the trail), and inserts the next number chained to it. Replicas appending at
+ * once race for the same number: the unique {@code _id} lets one win, the others follow its entry and retry
+ * (no transactions needed, which the embedded store lacks). The head then moves forward only, so a replica that
  * was overtaken never sets it back. Its purpose: removing the newest entries leaves a chain that is intact in
  * itself, but shorter than the head says. A crash between insert and head update leaves the head behind the
  * newest entry; verification accepts that, as long as the head matches the entry it names.
@@ -84,11 +85,10 @@ public class MongoAuditTrail implements AuditTrail {
 	/** Stores the event as the next entry of the chain; answers the entry as stored. */
 	public AuditEntry append(AuditEvent event) {
 		AuditEvent stamped = event.at() != null ? event : event.stampedAt(clock.instant());
+		Link newest = newestLink();
 		for (int attempt = 1;; attempt++) {
-			Document newest = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1),
-					Document.class, ENTRIES);
-			AuditEntry entry = newest == null ? AuditEntry.chained(1, stamped, "")
-					: AuditEntry.chained(sequenceOf(newest) + 1, stamped, newest.getString("hash"));
+			newest = following(newest);
+			AuditEntry entry = AuditEntry.chained(newest.sequence() + 1, stamped, newest.hash());
 			try {
 				mongo.insert(toDocument(entry), ENTRIES);
 			}
@@ -97,12 +97,54 @@ public class MongoAuditTrail implements AuditTrail {
 					throw new IllegalStateException("Could not append to the audit trail in " + APPEND_ATTEMPTS
 							+ " attempts; other writers kept winning", ex);
 				}
+				// Another replica stored this number meanwhile: the next attempt follows its entry.
 				backOff(attempt);
 				continue;
 			}
 			advanceHead(entry);
 			return entry;
 		}
+	}
+
+	/** The sequence number and hash of an entry, which the next one links to; number 0 before the first. */
+	private record Link(long sequence, String hash) {
+
+		static final Link START = new Link(0, "");
+	}
+
+	/**
+	 * The newest entry as the head names it: reads by {@code _id} alone, whatever the length of the trail. A
+	 * head naming an entry that is gone (the newest entries were removed) is trusted, so that the next entry
+	 * follows it and the removal stays visible to verification as missing entries. Without a head (the first
+	 * entry, a store written before the head existed, a removed head) or with one that does not match the entry
+	 * it names, the newest entry is looked up in the trail, sorted by number.
+	 */
+	private Link newestLink() {
+		Document head = mongo.findById(HEAD_ID, Document.class, HEAD);
+		if (head != null && head.get("sequence") instanceof Number sequence && head.get("hash") instanceof String hash) {
+			Document named = mongo.findById(sequence.longValue(), Document.class, ENTRIES);
+			if (named == null || hash.equals(named.getString("hash"))) {
+				return new Link(sequence.longValue(), hash);
+			}
+		}
+		Document newest = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1),
+				Document.class, ENTRIES);
+		return newest == null ? Link.START
+				: new Link(sequenceOf(newest), newest.get("hash") instanceof String hash ? hash : "");
+	}
+
+	/**
+	 * The newest entry from {@code link} on: entries stored after it by replicas that stopped before moving the
+	 * head, or that won a race, are followed by number. Usually one read that finds nothing.
+	 */
+	private Link following(Link link) {
+		Link newest = link;
+		Document next;
+		while ((next = mongo.findById(newest.sequence() + 1, Document.class, ENTRIES)) != null) {
+			// A hash that is not text was written by hand; verification names that entry.
+			newest = new Link(newest.sequence() + 1, next.get("hash") instanceof String hash ? hash : "");
+		}
+		return newest;
 	}
 
 	/** Entries matching the query, newest first. */

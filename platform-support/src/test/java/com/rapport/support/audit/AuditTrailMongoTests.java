@@ -201,12 +201,7 @@ class AuditTrailMongoTests {
 				remove(mongo, sequence);
 			}
 
-			AuditVerification result = trail.verify();
-
-			assertThat(result.intact()).isFalse();
-			assertThat(result.finding()).isEqualTo(Finding.NEWEST_REMOVED);
-			assertThat(result.firstBadSequence()).isEqualTo(42);
-			assertThat(result.reason()).isEqualTo("the newest entries after 41 were removed");
+			assertBroken(trail.verify(), Finding.NEWEST_REMOVED, 42, "the newest entries after 41 were removed");
 		});
 	}
 
@@ -256,6 +251,72 @@ class AuditTrailMongoTests {
 	}
 
 	@Test
+	void appendingFollowsEntriesStoredAfterALaggingHead() {
+		withTrail((mongo, trail) -> {
+			appendChanges(trail, 2);
+			Document head = mongo.getCollection(MongoAuditTrail.HEAD).find().first();
+			// Replicas that stopped three times between storing an entry and moving the head.
+			appendChanges(trail, 3);
+			mongo.getCollection(MongoAuditTrail.HEAD).replaceOne(Filters.eq("_id", MongoAuditTrail.HEAD_ID), head);
+
+			AuditEntry next = trail.append(change("agent.li", "contact.updated", "acme-retail"));
+
+			assertThat(next.sequence()).isEqualTo(6);
+			assertThat(next.previousHash()).isEqualTo(
+					mongo.getCollection(MongoAuditTrail.ENTRIES).find(Filters.eq("_id", 5L)).first().getString("hash"));
+			assertThat(headSequence(mongo)).isEqualTo(6);
+			assertThat(trail.verify()).isEqualTo(AuditVerification.intact(6));
+		});
+	}
+
+	@Test
+	void appendingAfterTheNewestEntriesWereRemovedKeepsTheRemovalVisible() {
+		withTrail((mongo, trail) -> {
+			appendChanges(trail, 10);
+			for (long sequence = 8; sequence <= 10; sequence++) {
+				remove(mongo, sequence);
+			}
+
+			// The head is ahead of the trail: the next entry follows the head, not the newest entry left.
+			AuditEntry next = trail.append(change("agent.li", "contact.updated", "acme-retail"));
+
+			assertThat(next.sequence()).isEqualTo(11);
+			assertBroken(trail.verify(), Finding.ENTRY_MISSING, 8, "entries 8 to 10 are missing");
+		});
+	}
+
+	@Test
+	void appendingFollowsTheHeadNotTheHighestNumberInTheStore() {
+		withTrail((mongo, trail) -> {
+			appendChanges(trail, 3);
+			// A stray document with a high number, written by hand: the head, not a sorted scan, decides.
+			mongo.getCollection(MongoAuditTrail.ENTRIES).insertOne(new Document("_id", 1000L).append("hash", "x"));
+
+			assertThat(trail.append(change("agent.li", "contact.updated", "acme-retail")).sequence()).isEqualTo(4);
+			assertThat(headSequence(mongo)).isEqualTo(4);
+		});
+	}
+
+	@Test
+	void withoutAHeadOrWithOneNotMatchingItsEntryTheTrailItselfGivesTheNewestEntry() {
+		withTrail((mongo, trail) -> {
+			appendChanges(trail, 3);
+			// A store written before the head existed.
+			mongo.getCollection(MongoAuditTrail.HEAD).deleteMany(new Document());
+			AuditEntry fourth = trail.append(change("agent.li", "contact.updated", "acme-retail"));
+			assertThat(fourth.sequence()).isEqualTo(4);
+			assertThat(headSequence(mongo)).isEqualTo(4);
+
+			mongo.getCollection(MongoAuditTrail.HEAD)
+				.updateOne(Filters.eq("_id", MongoAuditTrail.HEAD_ID), Updates.set("hash", "not-the-hash-of-4"));
+			AuditEntry fifth = trail.append(change("agent.li", "contact.updated", "acme-retail"));
+			assertThat(fifth.sequence()).isEqualTo(5);
+			assertThat(fifth.previousHash()).isEqualTo(fourth.hash());
+			assertThat(trail.verify()).isEqualTo(AuditVerification.intact(5));
+		});
+	}
+
+	@Test
 	void theListFiltersAndPagesNewestFirstWithoutShiftingWhenEntriesArrive() {
 		withTrail((mongo, trail) -> {
 			Instant start = clock.instant();
@@ -289,6 +350,13 @@ class AuditTrailMongoTests {
 			assertThat(sequences(second)).containsExactly(1L);
 			assertThat(second.nextBefore()).isEmpty();
 		});
+	}
+
+	private static void assertBroken(AuditVerification result, Finding finding, long firstBad, String reason) {
+		assertThat(result.intact()).isFalse();
+		assertThat(result.finding()).isEqualTo(finding);
+		assertThat(result.firstBadSequence()).isEqualTo(firstBad);
+		assertThat(result.reason()).isEqualTo(reason);
 	}
 
 	private static List<Long> sequences(AuditPage page) {

@@ -56,7 +56,7 @@ final class ApiFixture {
 
 	@Target(ElementType.TYPE)
 	@Retention(RetentionPolicy.RUNTIME)
-	@WebMvcTest({ OrganisationController.class, ContactController.class })
+	@WebMvcTest({ OrganisationController.class, ContactController.class, OrganisationBatchController.class })
 	@AutoConfigureDataMongo
 	@Import({ OrganisationService.class, MongoConfiguration.class })
 	@ImportAutoConfiguration({ ResourceServerSecurityAutoConfiguration.class, EmbeddedMongoAutoConfiguration.class,

@@ -1,0 +1,105 @@
+package com.rapport.customer.organisation.web;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.rapport.customer.organisation.OrganisationInput;
+import com.rapport.customer.organisation.OrganisationService;
+import com.rapport.customer.organisation.OrganisationService.BatchItem;
+import com.rapport.customer.organisation.OrganisationService.BatchOutcome;
+import com.rapport.customer.organisation.OrganisationService.BatchResult;
+import com.rapport.customer.organisation.web.ContactController.ContactRequest;
+import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.security.Caller;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A partner's bulk load (a supplier's ERP bringing its existing customers at go-live): up to
+ * {@value OrganisationService#MAX_BATCH} organisations with their contacts, each upserted by its external id
+ * like {@code PUT /organisations/external/{externalId}}. Every item is answered on its own, by its index and
+ * external id; a refused item does not stop the others. A whole request may be sent again: what was stored
+ * the first time answers {@code unchanged}.
+ */
+@RestController
+class OrganisationBatchController {
+
+	private final OrganisationService organisations;
+
+	OrganisationBatchController(OrganisationService organisations) {
+		this.organisations = organisations;
+	}
+
+	@PostMapping("/api/customers/v1/organisations:batch")
+	@PreAuthorize(OrganisationController.WRITE)
+	BatchView upsert(@RequestBody List<BatchItemRequest> items) {
+		Caller caller = Caller.current();
+		organisations.checkBatch(caller, items.size());
+		List<ItemView> answers = new ArrayList<>(items.size());
+		Map<BatchOutcome, Integer> counts = new EnumMap<>(BatchOutcome.class);
+		int refused = 0;
+		for (int index = 0; index < items.size(); index++) {
+			BatchItemRequest item = items.get(index);
+			String externalId = item == null ? null : item.externalId();
+			try {
+				if (item == null) {
+					throw new UnprocessableException("The item is empty.", Map.of("item", "is required"));
+				}
+				BatchResult result = organisations.upsertBatchItem(caller, item.toBatchItem());
+				counts.merge(result.outcome(), 1, Integer::sum);
+				answers.add(ItemView.of(index, externalId, result));
+			}
+			catch (UnprocessableException ex) {
+				refused++;
+				answers.add(new ItemView(index, externalId, 422, "invalid", null, null, ex.getMessage(),
+						ex.fieldErrors()));
+			}
+			catch (ConflictException ex) {
+				refused++;
+				answers.add(new ItemView(index, externalId, 409, "conflict", null, null, ex.getMessage(), null));
+			}
+		}
+		return new BatchView(answers, counts.getOrDefault(BatchOutcome.CREATED, 0),
+				counts.getOrDefault(BatchOutcome.UPDATED, 0), counts.getOrDefault(BatchOutcome.UNCHANGED, 0), refused);
+	}
+
+	/** An organisation as in {@code PUT /organisations/external/{externalId}}, with its contacts. */
+	record BatchItemRequest(String id, String externalId, String name, String industry, String sizeBand,
+			String country, String region, List<String> tags, String accountManager, String status, Long version,
+			List<ContactRequest> contacts) {
+
+		BatchItem toBatchItem() {
+			return new BatchItem(new OrganisationInput(id, name, industry, sizeBand, country, region, tags,
+					accountManager, status, externalId, version),
+					contacts == null ? List.of() : contacts.stream().map(c -> c == null ? null : c.toInput()).toList());
+		}
+	}
+
+	/** The answer: one entry per item, in the order sent, and how many of each kind. */
+	record BatchView(List<ItemView> items, int created, int updated, int unchanged, int refused) {
+	}
+
+	/**
+	 * One item's answer: {@code status} as the single upsert would answer it (201 created, 200 updated or
+	 * unchanged, 422 with {@code errors} naming every bad field, 409 for a stale {@code version}).
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ItemView(int index, String externalId, int status, String result, String id, Long version, String detail,
+			Map<String, String> errors) {
+
+		static ItemView of(int index, String externalId, BatchResult result) {
+			BatchOutcome outcome = result.outcome();
+			return new ItemView(index, externalId, outcome == BatchOutcome.CREATED ? 201 : 200,
+					outcome.name().toLowerCase(Locale.ROOT), result.organisation().id(), result.organisation().version(),
+					null, null);
+		}
+	}
+}
