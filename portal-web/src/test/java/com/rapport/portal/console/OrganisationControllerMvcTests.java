@@ -195,7 +195,7 @@ class OrganisationControllerMvcTests {
 		assertThat(page.select(".latest-nps").text()).startsWith("9 / 10");
 		assertThat(page.select(".latest-ces")).isEmpty();
 		assertThat(page.select(".csat-figure").text()).isEqualTo("CSAT 66.6% satisfied (3 answers);");
-		assertThat(page.select(".nps-figure").text()).startsWith("NPS +50 (2 promoters, 0 passives, 1 detractors)");
+		assertThat(page.select(".nps-figure").text()).startsWith("NPS +50 (2 promoters, no passive, 1 detractor)");
 		assertThat(page.select(".ces-figure").text()).isEqualTo("CES 5.0 on average, 50.0% easy (2 answers)");
 		assertThat(page.select(".scores-unavailable")).isEmpty();
 	}
