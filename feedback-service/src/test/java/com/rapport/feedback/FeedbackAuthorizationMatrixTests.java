@@ -6,7 +6,7 @@ import com.rapport.feedback.response.Answers;
 import com.rapport.feedback.response.ResponseService;
 import com.rapport.feedback.response.SurveyResponseRepository;
 import com.rapport.support.test.TestTokens;
-import com.rapport.support.test.matrix.AuthorizationMatrixContract;
+import com.rapport.support.test.matrix.GrpcOnlyMatrixContract;
 import com.rapport.support.test.matrix.Caller;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 		"spring.grpc.server.inprocess.name=feedback-service-matrix" })
 @AutoConfigureMockMvc
 @Import({ TestTokens.DecoderConfiguration.class, FixedClock.class })
-class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
+class FeedbackAuthorizationMatrixTests extends GrpcOnlyMatrixContract {
 
 	static final String SECRET_COMMENT = "A-SECRET-COMPLAINT-4711";
 
@@ -36,24 +36,8 @@ class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	}
 
 	@Override
-	protected String pathVariable(String name) {
-		throw new IllegalArgumentException("No routes take {" + name + "} yet");
-	}
-
-	@Override
-	protected String restBody(String endpoint) {
-		return null;
-	}
-
-	@Override
-	protected String grpcRequest(String fullMethodName) {
-		if (fullMethodName.startsWith("rapport.privacy.v1.")) {
-			return "{\"subject\": {\"organisationId\": \"" + Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}}";
-		}
-		if (fullMethodName.endsWith("/GetCustomerScores")) {
-			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}";
-		}
-		return "{}";
+	protected String ownGrpcRequest(String fullMethodName) {
+		return fullMethodName.endsWith("/GetCustomerScores") ? "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}" : "{}";
 	}
 
 	@Override

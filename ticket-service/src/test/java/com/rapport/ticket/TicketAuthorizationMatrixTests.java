@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.rapport.support.test.TestTokens;
-import com.rapport.support.test.matrix.AuthorizationMatrixContract;
+import com.rapport.support.test.matrix.GrpcOnlyMatrixContract;
 import com.rapport.support.test.matrix.Caller;
 import com.rapport.ticket.customer.CustomerDirectory;
 import com.rapport.ticket.sla.SlaProperties;
@@ -29,7 +29,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 		"spring.grpc.server.inprocess.name=ticket-service-matrix" })
 @AutoConfigureMockMvc
 @Import({ TestTokens.DecoderConfiguration.class, FixedClock.class })
-class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
+class TicketAuthorizationMatrixTests extends GrpcOnlyMatrixContract {
 
 	static final String SECRET_SUBJECT = "A-SECRET chairs broken";
 
@@ -52,24 +52,8 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	}
 
 	@Override
-	protected String pathVariable(String name) {
-		throw new IllegalArgumentException("No routes take {" + name + "} yet");
-	}
-
-	@Override
-	protected String restBody(String endpoint) {
-		return null;
-	}
-
-	@Override
-	protected String grpcRequest(String fullMethodName) {
-		if (fullMethodName.startsWith("rapport.privacy.v1.")) {
-			return "{\"subject\": {\"organisationId\": \"" + Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}}";
-		}
-		if (fullMethodName.endsWith("/ListOpenTickets")) {
-			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}";
-		}
-		return "{}";
+	protected String ownGrpcRequest(String fullMethodName) {
+		return fullMethodName.endsWith("/ListOpenTickets") ? "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}" : "{}";
 	}
 
 	@Override
