@@ -22,6 +22,9 @@ import org.springframework.stereotype.Service;
 public class ResponseService {
 
 	/** The longest comment kept; longer is refused rather than cut, so nothing the contact wrote is lost unseen. */
+	/** How far ahead of this service's clock an answer time may be (another system's clock running fast). */
+	static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
 	public static final int MAX_COMMENT_LENGTH = 2000;
 
 	/** Ids and subject ids; short enough that the timeline's event id and reference made of them stay within its 200. */
@@ -61,8 +64,12 @@ public class ResponseService {
 		}
 		Instant now = clock.instant();
 		Instant answeredAt = answer.answeredAt() == null ? now : answer.answeredAt();
-		if (answeredAt.isAfter(now)) {
-			errors.put("answeredAt", "must not be in the future");
+		if (answeredAt.isAfter(now.plus(CLOCK_SKEW))) {
+			errors.put("answeredAt", "must not be in the future (more than " + CLOCK_SKEW.toMinutes()
+					+ " minutes ahead of this service's clock)");
+		}
+		else if (answeredAt.isAfter(now)) {
+			answeredAt = now; // a collecting system's clock a little ahead: the answer counts from now
 		}
 		String comment = blank(answer.comment()) ? null : answer.comment().strip();
 		if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
