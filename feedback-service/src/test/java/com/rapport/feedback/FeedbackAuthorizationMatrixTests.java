@@ -1,5 +1,6 @@
 package com.rapport.feedback;
 
+import com.rapport.support.test.FixedClock;
 import java.util.List;
 
 import com.rapport.feedback.response.Answers;

@@ -1,5 +1,6 @@
 package com.rapport.ticket;
 
+import com.rapport.support.test.FixedClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-import com.rapport.feedback.FixedClock;
+import com.rapport.support.test.FixedClock;
 import com.rapport.feedback.MongoAuditingConfiguration;
 import com.rapport.feedback.response.ResponseService;
 import com.rapport.feedback.response.SubjectType;

@@ -3,7 +3,7 @@ package com.rapport.feedback.response;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.rapport.feedback.FixedClock;
+import com.rapport.support.test.FixedClock;
 import com.rapport.feedback.MongoAuditingConfiguration;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;

@@ -7,7 +7,7 @@ import com.rapport.contracts.privacy.v1.ErasePersonalDataRequest;
 import com.rapport.contracts.privacy.v1.ExportPersonalDataRequest;
 import com.rapport.contracts.privacy.v1.PersonalDataGrpc;
 import com.rapport.contracts.privacy.v1.Subject;
-import com.rapport.feedback.FixedClock;
+import com.rapport.support.test.FixedClock;
 import com.rapport.support.grpc.CallTokens;
 import com.rapport.support.test.TestTokens;
 import io.grpc.ManagedChannel;

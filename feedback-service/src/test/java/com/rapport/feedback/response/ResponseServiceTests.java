@@ -3,7 +3,7 @@ package com.rapport.feedback.response;
 import java.time.Instant;
 import java.util.Map;
 
-import com.rapport.feedback.FixedClock;
+import com.rapport.support.test.FixedClock;
 import com.rapport.feedback.MongoAuditingConfiguration;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.UnprocessableException;

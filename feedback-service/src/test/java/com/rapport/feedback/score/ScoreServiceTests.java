@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-import com.rapport.feedback.FixedClock;
+import com.rapport.support.test.FixedClock;
 import com.rapport.feedback.MongoAuditingConfiguration;
 import com.rapport.feedback.response.Answers;
 import com.rapport.feedback.response.ResponseService;

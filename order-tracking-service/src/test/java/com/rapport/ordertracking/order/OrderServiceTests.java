@@ -3,7 +3,7 @@ package com.rapport.ordertracking.order;
 import java.time.Instant;
 import java.util.Map;
 
-import com.rapport.ordertracking.FixedClock;
+import com.rapport.support.test.FixedClock;
 import com.rapport.ordertracking.MongoAuditingConfiguration;
 import com.rapport.ordertracking.customer.CustomerDirectory;
 import com.rapport.support.audit.AuditTrailAutoConfiguration;

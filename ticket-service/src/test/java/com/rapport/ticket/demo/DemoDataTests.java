@@ -8,7 +8,7 @@ import java.util.Set;
 
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 import com.rapport.support.security.Caller;
-import com.rapport.ticket.FixedClock;
+import com.rapport.support.test.FixedClock;
 import com.rapport.ticket.MongoAuditingConfiguration;
 import com.rapport.ticket.customer.CustomerDirectory;
 import com.rapport.ticket.customer.OrganisationTiers;

@@ -7,7 +7,7 @@ import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc;
 import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc.FeedbackServiceBlockingStub;
 import com.rapport.contracts.feedback.v1.GetCustomerScoresRequest;
 import com.rapport.contracts.feedback.v1.SubjectType;
-import com.rapport.feedback.FixedClock;
+import com.rapport.support.test.FixedClock;
 import com.rapport.feedback.response.Answers;
 import com.rapport.feedback.response.ResponseService;
 import com.rapport.feedback.response.SurveyResponseRepository;

@@ -17,7 +17,7 @@ import com.rapport.contracts.ticket.v1.TicketServiceGrpc.TicketServiceBlockingSt
 import com.rapport.contracts.ticket.v1.TicketStatus;
 import com.rapport.support.grpc.CallTokens;
 import com.rapport.support.test.TestTokens;
-import com.rapport.ticket.FixedClock;
+import com.rapport.support.test.FixedClock;
 import com.rapport.ticket.customer.CustomerDirectory;
 import com.rapport.ticket.sla.SlaProperties;
 import com.rapport.ticket.sla.Tier;

@@ -1,4 +1,4 @@
-package com.rapport.ticket;
+package com.rapport.support.test;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,9 +14,11 @@ public class FixedClock {
 
 	public static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
 
+	public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
 	@Bean
 	@Primary
 	Clock fixedClock() {
-		return Clock.fixed(NOW, ZoneOffset.UTC);
+		return CLOCK;
 	}
 }
