@@ -116,19 +116,23 @@ public class TieringService {
 	 * version as applied; answers how many. One failing does not stop the rest.
 	 */
 	public int recomputeAll() {
-		TieringPolicy policy = policies.current();
-		int done = recomputeAll(policies.rulesOf(policy));
-		policies.recomputed(policy.version(), done);
-		return done;
+		return recomputeAll(policies.current());
 	}
 
 	/** Recomputes every organisation when a change of the rules has not been applied yet; answers whether it ran. */
 	public boolean recomputeIfDue() {
-		if (!policies.current().recomputeDue()) {
+		TieringPolicy policy = policies.current();
+		if (!policy.recomputeDue()) {
 			return false;
 		}
-		recomputeAll();
+		recomputeAll(policy);
 		return true;
+	}
+
+	private int recomputeAll(TieringPolicy policy) {
+		int done = recomputeAll(policies.rulesOf(policy));
+		policies.recomputed(policy.version(), done);
+		return done;
 	}
 
 	private int recomputeAll(TieringProperties rules) {
