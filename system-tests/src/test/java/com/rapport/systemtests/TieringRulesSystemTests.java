@@ -61,6 +61,9 @@ class TieringRulesSystemTests {
 			churned.clear();
 			churned.sendKeys("30");
 			browser.driver.findElement(By.cssSelector("form.tiering-form button[type=submit]")).click();
+			// The answer is a new page: wait for it rather than read the form still showing.
+			browser.waitFor(org.openqa.selenium.support.ui.ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector(".field-error[data-field=churnedAfterDays]")));
 			assertThat(browser.text(By.cssSelector(".field-error[data-field=churnedAfterDays]")))
 				.contains("must be more than the days to dormant");
 			assertThat(browser.driver.findElement(By.id("churnedAfterDays")).getAttribute("value")).isEqualTo("30");
