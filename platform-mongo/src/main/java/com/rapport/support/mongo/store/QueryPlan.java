@@ -1,7 +1,6 @@
 package com.rapport.support.mongo.store;
 
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -118,9 +117,14 @@ final class QueryPlan {
 				filter.positions().forEachRemaining(result::add);
 			}
 			else {
-				Set<Object> other = new HashSet<>();
-				filter.positions().forEachRemaining(other::add);
-				result.retainAll(other);
+				Set<Object> kept = new LinkedHashSet<>();
+				Set<Object> found = result;
+				filter.positions().forEachRemaining(position -> {
+					if (found.contains(position)) {
+						kept.add(position);
+					}
+				});
+				result = kept;
 			}
 			if (result.isEmpty()) {
 				return Collections.emptySet();

@@ -103,7 +103,11 @@ final class QueryPlanner {
 			for (OrderedIndex index : indexes) {
 				Boolean direction = !index.sparse() ? order(index, 0, sort) : null;
 				if (direction != null && (long) (skip + limit) * Math.max(documents, 1) / bestEstimate < bestEstimate) {
-					return QueryPlan.walk(IndexScan.whole(index, direction), chosen, exact);
+					IndexScan walk = IndexScan.whole(index, direction);
+					// A filter that keeps most documents: check each document read rather than collect the filter's
+					// positions first.
+					return bestEstimate > documents / 4 ? QueryPlan.scan(walk, true, false)
+							: QueryPlan.walk(walk, chosen, exact);
 				}
 			}
 		}
