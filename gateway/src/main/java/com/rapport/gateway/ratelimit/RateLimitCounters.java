@@ -4,29 +4,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
+import com.mongodb.WriteConcern;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Fixed-window request counters in MongoDB: one document per caller and window, incremented atomically,
- * so any number of gateway replicas count together. Old windows expire through a TTL index on a real
- * MongoDB; they are a few bytes each where the store ignores TTL.
+ * so any number of gateway replicas count together. Old windows expire through a TTL index (the embedded store
+ * honours it too). A count is written without waiting for the journal ({@code j: false}): a crash may forget the
+ * last moments' counts, which only lets a caller a few more requests, and no request waits for a disk sync.
  */
 class RateLimitCounters {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimitCounters.class);
 
 	static final String COLLECTION = "rate_limit_windows";
+
+	/** Acknowledged by the store, not waited for on disk. */
+	static final WriteConcern COUNTS = WriteConcern.W1.withJournal(false);
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -52,10 +56,12 @@ class RateLimitCounters {
 		long length = window.toMillis();
 		Instant start = Instant.ofEpochMilli(now.toEpochMilli() / length * length);
 		Instant end = start.plus(window);
-		Query query = Query.query(Criteria.where("_id").is(caller + "|" + start.toEpochMilli()));
-		Update update = new Update().inc("count", 1).setOnInsert("expireAt", Date.from(end.plus(window)));
-		return mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
-				Document.class, COLLECTION)
+		Document filter = new Document("_id", caller + "|" + start.toEpochMilli());
+		var update = Updates.combine(Updates.inc("count", 1), Updates.setOnInsert("expireAt", Date.from(end.plus(window))));
+		return mongo.getCollection(COLLECTION)
+			.flatMap(collection -> Mono.from(collection.withWriteConcern(COUNTS)
+				.findOneAndUpdate(filter, update,
+						new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))))
 			.map(counter -> new Window(((Number) counter.get("count")).longValue(), end));
 	}
 }

@@ -80,8 +80,20 @@ public final class StoreBackend extends AbstractMongoBackend {
 			groupCommit.awaitDurable(groupCommit.writes());
 			throw ex;
 		}
-		groupCommit.awaitDurable(answer.ticket());
+		if (!asksNoJournal(query)) {
+			groupCommit.awaitDurable(answer.ticket());
+		}
 		return answer.result();
+	}
+
+	/**
+	 * A write that says {@code j: false} (or {@code w: 0}) in its write concern does not wait for a sync, as MongoDB
+	 * acknowledges it before its journal has it: it reaches the disk with the next commit, and a crash before that
+	 * may lose it. For what may be lost, such as request counters.
+	 */
+	private static boolean asksNoJournal(Document command) {
+		return command.get("writeConcern") instanceof Document concern
+				&& (Boolean.FALSE.equals(concern.get("j")) || concern.get("w") instanceof Number w && w.intValue() == 0);
 	}
 
 	/** Removes expired documents of every TTL index; the number removed. */

@@ -92,6 +92,21 @@ class StoreFileTests {
 	}
 
 	@Test
+	void aWriteSaysWhetherItWaitsForTheDisk(@TempDir Path directory) {
+		try (EmbeddedStore store = EmbeddedStore.onFile(directory.resolve("mongo.mv"))) {
+			MongoCollection<Document> counters = store.database().getCollection("counters");
+			counters.insertOne(new Document("_id", "durable"));
+			long commits = store.backend.commits();
+			counters.withWriteConcern(com.mongodb.WriteConcern.W1.withJournal(false))
+				.insertOne(new Document("_id", "counted"));
+			assertThat(store.backend.commits()).as("no sync for j: false").isEqualTo(commits);
+			counters.insertOne(new Document("_id", "durable too"));
+			assertThat(store.backend.commits()).as("a sync for every other write").isEqualTo(commits + 1);
+			assertThat(counters.countDocuments()).isEqualTo(3);
+		}
+	}
+
+	@Test
 	void expiredDocumentsOfATtlIndexAreRemoved(@TempDir Path directory) {
 		try (EmbeddedStore store = EmbeddedStore.onFile(directory.resolve("mongo.mv"))) {
 			MongoCollection<Document> sessions = store.database().getCollection("sessions");
