@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.bson.Document;
@@ -65,8 +64,10 @@ public class MongoAuditTrail implements AuditTrail {
 	}
 
 	/**
-	 * Indexes for the console's filters (newest first within each). The embedded store ignores them; a real
-	 * MongoDB needs them once the trail is long.
+	 * Indexes for the console's filters, both stores use them once the trail is long: who, organisation and record
+	 * are equalities read newest first from their index; the action's prefix and the days are ranges on theirs
+	 * (the page, at most {@value AuditQuery#MAX_PAGE_SIZE} + 1 entries, is then sorted by number); with no filter,
+	 * the newest entries are read from {@code _id}.
 	 */
 	public void createIndexes() {
 		var indexes = mongo.indexOps(ENTRIES);
@@ -74,6 +75,7 @@ public class MongoAuditTrail implements AuditTrail {
 		indexes.createIndex(new Index().on("recordType", Sort.Direction.ASC).on("recordId", Sort.Direction.ASC)
 			.on("_id", Sort.Direction.DESC));
 		indexes.createIndex(new Index().on("actor", Sort.Direction.ASC).on("_id", Sort.Direction.DESC));
+		indexes.createIndex(new Index().on("action", Sort.Direction.ASC).on("_id", Sort.Direction.DESC));
 		indexes.createIndex(new Index().on("at", Sort.Direction.DESC));
 	}
 
@@ -155,7 +157,7 @@ public class MongoAuditTrail implements AuditTrail {
 		equal(filters, "recordId", query.recordId());
 		equal(filters, "organisationId", query.organisationId());
 		if (query.actionPrefix() != null && !query.actionPrefix().isEmpty()) {
-			filters.add(Criteria.where("action").regex("^" + Pattern.quote(query.actionPrefix())));
+			filters.add(Criteria.where("action").regex(prefixRegex(query.actionPrefix())));
 		}
 		if (query.from() != null || query.to() != null) {
 			Criteria at = Criteria.where("at");
@@ -275,6 +277,21 @@ public class MongoAuditTrail implements AuditTrail {
 		if (value != null && !value.isEmpty()) {
 			filters.add(Criteria.where(field).is(value));
 		}
+	}
+
+	/**
+	 * {@code ^} and the prefix with every ASCII character but letters and digits escaped one by one: an anchored
+	 * literal prefix, which both stores bound in the index ({@code \Q...\E} quoting would hide the prefix).
+	 */
+	static String prefixRegex(String prefix) {
+		StringBuilder regex = new StringBuilder("^");
+		prefix.codePoints().forEach(cp -> {
+			if (cp < 128 && !Character.isLetterOrDigit(cp)) {
+				regex.append('\\');
+			}
+			regex.appendCodePoint(cp);
+		});
+		return regex.toString();
 	}
 
 	private static long sequenceOf(Document document) {
