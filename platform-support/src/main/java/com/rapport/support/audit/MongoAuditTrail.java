@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.rapport.support.audit.AuditVerification.Finding;
+import com.rapport.support.query.PrefixRegex;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -157,7 +158,7 @@ public class MongoAuditTrail implements AuditTrail {
 		equal(filters, "recordId", query.recordId());
 		equal(filters, "organisationId", query.organisationId());
 		if (query.actionPrefix() != null && !query.actionPrefix().isEmpty()) {
-			filters.add(Criteria.where("action").regex(prefixRegex(query.actionPrefix())));
+			filters.add(Criteria.where("action").regex(PrefixRegex.of(query.actionPrefix())));
 		}
 		if (query.from() != null || query.to() != null) {
 			Criteria at = Criteria.where("at");
@@ -277,21 +278,6 @@ public class MongoAuditTrail implements AuditTrail {
 		if (value != null && !value.isEmpty()) {
 			filters.add(Criteria.where(field).is(value));
 		}
-	}
-
-	/**
-	 * {@code ^} and the prefix with every ASCII character but letters and digits escaped one by one: an anchored
-	 * literal prefix, which both stores bound in the index ({@code \Q...\E} quoting would hide the prefix).
-	 */
-	static String prefixRegex(String prefix) {
-		StringBuilder regex = new StringBuilder("^");
-		prefix.codePoints().forEach(cp -> {
-			if (cp < 128 && !Character.isLetterOrDigit(cp)) {
-				regex.append('\\');
-			}
-			regex.appendCodePoint(cp);
-		});
-		return regex.toString();
 	}
 
 	private static long sequenceOf(Document document) {
