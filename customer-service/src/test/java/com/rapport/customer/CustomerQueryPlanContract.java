@@ -133,15 +133,17 @@ public abstract class CustomerQueryPlanContract {
 		sent.get(1).assertScansIndexLedBy("organisationId");
 	}
 
+	/**
+	 * Either of the organisation's indexes will do: the kinds' ranges of {@code organisation_kind_newest}, or
+	 * {@code organisation_newest} read in order when the kinds are most of the timeline and only a page is asked for.
+	 */
 	@Test
-	void aTimelinePageOfSomeKindsIsReadFromTheKindIndex() {
+	void aTimelinePageOfSomeKindsIsReadFromAnIndexOfTheOrganisation() {
 		List<Plan> sent = plans.explain(mongo, "interactions",
 				() -> interactions.findByOrganisationIdAndKindInOrderByOccurredAtDescIdDesc("org-2",
 						Set.of(InteractionKind.ORDER_PLACED, InteractionKind.ORDER_DELAYED), PageRequest.of(1, 5)));
 
-		assertThat(sent).hasSize(2);
-		sent.get(0).assertScansOnly("organisation_kind_newest");
-		sent.get(1).assertScansIndexLedBy("organisationId");
+		assertThat(sent).hasSize(2).allSatisfy(plan -> plan.assertScansIndexLedBy("organisationId"));
 	}
 
 	@Test

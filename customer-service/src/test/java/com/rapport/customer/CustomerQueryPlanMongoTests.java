@@ -2,7 +2,6 @@ package com.rapport.customer;
 
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 import com.rapport.support.test.QueryPlans;
-import org.junit.jupiter.api.Disabled;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
@@ -14,6 +13,5 @@ import org.springframework.test.context.TestPropertySource;
 @Import({ MongoConfiguration.class, QueryPlans.class })
 @ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
 @TestPropertySource(properties = "rapport.mongodb.embedded.in-memory=true")
-@Disabled("The embedded store explains and uses secondary indexes once platform-mongo's indexes land (issue 13)")
 class CustomerQueryPlanMongoTests extends CustomerQueryPlanContract {
 }

@@ -1,7 +1,6 @@
 package com.rapport.support.audit;
 
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
-import org.junit.jupiter.api.Disabled;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
@@ -9,7 +8,6 @@ import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The audit trail's query plans on the embedded store. */
-@Disabled("The embedded store explains and uses secondary indexes once platform-mongo's indexes land (issue 13)")
 class AuditTrailQueryPlanMongoTests extends AuditTrailQueryPlanContract {
 
 	@Override

@@ -3,7 +3,6 @@ package com.rapport.ticket.ticket;
 import com.rapport.ticket.MongoAuditingConfiguration;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 import com.rapport.support.test.QueryPlans;
-import org.junit.jupiter.api.Disabled;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
@@ -16,6 +15,5 @@ import org.springframework.test.context.TestPropertySource;
 @ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
 @TestPropertySource(properties = { "rapport.mongodb.embedded.in-memory=true",
 		"spring.data.mongodb.auto-index-creation=true" })
-@Disabled("The embedded store explains and uses secondary indexes once platform-mongo's indexes land (issue 13)")
 class TicketQueryPlanMongoTests extends TicketQueryPlanContract {
 }
