@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 public interface OrganisationRepository
@@ -13,6 +14,9 @@ public interface OrganisationRepository
 	Page<Organisation> findAllByOrderByNameAsc(Pageable pageable);
 
 	Optional<Organisation> findByExternalId(String externalId);
+
+	/** Every organisation a slice at a time, without counting them (the nightly recompute). */
+	Slice<Organisation> findAllBy(Pageable pageable);
 
 	/** Organisations stored before they carried search keys ({@code null} matches a missing field). */
 	List<Organisation> findTop200BySearchKeysIsNull();

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.rapport.support.query.PrefixRegex;
+
 /**
  * The console's search without a full scan: every organisation carries an indexed array of normalised keys
  * (lower case, accents stripped) made from its name and its contacts' names, emails and phones. A query is
@@ -77,16 +79,9 @@ public final class SearchKeys {
 		return decomposed.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
 	}
 
-	/** {@code ^} and the term with every ASCII non-alphanumeric escaped: a prefix MongoDB bounds in its index. */
+	/** {@code ^} and the term with every ASCII non-alphanumeric escaped: a prefix both stores bound in the index. */
 	static String prefixRegex(String term) {
-		StringBuilder regex = new StringBuilder("^");
-		term.codePoints().forEach(cp -> {
-			if (cp < 128 && !Character.isLetterOrDigit(cp)) {
-				regex.append('\\');
-			}
-			regex.appendCodePoint(cp);
-		});
-		return regex.toString();
+		return PrefixRegex.of(term);
 	}
 
 	private static void addName(Set<String> keys, String name) {

@@ -23,7 +23,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("survey_responses")
 @CompoundIndexes({
-		@CompoundIndex(name = "customer_kind_answered", def = "{'customerId': 1, 'kind': 1, 'answeredAt': -1}"),
+		// With _id, the latest answer (answeredAt, then _id, newest first) is the index's first entry.
+		@CompoundIndex(name = "customer_kind_newest", def = "{'customerId': 1, 'kind': 1, 'answeredAt': -1, '_id': -1}"),
 		@CompoundIndex(name = "customer_contact", def = "{'customerId': 1, 'contactId': 1}"),
 		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true) })
 public record SurveyResponse(@Id String id, String customerId, String contactId, SurveyKind kind, int score,

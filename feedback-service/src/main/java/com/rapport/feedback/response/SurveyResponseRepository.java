@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.repository.Query;
 
 public interface SurveyResponseRepository extends MongoRepository<SurveyResponse, String> {
 
-	/** The organisation's latest answer of one kind, by the index {@code customer_kind_answered}. */
+	/** The organisation's latest answer of one kind: the first entry of the index {@code customer_kind_newest}. */
 	Optional<SurveyResponse> findFirstByCustomerIdAndKindOrderByAnsweredAtDescIdDesc(String customerId,
 			SurveyKind kind);
 

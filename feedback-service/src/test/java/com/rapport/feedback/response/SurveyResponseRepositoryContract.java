@@ -87,6 +87,6 @@ abstract class SurveyResponseRepositoryContract {
 	@Test
 	void theIndexesTheQueriesNeedExist() {
 		assertThat(mongo.indexOps(SurveyResponse.class).getIndexInfo()).extracting(index -> index.getName())
-			.contains("customer_kind_answered", "customer_contact", "outbox_pending");
+			.contains("customer_kind_newest", "customer_contact", "outbox_pending");
 	}
 }

@@ -19,12 +19,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code deliveredAt} is derived: the time of the first {@code DELIVERED} milestone, null before, whatever is
  * passed. It is stored only so that the store can find an organisation's orders in progress and those
  * delivered in a window by index ({@code customer_delivered}); an order stored before the field existed reads
- * as not delivered there and is sorted out by its milestones.
+ * as not delivered there and is sorted out by its milestones. Lists read {@code customer_placed} (one
+ * organisation's, newest first) or {@code placed} (everyone's, for staff and partners) in index order.
  */
 @Document("orders")
 @CompoundIndexes({
 		@CompoundIndex(name = "customer_order_number", def = "{'customerId': 1, 'orderNumber': 1}", unique = true),
 		@CompoundIndex(name = "customer_placed", def = "{'customerId': 1, 'placedAt': -1}"),
+		@CompoundIndex(name = "placed", def = "{'placedAt': -1}"),
 		@CompoundIndex(name = "customer_delivered", def = "{'customerId': 1, 'deliveredAt': -1}"),
 		@CompoundIndex(name = "submitter_idempotency", def = "{'submittedBy': 1, 'idempotencyKey': 1}"),
 		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true) })

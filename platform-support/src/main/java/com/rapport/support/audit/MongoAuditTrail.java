@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.bson.Document;
@@ -16,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.rapport.support.audit.AuditVerification.Finding;
+import com.rapport.support.query.PrefixRegex;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -65,8 +65,10 @@ public class MongoAuditTrail implements AuditTrail {
 	}
 
 	/**
-	 * Indexes for the console's filters (newest first within each). The embedded store ignores them; a real
-	 * MongoDB needs them once the trail is long.
+	 * Indexes for the console's filters, both stores use them once the trail is long: who, organisation and record
+	 * are equalities read newest first from their index; the action's prefix and the days are ranges on theirs
+	 * (the page, at most {@value AuditQuery#MAX_PAGE_SIZE} + 1 entries, is then sorted by number); with no filter,
+	 * the newest entries are read from {@code _id}.
 	 */
 	public void createIndexes() {
 		var indexes = mongo.indexOps(ENTRIES);
@@ -74,6 +76,7 @@ public class MongoAuditTrail implements AuditTrail {
 		indexes.createIndex(new Index().on("recordType", Sort.Direction.ASC).on("recordId", Sort.Direction.ASC)
 			.on("_id", Sort.Direction.DESC));
 		indexes.createIndex(new Index().on("actor", Sort.Direction.ASC).on("_id", Sort.Direction.DESC));
+		indexes.createIndex(new Index().on("action", Sort.Direction.ASC).on("_id", Sort.Direction.DESC));
 		indexes.createIndex(new Index().on("at", Sort.Direction.DESC));
 	}
 
@@ -155,7 +158,7 @@ public class MongoAuditTrail implements AuditTrail {
 		equal(filters, "recordId", query.recordId());
 		equal(filters, "organisationId", query.organisationId());
 		if (query.actionPrefix() != null && !query.actionPrefix().isEmpty()) {
-			filters.add(Criteria.where("action").regex("^" + Pattern.quote(query.actionPrefix())));
+			filters.add(Criteria.where("action").regex(PrefixRegex.of(query.actionPrefix())));
 		}
 		if (query.from() != null || query.to() != null) {
 			Criteria at = Criteria.where("at");

@@ -8,7 +8,8 @@ import com.rapport.support.timeline.InteractionRecorder.TimelineEntry;
  * What a service's own record says to customer-service's timeline: the one part of the outbox that is the
  * service's (its document class, its events and their kinds, the organisation and the reference
  * {@code <type>:<id>}). The document keeps its pending events in an embedded array {@code outbox}, each with
- * an {@code eventId}, written in the same write as the change they tell of, and an array
+ * an {@code eventId} (text, never empty), written in the same write as the change they tell of, with an index on
+ * {@code outbox.eventId} (sparse: most records have nothing pending) that the relay's round reads, and an array
  * {@code undeliverable} where the {@link OutboxRelay} sets aside what customer-service refuses for good
  * ({@code eventId}, {@code kind}, {@code reason}). A service declares its outbox as a bean; platform-support
  * then relays it (see {@link OutboxRelayAutoConfiguration}). One outbox per service.

@@ -1,0 +1,17 @@
+package com.rapport.customer;
+
+import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
+import com.rapport.support.test.QueryPlans;
+
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/** The query plans on the embedded store that {@code ./platform up} uses by default. */
+@DataMongoTest
+@Import({ MongoConfiguration.class, QueryPlans.class })
+@ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
+@TestPropertySource(properties = "rapport.mongodb.embedded.in-memory=true")
+class CustomerQueryPlanMongoTests extends CustomerQueryPlanContract {
+}
