@@ -76,7 +76,15 @@ public final class Run {
 
 	/** Warms up and measures one kind of request with the run's settings; the order of calls is the report's. */
 	public Recording measure(String name, Load.Call call) {
-		Recording recording = Load.measure(name, settings, call, out);
+		return measure(name, settings, call);
+	}
+
+	/**
+	 * The same with settings of its own, for a scenario that measures one request at several concurrencies; the
+	 * report's header still names the run's.
+	 */
+	public Recording measure(String name, Load.Settings own, Load.Call call) {
+		Recording recording = Load.measure(name, own, call, out);
 		recordings.add(recording);
 		return recording;
 	}
