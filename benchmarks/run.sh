@@ -90,5 +90,5 @@ fi
 
 read -r -a java_opts <<< "$BENCH_JAVA_OPTS"
 rc=0
-java "${java_opts[@]}" "-Dbench.commit=$(commit)" -jar "$JAR" "${args[@]}" || rc=$?
+java "${java_opts[@]}" "-Dbench.commit=$(commit)" "-Dbench.repo=$REPO" -jar "$JAR" "${args[@]}" || rc=$?
 exit "$rc"

@@ -31,8 +31,7 @@ public final class Report {
 
 		out.println();
 		out.printf("%s · %s · %d cores · %s%n", scenario, environment.store(), environment.cores(),
-				run.settings().concurrency() == 1 ? "one request at a time"
-						: run.settings().concurrency() + " requests at once");
+				run.concurrency());
 		run.facts().forEach(fact -> out.println(fact));
 		if (!summaries.isEmpty()) {
 			out.println();

@@ -114,6 +114,8 @@ public final class Writes implements Scenario {
 				}
 			}
 			run.put("concurrencyLevels", levels);
+			run.concurrency(levels.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+					+ " requests at once (-cN)");
 			run.fact("writes/s is 'per s': answered 201 a second, all threads together; straight to the services");
 		};
 	}
