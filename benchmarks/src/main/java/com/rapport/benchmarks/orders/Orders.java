@@ -69,6 +69,9 @@ public final class Orders implements Scenario {
 				  --sample N               small organisations listed, chosen at random (200)
 				  --seed-batch N           orders a store write while seeding (2000)
 				  --seed-only              seed, do not measure
+				  --seed-minutes M         stop seeding after M minutes; the same command goes on where it stopped
+				  --seed-offline           seed the store file of a stopped service (no platform, no lock needed)
+				                           with the templates an earlier run posted; measures nothing
 				  --order-tracking-url URL order-tracking-service's own address (http://localhost:8084)
 				  --store-dir DIR          order-tracking-service's store directory (<--data-dir>/order-tracking-service,
 				                           else $RAPPORT_DATA_DIR/order-tracking-service)
@@ -93,6 +96,8 @@ public final class Orders implements Scenario {
 		int sample = options.integer("sample", 200, 1);
 		int seedBatch = options.integer("seed-batch", 2000, 1, 100_000);
 		boolean seedOnly = options.flag("seed-only");
+		int seedMinutes = options.integer("seed-minutes", 0, 0);
+		boolean seedOffline = options.flag("seed-offline");
 		URI service = URI.create(options.string("order-tracking-url", "http://localhost:8084"));
 		String dataDir = options.string("data-dir", System.getenv("RAPPORT_DATA_DIR"));
 		String storeDir = options.string("store-dir", dataDir == null ? null : dataDir + "/" + SERVICE);
@@ -108,12 +113,19 @@ public final class Orders implements Scenario {
 		catch (IllegalArgumentException ex) {
 			throw new Options.UsageException(ex.getMessage());
 		}
+		if (seedOffline && storeDir == null) {
+			throw new Options.UsageException("--seed-offline needs --store-dir, --data-dir or RAPPORT_DATA_DIR");
+		}
 		return () -> {
+			if (seedOffline) {
+				seedOffline(run, plan, templateCustomer, storeDir, seedBatch, seedMinutes);
+				return;
+			}
 			Http http = Http.plain();
 			PartnerToken partner = new PartnerToken(http, run.keycloak(), partnerClient, partnerSecret);
 			Lister lister = new Lister(http, partner, service, size);
-			seed(run, plan, lister, templateCustomer, storeDir, platform, seedBatch);
-			if (seedOnly) {
+			boolean complete = seed(run, plan, lister, templateCustomer, storeDir, platform, seedBatch, seedMinutes);
+			if (seedOnly || !complete) {
 				return;
 			}
 			Random random = new Random(run.randomSeed());
@@ -151,9 +163,12 @@ public final class Orders implements Scenario {
 		return min == max ? String.valueOf(min) : min + "–" + max;
 	}
 
-	/** Seeds unless the store holds the whole plan (the big organisation and the last order's have all theirs). */
-	private static void seed(Run run, OrderPlan plan, Lister lister, String templateCustomer, String storeDir,
-			String platform, int batch) throws IOException, InterruptedException {
+	/**
+	 * Seeds unless the store holds the whole plan (the big organisation and the last order's have all theirs);
+	 * answers whether it does now.
+	 */
+	private static boolean seed(Run run, OrderPlan plan, Lister lister, String templateCustomer, String storeDir,
+			String platform, int batch, int minutes) throws IOException, InterruptedException {
 		Map<String, Object> seeding = new LinkedHashMap<>();
 		int last = plan.organisationOf(plan.orders() - 1);
 		boolean complete = lister.total(plan.customerId(0)) == plan.ordersOf(0)
@@ -162,7 +177,7 @@ public final class Orders implements Scenario {
 			run.out().printf("The store holds the plan's %,d orders: seeding skipped.%n", plan.orders());
 			seeding.put("skipped", true);
 			run.put("seeding", seeding);
-			return;
+			return true;
 		}
 		if (storeDir == null || platform == null) {
 			throw new Options.UsageException("seeding writes into order-tracking-service's store while it is stopped: "
@@ -175,24 +190,53 @@ public final class Orders implements Scenario {
 		try (EmbeddedStore store = EmbeddedStore.open(Path.of(storeDir, "mongo.mv"))) {
 			Map<PartnerOrders.Stage, List<Document>> templates = StoreSeeder.templates(store, templateCustomer,
 					List.copyOf(stageOf.keySet()), stageOf);
-			result = new StoreSeeder(run.out()).seed(store, plan, templates, batch);
+			result = new StoreSeeder(run.out()).seed(store, plan, templates, batch, minutes);
 		}
 		finally {
 			run.out().printf("Starting %s again%n", SERVICE);
 			platform(platform, "start");
 		}
-		run.out().printf(Locale.ROOT, "Seeded %,d orders in %.1f s: %.0f orders/s%n", result.ordersSeeded(),
-				result.seconds(), result.ordersPerSecond());
+		report(run, seeding, result, batch);
+		if (result.complete() && lister.total(plan.customerId(0)) != plan.ordersOf(0)) {
+			throw new IllegalStateException("after seeding, the service does not list " + plan.customerId(0) + "'s "
+					+ plan.ordersOf(0) + " orders");
+		}
+		return result.complete();
+	}
+
+	/** Seeds the store file with no platform: the templates must be in it (posted by an earlier run). */
+	private static void seedOffline(Run run, OrderPlan plan, String templateCustomer, String storeDir, int batch,
+			int minutes) {
+		Map<String, PartnerOrders.Stage> stageOf = new LinkedHashMap<>();
+		for (PartnerOrders.Stage stage : PartnerOrders.Stage.values()) {
+			for (int variant = 0; variant < 3; variant++) {
+				stageOf.put(templateNumber(stage, variant), stage);
+			}
+		}
+		StoreSeeder.Result result;
+		try (EmbeddedStore store = EmbeddedStore.open(Path.of(storeDir, "mongo.mv"))) {
+			Map<PartnerOrders.Stage, List<Document>> templates = StoreSeeder.templates(store, templateCustomer,
+					List.copyOf(stageOf.keySet()), stageOf);
+			result = new StoreSeeder(run.out()).seed(store, plan, templates, batch, minutes);
+		}
+		report(run, new LinkedHashMap<>(), result, batch);
+	}
+
+	private static void report(Run run, Map<String, Object> seeding, StoreSeeder.Result result, int batch) {
+		run.out().printf(Locale.ROOT, "Seeded %,d orders in %.1f s: %.0f orders/s%s%n", result.ordersSeeded(),
+				result.seconds(), result.ordersPerSecond(), result.complete() ? ""
+						: "; stopped at the time limit, nothing measured: the same command goes on");
 		seeding.put("skipped", false);
 		seeding.put("result", result);
 		seeding.put("batch", batch);
 		run.put("seeding", seeding);
 		run.fact(String.format(Locale.ROOT, "seeding: %,d orders straight into the store file in %.1f s, %.0f orders/s "
-				+ "(%,d a batch)", result.ordersSeeded(), result.seconds(), result.ordersPerSecond(), batch));
-		if (lister.total(plan.customerId(0)) != plan.ordersOf(0)) {
-			throw new IllegalStateException("after seeding, the service does not list " + plan.customerId(0) + "'s "
-					+ plan.ordersOf(0) + " orders");
-		}
+				+ "(%,d a batch)%s", result.ordersSeeded(), result.seconds(), result.ordersPerSecond(), batch,
+				result.complete() ? "" : ", stopped at the time limit"));
+	}
+
+	static String templateNumber(PartnerOrders.Stage stage, int variant) {
+		return "BENCH-TEMPLATE-" + stage + "-" + (variant + 1);
 	}
 
 	/**
@@ -204,7 +248,7 @@ public final class Orders implements Scenario {
 		Instant placed = Instant.now().minus(Duration.ofDays(7));
 		for (PartnerOrders.Stage stage : PartnerOrders.Stage.values()) {
 			for (int variant = 0; variant < 3; variant++) {
-				String number = "BENCH-TEMPLATE-" + stage + "-" + (variant + 1);
+				String number = templateNumber(stage, variant);
 				lister.post(PartnerOrders.body(customerId, number, placed, stage, variant), "bench-template-" + number);
 				stageOf.put(number, stage);
 			}

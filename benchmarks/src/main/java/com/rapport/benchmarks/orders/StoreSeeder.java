@@ -29,11 +29,14 @@ final class StoreSeeder {
 		this.out = out;
 	}
 
-	/** What seeding did. */
-	record Result(int ordersBefore, int ordersSeeded, double seconds, double ordersPerSecond) {
+	/** What seeding did; {@code complete} is false when it stopped at its time limit. */
+	record Result(int ordersBefore, int ordersSeeded, boolean complete, double seconds, double ordersPerSecond) {
 	}
 
-	Result seed(EmbeddedStore store, OrderPlan plan, Map<PartnerOrders.Stage, List<Document>> templates, int batch) {
+	/** Seeds what the store lacks of the plan; no new batch is started after {@code minutes} (0: no limit). */
+	Result seed(EmbeddedStore store, OrderPlan plan, Map<PartnerOrders.Stage, List<Document>> templates, int batch,
+			int minutes) {
+		long deadline = minutes == 0 ? Long.MAX_VALUE : System.nanoTime() + minutes * 60_000_000_000L;
 		MongoCollection<Document> orders = store.collection("orders");
 		int from = storedPrefix(orders, plan);
 		out.printf(Locale.ROOT, "The store holds the plan's first %,d orders: seeding %,d to %,d, %,d a batch%n", from,
@@ -41,7 +44,8 @@ final class StoreSeeder {
 		long started = System.nanoTime();
 		long lastProgress = started;
 		List<Document> documents = new ArrayList<>(batch);
-		for (int n = from; n < plan.orders(); n++) {
+		int n = from;
+		for (; n < plan.orders() && (!documents.isEmpty() || System.nanoTime() < deadline); n++) {
 			List<Document> shapes = templates.get(plan.stage(n));
 			documents.add(OrderClones.clone(shapes.get(plan.variant(n) % shapes.size()), plan, n));
 			if (documents.size() == batch || n == plan.orders() - 1) {
@@ -58,8 +62,8 @@ final class StoreSeeder {
 			}
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
-		int seeded = plan.orders() - from;
-		return new Result(from, seeded, Math.round(seconds * 10) / 10.0,
+		int seeded = n - from;
+		return new Result(from, seeded, n == plan.orders(), Math.round(seconds * 10) / 10.0,
 				seconds == 0 ? 0 : Math.round(seeded / seconds * 10) / 10.0);
 	}
 
