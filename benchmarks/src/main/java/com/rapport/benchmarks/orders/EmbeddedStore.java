@@ -3,30 +3,35 @@ package com.rapport.benchmarks.orders;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.rapport.support.mongo.store.StoreBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 
 /**
- * A service's embedded store file opened in this process through the backend the service itself uses
- * (mongo-java-server's H2 backend, as platform-mongo's {@code EmbeddedMongoAutoConfiguration} opens it), served
- * on a loopback port and spoken to with the MongoDB driver, exactly as the service speaks to it. Only while the
- * service is stopped: the file is locked by whoever has it open.
+ * A service's embedded store file opened in this process through the store the service itself uses
+ * (platform-mongo's {@link StoreBackend}, as its {@code EmbeddedMongoAutoConfiguration} opens it: every write
+ * synced before it is answered, the indexes kept), served on a loopback port and spoken to with the MongoDB
+ * driver, exactly as the service speaks to it. Only while the service is stopped: the file is locked by whoever
+ * has it open.
  */
 final class EmbeddedStore implements AutoCloseable {
 
-	private final H2Backend backend;
+	private final StoreBackend backend;
+
+	/** The service's default page cache ({@code rapport.mongodb.embedded.cache-size-mb}). */
+	private static final int CACHE_SIZE_MB = 128;
 
 	private final MongoServer server;
 
 	private final MongoClient client;
 
-	private EmbeddedStore(H2Backend backend, MongoServer server, MongoClient client) {
+	private EmbeddedStore(StoreBackend backend, MongoServer server, MongoClient client) {
 		this.backend = backend;
 		this.server = server;
 		this.client = client;
@@ -38,7 +43,7 @@ final class EmbeddedStore implements AutoCloseable {
 			throw new IllegalStateException("no embedded store at " + file + ": start the platform once with this "
 					+ "RAPPORT_DATA_DIR so that the service makes it");
 		}
-		H2Backend backend = new H2Backend(file.toString());
+		StoreBackend backend = new StoreBackend(file, CACHE_SIZE_MB, Clock.systemUTC());
 		MongoServer server = new MongoServer(backend);
 		server.bind("127.0.0.1", 0);
 		InetSocketAddress address = server.getLocalAddress();
@@ -59,15 +64,10 @@ final class EmbeddedStore implements AutoCloseable {
 		throw new IllegalStateException("no collection '" + name + "' in the store");
 	}
 
-	/** Makes what was written so far durable in the file. */
-	void commit() {
-		backend.commit();
-	}
-
 	@Override
 	public void close() {
 		client.close();
-		backend.commit();
 		server.shutdownNow();
+		backend.close();
 	}
 }

@@ -14,9 +14,8 @@ import org.bson.Document;
 
 /**
  * Writes the plan's orders into order-tracking-service's store file while the service is stopped, in batches
- * through the driver ({@code insertMany}), from one thread, committing the store after each batch: the unique
- * indexes the service declared ({@code _id}, {@code customer_order_number}) are kept by the store on every insert,
- * as for the service's own writes. Orders go in by their number, so that the store always holds a prefix of the
+ * through the driver ({@code insertMany}), from one thread; the store syncs each batch before it answers and
+ * keeps every index the service declared on {@code Order} on every insert, as for the service's own writes. Orders go in by their number, so that the store always holds a prefix of the
  * plan; a seeding that was stopped goes on after the last order stored (found by {@code _id}).
  */
 final class StoreSeeder {
@@ -50,7 +49,6 @@ final class StoreSeeder {
 			documents.add(OrderClones.clone(shapes.get(plan.variant(n) % shapes.size()), plan, n));
 			if (documents.size() == batch || n == plan.orders() - 1) {
 				orders.insertMany(documents, new InsertManyOptions().ordered(true));
-				store.commit();
 				documents.clear();
 				if (System.nanoTime() - lastProgress >= PROGRESS_EVERY_NANOS) {
 					lastProgress = System.nanoTime();
