@@ -34,11 +34,13 @@ die() { echo "run.sh: $*" >&2; exit 1; }
 build() {
   local newer
   if [[ -f "$JAR" ]]; then
-    newer="$(find "$BENCH_DIR/src/main" "$BENCH_DIR/pom.xml" "$REPO/pom.xml" -type f -newer "$JAR" -print -quit)"
+    newer="$(find "$BENCH_DIR/src/main" "$BENCH_DIR/pom.xml" "$REPO/pom.xml" "$REPO/platform-mongo/src/main" \
+      "$REPO/platform-mongo/pom.xml" -type f -newer "$JAR" -print -quit)"
     [[ -z "$newer" ]] && return 0
   fi
-  echo "Building the harness: ./mvnw -q -B -pl benchmarks -DskipTests package"
-  (cd "$REPO" && ./mvnw -q -B -pl benchmarks -DskipTests package) || die "the build failed"
+  # -am: the orders scenario uses platform-mongo's embedded store, built from this tree (never installed)
+  echo "Building the harness: ./mvnw -q -B -pl benchmarks -am -DskipTests package"
+  (cd "$REPO" && ./mvnw -q -B -pl benchmarks -am -DskipTests package) || die "the build failed"
 }
 
 commit() {
@@ -90,5 +92,5 @@ fi
 
 read -r -a java_opts <<< "$BENCH_JAVA_OPTS"
 rc=0
-java "${java_opts[@]}" "-Dbench.commit=$(commit)" -jar "$JAR" "${args[@]}" || rc=$?
+java "${java_opts[@]}" "-Dbench.commit=$(commit)" "-Dbench.repo=$REPO" -jar "$JAR" "${args[@]}" || rc=$?
 exit "$rc"

@@ -5,12 +5,14 @@ import java.util.List;
 import com.rapport.benchmarks.customer360.Customer360;
 import com.rapport.benchmarks.harness.Harness;
 import com.rapport.benchmarks.harness.Scenario;
+import com.rapport.benchmarks.orders.Orders;
+import com.rapport.benchmarks.writes.Writes;
 
 /** {@code java -jar benchmarks.jar <scenario> [options]}; {@code benchmarks/run.sh} builds and calls it. */
 public final class Bench {
 
 	/** Every scenario; a new one is added here. */
-	static final List<Scenario> SCENARIOS = List.of(new Customer360());
+	static final List<Scenario> SCENARIOS = List.of(new Customer360(), new Writes(), new Orders());
 
 	private Bench() {
 	}

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 public record Environment(int cores, long memoryMb, String os, String jvm, String store, boolean mongodbUri,
 		String platformJavaOpts, String gitCommit, String gateway, String dataDir, Long dataDirMb) {
 
-	static final String EMBEDDED = "embedded (mongo-java-server); non-unique indexes ignored";
+	static final String EMBEDDED = "embedded (platform-mongo StoreBackend: synced writes, real indexes)";
 
 	static final String MONGODB = "MongoDB (MONGODB_URI)";
 

@@ -48,7 +48,9 @@ public final class Load {
 				settings.concurrency() == 1 ? "one at a time" : settings.concurrency() + " at once");
 		run(new Recording(name), 0, settings.warmup(), settings.concurrency(), call, null);
 		Recording recording = new Recording(name);
+		long started = System.nanoTime();
 		run(recording, settings.warmup(), settings.requests(), settings.concurrency(), call, out);
+		recording.elapsed(System.nanoTime() - started);
 		return recording;
 	}
 

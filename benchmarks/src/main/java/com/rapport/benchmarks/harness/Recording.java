@@ -23,6 +23,9 @@ public final class Recording {
 
 	private int count;
 
+	/** How long the measured calls took from the first sent to the last answered; 0 when not timed. */
+	private long elapsedNanos;
+
 	public Recording(String name) {
 		this.name = name;
 	}
@@ -45,12 +48,18 @@ public final class Recording {
 		}
 	}
 
+	/** The wall-clock time of all the calls, which gives the rate (successful calls a second). */
+	synchronized void elapsed(long nanos) {
+		this.elapsedNanos = nanos;
+	}
+
 	public synchronized Summary summary() {
 		long[] sorted = okNanos.stream().mapToLong(Long::longValue).sorted().toArray();
 		List<Summary> breakdown = groups.values().stream().map(Recording::summary).toList();
 		return new Summary(name, count, count - sorted.length, Collections.unmodifiableMap(new TreeMap<>(errors)),
 				millis(percentile(sorted, 50)), millis(percentile(sorted, 95)), millis(percentile(sorted, 99)),
-				millis(sorted.length == 0 ? -1 : sorted[sorted.length - 1]), breakdown);
+				millis(sorted.length == 0 ? -1 : sorted[sorted.length - 1]),
+				elapsedNanos <= 0 ? null : Math.round(sorted.length / (elapsedNanos / 1e9) * 10) / 10.0, breakdown);
 	}
 
 	/**
@@ -71,9 +80,11 @@ public final class Recording {
 
 	/**
 	 * The figures of one recording, in milliseconds to one decimal. Percentiles and max are over the calls that
-	 * succeeded ({@code null} when none did); {@code count} includes the errors.
+	 * succeeded ({@code null} when none did); {@code count} includes the errors. {@code perSecond} is the
+	 * successful calls a second over the measured calls' wall-clock time, all threads together ({@code null} for
+	 * a breakdown group).
 	 */
 	public record Summary(String name, int count, int errors, Map<String, Integer> errorsByReason, Double p50Ms,
-			Double p95Ms, Double p99Ms, Double maxMs, List<Summary> breakdown) {
+			Double p95Ms, Double p99Ms, Double maxMs, Double perSecond, List<Summary> breakdown) {
 	}
 }

@@ -31,8 +31,7 @@ public final class Report {
 
 		out.println();
 		out.printf("%s · %s · %d cores · %s%n", scenario, environment.store(), environment.cores(),
-				run.settings().concurrency() == 1 ? "one request at a time"
-						: run.settings().concurrency() + " requests at once");
+				run.concurrency());
 		run.facts().forEach(fact -> out.println(fact));
 		if (!summaries.isEmpty()) {
 			out.println();
@@ -68,8 +67,8 @@ public final class Report {
 	}
 
 	static void table(PrintStream out, List<Recording.Summary> summaries) {
-		String format = "%-24s %7s %7s %9s %9s %9s %9s%n";
-		out.printf(format, "request (ms)", "count", "errors", "p50", "p95", "p99", "max");
+		String format = "%-24s %7s %7s %9s %9s %9s %9s %9s%n";
+		out.printf(format, "request (ms)", "count", "errors", "p50", "p95", "p99", "max", "per s");
 		for (Recording.Summary summary : summaries) {
 			row(out, format, summary.name(), summary);
 			for (Recording.Summary group : summary.breakdown()) {
@@ -84,7 +83,7 @@ public final class Report {
 
 	private static void row(PrintStream out, String format, String label, Recording.Summary summary) {
 		out.printf(format, label, summary.count(), summary.errors(), ms(summary.p50Ms()), ms(summary.p95Ms()),
-				ms(summary.p99Ms()), ms(summary.maxMs()));
+				ms(summary.p99Ms()), ms(summary.maxMs()), ms(summary.perSecond()));
 	}
 
 	private static String ms(Double value) {

@@ -33,6 +33,8 @@ public final class Run {
 
 	private final List<String> facts = new ArrayList<>();
 
+	private String concurrency;
+
 	Run(Options options, PrintStream out) {
 		this.options = options;
 		this.out = out;
@@ -76,7 +78,15 @@ public final class Run {
 
 	/** Warms up and measures one kind of request with the run's settings; the order of calls is the report's. */
 	public Recording measure(String name, Load.Call call) {
-		Recording recording = Load.measure(name, settings, call, out);
+		return measure(name, settings, call);
+	}
+
+	/**
+	 * The same with settings of its own, for a scenario that measures one request at several concurrencies; the
+	 * report's header still names the run's.
+	 */
+	public Recording measure(String name, Load.Settings own, Load.Call call) {
+		Recording recording = Load.measure(name, own, call, out);
 		recordings.add(recording);
 		return recording;
 	}
@@ -84,6 +94,21 @@ public final class Run {
 	/** A part of the result file, such as the seeding's figures; also printed when it is short text. */
 	public void put(String section, Object value) {
 		sections.put(section, value);
+	}
+
+	/**
+	 * How many calls at once, for the report's header, when the scenario measures with its own settings
+	 * ({@code "1, 4 and 16 requests at once"}); by default the run's {@code --concurrency}.
+	 */
+	public void concurrency(String description) {
+		this.concurrency = description;
+	}
+
+	String concurrency() {
+		if (concurrency != null) {
+			return concurrency;
+		}
+		return settings.concurrency() == 1 ? "one request at a time" : settings.concurrency() + " requests at once";
 	}
 
 	/** A line for the report's header, such as the data size. */

@@ -45,6 +45,6 @@ class BudgetTests {
 	}
 
 	private static Recording.Summary summary(String name, double p95, int errors) {
-		return new Recording.Summary(name, 100, errors, Map.of(), p95 / 2, p95, p95, p95, List.of());
+		return new Recording.Summary(name, 100, errors, Map.of(), p95 / 2, p95, p95, p95, null, List.of());
 	}
 }

@@ -50,4 +50,16 @@ class RecordingTests {
 		recording.record(null, 12_345_678L, null);
 		assertThat(recording.summary().p99Ms()).isEqualTo(12.3);
 	}
+
+	@Test
+	void theRateIsTheSuccessfulCallsASecondOfWallClock() {
+		Recording recording = new Recording("order-create-c4");
+		for (int i = 0; i < 40; i++) {
+			recording.record(null, 80_000_000L, null);
+		}
+		recording.record(null, 80_000_000L, "HTTP 503");
+		recording.elapsed(2_000_000_000L);
+		assertThat(recording.summary().perSecond()).isEqualTo(20.0);
+		assertThat(new Recording("untimed").summary().perSecond()).isNull();
+	}
 }
