@@ -5,12 +5,20 @@ import java.nio.ByteBuffer;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
-/** The values of an ordered index: a document's position (its {@code _id}), or a marker. */
+/**
+ * A document's position (its {@code _id}): the key of the documents' map, the value of a unique index, the end of a
+ * non-unique index's key. Ordered as MongoDB orders values.
+ */
 final class PositionType extends BasicDataType<Object> {
 
 	static final PositionType INSTANCE = new PositionType();
 
 	private PositionType() {
+	}
+
+	@Override
+	public int compare(Object a, Object b) {
+		return IndexKeyType.compareValues(a, b, true);
 	}
 
 	@Override

@@ -52,9 +52,10 @@ public final class StoreBackend extends AbstractMongoBackend {
 		this.catalog = new IndexCatalog(store);
 		this.groupCommit = new GroupCommit(store);
 		store.getMapNames().stream()
-			.filter(name -> name.startsWith(StoreDatabase.DATABASES_PREFIX))
-			.map(name -> Utils.firstFragment(name.substring(StoreDatabase.DATABASES_PREFIX.length())))
+			.filter(name -> name.startsWith(StoreDatabase.DOCUMENTS_PREFIX) || name.startsWith(StoreDatabase.DATABASES_PREFIX))
+			.map(name -> Utils.firstFragment(name.substring(name.indexOf('.') + 1)))
 			.distinct()
+			.toList()
 			.forEach(database -> {
 				log.info("Opening database '{}' of the embedded store", database);
 				resolveDatabase(database);

@@ -28,6 +28,12 @@ import org.h2.mvstore.MVStore;
  */
 final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StoreDatabase.class);
+
+	/** Documents as BSON ({@link DocumentType}), by {@code _id}. */
+	static final String DOCUMENTS_PREFIX = "documents.";
+
+	/** Documents as the library's H2 backend kept them (Java serialization): moved to {@link #DOCUMENTS_PREFIX}. */
 	static final String DATABASES_PREFIX = "databases.";
 
 	private static final String META_PREFIX = "meta.";
@@ -82,9 +88,23 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 	@Override
 	protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 		String fullName = getFullCollectionNamespace(collectionName);
-		MVMap<Object, Document> dataMap = store.openMap(DATABASES_PREFIX + fullName);
+		MVMap<Object, Document> dataMap = documents(fullName);
 		MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
 		return new StoreCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+	}
+
+	private MVMap<Object, Document> documents(String fullName) {
+		boolean fresh = !store.hasMap(DOCUMENTS_PREFIX + fullName);
+		MVMap<Object, Document> documents = store.openMap(DOCUMENTS_PREFIX + fullName,
+				new MVMap.Builder<Object, Document>().keyType(PositionType.INSTANCE).valueType(DocumentType.INSTANCE));
+		String legacy = DATABASES_PREFIX + fullName;
+		if (fresh && store.hasMap(legacy)) {
+			MVMap<Object, Document> old = store.openMap(legacy);
+			log.info("Moving {} documents of {} to the BSON layout", old.sizeAsLong(), fullName);
+			old.forEach(documents::put);
+			store.removeMap(old);
+		}
+		return documents;
 	}
 
 	@Override
@@ -92,6 +112,7 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		super.drop(oplog);
 		for (String name : new ArrayList<>(store.getMapNames())) {
 			if (name.startsWith(databaseName + ".") || name.startsWith(DATABASES_PREFIX + databaseName + ".")
+					|| name.startsWith(DOCUMENTS_PREFIX + databaseName + ".")
 					|| name.startsWith(META_PREFIX + databaseName + ".")) {
 				catalog.forget(name);
 				store.removeMap(name);
@@ -103,7 +124,7 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 	public void dropCollection(String collectionName, Oplog oplog) {
 		super.dropCollection(collectionName, oplog);
 		String fullName = getFullCollectionNamespace(collectionName);
-		for (String name : List.of(DATABASES_PREFIX + fullName, META_PREFIX + fullName)) {
+		for (String name : List.of(DOCUMENTS_PREFIX + fullName, DATABASES_PREFIX + fullName, META_PREFIX + fullName)) {
 			if (store.hasMap(name)) {
 				store.removeMap(name);
 			}
@@ -115,7 +136,7 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		super.moveCollection(oldDatabase, collection, newCollectionName);
 		String fullName = collection.getFullName();
 		String newFullName = getFullCollectionNamespace(newCollectionName);
-		store.renameMap(store.openMap(DATABASES_PREFIX + fullName), DATABASES_PREFIX + newFullName);
+		store.renameMap(documents(fullName), DOCUMENTS_PREFIX + newFullName);
 		store.renameMap(store.openMap(META_PREFIX + fullName), META_PREFIX + newFullName);
 	}
 
