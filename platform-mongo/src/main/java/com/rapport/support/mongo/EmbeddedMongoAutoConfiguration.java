@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
-import de.bwaldvogel.mongo.MongoBackend;
+import com.rapport.support.mongo.store.StoreBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +29,10 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.util.StringUtils;
 
 /**
- * Starts mongo-java-server on a free loopback port when no real MongoDB is configured, so that
- * {@code ./platform up} needs nothing installed. The H2 file backend keeps the data across restarts.
- * It speaks the wire protocol only: no sessions and no transactions, which the services never use
- * (see ARCHITECTURE.md, rule 2).
+ * Starts the embedded store ({@link StoreBackend}: mongo-java-server's wire protocol over an H2 MVStore file)
+ * on a free loopback port when no real MongoDB is configured, so that {@code ./platform up} needs nothing
+ * installed. Every write is on disk before it is answered, and indexes are real. It has no sessions and no
+ * transactions, which the services never use (see ARCHITECTURE.md, rule 2).
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
 @ConditionalOnClass(name = "de.bwaldvogel.mongo.MongoServer")
@@ -40,29 +43,55 @@ public class EmbeddedMongoAutoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoAutoConfiguration.class);
 
-	@Bean(destroyMethod = "shutdownNow")
-	MongoServer embeddedMongoServer(EmbeddedMongoProperties properties,
+	@Bean(destroyMethod = "close")
+	StoreBackend embeddedMongoStore(EmbeddedMongoProperties properties,
 			@Value("${spring.application.name:rapport}") String applicationName) {
-		MongoBackend backend;
 		if (properties.inMemory()) {
-			backend = new H2Backend(MVStore.open(null));
+			return new StoreBackend(null, properties.cacheSizeMb(), Clock.systemUTC());
 		}
-		else {
-			Path directory = Path.of(StringUtils.hasText(properties.directory()) ? properties.directory()
-					: "data/" + applicationName);
-			try {
-				Files.createDirectories(directory);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot create the data directory " + directory.toAbsolutePath(), ex);
-			}
-			Path file = directory.resolve("mongo.mv");
-			backend = new H2Backend(file.toString());
-			log.info("Embedded MongoDB store at {} (set MONGODB_URI to use a real MongoDB)", file.toAbsolutePath());
+		Path directory = Path.of(StringUtils.hasText(properties.directory()) ? properties.directory()
+				: "data/" + applicationName);
+		try {
+			Files.createDirectories(directory);
 		}
-		MongoServer server = new MongoServer(backend);
-		server.bind("127.0.0.1", 0);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the data directory " + directory.toAbsolutePath(), ex);
+		}
+		Path file = directory.resolve("mongo.mv");
+		log.info("Embedded MongoDB store at {} (set MONGODB_URI to use a real MongoDB)", file.toAbsolutePath());
+		return new StoreBackend(file, properties.cacheSizeMb(), Clock.systemUTC());
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	MongoServer embeddedMongoServer(StoreBackend embeddedMongoStore, EmbeddedMongoProperties properties) {
+		MongoServer server = new MongoServer(embeddedMongoStore);
+		server.bind(new InetSocketAddress("127.0.0.1", 0), 1, properties.workerThreads());
 		return server;
+	}
+
+	/** Removes expired documents of TTL indexes and compacts the file, in the background. */
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService embeddedMongoSweeper(StoreBackend embeddedMongoStore,
+			EmbeddedMongoProperties properties) {
+		ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "embedded-mongo-sweeper");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = Math.max(1, properties.sweepInterval().toMillis());
+		sweeper.scheduleWithFixedDelay(() -> {
+			try {
+				int removed = embeddedMongoStore.expireDocuments(Instant.now());
+				if (removed > 0) {
+					log.debug("Removed {} expired documents", removed);
+				}
+				embeddedMongoStore.compact();
+			}
+			catch (RuntimeException ex) {
+				log.warn("The embedded store's sweep failed; it runs again in {} ms", interval, ex);
+			}
+		}, interval, interval, TimeUnit.MILLISECONDS);
+		return sweeper;
 	}
 
 	@Bean

@@ -1,19 +1,28 @@
 package com.rapport.support.mongo;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings of the embedded MongoDB-wire server used when no real MongoDB is configured.
  *
- * @param enabled   start the embedded server when no {@code spring.mongodb.uri} is set
- * @param directory where the H2 file backend keeps the data (one directory per service)
- * @param inMemory  keep nothing on disk (tests)
+ * @param enabled       start the embedded server when no {@code spring.mongodb.uri} is set
+ * @param directory     where the store keeps its file (one directory per service)
+ * @param inMemory      keep nothing on disk (tests)
+ * @param cacheSizeMb   the store's page cache, in MB (default 128)
+ * @param workerThreads threads answering requests (default 16); a writer waits for its sync on one of them
+ * @param sweepInterval how often expired documents of TTL indexes are removed and the file compacted (1 minute)
  */
 @ConfigurationProperties("rapport.mongodb.embedded")
-public record EmbeddedMongoProperties(Boolean enabled, String directory, Boolean inMemory) {
+public record EmbeddedMongoProperties(Boolean enabled, String directory, Boolean inMemory, Integer cacheSizeMb,
+		Integer workerThreads, Duration sweepInterval) {
 
 	public EmbeddedMongoProperties {
 		enabled = enabled == null || enabled;
 		inMemory = inMemory != null && inMemory;
+		cacheSizeMb = cacheSizeMb == null ? 128 : cacheSizeMb;
+		workerThreads = workerThreads == null ? 16 : workerThreads;
+		sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
 	}
 }

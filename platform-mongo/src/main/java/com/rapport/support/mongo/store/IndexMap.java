@@ -1,0 +1,89 @@
+package com.rapport.support.mongo.store;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import de.bwaldvogel.mongo.backend.IndexKey;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+/**
+ * The sorted map behind an index, and what it says of itself in the {@link IndexCatalog}: a map whose build did not
+ * finish is dropped when opened (the collection builds it again), and whether it is multikey.
+ */
+final class IndexMap {
+
+	private final MVMap<Object[], Object> map;
+
+	private final String name;
+
+	private final IndexCatalog catalog;
+
+	private volatile boolean multikey;
+
+	IndexMap(String name, List<IndexKey> keys, IndexCatalog catalog) {
+		this.name = name;
+		this.catalog = catalog;
+		if (!catalog.isBuilt(name) && catalog.store().hasMap(name)) {
+			catalog.store().removeMap(name);
+		}
+		boolean[] ascending = new boolean[keys.size()];
+		for (int i = 0; i < ascending.length; i++) {
+			ascending[i] = keys.get(i).isAscending();
+		}
+		this.map = catalog.store().openMap(name, new MVMap.Builder<Object[], Object>()
+			.keyType(new IndexKeyType(ascending)).valueType(PositionType.INSTANCE));
+		this.multikey = catalog.isMultikey(name);
+	}
+
+	MVMap<Object[], Object> map() {
+		return map;
+	}
+
+	boolean multikey() {
+		return multikey;
+	}
+
+	void noteMultikey() {
+		if (!multikey) {
+			multikey = true;
+			catalog.markMultikey(name);
+		}
+	}
+
+	void markBuilt() {
+		if (!catalog.isBuilt(name)) {
+			catalog.markBuilt(name, multikey);
+		}
+	}
+
+	void forget() {
+		catalog.forget(name);
+	}
+
+	/** Entries between two bounds, both inclusive, in O(log n). */
+	long count(Object[] lower, Object[] upper) {
+		long from = map.getKeyIndex(lower);
+		long to = map.getKeyIndex(upper);
+		return (to >= 0 ? to + 1 : -(to + 1)) - (from >= 0 ? from : -(from + 1));
+	}
+
+	/** What {@code position} reads from each entry between two bounds, in key order or reversed. */
+	Iterator<Object> positions(Object[] lower, Object[] upper, boolean reverse,
+			BiFunction<Object[], Object, Object> position) {
+		Cursor<Object[], Object> cursor = reverse ? map.cursor(upper, lower, true) : map.cursor(lower, upper, false);
+		return new Iterator<>() {
+			@Override
+			public boolean hasNext() {
+				return cursor.hasNext();
+			}
+
+			@Override
+			public Object next() {
+				Object[] key = cursor.next();
+				return position.apply(key, cursor.getValue());
+			}
+		};
+	}
+}

@@ -1,0 +1,25 @@
+package com.rapport.support.mongo.store;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import de.bwaldvogel.mongo.MongoServer;
+
+/**
+ * The embedded store alone in a process of its own, so that a test can kill it with {@code kill -9}: serves the file
+ * named by the first argument on a free loopback port, prints {@code PORT <n>} and waits to be killed.
+ */
+public final class StoreProcess {
+
+	private StoreProcess() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		MongoServer server = new MongoServer(new StoreBackend(Path.of(args[0]), 16, Clock.systemUTC()));
+		server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 16);
+		System.out.println("PORT " + server.getLocalAddress().getPort());
+		System.out.flush();
+		Thread.currentThread().join();
+	}
+}
