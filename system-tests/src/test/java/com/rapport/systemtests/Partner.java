@@ -57,6 +57,14 @@ final class Partner {
 		return send(request);
 	}
 
+	/** A JSON request with the partner's token through the gateway: {@code POST}, {@code PUT}. */
+	HttpResponse<String> send(String method, String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(RunningPlatform.GATEWAY + path))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(RunningPlatform.GATEWAY + path)).header("Authorization",
 				"Bearer " + token));

@@ -27,8 +27,11 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 
 	static final String KEYCLOAK = "http://localhost:8180";
 
-	/** Requests per minute each partner client may make in the system tests. */
-	static final int PARTNER_BUDGET = 100;
+	/**
+	 * Requests per minute each partner client may make in the system tests: small, so that reaching it is quick
+	 * to test, yet above the ~150 requests a minute the crash test's writers and read-back make as partner-demo.
+	 */
+	static final int PARTNER_BUDGET = 300;
 
 	/** Gives a test the platform of this run, for the tests that restart a part of it. */
 	@Override
@@ -95,6 +98,48 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 		/** Starts a stopped module ({@code ./platform start}), waiting until it is ready. */
 		void start(String module) {
 			module("start", module);
+		}
+
+		/**
+		 * Kills one module's JVM with {@code SIGKILL}, as {@code kill -9}, a power cut or the OOM killer would: no
+		 * shutdown hook, no graceful stop, nothing flushed. The pid is the one {@code ./platform} recorded; it must
+		 * be alive and run that module's jar, so nothing else is ever killed. {@link #start} brings it back.
+		 */
+		void kill(String module) {
+			if (repo == null) {
+				throw new IllegalStateException("Killing a module needs the platform the tests started");
+			}
+			Path pidFile = Path.of(property("rapport.runDir", "target/platform/run"), "pids", module + ".pid");
+			try {
+				long pid = Long.parseLong(Files.readString(pidFile).strip());
+				ProcessHandle process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+					.orElseThrow(() -> new IllegalStateException(module + " (pid " + pid + ") is not running"));
+				String commandLine = process.info().commandLine().orElse("");
+				if (!commandLine.contains("/" + module + ".jar")) {
+					throw new IllegalStateException("pid " + pid + " of " + pidFile + " is not " + module + ": " + commandLine);
+				}
+				if (!process.destroyForcibly()) {
+					throw new IllegalStateException("Cannot kill " + module + " (pid " + pid + ")");
+				}
+				process.onExit().get(20, TimeUnit.SECONDS);
+			}
+			catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+				throw new IllegalStateException("Cannot kill " + module + " by its pid file " + pidFile, ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while killing " + module, ex);
+			}
+		}
+
+		/** The log of a module's current run ({@code ./platform start} begins a new one). */
+		String log(String module) {
+			try {
+				return Files.readString(Path.of(property("rapport.runDir", "target/platform/run"), "logs", module + ".log"));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot read the log of " + module, ex);
+			}
 		}
 
 		private void module(String action, String module) {
