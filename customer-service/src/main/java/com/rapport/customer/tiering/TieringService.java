@@ -1,5 +1,6 @@
 package com.rapport.customer.tiering;
 
+import com.rapport.support.validation.TextRules;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -334,6 +335,9 @@ public class TieringService {
 		}
 		else if (reason.length() > MAX_REASON_LENGTH) {
 			errors.put("reason", "at most " + MAX_REASON_LENGTH + " characters");
+		}
+		else if (!TextRules.isPlain(reason, false)) {
+			errors.put("reason", TextRules.problem(reason, false));
 		}
 		LocalDate endDate = null;
 		LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();

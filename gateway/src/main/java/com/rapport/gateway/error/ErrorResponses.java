@@ -1,0 +1,49 @@
+package com.rapport.gateway.error;
+
+import java.nio.charset.StandardCharsets;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/** Writes the gateway's own error answers onto an exchange: a problem document on /api/**, a page elsewhere. */
+public final class ErrorResponses {
+
+	private ErrorResponses() {
+	}
+
+	public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status) {
+		String path = exchange.getRequest().getURI().getRawPath();
+		if (ErrorAnswers.isApi(path)) {
+			return write(exchange, status, ErrorAnswers.problem(status));
+		}
+		return writePage(exchange, status);
+	}
+
+	/** A problem document with its own code and detail. */
+	public static Mono<Void> writeProblem(ServerWebExchange exchange, HttpStatus status, String code, String title,
+			String detail) {
+		return write(exchange, status, ErrorAnswers.problem(status, code, title, detail));
+	}
+
+	private static Mono<Void> writePage(ServerWebExchange exchange, HttpStatus status) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+		byte[] page = ErrorAnswers.page(status,
+				exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(page)));
+	}
+
+	private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, byte[] problem) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		response.getHeaders().setContentLength(problem.length);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(problem)));
+	}
+}
