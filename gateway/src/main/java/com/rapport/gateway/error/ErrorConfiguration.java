@@ -29,13 +29,15 @@ class ErrorConfiguration {
 
 	/**
 	 * Spring Security's firewall refuses encoded slashes, dot segments, {@code ;} and control characters in
-	 * addresses and headers; it says so with the same answer as every other malformed request.
+	 * addresses and headers, and methods such as TRACE; it says so with the same answers as every other malformed
+	 * request (400, or 405 for the method).
 	 */
 	@Bean
 	ServerExchangeRejectedHandler problemExchangeRejectedHandler() {
 		return (exchange, ex) -> {
 			log.debug("Refused a malformed request: {}", ex.getMessage());
-			return ErrorResponses.write(exchange, HttpStatus.BAD_REQUEST);
+			return ErrorResponses.write(exchange, RequestHygieneFilter.isKnownMethod(exchange.getRequest().getMethod().name())
+					? HttpStatus.BAD_REQUEST : HttpStatus.METHOD_NOT_ALLOWED);
 		};
 	}
 

@@ -20,7 +20,7 @@ import org.springframework.web.server.WebFilterChain;
  * Refuses, at the door and before anything is forwarded, what no service can read: an address whose
  * percent-encoding is not UTF-8 or hides control characters, encoded slashes or dot segments (400); a
  * Content-Type that does not parse or names an unknown charset (415); a body announced larger than
- * {@code rapport.limits.max-request-body} (413). It runs after the security filters: a caller without the right
+ * {@code rapport.limits.max-request-body} (413); a method nothing behind it takes, such as TRACE (405). It runs after the security filters: a caller without the right
  * still hears 401 or 403 first, and only the protocol is looked at here, never the content.
  */
 class RequestHygieneFilter implements WebFilter, Ordered {
@@ -28,10 +28,18 @@ class RequestHygieneFilter implements WebFilter, Ordered {
 	/** Right after Spring Security's chain (order -100). */
 	static final int ORDER = -90;
 
+	/** The methods anything behind the gateway takes; TRACE and inventions such as PROPFIND stop here (405). */
+	private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH",
+			"DELETE", "OPTIONS");
+
 	private final long maxRequestBody;
 
 	RequestHygieneFilter(long maxRequestBody) {
 		this.maxRequestBody = maxRequestBody;
+	}
+
+	static boolean isKnownMethod(String method) {
+		return METHODS.contains(method);
 	}
 
 	@Override
@@ -42,6 +50,9 @@ class RequestHygieneFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		var request = exchange.getRequest();
+		if (!isKnownMethod(request.getMethod().name())) {
+			return ErrorResponses.write(exchange, HttpStatus.METHOD_NOT_ALLOWED);
+		}
 		String rawPath = request.getURI().getRawPath();
 		String rawQuery = request.getURI().getRawQuery();
 		if (!cleanPath(rawPath) || !cleanQuery(rawQuery)) {

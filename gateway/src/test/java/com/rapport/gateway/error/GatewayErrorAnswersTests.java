@@ -134,6 +134,13 @@ class GatewayErrorAnswersTests {
 	}
 
 	@Test
+	void aMethodNothingBehindTheGatewayTakesIs405Problem() throws IOException {
+		assertThat(raw("TRACE /api/orders/v1/orders HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token()
+				+ "\r\nConnection: close\r\n\r\n"))
+			.startsWith("HTTP/1.1 405").contains("\"code\":\"method-not-allowed\"");
+	}
+
+	@Test
 	void theSessionCookieIsSameSiteLaxAndHttpOnly() {
 		ResponseCookie session = web.get().uri("/oauth2/authorization/keycloak").exchange()
 			.expectStatus().isFound()
