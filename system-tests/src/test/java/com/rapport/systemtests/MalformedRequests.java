@@ -141,7 +141,11 @@ final class MalformedRequests {
 			headers.put("Authorization", ascii("Bearer " + token));
 		}
 		String method = route.method();
-		String path = fill(route.template(), kind, pick, defect);
+		// A DELETE has no body to spoil: unless its kind spoils the address or headers past reading, an id does.
+		Kind pathKind = route.method().equals("DELETE") && badSegment(kind, pick, defect) == null
+				&& kind != Kind.OVER_LONG_URL && kind != Kind.OVER_LONG_HEADER && kind != Kind.WRONG_METHOD
+						? pickOf(pick >> 2, Kind.ENCODED_SLASH_OR_DOT, Kind.BAD_PERCENT_ENCODING) : kind;
+		String path = fill(route.template(), pathKind, pick, defect);
 		String query = "";
 		if (!route.write() && (pick % 3 == 0 || !route.template().contains("{"))) {
 			query = "?" + queryDefect(kind, pick, defect);
