@@ -19,7 +19,7 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Refuses, at the door and before anything is forwarded, what no service can read: an address whose
  * percent-encoding is not UTF-8 or hides control characters, encoded slashes or dot segments (400); a
- * Content-Type that does not parse or names an unknown charset (415); a body announced larger than
+ * Content-Type that does not parse, names an unknown charset or is a wildcard such as {@code application/*} (415); a body announced larger than
  * {@code rapport.limits.max-request-body} (413); a method nothing behind it takes, such as TRACE (405). It runs after the security filters: a caller without the right
  * still hears 401 or 403 first, and only the protocol is looked at here, never the content.
  */
@@ -101,7 +101,8 @@ class RequestHygieneFilter implements WebFilter, Ordered {
 		try {
 			MediaType mediaType = MediaType.parseMediaType(contentType);
 			mediaType.getCharset();
-			return true;
+			// What a body is must be said exactly: */* or application/* names no format (services fail on it).
+			return !mediaType.isWildcardType() && !mediaType.isWildcardSubtype();
 		}
 		catch (IllegalArgumentException ex) {
 			return false;

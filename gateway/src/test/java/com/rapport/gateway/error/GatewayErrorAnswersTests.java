@@ -74,6 +74,15 @@ class GatewayErrorAnswersTests {
 	}
 
 	@Test
+	void aWildcardContentTypeIs415Problem() throws IOException {
+		for (String wildcard : new String[] { "*/*", "application/*" }) {
+			assertThat(raw("POST /api/orders/v1/orders HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token()
+					+ "\r\nContent-Type: " + wildcard + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"))
+				.startsWith("HTTP/1.1 415").contains("\"code\":\"unsupported-media-type\"");
+		}
+	}
+
+	@Test
 	void withoutATokenTheAnswerIs401WhateverIsWrongWithTheContent() throws IOException {
 		assertThat(raw("POST /api/orders/v1/orders HTTP/1.1\r\nHost: localhost\r\n"
 				+ "Content-Type: application/json\r\nContent-Length: 1\r\nConnection: close\r\n\r\n{"))

@@ -23,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -88,6 +89,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ProblemDetail unsupportedCharset(IllegalArgumentException ex) {
 		return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
 				"The Content-Type (or its charset) is not one this API reads; send application/json in UTF-8.");
+	}
+
+	/**
+	 * Spring Security's firewall checks headers when they are read: a header value it refuses (an
+	 * {@code Idempotency-Key} with control characters) surfaces here, and is the caller's fault, not ours.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ProblemDetail rejected(RequestRejectedException ex) {
+		return Problems.of(HttpStatus.BAD_REQUEST, "malformed", "Malformed request",
+				"A header or the address of the request holds characters this API does not take; nothing was changed.");
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -85,6 +85,11 @@ class ProblemDetailsAdviceTests {
 	}
 
 	@Test
+	void aHeaderTheFirewallRefusesIs400NotAnInternalError() throws Exception {
+		fail("rejected-header").andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("malformed"));
+	}
+
+	@Test
 	void everyProblemCarriesAStableCode() throws Exception {
 		fail("not-found").andExpect(jsonPath("$.code").value("not-found"));
 		fail("unprocessable").andExpect(jsonPath("$.code").value("validation"));
@@ -162,6 +167,8 @@ class ProblemDetailsAdviceTests {
 				case "unavailable" -> new RemoteUnavailableException("customer-service", null);
 				case "stale" -> new OptimisticLockingFailureException("version 3 is not 4");
 				case "duplicate" -> new DuplicateKeyException("E11000 duplicate key");
+				case "rejected-header" -> new org.springframework.security.web.firewall.RequestRejectedException(
+						"The request was rejected because the header: \"Idempotency-Key\" has a value that is not allowed.");
 				default -> new IllegalStateException("secret internals");
 			};
 		}
