@@ -63,6 +63,7 @@ class BadInputSweepSystemTests {
 				new EnumMap<>(MalformedRequests.Kind.class));
 		List<String> failures = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger failureCount = new AtomicInteger();
+		Map<String, LongAdder> reasons = new ConcurrentHashMap<>();
 		long started = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
 		for (MalformedRequests.Case sweepCase : cases) {
@@ -81,6 +82,9 @@ class BadInputSweepSystemTests {
 				statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
 				byKind.computeIfAbsent(sweepCase.kind(), k -> new ConcurrentHashMap<>())
 					.computeIfAbsent(status, s -> new LongAdder()).increment();
+				if (problem != null) {
+					reasons.computeIfAbsent(problem.replaceAll(":.*", ""), r -> new LongAdder()).increment();
+				}
 				if (problem != null && failureCount.incrementAndGet() <= 40) {
 					failures.add(sweepCase.kind() + " " + sweepCase.caller() + " -> " + status + ": " + problem
 							+ "\n      " + sweepCase.request().describe());
@@ -94,6 +98,7 @@ class BadInputSweepSystemTests {
 		System.out.println("Bad-input sweep: " + SIZE + " requests in " + seconds + " s, seed " + seed);
 		System.out.println("  status histogram: " + histogram(statuses));
 		byKind.forEach((kind, counts) -> System.out.println("  " + kind + ": " + histogram(counts)));
+		reasons.forEach((reason, count) -> System.out.println("  bad answers, " + reason + ": " + count.sum()));
 		failures.forEach(failure -> System.out.println("  FAILED " + failure));
 		String after = partnerVisibleState(Partner.demo());
 
