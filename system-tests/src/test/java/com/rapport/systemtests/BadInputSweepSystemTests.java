@@ -114,7 +114,10 @@ class BadInputSweepSystemTests {
 			return "a server error: " + shorten(response.body());
 		}
 		if (status < 400) {
-			return MalformedRequests.Route.isWrite(sweepCase.request().method())
+			// A batch answers 200 with each item's own status; it wrote nothing when it created and updated none.
+			boolean batchRefusedAll = sweepCase.route().template().endsWith(":batch")
+					&& response.body().contains("\"created\":0,\"updated\":0");
+			return MalformedRequests.Route.isWrite(sweepCase.request().method()) && !batchRefusedAll
 					? "a malformed write was accepted: " + shorten(response.body()) : null;
 		}
 		if (!response.contentType().startsWith("application/problem+json")) {

@@ -173,12 +173,12 @@ final class MalformedRequests {
 			headers.put("Content-Type", ascii(contentType(kind, pick)));
 		}
 		if (route.template().equals("/api/orders/v1/orders") && route.method().equals("POST")) {
-			headers.put("Idempotency-Key", kind == Kind.NON_ASCII_HEADER ? defect.nonAscii().getBytes(
-					pick % 2 == 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1) : ascii("sweep-" + pick));
+			headers.put("Idempotency-Key", kind == Kind.NON_ASCII_HEADER ? nonAsciiBytes(defect.nonAscii(), pick)
+					: ascii("sweep-" + pick));
 		}
 		if (kind == Kind.NON_ASCII_HEADER && !headers.containsKey("Idempotency-Key")) {
 			headers.put(pickOf(pick, "Idempotency-Key", "Accept-Language", "X-Request-Id", "If-None-Match"),
-					defect.nonAscii().getBytes(pick % 2 == 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1));
+					nonAsciiBytes(defect.nonAscii(), pick));
 		}
 		if (kind == Kind.OVER_LONG_HEADER) {
 			headers.put(pickOf(pick, "X-Padding", "Idempotency-Key", "Accept", "Cookie"), ascii("b".repeat(defect.length())));
@@ -186,11 +186,18 @@ final class MalformedRequests {
 		if (kind == Kind.OVER_LONG_BODY && body != null) {
 			// Announce far more than any route takes; send only the start (the answer must not wait for the rest).
 			announced = 50L * 1024 * 1024 + defect.length();
+			body = java.util.Arrays.copyOf(body, Math.min(body.length, 200));
 		}
 		if (body != null && announced < 0) {
 			announced = body.length;
 		}
 		return new Case(kind, caller, route, new RawHttp.Request(method, ascii(path + query), headers, body, announced));
+	}
+
+	/** The text as UTF-8, or as ISO-8859-1 bytes where every character has one (never a '?' for one it lacks). */
+	private static byte[] nonAsciiBytes(String text, int pick) {
+		boolean latin1 = text.chars().allMatch(c -> c <= 0xFF);
+		return text.getBytes(latin1 && pick % 2 == 1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
 	}
 
 	// ---- URLs ----
@@ -368,7 +375,7 @@ final class MalformedRequests {
 			}
 		}
 		String whole = json(fields);
-		return (route.template().endsWith(":batch") ? "{\"items\":[" + whole + "]}" : whole)
+		return (route.template().endsWith(":batch") ? "[" + whole + "]" : whole)
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
@@ -416,7 +423,7 @@ final class MalformedRequests {
 			fields.put("message", "\"Hello\"");
 		}
 		else if (template.endsWith(":batch")) {
-			// One item's fields; json() wraps them as {"items": [...]}.
+			// One item's fields; body() sends them as the batch's one item: [{...}].
 			fields.put("externalId", "\"ERP-SWEEP-B\"");
 			fields.put("name", "\"Sweep Ltd\"");
 			fields.put("country", "\"CN\"");

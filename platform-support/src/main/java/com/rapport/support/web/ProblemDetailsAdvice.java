@@ -13,6 +13,8 @@ import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -93,10 +95,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	/**
 	 * Spring Security's firewall checks headers when they are read: a header value it refuses (an
-	 * {@code Idempotency-Key} with control characters) surfaces here, and is the caller's fault, not ours.
+	 * {@code Idempotency-Key} with control characters) surfaces here, as does Tomcat's refusal of a form body that
+	 * is not UTF-8; both are the caller's fault, not ours.
 	 */
-	@ExceptionHandler(RequestRejectedException.class)
-	ProblemDetail rejected(RequestRejectedException ex) {
+	@ExceptionHandler({ RequestRejectedException.class, InvalidParameterException.class })
+	ProblemDetail rejected(RuntimeException ex) {
 		return Problems.of(HttpStatus.BAD_REQUEST, "malformed", "Malformed request",
 				"A header or the address of the request holds characters this API does not take; nothing was changed.");
 	}

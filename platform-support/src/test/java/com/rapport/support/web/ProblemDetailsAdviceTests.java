@@ -87,6 +87,7 @@ class ProblemDetailsAdviceTests {
 	@Test
 	void aHeaderTheFirewallRefusesIs400NotAnInternalError() throws Exception {
 		fail("rejected-header").andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("malformed"));
+		fail("bad-form").andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("malformed"));
 	}
 
 	@Test
@@ -167,6 +168,7 @@ class ProblemDetailsAdviceTests {
 				case "unavailable" -> new RemoteUnavailableException("customer-service", null);
 				case "stale" -> new OptimisticLockingFailureException("version 3 is not 4");
 				case "duplicate" -> new DuplicateKeyException("E11000 duplicate key");
+				case "bad-form" -> new org.apache.tomcat.util.http.InvalidParameterException("Character decoding failed.");
 				case "rejected-header" -> new org.springframework.security.web.firewall.RequestRejectedException(
 						"The request was rejected because the header: \"Idempotency-Key\" has a value that is not allowed.");
 				default -> new IllegalStateException("secret internals");
