@@ -1,6 +1,5 @@
 package com.rapport.customer.care;
 
-import com.rapport.support.validation.TextRules;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
+import com.rapport.support.validation.TextRules;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -1,6 +1,5 @@
 package com.rapport.customer.tiering;
 
-import com.rapport.support.validation.TextRules;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -32,6 +31,7 @@ import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
+import com.rapport.support.validation.TextRules;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
