@@ -15,15 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomGenerator;
-import net.jqwik.api.sessions.JqwikSession;
+import org.apache.commons.text.RandomStringGenerator;
 
 /**
- * Malformed requests for every REST route the services' authorization matrices list, generated with jqwik
- * (as arbitraries, drawn from a seeded {@link java.util.Random}, so that one seed replays one sweep). Each
+ * Malformed requests for every REST route the services' authorization matrices list, drawn from a seeded
+ * {@link java.util.Random} (strings by Apache Commons Text's generator), so that one seed replays one sweep. Each
  * request is wrong in one of the ways a careless client is ({@link Kind}); a write is always wrong somewhere,
  * so that no answer may store or change anything.
  */
@@ -97,41 +93,33 @@ final class MalformedRequests {
 
 	/** {@code size} cases, the same ones for the same seed. */
 	List<Case> generate(int size, long seed) {
+		Random random = new Random(seed);
+		RandomStringGenerator control = strings(random, new char[] { '\u0000', '\u001f' }, new char[] { '\u007f', '\u007f' },
+				new char[] { '\u0085', '\u0085' });
+		RandomStringGenerator nonAscii = strings(random, new char[] { '\u00a0', '\u00ff' }, new char[] { '\u4e00', '\u4e80' });
 		List<Case> cases = new ArrayList<>(size);
-		// Outside a jqwik property the generators need a session of their own.
-		JqwikSession.run(() -> {
-			RandomGenerator<Case> generator = cases().generator(1000);
-			Random random = new Random(seed);
-			for (int i = 0; i < size; i++) {
-				cases.add(generator.next(random).value());
-			}
-		});
+		for (int i = 0; i < size; i++) {
+			Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
+			int weight = random.nextInt(20);
+			Caller caller = weight < 16 ? Caller.PARTNER_WRITE : weight < 18 ? Caller.PARTNER_READ
+					: weight < 19 ? Caller.NO_TOKEN : Caller.BAD_TOKEN;
+			Route route = routes.get(random.nextInt(routes.size()));
+			int pick = random.nextInt(Integer.MAX_VALUE);
+			Defects defects = new Defects(control.generate(1 + random.nextInt(3)),
+					nonAscii.generate(1 + random.nextInt(12)),
+					String.valueOf((char) ('\ud800' + random.nextInt(0x800))), 9_000 + random.nextInt(81_001));
+			cases.add(build(kind, caller, route, pick, defects));
+		}
 		return cases;
 	}
 
-	Arbitrary<Case> cases() {
-		Arbitrary<Caller> callers = Arbitraries.frequencyOf(
-				net.jqwik.api.Tuple.of(16, Arbitraries.just(Caller.PARTNER_WRITE)),
-				net.jqwik.api.Tuple.of(2, Arbitraries.just(Caller.PARTNER_READ)),
-				net.jqwik.api.Tuple.of(1, Arbitraries.just(Caller.NO_TOKEN)),
-				net.jqwik.api.Tuple.of(1, Arbitraries.just(Caller.BAD_TOKEN)));
-		return Combinators.combine(Arbitraries.of(Kind.values()), callers, Arbitraries.of(routes),
-				Arbitraries.integers().between(0, Integer.MAX_VALUE), defects())
-			.as((kind, caller, route, pick, defect) -> build(kind, caller, route, pick, defect));
+	/** Apache Commons Text's generator of strings from the given ranges of characters, drawing from {@code random}. */
+	private static RandomStringGenerator strings(Random random, char[]... ranges) {
+		return RandomStringGenerator.builder().withinRange(ranges).usingRandom(random::nextInt).get();
 	}
 
-	/** The raw material of every defect, from jqwik's own generators. */
+	/** The raw material of every defect. */
 	record Defects(String control, String nonAscii, String surrogate, int length) {
-	}
-
-	private static Arbitrary<Defects> defects() {
-		Arbitrary<String> control = Arbitraries.strings().withCharRange('\u0000', '\u001f').withChars('\u007f', '\u0085')
-			.ofMinLength(1).ofMaxLength(3);
-		Arbitrary<String> nonAscii = Arbitraries.strings().withCharRange('\u00a0', '\u00ff').withCharRange('\u4e00', '\u4e80')
-			.ofMinLength(1).ofMaxLength(12);
-		Arbitrary<String> surrogate = Arbitraries.strings().withCharRange('\ud800', '\udfff').ofLength(1);
-		Arbitrary<Integer> length = Arbitraries.integers().between(9_000, 90_000);
-		return Combinators.combine(control, nonAscii, surrogate, length).as(Defects::new);
 	}
 
 	private Case build(Kind kind, Caller caller, Route route, int pick, Defects defect) {
