@@ -90,6 +90,19 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 			module("restart", module);
 		}
 
+		/** Restarts one module with extra environment (for example a larger request budget). */
+		void restart(String module, java.util.Map<String, String> environment) {
+			if (repo == null) {
+				throw new IllegalStateException("Restarting a module needs the platform the tests started");
+			}
+			run(List.of("./platform", "restart", module), Duration.ofMinutes(3), environment);
+		}
+
+		/** Whether this run started the platform itself (false with -Drapport.useRunningPlatform=true). */
+		boolean owned() {
+			return repo != null;
+		}
+
 		/** Stops one module ({@code ./platform stop}); {@link #start} brings it back. */
 		void stop(String module) {
 			module("stop", module);
@@ -158,6 +171,10 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 		}
 
 		private void run(List<String> command, Duration timeout) {
+			run(command, timeout, java.util.Map.of());
+		}
+
+		private void run(List<String> command, Duration timeout, java.util.Map<String, String> environment) {
 			try {
 				ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile()).inheritIO();
 				builder.environment().put("RAPPORT_RUN_DIR", property("rapport.runDir", "target/platform/run"));
@@ -167,6 +184,7 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 				// Keycloak's failed logins reach the audit trail within seconds rather than a minute.
 				builder.environment().put("RAPPORT_LOGIN_FAILURE_INTERVAL", "3s");
 				builder.environment().put("RAPPORT_LOGIN_FAILURE_INITIAL_DELAY", "3s");
+				builder.environment().putAll(environment);
 				Process process = builder.start();
 				if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
 					process.destroyForcibly();

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** An attacker's view of the front door, with real Keycloak tokens and a real browser session. */
 @ExtendWith(RunningPlatform.class)
-@Order(Integer.MAX_VALUE)
+// Next to last: it spends partner-readonly's request budget; only the bad-input sweep (which lifts it) comes after.
+@Order(Integer.MAX_VALUE - 1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TokenAndSessionSystemTests {
 

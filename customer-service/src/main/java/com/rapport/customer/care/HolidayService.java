@@ -20,6 +20,7 @@ import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
+import com.rapport.support.validation.TextRules;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -154,8 +155,8 @@ public class HolidayService {
 				}
 			}
 		}
-		Map<String, String> name = texts("name", input.name(), MAX_NAME_LENGTH, errors);
-		Map<String, String> greeting = texts("greeting", input.greeting(), MAX_GREETING_LENGTH, errors);
+		Map<String, String> name = texts("name", input.name(), MAX_NAME_LENGTH, false, errors);
+		Map<String, String> greeting = texts("greeting", input.greeting(), MAX_GREETING_LENGTH, true, errors);
 		greeting.forEach((language, text) -> {
 			if (BRACES.matcher(text).results().anyMatch(m -> !m.group().equals(Holiday.NAME_PLACEHOLDER))) {
 				errors.putIfAbsent("greeting." + language, "only the placeholder " + Holiday.NAME_PLACEHOLDER
@@ -169,7 +170,7 @@ public class HolidayService {
 	}
 
 	/** One text per supported language, each required; any other key is an error. */
-	private static Map<String, String> texts(String field, Map<String, String> sent, int maxLength,
+	private static Map<String, String> texts(String field, Map<String, String> sent, int maxLength, boolean multiline,
 			Map<String, String> errors) {
 		Map<String, String> texts = new LinkedHashMap<>();
 		if (sent != null) {
@@ -190,6 +191,9 @@ public class HolidayService {
 			}
 			else if (text.length() > maxLength) {
 				errors.put(field + "." + language, "at most " + maxLength + " characters");
+			}
+			else if (!TextRules.isPlain(text, multiline)) {
+				errors.put(field + "." + language, TextRules.problem(text, multiline));
 			}
 		}
 		return texts;

@@ -19,6 +19,7 @@ import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.validation.TextRules;
 import com.rapport.support.security.Caller;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -132,6 +133,9 @@ public class OrganisationService {
 			throw new UnprocessableException("The search is too long.",
 					Map.of("q", "at most " + MAX_QUERY_LENGTH + " characters"));
 		}
+		if (!TextRules.isPlain(query, false)) {
+			throw new UnprocessableException("The search has control characters.", Map.of("q", TextRules.problem(query, false)));
+		}
 		List<String> terms = SearchKeys.queryTerms(query);
 		if (mayReadAll(caller)) {
 			return terms.isEmpty() ? organisations.findAllByOrderByNameAsc(request)
@@ -183,7 +187,23 @@ public class OrganisationService {
 	 */
 	public Upsert<Organisation> upsertByExternalId(Caller caller, String externalId, OrganisationInput input) {
 		requireWrite(caller);
-		requireExternalIdPath(externalId, input.externalId());
+		Map<String, String> keyErrors = externalIdPathErrors(externalId, input.externalId());
+		if (!keyErrors.isEmpty()) {
+			// Name every bad field in one answer: the body's own rules too, checked against the organisation the
+			// path names (a new one when there is none, as always for a malformed key).
+			Map<String, String> errors = new LinkedHashMap<>(keyErrors);
+			Organisation.Profile current = ProfileRules.isExternalId(externalId)
+					? organisations.findByExternalId(externalId).map(Organisation::profile).orElse(null) : null;
+			try {
+				ProfileRules.organisation(current, new OrganisationInput(input.id(), input.name(), input.industry(),
+						input.sizeBand(), input.country(), input.region(), input.tags(), input.accountManager(),
+						input.status(), null, input.version()));
+			}
+			catch (UnprocessableException ex) {
+				ex.fieldErrors().forEach(errors::putIfAbsent);
+			}
+			throw new UnprocessableException("Some organisation fields are invalid.", errors);
+		}
 		OrganisationInput withKey = new OrganisationInput(input.id(), input.name(), input.industry(), input.sizeBand(),
 				input.country(), input.region(), input.tags(), input.accountManager(), input.status(), externalId,
 				input.version());
@@ -499,6 +519,13 @@ public class OrganisationService {
 	}
 
 	private static void requireExternalIdPath(String path, String body) {
+		Map<String, String> errors = externalIdPathErrors(path, body);
+		if (!errors.isEmpty()) {
+			throw new UnprocessableException("Invalid external id.", errors);
+		}
+	}
+
+	private static Map<String, String> externalIdPathErrors(String path, String body) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (!ProfileRules.isExternalId(path)) {
 			errors.put("externalId", EXTERNAL_ID_RULE);
@@ -506,9 +533,7 @@ public class OrganisationService {
 		else if (body != null && !body.equals(path)) {
 			errors.put("externalId", "must be the one in the path or left out");
 		}
-		if (!errors.isEmpty()) {
-			throw new UnprocessableException("Invalid external id.", errors);
-		}
+		return errors;
 	}
 
 	private static void requireWrite(Caller caller) {

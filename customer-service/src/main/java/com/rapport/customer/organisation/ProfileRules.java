@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.validation.TextRules;
 
 /**
  * The field rules of organisations and contacts, applied all at once so that one answer names every bad
@@ -252,6 +253,9 @@ public final class ProfileRules {
 			else if (result != null && result.length() > maxLength) {
 				add(field, "at most " + maxLength + " characters");
 			}
+			else if (value != null && !TextRules.isPlain(result, false)) {
+				add(field, TextRules.problem(result, false));
+			}
 			return result;
 		}
 
@@ -293,6 +297,9 @@ public final class ProfileRules {
 				String tag = tags.get(i) == null ? "" : tags.get(i).strip();
 				if (tag.isEmpty() || tag.length() > 40) {
 					add("tags[" + i + "]", "1 to 40 characters");
+				}
+				else if (!TextRules.isPlain(tag, false)) {
+					add("tags[" + i + "]", TextRules.problem(tag, false));
 				}
 				else {
 					result.add(tag);

@@ -31,6 +31,7 @@ import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
+import com.rapport.support.validation.TextRules;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -335,6 +336,9 @@ public class TieringService {
 		}
 		else if (reason.length() > MAX_REASON_LENGTH) {
 			errors.put("reason", "at most " + MAX_REASON_LENGTH + " characters");
+		}
+		else if (!TextRules.isPlain(reason, false)) {
+			errors.put("reason", TextRules.problem(reason, false));
 		}
 		LocalDate endDate = null;
 		LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import com.rapport.gateway.error.ErrorResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -88,18 +89,14 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		log.info("Rate limit reached by {} ({} requests per {})", caller, limit, properties.window());
 		response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
 		response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
-		String body;
 		if (partnerApi) {
-			response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-			body = "{\"type\":\"https://rapport.example/problems/rate-limited\",\"title\":\"Too many requests\","
-					+ "\"status\":429,\"detail\":\"This client made more than " + limit + " requests in "
-					+ properties.window().toSeconds() + " s. Retry after " + retryAfter + " s.\"}";
+			return ErrorResponses.writeProblem(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+					"This client made more than " + limit + " requests in " + properties.window().toSeconds()
+							+ " s. Retry after " + retryAfter + " s.");
 		}
-		else {
-			response.getHeaders().setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
-			body = "Too many requests. Please wait " + retryAfter + " seconds.\n请求过于频繁，请 " + retryAfter
-					+ " 秒后再试。\n";
-		}
+		response.getHeaders().setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
+		String body = "Too many requests. Please wait " + retryAfter + " seconds.\n请求过于频繁，请 " + retryAfter
+				+ " 秒后再试。\n";
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
 	}
 

@@ -30,6 +30,16 @@ class UnavailableController {
 			</body></html>
 			""";
 
+	/** The end of the {@code api-unknown} route: an {@code /api/**} address no service serves. */
+	@RequestMapping("/unknown-api")
+	ResponseEntity<ProblemDetail> unknownApi() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is nothing at this address.");
+		problem.setType(URI.create("https://rapport.example/problems/not-found"));
+		problem.setTitle("Not found");
+		problem.setProperty("code", "not-found");
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
 	@RequestMapping(path = "/unavailable", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> page() {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
@@ -43,6 +53,7 @@ class UnavailableController {
 				"The service behind this address is not answering; nothing was changed. Try again shortly.");
 		problem.setType(URI.create("https://rapport.example/problems/unavailable"));
 		problem.setTitle("Temporarily unavailable");
+		problem.setProperty("code", "unavailable");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 import reactor.core.publisher.Mono;
 
+import com.rapport.gateway.error.ErrorResponses;
+
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -169,14 +171,8 @@ class SecurityConfiguration {
 				"Your token does not grant this.");
 	}
 
-	private static Mono<Void> writeProblem(ServerWebExchange exchange, HttpStatus status, String type, String title,
+	private static Mono<Void> writeProblem(ServerWebExchange exchange, HttpStatus status, String code, String title,
 			String detail) {
-		var response = exchange.getResponse();
-		response.setStatusCode(status);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		String body = "{\"type\":\"https://rapport.example/problems/" + type + "\",\"title\":\"" + title
-				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}";
-		DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-		return response.writeWith(Mono.just(buffer));
+		return ErrorResponses.writeProblem(exchange, status, code, title, detail);
 	}
 }

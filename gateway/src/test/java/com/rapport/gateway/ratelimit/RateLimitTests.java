@@ -51,7 +51,7 @@ class RateLimitTests {
 			.expectStatus().isEqualTo(429)
 			.expectHeader().value(HttpHeaders.RETRY_AFTER, retry -> assertThat(Long.parseLong(retry)).isPositive())
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.status").isEqualTo(429);
+			.expectBody().jsonPath("$.status").isEqualTo(429).jsonPath("$.code").isEqualTo("rate-limited");
 
 		// A new token of the same client does not reset its budget; another client has its own.
 		String again = KEYCLOAK.token("rapport-api", "partner-greedy");

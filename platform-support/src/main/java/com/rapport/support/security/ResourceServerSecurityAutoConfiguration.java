@@ -2,6 +2,15 @@ package com.rapport.support.security;
 
 import com.rapport.support.web.ProblemAuthenticationHandlers;
 import com.rapport.support.web.ProblemDetailsAdvice;
+import com.rapport.support.web.ProblemErrorController;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,12 +32,36 @@ import org.springframework.security.web.SecurityFilterChain;
  * by the decoder configured from {@code spring.security.oauth2.resourceserver.jwt.*}). What the caller
  * may do is decided by the service itself.
  */
-@AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
+@AutoConfiguration(before = { ErrorMvcAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
 		OAuth2ResourceServerAutoConfiguration.class })
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @EnableMethodSecurity
 @Import(ProblemDetailsAdvice.class)
 public class ResourceServerSecurityAutoConfiguration {
+
+	/**
+	 * Every error of the container as a problem document. An application with pages of its own for people
+	 * (portal-web) sets {@code rapport.errors.problem-documents=false} and renders its own.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(ErrorController.class)
+	@ConditionalOnProperty(prefix = "rapport.errors", name = "problem-documents", havingValue = "true",
+			matchIfMissing = true)
+	ProblemErrorController problemErrorController() {
+		return new ProblemErrorController();
+	}
+
+	/** Checks {@code @PreAuthorize} before the body is read or validated: no right, no look at the content. */
+	@Bean
+	WebMvcConfigurer preAuthorizeFirst(ObjectProvider<MethodSecurityExpressionHandler> expressionHandler) {
+		PreAuthorizeFirstInterceptor interceptor = new PreAuthorizeFirstInterceptor(expressionHandler.getIfAvailable());
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(interceptor);
+			}
+		};
+	}
 
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)

@@ -1,5 +1,7 @@
 package com.rapport.support.web;
 
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,15 +13,19 @@ import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -79,11 +85,44 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					"A service this request needs is not answering; nothing was changed. Try again shortly."));
 	}
 
+	/** A Content-Type naming a charset nobody knows: the body cannot be read, so the media type is refused. */
+	@ExceptionHandler({ UnsupportedCharsetException.class, IllegalCharsetNameException.class,
+			InvalidMediaTypeException.class })
+	ProblemDetail unsupportedCharset(IllegalArgumentException ex) {
+		return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+				"The Content-Type (or its charset) is not one this API reads; send application/json in UTF-8.");
+	}
+
+	/**
+	 * Spring Security's firewall checks headers when they are read: a header value it refuses (an
+	 * {@code Idempotency-Key} with control characters) surfaces here, as does Tomcat's refusal of a form body that
+	 * is not UTF-8; both are the caller's fault, not ours.
+	 */
+	@ExceptionHandler({ RequestRejectedException.class, InvalidParameterException.class })
+	ProblemDetail rejected(RuntimeException ex) {
+		return Problems.of(HttpStatus.BAD_REQUEST, "malformed", "Malformed request",
+				"A header or the address of the request holds characters this API does not take; nothing was changed.");
+	}
+
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex) {
 		log.error("Unexpected failure", ex);
 		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
 				"Something went wrong on our side. It has been logged.");
+	}
+
+	/**
+	 * Spring's own answers (a wrong method, media type, parameter or address) as problem documents with a
+	 * code, like every other error.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		Object coded = body instanceof ProblemDetail problem ? Problems.withCode(problem) : body;
+		if (coded == null) {
+			coded = Problems.withCode(ProblemDetail.forStatus(statusCode));
+		}
+		return super.createResponseEntity(coded, headers, statusCode, request);
 	}
 
 	@Override

@@ -3,9 +3,13 @@ package com.rapport.support.web;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
-/** Problem documents with a stable {@code type} per kind of failure, documented in each module README. */
+/**
+ * Problem documents with a stable {@code type} per kind of failure and the same word as a machine-readable
+ * {@code code} member (documented in the root README and each module README).
+ */
 public final class Problems {
 
 	public static final String TYPE_BASE = "https://rapport.example/problems/";
@@ -13,10 +17,50 @@ public final class Problems {
 	private Problems() {
 	}
 
-	public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
+	public static ProblemDetail of(HttpStatus status, String code, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPE_BASE + type));
+		problem.setType(URI.create(TYPE_BASE + code));
 		problem.setTitle(title);
+		problem.setProperty("code", code);
 		return problem;
+	}
+
+	/**
+	 * Gives a problem document made by Spring itself (a wrong method, media type or parameter) the type and
+	 * code of its status, keeping its detail. A document that has a code already is left alone.
+	 */
+	public static ProblemDetail withCode(ProblemDetail problem) {
+		if (problem.getProperties() != null && problem.getProperties().containsKey("code")) {
+			return problem;
+		}
+		String code = codeOf(HttpStatusCode.valueOf(problem.getStatus()));
+		problem.setType(URI.create(TYPE_BASE + code));
+		problem.setProperty("code", code);
+		if (problem.getTitle() == null) {
+			HttpStatus known = HttpStatus.resolve(problem.getStatus());
+			problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
+		}
+		return problem;
+	}
+
+	/** The code of a failure known only by its status. */
+	public static String codeOf(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 400 -> "malformed";
+			case 401 -> "unauthenticated";
+			case 403 -> "forbidden";
+			case 404 -> "not-found";
+			case 405 -> "method-not-allowed";
+			case 406 -> "not-acceptable";
+			case 409 -> "conflict";
+			case 413 -> "too-large";
+			case 414 -> "uri-too-long";
+			case 415 -> "unsupported-media-type";
+			case 422 -> "validation";
+			case 429 -> "rate-limited";
+			case 431 -> "headers-too-large";
+			case 503 -> "unavailable";
+			default -> status.is4xxClientError() ? "bad-request" : "internal";
+		};
 	}
 }

@@ -6,6 +6,7 @@ import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.validation.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -82,8 +84,80 @@ class ProblemDetailsAdviceTests {
 			.andExpect(jsonPath("$.errors.email").exists());
 	}
 
+	@Test
+	void aHeaderTheFirewallRefusesIs400NotAnInternalError() throws Exception {
+		fail("rejected-header").andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("malformed"));
+		fail("bad-form").andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("malformed"));
+	}
+
+	@Test
+	void everyProblemCarriesAStableCode() throws Exception {
+		fail("not-found").andExpect(jsonPath("$.code").value("not-found"));
+		fail("unprocessable").andExpect(jsonPath("$.code").value("validation"));
+		fail("bug").andExpect(jsonPath("$.code").value("internal"));
+	}
+
+	@Test
+	void springsOwnRefusalsAreProblemDocumentsWithACodeToo() throws Exception {
+		mvc.perform(delete("/echo"))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("method-not-allowed"))
+			.andExpect(jsonPath("$.type").value("https://rapport.example/problems/method-not-allowed"));
+		mvc.perform(post("/echo").contentType(MediaType.TEXT_PLAIN).content("name"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.code").value("unsupported-media-type"));
+		mvc.perform(get("/page").param("page", "1e400"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("malformed"));
+	}
+
+	@Test
+	void aCharsetNobodyKnowsIs415NotAnInternalError() throws Exception {
+		mvc.perform(post("/echo").header("Content-Type", "application/json;charset=utf-99").content("{\"name\":\"a\"}"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("unsupported-media-type"));
+	}
+
+	@Test
+	void hugeNumbersAndWrongJsonTypesAre400() throws Exception {
+		mvc.perform(post("/count").contentType(MediaType.APPLICATION_JSON).content("{\"count\": 1e400}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("malformed"));
+		mvc.perform(post("/count").contentType(MediaType.APPLICATION_JSON).content("{\"count\": {\"a\": 1}}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("malformed"));
+	}
+
+	@Test
+	void textWithControlCharactersIs422NamingTheField() throws Exception {
+		mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"a\\u0000b\", \"note\": \"line one\\nline two\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.name").value("must not contain control characters"))
+			.andExpect(jsonPath("$.errors.note").doesNotExist());
+		mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"a\\r\\nb\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.name").value("must be one line, without control characters"));
+		mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"a\\ud800b\", \"note\": \"bell\\u0007\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.name").value("must not contain control characters"))
+			.andExpect(jsonPath("$.errors.note").value("must not contain control characters"));
+	}
+
 	@RestController
 	static class Failing {
+
+		@GetMapping("/page")
+		int page(@org.springframework.web.bind.annotation.RequestParam int page) {
+			return page;
+		}
+
+		@PostMapping("/count")
+		Count count(@RequestBody Count count) {
+			return count;
+		}
 
 		@GetMapping("/fail/{kind}")
 		String fail(@PathVariable String kind) {
@@ -94,6 +168,9 @@ class ProblemDetailsAdviceTests {
 				case "unavailable" -> new RemoteUnavailableException("customer-service", null);
 				case "stale" -> new OptimisticLockingFailureException("version 3 is not 4");
 				case "duplicate" -> new DuplicateKeyException("E11000 duplicate key");
+				case "bad-form" -> new org.apache.tomcat.util.http.InvalidParameterException("Character decoding failed.");
+				case "rejected-header" -> new org.springframework.security.web.firewall.RequestRejectedException(
+						"The request was rejected because the header: \"Idempotency-Key\" has a value that is not allowed.");
 				default -> new IllegalStateException("secret internals");
 			};
 		}
@@ -104,6 +181,9 @@ class ProblemDetailsAdviceTests {
 		}
 	}
 
-	record Body(@NotBlank String name, @Email String email) {
+	record Body(@NotBlank @PlainText String name, @Email String email, @PlainText(multiline = true) String note) {
+	}
+
+	record Count(int count) {
 	}
 }

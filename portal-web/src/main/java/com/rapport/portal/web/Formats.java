@@ -54,16 +54,6 @@ public class Formats {
 			.format(LocalDate.parse(isoDate));
 	}
 
-	/** A decimal amount sent as text ("1234000.00"), grouped as the viewer reads numbers. */
-	public String decimal(String amount) {
-		if (amount == null || amount.isBlank()) {
-			return "";
-		}
-		NumberFormat format = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
-		format.setMaximumFractionDigits(2);
-		return format.format(new BigDecimal(amount));
-	}
-
 	/** A share in basis points (9230) as a percentage with one decimal ("92.3%"), rounded down. */
 	public String percent(int basisPoints) {
 		NumberFormat format = NumberFormat.getPercentInstance(LocaleContextHolder.getLocale());
@@ -71,6 +61,28 @@ public class Formats {
 		format.setMaximumFractionDigits(1);
 		format.setRoundingMode(java.math.RoundingMode.DOWN);
 		return format.format(BigDecimal.valueOf(basisPoints, 4));
+	}
+
+	/**
+	 * An amount sent as text in a currency ({@code "1321200.5"}, {@code "CNY"}), with that currency's minor digits
+	 * ({@code 1,321,200.50}; none for JPY), grouped as the viewer reads numbers. Only the number: the messages
+	 * place the currency code. An unknown currency keeps up to two decimals.
+	 */
+	public String amount(String amount, String currency) {
+		if (amount == null || amount.isBlank()) {
+			return "";
+		}
+		int digits = 2;
+		try {
+			digits = Math.max(Currency.getInstance(currency == null ? "" : currency.strip()).getDefaultFractionDigits(), 0);
+		}
+		catch (IllegalArgumentException ex) {
+			// not an ISO 4217 code: show it as a plain amount
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
+		format.setMinimumFractionDigits(digits);
+		format.setMaximumFractionDigits(digits);
+		return format.format(new BigDecimal(amount));
 	}
 
 	public String money(Money money) {

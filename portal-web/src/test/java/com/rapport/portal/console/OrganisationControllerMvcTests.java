@@ -268,7 +268,7 @@ class OrganisationControllerMvcTests {
 	void the360ShowsWhyTheTierTheOverrideAndHowDeliveriesGo() throws Exception {
 		given(customers.organisation("acme-retail")).willReturn(acme().toBuilder()
 			.setTierReason(TierReason.newBuilder().setComputedTier(Tier.TIER_KEY).setRule("KEY_MONETARY").setHasOrders(true)
-				.setRecencyDays(3).setFrequency(14).setMonetary("1234000.00").setCurrency("CNY").setWindowDays(365))
+				.setRecencyDays(3).setFrequency(14).setMonetary("1321200.5").setCurrency("CNY").setWindowDays(365))
 			.setTierOverride(TierOverride.newBuilder().setTier(Tier.TIER_VIP).setReason("Strategic account")
 				.setEndDate("2027-03-31").setSetBy("manager.wang").setActive(true))
 			.build());
@@ -283,7 +283,7 @@ class OrganisationControllerMvcTests {
 			.andExpect(status().isOk()).andReturn());
 
 		assertThat(asAgent.select(".profile-tier-reason").text())
-			.isEqualTo("Last order 3 days ago, 14 orders in 365 days, CNY 1,234,000: Key");
+			.isEqualTo("Last order 3 days ago, 14 orders in 365 days, CNY 1,321,200.50: Key");
 		assertThat(asAgent.select(".profile-tier-override").text())
 			.isEqualTo("VIP, set by manager.wang until Mar 31, 2027: Strategic account");
 		assertThat(asAgent.select(".delivery-rate").text())

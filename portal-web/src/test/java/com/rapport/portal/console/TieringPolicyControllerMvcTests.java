@@ -68,7 +68,7 @@ class TieringPolicyControllerMvcTests {
 			.andExpect(status().isOk()));
 
 		assertThat(page.select(".tiering-rules li").first().text())
-			.isEqualTo("VIP: orders worth CNY 1,000,000 or more in the last 365 days, or 12 orders or more in that time "
+			.isEqualTo("VIP: orders worth CNY 1,000,000.00 or more in the last 365 days, or 12 orders or more in that time "
 					+ "with the latest at most 30 days ago.");
 		assertThat(page.select(".tiering-version").text()).contains("configured defaults");
 		assertThat(page.select("form.tiering-form")).isEmpty();

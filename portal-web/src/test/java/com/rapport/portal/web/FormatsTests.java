@@ -47,6 +47,16 @@ class FormatsTests {
 	}
 
 	@Test
+	void anAmountInACurrencyShowsThatCurrencysMinorDigits() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+
+		assertThat(formats.amount("1321200.5", "CNY")).isEqualTo("1,321,200.50");
+		assertThat(formats.amount("1000000", "CNY")).isEqualTo("1,000,000.00");
+		assertThat(formats.amount("1250000", "JPY")).isEqualTo("1,250,000");
+		assertThat(formats.amount("12.5", "KWD")).isEqualTo("12.500");
+	}
+
+	@Test
 	void countryIsNamedInTheViewersLanguage() {
 		LocaleContextHolder.setLocale(Locale.ENGLISH);
 		assertThat(formats.country("CN")).isEqualTo("China");

@@ -226,6 +226,47 @@ class OrganisationControllerMvcTests {
 	}
 
 	@Test
+	void aPartnerUpsertNamesEveryBadFieldAtOnce() throws Exception {
+		mvc.perform(json(put(BASE + "/external/bad key!"), """
+				{"name": "Acme\\u0000Evil", "country": "XX", "sizeBand": "huge", "tags": ["ok", "line\\nbreak"]}""")
+			.with(as(TestTokens.partner("customers.write"))))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("validation"))
+			.andExpect(jsonPath("$.errors.externalId").exists())
+			.andExpect(jsonPath("$.errors.name").value("must not contain control characters"))
+			.andExpect(jsonPath("$.errors.country").exists())
+			.andExpect(jsonPath("$.errors.sizeBand").exists())
+			.andExpect(jsonPath("$.errors['tags[1]']").value("must be one line, without control characters"));
+	}
+
+	@Test
+	void namesWithControlCharactersOrLoneSurrogatesAreRefusedNamingTheField() throws Exception {
+		mvc.perform(json(put(BASE + "/acme-retail"), "{\"name\": \"Acme\\ud800\", \"region\": \"East\\r\\nWest\"}")
+			.with(as(TestTokens.partner("customers.write"))))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.name").value("must not contain control characters"))
+			.andExpect(jsonPath("$.errors.region").value("must be one line, without control characters"));
+		assertThat(organisations.findById("acme-retail").orElseThrow().name()).isEqualTo("Acme Retail");
+	}
+
+	@Test
+	void aSearchWithAControlCharacterIs422NotAStoreFailure() throws Exception {
+		mvc.perform(get(BASE).param("q", "a\u0000b").with(as(TestTokens.partner("customers.read"))))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.q").exists());
+	}
+
+	@Test
+	void withoutTheWriteScopeTheAnswerIs403WhateverTheBody() throws Exception {
+		for (String body : new String[] { "{}", "{\"name\": ", "[]", "{\"version\": 1e400}" }) {
+			mvc.perform(json(put(BASE + "/external/CRM-9"), body).with(as(TestTokens.partner("customers.read"))))
+				.andExpect(status().isForbidden());
+			mvc.perform(json(post(BASE), body).with(as(TestTokens.partner("customers.read"))))
+				.andExpect(status().isForbidden());
+		}
+	}
+
+	@Test
 	void readOnlyPartnersAndServicesCannotWrite() throws Exception {
 		mvc.perform(json(put(BASE + "/external/CRM-9"), "{\"name\":\"X\",\"country\":\"CN\"}")
 			.with(as(TestTokens.partner("customers.read")))).andExpect(status().isForbidden());

@@ -9,6 +9,7 @@ import com.rapport.support.security.Caller;
 import jakarta.validation.Valid;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders/v1/orders")
 class OrderController {
 
+	/** Visible ASCII only: a key travels in headers and logs, where other bytes are read differently by each hop. */
+	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
 	private final OrderService orders;
 
 	OrderController(OrderService orders) {
@@ -37,9 +41,9 @@ class OrderController {
 	@PreAuthorize("hasAuthority('SCOPE_orders.write')")
 	ResponseEntity<OrderView> submit(@Valid @RequestBody OrderRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+		if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
 			throw new UnprocessableException("Invalid Idempotency-Key header.",
-					Map.of("Idempotency-Key", "1 to 200 characters"));
+					Map.of("Idempotency-Key", "1 to 200 visible ASCII characters"));
 		}
 		OrderService.Submission submission = orders.submit(Caller.current(), request.toNewOrder(), idempotencyKey);
 		OrderView view = OrderView.of(submission.order());

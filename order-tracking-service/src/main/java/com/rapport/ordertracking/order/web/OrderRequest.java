@@ -14,6 +14,8 @@ import com.rapport.ordertracking.order.NewOrder;
 import com.rapport.ordertracking.order.OrderLine;
 import com.rapport.support.error.UnprocessableException;
 import jakarta.validation.Valid;
+import com.rapport.support.validation.PlainText;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +24,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /** The body of {@code POST /api/orders/v1/orders}. */
-record OrderRequest(@NotBlank @Size(max = 64) String customerId,
+record OrderRequest(@NotBlank @Size(max = 64) @PlainText String customerId,
 		@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]*",
 				message = "letters, digits and . _ / - only") String orderNumber,
 		Instant placedAt, LocalDate promisedDate, @Valid MoneyRequest total,
@@ -37,7 +39,8 @@ record OrderRequest(@NotBlank @Size(max = 64) String customerId,
 	}
 
 	record MoneyRequest(@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as CNY") String currency,
-			@NotNull @DecimalMin(value = "0", message = "must not be negative") BigDecimal amount) {
+			@NotNull @DecimalMin(value = "0", message = "must not be negative")
+			@DecimalMax(value = "1000000000000000", inclusive = false, message = "less than 10^15") BigDecimal amount) {
 
 		/** Checked after the field rules: the currency must exist and the amount fit its minor unit. */
 		Money toMoney() {
@@ -56,7 +59,7 @@ record OrderRequest(@NotBlank @Size(max = 64) String customerId,
 		}
 	}
 
-	record LineRequest(@NotBlank @Size(max = 64) String sku, @Size(max = 200) String description,
+	record LineRequest(@NotBlank @Size(max = 64) @PlainText String sku, @Size(max = 200) @PlainText String description,
 			@Positive int quantity) {
 
 		OrderLine toLine() {
@@ -64,7 +67,7 @@ record OrderRequest(@NotBlank @Size(max = 64) String customerId,
 		}
 	}
 
-	record MilestoneRequest(@NotNull MilestoneCode code, @NotNull Instant occurredAt, @Size(max = 500) String note) {
+	record MilestoneRequest(@NotNull MilestoneCode code, @NotNull Instant occurredAt, @Size(max = 500) @PlainText(multiline = true) String note) {
 
 		Milestone toMilestone() {
 			return new Milestone(code, occurredAt, note);

@@ -154,4 +154,48 @@ class OrderControllerMvcTests {
 			.andExpect(status().isForbidden());
 		verifyNoInteractions(orders);
 	}
+
+	@Test
+	void withoutOrdersWriteTheAnswerIs403WhateverTheBody() throws Exception {
+		for (String body : List.of("{}", "{\"customerId\": ", "[]", "{\"total\": {\"amount\": 1e400}}")) {
+			mvc.perform(post("/api/orders/v1/orders").with(as(TestTokens.partner("orders.read")))
+				.contentType(MediaType.APPLICATION_JSON).content(body))
+				.andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.code").value("forbidden"));
+		}
+		verifyNoInteractions(orders);
+	}
+
+	@Test
+	void textWithControlCharactersAnswers422NamingEachField() throws Exception {
+		String body = BODY.replace("\"acme-retail\"", "\"acme\\u0000retail\"")
+			.replace("\"occurredAt\"", "\"note\": \"two\\nlines are fine\", \"occurredAt\"")
+			.replace("\"milestones\"", "\"lines\": [{\"sku\": \"A\\u001b1\", \"description\": \"x\\ud800\", \"quantity\": 1}], \"milestones\"");
+		mvc.perform(post("/api/orders/v1/orders").with(as(TestTokens.partner("orders.write")))
+			.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.customerId").value("must not contain control characters"))
+			.andExpect(jsonPath("$.errors['lines[0].sku']").exists())
+			.andExpect(jsonPath("$.errors['lines[0].description']").exists())
+			.andExpect(jsonPath("$.errors['milestones[0].note']").doesNotExist());
+		verifyNoInteractions(orders);
+	}
+
+	@Test
+	void anAmountTooLargeForAnyLedgerAnswers422() throws Exception {
+		mvc.perform(post("/api/orders/v1/orders").with(as(TestTokens.partner("orders.write")))
+			.contentType(MediaType.APPLICATION_JSON).content(BODY.replace("\"1200.5\"", "1e400")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['total.amount']").exists());
+		verifyNoInteractions(orders);
+	}
+
+	@Test
+	void anIdempotencyKeyOutsideVisibleAsciiAnswers422() throws Exception {
+		mvc.perform(post("/api/orders/v1/orders").with(as(TestTokens.partner("orders.write")))
+			.contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "po-\u00e9\u952e").content(BODY))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['Idempotency-Key']").exists());
+		verifyNoInteractions(orders);
+	}
 }

@@ -1,0 +1,72 @@
+package com.rapport.gateway.error;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/** Writes the gateway's own error answers onto an exchange: a problem document on /api/**, a page elsewhere. */
+public final class ErrorResponses {
+
+	private static final long DRAIN_LIMIT = 1024 * 1024;
+
+	private static final Duration DRAIN_TIME = Duration.ofSeconds(5);
+
+	private ErrorResponses() {
+	}
+
+	public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status) {
+		String path = exchange.getRequest().getURI().getRawPath();
+		if (ErrorAnswers.isApi(path)) {
+			return write(exchange, status, ErrorAnswers.problem(status));
+		}
+		return writePage(exchange, status);
+	}
+
+	/** A problem document with its own code and detail. */
+	public static Mono<Void> writeProblem(ServerWebExchange exchange, HttpStatus status, String code, String title,
+			String detail) {
+		return write(exchange, status, ErrorAnswers.problem(status, code, title, detail));
+	}
+
+	/**
+	 * Reads (and drops) a small body the answer refuses before writing the answer: closing a connection while the
+	 * client is still sending would reset it, and the client would lose the answer. A large or endless body is
+	 * not waited for.
+	 */
+	private static Mono<Void> afterBody(ServerWebExchange exchange, Mono<Void> answer) {
+		long length = exchange.getRequest().getHeaders().getContentLength();
+		if (length <= 0 || length > DRAIN_LIMIT) {
+			return answer;
+		}
+		return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then()
+			.timeout(DRAIN_TIME)
+			.onErrorResume(ex -> Mono.empty())
+			.then(Mono.defer(() -> answer));
+	}
+
+	private static Mono<Void> writePage(ServerWebExchange exchange, HttpStatus status) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+		byte[] page = ErrorAnswers.page(status,
+				exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+		return afterBody(exchange, Mono.defer(() -> response.writeWith(Mono.just(response.bufferFactory().wrap(page)))));
+	}
+
+	private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, byte[] problem) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		response.getHeaders().setContentLength(problem.length);
+		Mono<Void> answer = Mono.defer(() -> response.writeWith(Mono.just(response.bufferFactory().wrap(problem))));
+		return status == HttpStatus.PAYLOAD_TOO_LARGE ? answer : afterBody(exchange, answer);
+	}
+}
