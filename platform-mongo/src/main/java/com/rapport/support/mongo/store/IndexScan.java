@@ -128,7 +128,7 @@ final class IndexScan {
 		for (int i = 0; i < lowers.size(); i++) {
 			bounds.put(String.valueOf(i), List.of(describe(lowers.get(i)), describe(uppers.get(i))));
 		}
-		return new Document("stage", "IXSCAN").append("indexName", index.name())
+		return new Document("stage", "IXSCAN").append("indexName", index.getName())
 			.append("keyPattern", keyPattern(index))
 			.append("isMultiKey", index.multikey())
 			.append("direction", reverse ? "backward" : "forward")
@@ -138,7 +138,7 @@ final class IndexScan {
 
 	static Document keyPattern(OrderedIndex index) {
 		Document pattern = new Document();
-		index.indexKeys().forEach(key -> pattern.put(key.getKey(), key.isAscending() ? 1 : -1));
+		index.getKeys().forEach(key -> pattern.put(key.getKey(), key.isAscending() ? 1 : -1));
 		return pattern;
 	}
 

@@ -44,7 +44,7 @@ final class QueryPlanner {
 
 		List<IndexScan> candidates = new ArrayList<>();
 		for (OrderedIndex index : indexes) {
-			List<Constraint> leading = constraints.get(index.indexKeys().get(0).getKey());
+			List<Constraint> leading = constraints.get(index.getKeys().get(0).getKey());
 			if (leading == null) {
 				continue;
 			}
@@ -150,7 +150,7 @@ final class QueryPlanner {
 
 	/** The scan of {@code index} that starts with {@code first} on its leading field, then narrows on the next. */
 	private static IndexScan scan(OrderedIndex index, Constraint first, Map<String, List<Constraint>> constraints) {
-		List<IndexKey> keys = index.indexKeys();
+		List<IndexKey> keys = index.getKeys();
 		List<List<Object>> prefixes = new ArrayList<>();
 		prefixes.add(List.of());
 		Set<Constraint> answered = new LinkedHashSet<>();
@@ -247,7 +247,7 @@ final class QueryPlanner {
 		if (index.multikey()) {
 			return null;
 		}
-		List<IndexKey> keys = index.indexKeys();
+		List<IndexKey> keys = index.getKeys();
 		Set<String> fixedFields = new HashSet<>();
 		for (int i = 0; i < fixed; i++) {
 			fixedFields.add(keys.get(i).getKey());

@@ -123,13 +123,8 @@ final class SecondaryIndex extends Index<Object> implements OrderedIndex {
 	}
 
 	@Override
-	public String name() {
-		return getName();
-	}
-
-	@Override
-	public List<IndexKey> indexKeys() {
-		return getKeys();
+	public IndexMap entryMap() {
+		return entries;
 	}
 
 	@Override
@@ -138,33 +133,13 @@ final class SecondaryIndex extends Index<Object> implements OrderedIndex {
 	}
 
 	@Override
-	public boolean multikey() {
-		return entries.multikey();
-	}
-
-	@Override
 	public int keyLength() {
 		return getKeys().size() + 1;
-	}
-
-	@Override
-	public long count(Object[] lower, Object[] upper) {
-		return entries.count(lower, upper);
 	}
 
 	@Override
 	public Iterator<Object> positions(Object[] lower, Object[] upper, boolean reverse) {
 		int positionField = getKeys().size();
 		return entries.positions(lower, upper, reverse, (key, marker) -> key[positionField]);
-	}
-
-	@Override
-	public long entries() {
-		return map.sizeAsLong();
-	}
-
-	@Override
-	public void markBuilt() {
-		entries.markBuilt();
 	}
 }

@@ -127,10 +127,6 @@ public final class StoreBackend extends AbstractMongoBackend {
 		return groupCommit.commits();
 	}
 
-	public boolean isInMemory() {
-		return file == null;
-	}
-
 	@Override
 	public void close() {
 		super.close();

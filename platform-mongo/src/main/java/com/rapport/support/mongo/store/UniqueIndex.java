@@ -102,13 +102,8 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> implements OrderedIn
 	}
 
 	@Override
-	public String name() {
-		return getName();
-	}
-
-	@Override
-	public List<IndexKey> indexKeys() {
-		return getKeys();
+	public IndexMap entryMap() {
+		return entries;
 	}
 
 	@Override
@@ -117,32 +112,12 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> implements OrderedIn
 	}
 
 	@Override
-	public boolean multikey() {
-		return entries.multikey();
-	}
-
-	@Override
 	public int keyLength() {
 		return getKeys().size();
 	}
 
 	@Override
-	public long count(Object[] lower, Object[] upper) {
-		return entries.count(lower, upper);
-	}
-
-	@Override
 	public Iterator<Object> positions(Object[] lower, Object[] upper, boolean reverse) {
 		return entries.positions(lower, upper, reverse, (key, position) -> position);
-	}
-
-	@Override
-	public long entries() {
-		return map.sizeAsLong();
-	}
-
-	@Override
-	public void markBuilt() {
-		entries.markBuilt();
 	}
 }
