@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,7 +70,10 @@ public class EmbeddedMongoAutoConfiguration {
 		return server;
 	}
 
-	/** Removes expired documents of TTL indexes and compacts the file, in the background. */
+	/**
+	 * Removes expired documents of TTL indexes and keeps the file compact, in the background: the sweep every
+	 * {@code sweep-interval}, the compaction every {@code compact-interval}.
+	 */
 	@Bean(destroyMethod = "shutdownNow")
 	ScheduledExecutorService embeddedMongoSweeper(StoreBackend embeddedMongoStore,
 			EmbeddedMongoProperties properties) {
@@ -78,20 +82,26 @@ public class EmbeddedMongoAutoConfiguration {
 			thread.setDaemon(true);
 			return thread;
 		});
-		long interval = Math.max(1, properties.sweepInterval().toMillis());
-		sweeper.scheduleWithFixedDelay(() -> {
+		every(sweeper, properties.sweepInterval(), "TTL sweep", () -> {
+			int removed = embeddedMongoStore.expireDocuments(Instant.now());
+			if (removed > 0) {
+				log.debug("Removed {} expired documents", removed);
+			}
+		});
+		every(sweeper, properties.compactInterval(), "compaction", embeddedMongoStore::compact);
+		return sweeper;
+	}
+
+	private static void every(ScheduledExecutorService executor, Duration period, String what, Runnable work) {
+		long interval = Math.max(1, period.toMillis());
+		executor.scheduleWithFixedDelay(() -> {
 			try {
-				int removed = embeddedMongoStore.expireDocuments(Instant.now());
-				if (removed > 0) {
-					log.debug("Removed {} expired documents", removed);
-				}
-				embeddedMongoStore.compact();
+				work.run();
 			}
 			catch (RuntimeException ex) {
-				log.warn("The embedded store's sweep failed; it runs again in {} ms", interval, ex);
+				log.warn("The embedded store's {} failed; it runs again in {} ms", what, interval, ex);
 			}
 		}, interval, interval, TimeUnit.MILLISECONDS);
-		return sweeper;
 	}
 
 	@Bean

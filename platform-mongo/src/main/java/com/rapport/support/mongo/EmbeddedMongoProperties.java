@@ -12,11 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param inMemory      keep nothing on disk (tests)
  * @param cacheSizeMb   the store's page cache, in MB (default 128)
  * @param workerThreads threads answering requests (default 16); a writer waits for its sync on one of them
- * @param sweepInterval how often expired documents of TTL indexes are removed and the file compacted (1 minute)
+ * @param sweepInterval how often expired documents of TTL indexes are removed (1 minute)
+ * @param compactInterval how often the file's sparsest chunks are rewritten so their space is reused (2 seconds)
  */
 @ConfigurationProperties("rapport.mongodb.embedded")
 public record EmbeddedMongoProperties(Boolean enabled, String directory, Boolean inMemory, Integer cacheSizeMb,
-		Integer workerThreads, Duration sweepInterval) {
+		Integer workerThreads, Duration sweepInterval, Duration compactInterval) {
 
 	public EmbeddedMongoProperties {
 		enabled = enabled == null || enabled;
@@ -24,5 +25,6 @@ public record EmbeddedMongoProperties(Boolean enabled, String directory, Boolean
 		cacheSizeMb = cacheSizeMb == null ? 128 : cacheSizeMb;
 		workerThreads = workerThreads == null ? 16 : workerThreads;
 		sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
+		compactInterval = compactInterval == null ? Duration.ofSeconds(2) : compactInterval;
 	}
 }
