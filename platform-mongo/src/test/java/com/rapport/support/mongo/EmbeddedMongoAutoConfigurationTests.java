@@ -36,6 +36,16 @@ class EmbeddedMongoAutoConfigurationTests {
 	}
 
 	@Test
+	void thePageCacheTakesAQuarterOfTheHeapUnlessSet() {
+		long mb = 1024 * 1024;
+		assertThat(EmbeddedMongoProperties.defaultCacheSizeMb(256 * mb)).isEqualTo(64);
+		assertThat(EmbeddedMongoProperties.defaultCacheSizeMb(2048 * mb)).isEqualTo(128);
+		assertThat(EmbeddedMongoProperties.defaultCacheSizeMb(32 * mb)).isEqualTo(16);
+		runner.withPropertyValues("rapport.mongodb.embedded.in-memory=true", "rapport.mongodb.embedded.cache-size-mb=24")
+			.run(context -> assertThat(context.getBean(EmbeddedMongoProperties.class).cacheSizeMb()).isEqualTo(24));
+	}
+
+	@Test
 	void aConfiguredMongoDbUriStartsNothingEmbedded() {
 		runner.withPropertyValues("spring.mongodb.uri=mongodb://db.example:27017/x")
 			.run(context -> assertThat(context).doesNotHaveBean(MongoServer.class));
