@@ -94,18 +94,6 @@ final class GroupCommit {
 		}
 	}
 
-	/** Runs work on the store while no write is half done (file compaction), then commits and syncs it. */
-	void exclusively(Runnable work) {
-		lock.writeLock().lock();
-		try {
-			work.run();
-		}
-		finally {
-			lock.writeLock().unlock();
-		}
-		commitNow();
-	}
-
 	/** Commits and syncs whatever has changed (background work, start-up). */
 	void commitNow() {
 		long ticket = write(() -> null).ticket();

@@ -30,7 +30,7 @@ public final class StoreBackend extends AbstractMongoBackend {
 
 	private static final int TARGET_FILL_RATE = 50;
 
-	private static final int MIN_REWRITE = 8 * 1024 * 1024;
+	private static final int MIN_REWRITE = 1024 * 1024;
 
 	private static final int MAX_REWRITE = 64 * 1024 * 1024;
 
@@ -51,14 +51,6 @@ public final class StoreBackend extends AbstractMongoBackend {
 	 * @param cacheSizeMb the MVStore's page cache
 	 */
 	public StoreBackend(Path file, int cacheSizeMb, Clock clock) {
-		this(file, cacheSizeMb, clock, -1);
-	}
-
-	/**
-	 * @param retentionMillis how long a chunk no longer used is kept before its space is reused (MVStore's 45
-	 * seconds when negative; tests shorten it)
-	 */
-	StoreBackend(Path file, int cacheSizeMb, Clock clock, int retentionMillis) {
 		super(clock);
 		this.file = file;
 		MVStore.Builder builder = new MVStore.Builder().autoCommitDisabled().autoCommitBufferSize(0)
@@ -67,9 +59,10 @@ public final class StoreBackend extends AbstractMongoBackend {
 			builder.fileName(file.toString());
 		}
 		this.store = builder.open();
-		if (retentionMillis >= 0) {
-			store.setRetentionTime(retentionMillis);
-		}
+		// MVStore keeps a chunk no longer used for 45 s by default, in case the disk has not yet written what
+		// replaced it; every commit here is synced before it is answered, so a dead chunk is free at once. At 45 s
+		// a bulk load kept hundreds of megabytes of dead chunks in the file at any moment.
+		store.setRetentionTime(0);
 		this.catalog = new IndexCatalog(store);
 		this.groupCommit = new GroupCommit(store);
 		store.getMapNames().stream()
@@ -135,12 +128,14 @@ public final class StoreBackend extends AbstractMongoBackend {
 
 	/**
 	 * Keeps the file from growing without end under many small commits. Every commit writes the pages it changed
-	 * into a new chunk, and leaves a few live pages behind in older chunks, which can then be neither dropped nor
-	 * reused: left alone, a store seeded with 50,000 organisations held 8 GB of chunks only 4% live. A round
-	 * rewrites the live pages of the sparsest old chunks, as many bytes as were written since the round before
-	 * (at least {@value #MIN_REWRITE} bytes; twice as many after a round that found no chunk within its budget, up to {@value #MAX_REWRITE}), so that the chunks it empties are dropped and
-	 * their space reused; nothing is done while the chunks are at least {@value #TARGET_FILL_RATE}% live. Call it
-	 * every few seconds (the sweeper does).
+	 * into a new chunk, and leaves a few live pages behind in older chunks (a leaf of an index that no later write
+	 * touched), which can then be neither dropped nor reused: left alone, a store seeded with 50,000 organisations
+	 * held 8 GB of chunks only 4% live. A round rewrites the live pages of the sparsest chunks, a quarter as many
+	 * bytes as were written since the round before (at least {@value #MIN_REWRITE}; twice as many after a round
+	 * that found no chunk within its budget, up to {@value #MAX_REWRITE}), so that the chunks it empties are dropped
+	 * and their space reused; nothing is done while the chunks are at least {@value #TARGET_FILL_RATE}% live. It
+	 * runs beside writers, as one more write (the commit after it waits for it). Call it every few seconds (the
+	 * sweeper does).
 	 *
 	 * @return whether chunks were rewritten
 	 */
@@ -155,13 +150,14 @@ public final class StoreBackend extends AbstractMongoBackend {
 			return false;
 		}
 		// a chunk with more live bytes than the budget is never chosen: a round that found nothing doubles the next
-		int budget = (int) Math.min(MAX_REWRITE, Math.max(MIN_REWRITE, since) << Math.min(idleRounds, 6));
-		boolean[] rewritten = new boolean[1];
-		groupCommit.exclusively(() -> rewritten[0] = store.compact(TARGET_FILL_RATE, budget));
-		idleRounds = rewritten[0] ? 0 : idleRounds + 1;
+		int budget = (int) Math.min(MAX_REWRITE, Math.max(MIN_REWRITE, since / 4) << Math.min(idleRounds, 6));
+		// Like a write: writers go on meanwhile, and the commit that makes the rewritten pages durable waits for it.
+		GroupCommit.Ticketed<Boolean> round = groupCommit.write(() -> store.compact(TARGET_FILL_RATE, budget));
+		groupCommit.awaitDurable(round.ticket());
+		idleRounds = round.result() ? 0 : idleRounds + 1;
 		// what the round itself wrote is not new work for the next one
 		writtenAtLastCompaction = writtenBytes();
-		return rewritten[0];
+		return round.result();
 	}
 
 	/** What the file looks like: its size, the share of its chunks still live, the bytes written since opened. */

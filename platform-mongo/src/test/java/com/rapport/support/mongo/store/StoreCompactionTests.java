@@ -40,7 +40,7 @@ class StoreCompactionTests {
 	}
 
 	private static Run run(Path file, boolean compact) {
-		StoreBackend backend = new StoreBackend(file, 16, Clock.systemUTC(), 0);
+		StoreBackend backend = new StoreBackend(file, 16, Clock.systemUTC());
 		MongoServer server = new MongoServer(backend);
 		server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 4);
 		InetSocketAddress address = server.getLocalAddress();
