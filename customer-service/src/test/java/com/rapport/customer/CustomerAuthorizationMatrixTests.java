@@ -14,6 +14,7 @@ import com.rapport.customer.identity.InMemoryKeycloakAdmin;
 import com.rapport.customer.identity.InvitationService;
 import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.ContactInput;
+import com.rapport.customer.organisation.ContactService;
 import com.rapport.customer.organisation.OrganisationInput;
 import com.rapport.customer.organisation.OrganisationRepository;
 import com.rapport.customer.organisation.OrganisationService;
@@ -45,6 +46,9 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 
 	@Autowired
 	OrganisationService service;
+
+	@Autowired
+	ContactService contacts;
 
 	@Autowired
 	InteractionRepository interactions;
@@ -84,11 +88,11 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			.convert(TestTokens.decoder().decode(TestTokens.staff("admin"))));
 		service.create(admin, new OrganisationInput(Caller.ORGANISATION_A, "Organisation A Secret", "Retail", null, "CN",
 				null, List.of(), null, null, EXTERNAL_ID, null));
-		contactOfA = service.addContact(admin, Caller.ORGANISATION_A, new ContactInput("Alice Secret", "Buyer",
+		contactOfA = contacts.addContact(admin, Caller.ORGANISATION_A, new ContactInput("Alice Secret", "Buyer",
 				"alice.secret@org-a.example", "+86 21 5555 0101", "zh-CN", "Asia/Shanghai", null, null, null, null,
 				EXTERNAL_ID, TestTokens.decoder().decode(TestTokens.customer(Caller.ORGANISATION_A))
 					.getClaimAsString("preferred_username"))).id();
-		contactOfARecord = service.contact(admin, Caller.ORGANISATION_A, contactOfA);
+		contactOfARecord = contacts.contact(admin, Caller.ORGANISATION_A, contactOfA);
 		var internal = com.rapport.support.security.Caller.from(new KeycloakJwtAuthenticationConverter()
 			.convert(TestTokens.decoder().decode(TestTokens.service())));
 		timeline.record(internal, new InteractionInput("order-tracking-service", "fixture-1", Caller.ORGANISATION_A,
@@ -156,7 +160,7 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	/** A new contact of A with an email and no login, invited first if {@code invited}; answers its id. */
 	private String freshContactOfA(boolean invited) {
 		int n = created.incrementAndGet();
-		String id = service.addContact(admin, Caller.ORGANISATION_A, new ContactInput("Invitee " + n, null,
+		String id = contacts.addContact(admin, Caller.ORGANISATION_A, new ContactInput("Invitee " + n, null,
 				"invitee" + n + "@org-a.example", null, null, null, null, null, null, null, null, null)).id();
 		if (invited) {
 			invitations.invite(admin, Caller.ORGANISATION_A, id);
@@ -219,7 +223,8 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		if (fullMethodName.endsWith("/UpdateMyPreferences")) {
 			return "{\"language\": \"en\", \"timeZone\": \"Asia/Shanghai\"}";
 		}
-		return fullMethodName.endsWith("/GetOrganisation") || fullMethodName.endsWith("/ListInteractions")
+		return fullMethodName.endsWith("/GetOrganisation") || fullMethodName.endsWith("/GetOrganisationSummary")
+				|| fullMethodName.endsWith("/ListInteractions")
 				? "{" + organisationA + "}" : "{}";
 	}
 

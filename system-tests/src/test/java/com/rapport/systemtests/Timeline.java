@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
+import com.rapport.contracts.customer.v1.TimelineServiceGrpc;
 import com.rapport.contracts.customer.v1.Interaction;
 import com.rapport.contracts.customer.v1.InteractionKind;
 import com.rapport.contracts.customer.v1.ListInteractionsRequest;
@@ -30,13 +30,13 @@ final class Timeline implements AutoCloseable {
 
 	private final ManagedChannel channel;
 
-	private final CustomerServiceGrpc.CustomerServiceBlockingStub stub;
+	private final TimelineServiceGrpc.TimelineServiceBlockingStub stub;
 
 	private Timeline(ManagedChannel channel, String token) {
 		this.channel = channel;
 		Metadata headers = new Metadata();
 		headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-		this.stub = CustomerServiceGrpc.newBlockingStub(channel)
+		this.stub = TimelineServiceGrpc.newBlockingStub(channel)
 			.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
 	}
 

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.rapport.customer.organisation.Organisation;
-import com.rapport.customer.organisation.OrganisationService;
+import com.rapport.customer.organisation.CustomerAccess;
 import com.rapport.support.security.Caller;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -67,7 +67,7 @@ public class CareTaskService {
 
 	/** Open tasks, newest first (at most {@value #MAX_LISTED}); only the assignee's when given. Staff only. */
 	public List<CareTask> open(Caller caller, String assignee) {
-		if (!OrganisationService.isStaff(caller)) {
+		if (!CustomerAccess.isStaff(caller)) {
 			throw new AccessDeniedException("Care tasks are for staff");
 		}
 		PageRequest first = PageRequest.of(0, MAX_LISTED);

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.rapport.customer.organisation.OrganisationService;
+import com.rapport.customer.organisation.CustomerAccess;
 import com.rapport.customer.organisation.ProfileRules;
 import com.rapport.support.audit.AuditDetails;
 import com.rapport.support.audit.AuditTrail;
@@ -245,7 +245,7 @@ public class HolidayService {
 	}
 
 	private static void requireStaff(Caller caller) {
-		if (!OrganisationService.isStaff(caller)) {
+		if (!CustomerAccess.isStaff(caller)) {
 			throw new AccessDeniedException("The holiday calendar is for staff");
 		}
 	}

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.Invitation;
-import com.rapport.customer.organisation.OrganisationService;
+import com.rapport.customer.organisation.ContactService;
 import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
@@ -34,7 +34,7 @@ public class InvitationService {
 
 	private static final Logger log = LoggerFactory.getLogger(InvitationService.class);
 
-	private final OrganisationService organisations;
+	private final ContactService contacts;
 
 	private final KeycloakAdmin keycloak;
 
@@ -42,9 +42,9 @@ public class InvitationService {
 
 	private final AuditTrail audit;
 
-	public InvitationService(OrganisationService organisations, KeycloakAdmin keycloak, Clock clock,
+	public InvitationService(ContactService contacts, KeycloakAdmin keycloak, Clock clock,
 			AuditTrail audit) {
-		this.organisations = organisations;
+		this.contacts = contacts;
 		this.keycloak = keycloak;
 		this.clock = clock;
 		this.audit = audit;
@@ -60,7 +60,7 @@ public class InvitationService {
 	/** Gives the contact a portal login and mails the invitation; answers the contact, linked. */
 	public Contact invite(Caller caller, String organisationId, String contactId) {
 		requireAdmin(caller);
-		Contact contact = organisations.contact(caller, organisationId, contactId);
+		Contact contact = contacts.contact(caller, organisationId, contactId);
 		if (contact.email() == null || contact.email().isBlank()) {
 			throw new UnprocessableException("The contact has no email address to send the invitation to.",
 					Map.of("email", "is required to invite a contact"));
@@ -76,7 +76,7 @@ public class InvitationService {
 		Contact linked;
 		try {
 			Invitation invitation = new Invitation(userId, now(), caller.name(), null);
-			linked = organisations.changeContact(organisationId, contactId, current -> {
+			linked = contacts.changeContact(organisationId, contactId, current -> {
 				if (current.username() != null) { // linked by someone else meanwhile
 					throw alreadyLinked(current);
 				}
@@ -104,7 +104,7 @@ public class InvitationService {
 	/** Mails the invitation of an invited contact again. */
 	public Contact resend(Caller caller, String organisationId, String contactId) {
 		requireAdmin(caller);
-		Contact contact = organisations.contact(caller, organisationId, contactId);
+		Contact contact = contacts.contact(caller, organisationId, contactId);
 		if (contact.invitation() == null) {
 			throw new ConflictException("Contact " + contactId + " was never invited; invite it first.");
 		}
@@ -124,7 +124,7 @@ public class InvitationService {
 	 * disabled, for the record; erasing it is a separate step). Callers as for other contact writes.
 	 */
 	public void removeContact(Caller caller, String organisationId, String contactId) {
-		organisations.removeContact(caller, organisationId, contactId,
+		contacts.removeContact(caller, organisationId, contactId,
 				contact -> disableLogin(organisationId, contact));
 		audit.record(caller, "contact.removed", "contact", contactId, organisationId, Map.of());
 	}
@@ -155,7 +155,7 @@ public class InvitationService {
 	private Contact mailed(String organisationId, Contact contact) {
 		keycloak.sendInvitation(contact.invitation().keycloakUserId());
 		var at = now();
-		return organisations.changeContact(organisationId, contact.id(),
+		return contacts.changeContact(organisationId, contact.id(),
 				current -> current.invitation() == null ? current
 						: current.withLogin(current.username(), current.invitation().mailed(at)));
 	}

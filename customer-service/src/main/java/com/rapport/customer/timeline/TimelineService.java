@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.rapport.customer.organisation.CustomerAccess;
 import com.rapport.customer.organisation.OrganisationService;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
@@ -68,7 +69,7 @@ public class TimelineService {
 	}
 
 	public static boolean mayRead(Caller caller) {
-		return OrganisationService.isStaff(caller) || caller.hasRole(Caller.INTERNAL);
+		return CustomerAccess.isStaff(caller) || caller.hasRole(Caller.INTERNAL);
 	}
 
 	/**

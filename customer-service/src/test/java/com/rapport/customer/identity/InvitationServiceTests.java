@@ -8,6 +8,7 @@ import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.Invitation;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
+import com.rapport.customer.organisation.ContactService;
 import com.rapport.customer.organisation.OrganisationService;
 import com.rapport.support.test.NewAuditEntries;
 import com.rapport.support.audit.AuditTrailAutoConfiguration;
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Invitations and removals over the real organisation service and store, with Keycloak in memory. */
 @DataMongoTest
-@Import({ MongoConfiguration.class, OrganisationService.class })
+@Import({ MongoConfiguration.class, OrganisationService.class, ContactService.class })
 @ImportAutoConfiguration({ EmbeddedMongoAutoConfiguration.class, AuditTrailAutoConfiguration.class })
 @TestPropertySource(properties = "rapport.mongodb.embedded.in-memory=true")
 class InvitationServiceTests {
@@ -47,7 +48,7 @@ class InvitationServiceTests {
 	OrganisationRepository organisations;
 
 	@Autowired
-	OrganisationService organisationService;
+	ContactService contactService;
 
 	@Autowired
 	MongoAuditTrail audit;
@@ -74,7 +75,7 @@ class InvitationServiceTests {
 		organisations.save(Organisation.create("globex-trading", "Globex Trading", "Wholesale", "SG",
 				new Contact("gavin-1", "Gavin Wu", null, "gavin@globex.example", null, "en", "Asia/Singapore", null,
 						null, false, false, null, null)));
-		invitations = new InvitationService(organisationService, keycloak, new MutableClock(NOW), audit);
+		invitations = new InvitationService(contactService, keycloak, new MutableClock(NOW), audit);
 	}
 
 	private Contact stored(String organisationId, String contactId) {
@@ -210,7 +211,7 @@ class InvitationServiceTests {
 		assertThat(keycloak.users.get(acmeBuyer.id()).enabled()).isFalse();
 
 		KeycloakAdmin.KeycloakUser staff = keycloak.addUser("agent.li", null);
-		organisationService.changeContact("globex-trading", "gavin-1", c -> c.withLogin("agent.li", null));
+		contactService.changeContact("globex-trading", "gavin-1", c -> c.withLogin("agent.li", null));
 		invitations.removeContact(ADMIN, "globex-trading", "gavin-1");
 		assertThat(keycloak.users.get(staff.id()).enabled()).as("not a login of Globex").isTrue();
 		assertThat(organisations.findById("globex-trading").orElseThrow().contacts()).isEmpty();

@@ -36,6 +36,8 @@ class OrganisationServiceTests {
 
 	private final OrganisationService service = new OrganisationService(repository, audited::add);
 
+	private final ContactService contacts = new ContactService(service, repository, audited::add);
+
 	private static final Organisation ACME = Organisation.create("acme-retail", "Acme Retail", "Retail", "CN");
 
 	private static final Organisation GLOBEX = Organisation.create("globex-trading", "Globex Trading", null, "SG");
@@ -171,7 +173,7 @@ class OrganisationServiceTests {
 	void partnersCannotLinkPortalLogins() {
 		given(repository.findById("acme-retail")).willReturn(Optional.of(ACME));
 		assertThatExceptionOfType(UnprocessableException.class)
-			.isThrownBy(() -> service.addContact(caller(TestTokens.partner("customers.write")), "acme-retail",
+			.isThrownBy(() -> contacts.addContact(caller(TestTokens.partner("customers.write")), "acme-retail",
 					new ContactInput("Ann", null, "ann@acme.example", null, null, null, null, null, null, null, null,
 							"acme.ann")))
 			.satisfies(ex -> assertThat(ex.fieldErrors()).containsOnlyKeys("username"));

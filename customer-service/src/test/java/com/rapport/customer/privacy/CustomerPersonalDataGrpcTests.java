@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
+import com.rapport.contracts.customer.v1.DataSubjectServiceGrpc;
 import com.rapport.contracts.customer.v1.GetDataSubjectRequest;
 import com.rapport.contracts.privacy.v1.ErasePersonalDataRequest;
 import com.rapport.contracts.privacy.v1.ErasePersonalDataResponse;
@@ -179,7 +179,7 @@ class CustomerPersonalDataGrpcTests {
 
 	@Test
 	void theSubjectCarriesEveryIdentifierOtherServicesMayHold() {
-		Subject subject = CustomerServiceGrpc.newBlockingStub(channel)
+		Subject subject = DataSubjectServiceGrpc.newBlockingStub(channel)
 			.withCallCredentials(CallTokens.bearer(TestTokens.staff("admin")))
 			.getDataSubject(GetDataSubjectRequest.newBuilder().setOrganisationId("acme-retail").setContactId("alice-1")
 				.build());
@@ -190,7 +190,7 @@ class CustomerPersonalDataGrpcTests {
 	@Test
 	void aContactOfAnotherOrganisationIsNoSubjectThere() {
 		assertThatExceptionOfType(StatusRuntimeException.class)
-			.isThrownBy(() -> CustomerServiceGrpc.newBlockingStub(channel)
+			.isThrownBy(() -> DataSubjectServiceGrpc.newBlockingStub(channel)
 				.withCallCredentials(CallTokens.bearer(TestTokens.staff("admin")))
 				.getDataSubject(GetDataSubjectRequest.newBuilder().setOrganisationId("globex-trading")
 					.setContactId("alice-1").build()))

@@ -15,8 +15,8 @@ public interface CustomerDirectory {
 	boolean exists(String organisationId);
 
 	/**
-	 * The organisation's name as the current caller may see it; empty when it cannot be had: a name is
-	 * decoration, the order is shown regardless.
+	 * The organisation's name, asked as this service for an order the caller has already been allowed to see;
+	 * empty when it cannot be had: a name is decoration, the order is shown regardless.
 	 */
 	Optional<String> nameOf(String organisationId);
 }

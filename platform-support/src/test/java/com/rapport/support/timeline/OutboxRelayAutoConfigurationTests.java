@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import com.rapport.contracts.customer.v1.TimelineServiceGrpc.TimelineServiceBlockingStub;
 import com.rapport.support.grpc.GrpcClientSupportAutoConfiguration;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 import com.rapport.support.timeline.OutboxRelayAutoConfiguration.RelaySchedule;
@@ -49,7 +49,7 @@ class OutboxRelayAutoConfigurationTests {
 	@Test
 	void aServiceWithAnOutboxTellsTheTimelineOverGrpcAsItself() {
 		serviceWithOutbox.withPropertyValues("rapport.relay.initial-delay=1h").run(context -> {
-			assertThat(context).hasSingleBean(GrpcInteractionRecorder.class).hasSingleBean(CustomerServiceBlockingStub.class)
+			assertThat(context).hasSingleBean(GrpcInteractionRecorder.class).hasSingleBean(TimelineServiceBlockingStub.class)
 				.hasSingleBean(OutboxRelay.class).hasSingleBean(RelaySchedule.class);
 			assertThat(context.getBean(OutboxRelay.class).outbox()).isInstanceOf(Parcel.Outbox.class);
 			assertThat(channels).containsExactly("customer-service");
@@ -60,7 +60,7 @@ class OutboxRelayAutoConfigurationTests {
 	void aServiceWithoutAnOutboxHasNoRelayNorRecorder() {
 		service.run(context -> assertThat(context).doesNotHaveBean(OutboxRelay.class)
 			.doesNotHaveBean(RelaySchedule.class).doesNotHaveBean(InteractionRecorder.class)
-			.doesNotHaveBean(CustomerServiceBlockingStub.class));
+			.doesNotHaveBean(TimelineServiceBlockingStub.class));
 		assertThat(channels).isEmpty();
 	}
 

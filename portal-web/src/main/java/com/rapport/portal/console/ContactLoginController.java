@@ -3,6 +3,7 @@ package com.rapport.portal.console;
 import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.Organisation;
 import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.ContactClient;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
 
@@ -25,14 +26,17 @@ class ContactLoginController {
 
 	private final CustomerClient customers;
 
-	ContactLoginController(CustomerClient customers) {
+	private final ContactClient contacts;
+
+	ContactLoginController(CustomerClient customers, ContactClient contacts) {
 		this.customers = customers;
+		this.contacts = contacts;
 	}
 
 	@PostMapping("/console/organisations/{id}/contacts/{contactId}/invite")
 	String invite(@PathVariable String id, @PathVariable String contactId) {
 		return outcome(id, contactId, () -> {
-			Contact invited = customers.inviteContact(id, contactId);
+			Contact invited = contacts.inviteContact(id, contactId);
 			return invited.hasInvitationMailedAt() ? "invited" : "invited-not-mailed";
 		});
 	}
@@ -40,7 +44,7 @@ class ContactLoginController {
 	@PostMapping("/console/organisations/{id}/contacts/{contactId}/resend-invitation")
 	String resend(@PathVariable String id, @PathVariable String contactId) {
 		return outcome(id, contactId, () -> {
-			customers.resendInvitation(id, contactId);
+			contacts.resendInvitation(id, contactId);
 			return "resent";
 		});
 	}
@@ -57,7 +61,7 @@ class ContactLoginController {
 	@PostMapping("/console/organisations/{id}/contacts/{contactId}/remove")
 	String remove(@PathVariable String id, @PathVariable String contactId) {
 		return outcome(id, contactId, () -> {
-			customers.removeContact(id, contactId);
+			contacts.removeContact(id, contactId);
 			return "removed";
 		});
 	}

@@ -13,6 +13,7 @@ import com.rapport.contracts.customer.v1.OrganisationStatus;
 import com.rapport.contracts.customer.v1.PreferredChannel;
 import com.rapport.contracts.customer.v1.SizeBand;
 import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.ContactClient;
 import com.rapport.portal.web.Choices;
 import com.rapport.support.error.UnprocessableException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,8 +48,11 @@ class EditController {
 
 	private final CustomerClient customers;
 
-	EditController(CustomerClient customers) {
+	private final ContactClient contacts;
+
+	EditController(CustomerClient customers, ContactClient contacts) {
 		this.customers = customers;
+		this.contacts = contacts;
 	}
 
 	@GetMapping("/console/new-organisation")
@@ -101,7 +105,7 @@ class EditController {
 	@PostMapping("/console/organisations/{id}/contacts/new")
 	String addContact(@PathVariable String id, ContactForm form, Model model, HttpServletResponse response) {
 		try {
-			customers.addContact(id, form.fields());
+			contacts.addContact(id, form.fields());
 			return redirect(id, "contact-added");
 		}
 		catch (UnprocessableException ex) {
@@ -123,7 +127,7 @@ class EditController {
 	String updateContact(@PathVariable String id, @PathVariable String contactId, ContactForm form, Model model,
 			HttpServletResponse response) {
 		try {
-			customers.updateContact(id, contactId, form.fields());
+			contacts.updateContact(id, contactId, form.fields());
 			return redirect(id, "contact-saved");
 		}
 		catch (UnprocessableException ex) {

@@ -12,6 +12,7 @@ import com.rapport.portal.remote.CustomerClient;
 import com.rapport.portal.remote.FeedbackClient;
 import com.rapport.portal.remote.OrderClient;
 import com.rapport.portal.remote.TicketClient;
+import com.rapport.portal.remote.TimelineClient;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
 
@@ -52,14 +53,18 @@ class OrganisationController {
 
 	private final CustomerClient customers;
 
+	private final TimelineClient interactions;
+
 	private final OrderClient orders;
 
 	private final TicketClient tickets;
 
 	private final FeedbackClient feedback;
 
-	OrganisationController(CustomerClient customers, OrderClient orders, TicketClient tickets, FeedbackClient feedback) {
+	OrganisationController(CustomerClient customers, TimelineClient interactions, OrderClient orders, TicketClient tickets,
+			FeedbackClient feedback) {
 		this.customers = customers;
+		this.interactions = interactions;
 		this.orders = orders;
 		this.tickets = tickets;
 		this.feedback = feedback;
@@ -125,11 +130,11 @@ class OrganisationController {
 		try {
 			ListInteractionsResponse page;
 			try {
-				page = customers.timeline(organisationId, chosen, TIMELINE, after);
+				page = interactions.timeline(organisationId, chosen, TIMELINE, after);
 				model.addAttribute("after", after == null || after.isBlank() ? null : after);
 			}
 			catch (UnprocessableException ex) {
-				page = customers.timeline(organisationId, chosen, TIMELINE, null);
+				page = interactions.timeline(organisationId, chosen, TIMELINE, null);
 				model.addAttribute("after", null);
 				model.addAttribute("timelineRestarted", true);
 			}

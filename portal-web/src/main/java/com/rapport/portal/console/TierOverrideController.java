@@ -3,7 +3,7 @@ package com.rapport.portal.console;
 import java.time.LocalDate;
 
 import com.rapport.contracts.customer.v1.Tier;
-import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.TieringPolicyClient;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
 
@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasAnyRole('manager', 'admin')")
 class TierOverrideController {
 
-	private final CustomerClient customers;
+	private final TieringPolicyClient tiering;
 
-	TierOverrideController(CustomerClient customers) {
-		this.customers = customers;
+	TierOverrideController(TieringPolicyClient tiering) {
+		this.tiering = tiering;
 	}
 
 	@PostMapping("/console/organisations/{id}/tier-override")
@@ -36,12 +36,12 @@ class TierOverrideController {
 			case "TIER_NORMAL" -> Tier.TIER_NORMAL;
 			default -> Tier.TIER_UNSPECIFIED;
 		};
-		return outcome(id, () -> customers.setTierOverride(id, chosen, reason.strip(), endDate.strip()), "override-set");
+		return outcome(id, () -> tiering.setTierOverride(id, chosen, reason.strip(), endDate.strip()), "override-set");
 	}
 
 	@PostMapping("/console/organisations/{id}/tier-override/remove")
 	String remove(@PathVariable String id) {
-		return outcome(id, () -> customers.removeTierOverride(id), "override-removed");
+		return outcome(id, () -> tiering.removeTierOverride(id), "override-removed");
 	}
 
 	private static String outcome(String id, Runnable action, String done) {

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.PreferredChannel;
 import com.rapport.contracts.customer.v1.UpdateMyPreferencesRequest;
-import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.ContactClient;
 import com.rapport.portal.web.Choices;
 import com.rapport.support.error.UnprocessableException;
 
@@ -35,18 +35,18 @@ class ProfileController {
 
 	static final List<String> CHANNELS = List.of("EMAIL", "SMS", "PORTAL");
 
-	private final CustomerClient customers;
+	private final ContactClient contacts;
 
 	private final LocaleResolver localeResolver;
 
-	ProfileController(CustomerClient customers, LocaleResolver localeResolver) {
-		this.customers = customers;
+	ProfileController(ContactClient contacts, LocaleResolver localeResolver) {
+		this.contacts = contacts;
 		this.localeResolver = localeResolver;
 	}
 
 	@GetMapping("/portal/profile")
 	String profile(@RequestParam(required = false) String saved, Model model) {
-		Contact me = customers.myContact();
+		Contact me = contacts.myContact();
 		model.addAttribute("saved", saved != null);
 		return form(model, me, me.getLanguage(), me.getTimeZone(), channel(me.getPreferredChannel()),
 				me.getMarketingConsent(), me.getSurveyConsent(), Map.of());
@@ -69,7 +69,7 @@ class ProfileController {
 		}
 		if (errors.isEmpty()) {
 			try {
-				customers.updateMyPreferences(UpdateMyPreferencesRequest.newBuilder().setLanguage(language)
+				contacts.updateMyPreferences(UpdateMyPreferencesRequest.newBuilder().setLanguage(language)
 					.setTimeZone(timeZone).setPreferredChannel(PreferredChannel.valueOf("PREFERRED_CHANNEL_" + channel))
 					.setMarketingConsent(marketing).setSurveyConsent(surveys).build());
 				// The portal follows the contact's language at once.
@@ -82,7 +82,7 @@ class ProfileController {
 		}
 		response.setStatus(422);
 		model.addAttribute("saved", false);
-		return form(model, customers.myContact(), language, timeZone, channel, marketing, surveys, errors);
+		return form(model, contacts.myContact(), language, timeZone, channel, marketing, surveys, errors);
 	}
 
 	private static String form(Model model, Contact me, String language, String timeZone, String channel,

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import com.rapport.contracts.customer.v1.DataSubjectServiceGrpc.DataSubjectServiceBlockingStub;
 import com.rapport.contracts.customer.v1.GetDataSubjectRequest;
 import com.rapport.contracts.privacy.v1.ErasePersonalDataRequest;
 import com.rapport.contracts.privacy.v1.ErasePersonalDataResponse;
@@ -35,23 +35,23 @@ public class PersonalDataClient {
 
 	private final Map<String, PersonalDataBlockingStub> stubs = new LinkedHashMap<>();
 
-	private final CustomerServiceBlockingStub customers;
+	private final DataSubjectServiceBlockingStub subjects;
 
 	private final RemoteCalls remoteCalls;
 
 	private final CallTokens tokens;
 
-	PersonalDataClient(GrpcChannelFactory channels, CustomerServiceBlockingStub customers, RemoteCalls remoteCalls,
+	PersonalDataClient(GrpcChannelFactory channels, DataSubjectServiceBlockingStub subjects, RemoteCalls remoteCalls,
 			CallTokens tokens) {
 		SERVICES.forEach(service -> stubs.put(service, PersonalDataGrpc.newBlockingStub(channels.createChannel(service))));
-		this.customers = customers;
+		this.subjects = subjects;
 		this.remoteCalls = remoteCalls;
 		this.tokens = tokens;
 	}
 
 	/** Who the contact is, with every identifier the services may hold (admins only). */
 	public Subject subject(String organisationId, String contactId) {
-		return remoteCalls.read(CustomerClient.REMOTE, () -> customers.withCallCredentials(tokens.forCurrentCaller())
+		return remoteCalls.read(CustomerClient.REMOTE, () -> subjects.withCallCredentials(tokens.forCurrentCaller())
 			.getDataSubject(GetDataSubjectRequest.newBuilder().setOrganisationId(organisationId)
 				.setContactId(contactId).build()));
 	}

@@ -1,7 +1,13 @@
 package com.rapport.portal.remote;
 
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import com.rapport.contracts.customer.v1.ContactServiceGrpc;
+import com.rapport.contracts.customer.v1.ContactServiceGrpc.ContactServiceBlockingStub;
+import com.rapport.contracts.customer.v1.DataSubjectServiceGrpc;
+import com.rapport.contracts.customer.v1.DataSubjectServiceGrpc.DataSubjectServiceBlockingStub;
+import com.rapport.contracts.customer.v1.OrganisationServiceGrpc;
+import com.rapport.contracts.customer.v1.OrganisationServiceGrpc.OrganisationServiceBlockingStub;
+import com.rapport.contracts.customer.v1.TimelineServiceGrpc;
+import com.rapport.contracts.customer.v1.TimelineServiceGrpc.TimelineServiceBlockingStub;
 import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc;
 import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc.TieringPolicyServiceBlockingStub;
 import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc;
@@ -19,8 +25,23 @@ import org.springframework.grpc.client.GrpcChannelFactory;
 class RemoteClientsConfiguration {
 
 	@Bean
-	CustomerServiceBlockingStub customerServiceStub(GrpcChannelFactory channels) {
-		return CustomerServiceGrpc.newBlockingStub(channels.createChannel(CustomerClient.REMOTE));
+	OrganisationServiceBlockingStub organisationServiceStub(GrpcChannelFactory channels) {
+		return OrganisationServiceGrpc.newBlockingStub(channels.createChannel(CustomerClient.REMOTE));
+	}
+
+	@Bean
+	ContactServiceBlockingStub contactServiceStub(GrpcChannelFactory channels) {
+		return ContactServiceGrpc.newBlockingStub(channels.createChannel(CustomerClient.REMOTE));
+	}
+
+	@Bean
+	TimelineServiceBlockingStub timelineServiceStub(GrpcChannelFactory channels) {
+		return TimelineServiceGrpc.newBlockingStub(channels.createChannel(CustomerClient.REMOTE));
+	}
+
+	@Bean
+	DataSubjectServiceBlockingStub dataSubjectServiceStub(GrpcChannelFactory channels) {
+		return DataSubjectServiceGrpc.newBlockingStub(channels.createChannel(CustomerClient.REMOTE));
 	}
 
 	@Bean

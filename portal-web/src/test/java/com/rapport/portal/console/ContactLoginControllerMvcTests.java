@@ -6,6 +6,8 @@ import com.google.protobuf.Timestamp;
 import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.Organisation;
 import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.ContactClient;
+import com.rapport.portal.remote.TimelineClient;
 import com.rapport.portal.remote.OrderClient;
 import com.rapport.portal.web.PageTestConfiguration;
 import com.rapport.support.error.RemoteUnavailableException;
@@ -48,6 +50,12 @@ class ContactLoginControllerMvcTests {
 	CustomerClient customers;
 
 	@MockitoBean
+	ContactClient contacts;
+
+	@MockitoBean
+	TimelineClient timeline;
+
+	@MockitoBean
 	OrderClient orders;
 
 	@MockitoBean
@@ -58,14 +66,14 @@ class ContactLoginControllerMvcTests {
 
 	@org.junit.jupiter.api.BeforeEach
 	void theOrganisationPagesOtherPartsAnswerEmpty() {
-		given(customers.timeline(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+		given(timeline.timeline(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
 				org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.any()))
 			.willReturn(com.rapport.contracts.customer.v1.ListInteractionsResponse.getDefaultInstance());
 	}
 
 	@Test
 	void anAdminInvitesAContactAndComesBackToTheOrganisationWithANotice() throws Exception {
-		given(customers.inviteContact("acme-retail", "c-2")).willReturn(Contact.newBuilder().setId("c-2")
+		given(contacts.inviteContact("acme-retail", "c-2")).willReturn(Contact.newBuilder().setId("c-2")
 			.setHasLogin(true).setInvitedAt(at()).setInvitationMailedAt(at()).build());
 
 		mvc.perform(post(BASE + "/invite").with(csrf()).with(as(TestTokens.staff("admin"))))
@@ -75,7 +83,7 @@ class ContactLoginControllerMvcTests {
 
 	@Test
 	void anInvitationWhoseMailWasNotSentSaysSo() throws Exception {
-		given(customers.inviteContact("acme-retail", "c-2")).willReturn(Contact.newBuilder().setId("c-2")
+		given(contacts.inviteContact("acme-retail", "c-2")).willReturn(Contact.newBuilder().setId("c-2")
 			.setHasLogin(true).setInvitedAt(at()).build());
 
 		mvc.perform(post(BASE + "/invite").with(csrf()).with(as(TestTokens.staff("admin"))))
@@ -84,9 +92,9 @@ class ContactLoginControllerMvcTests {
 
 	@Test
 	void aRefusalOrAnUnreachableKeycloakComesBackAsANoticeNotAnErrorPage() throws Exception {
-		given(customers.inviteContact("acme-retail", "c-2"))
+		given(contacts.inviteContact("acme-retail", "c-2"))
 			.willThrow(new UnprocessableException("already has a portal login", java.util.Map.of()));
-		given(customers.resendInvitation("acme-retail", "c-2"))
+		given(contacts.resendInvitation("acme-retail", "c-2"))
 			.willThrow(new RemoteUnavailableException("customer-service", null));
 
 		mvc.perform(post(BASE + "/invite").with(csrf()).with(as(TestTokens.staff("admin"))))
@@ -106,7 +114,7 @@ class ContactLoginControllerMvcTests {
 
 		mvc.perform(post(BASE + "/remove").with(csrf()).with(as(TestTokens.staff("admin"))))
 			.andExpect(redirectedUrl("/console/organisations/acme-retail?notice=removed&contact=c-2"));
-		verify(customers).removeContact("acme-retail", "c-2");
+		verify(contacts).removeContact("acme-retail", "c-2");
 	}
 
 	@Test

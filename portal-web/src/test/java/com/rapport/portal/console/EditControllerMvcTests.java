@@ -11,6 +11,7 @@ import com.rapport.contracts.customer.v1.OrganisationStatus;
 import com.rapport.contracts.customer.v1.PreferredChannel;
 import com.rapport.contracts.customer.v1.SizeBand;
 import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.ContactClient;
 import com.rapport.portal.web.PageTestConfiguration;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
@@ -53,6 +54,9 @@ class EditControllerMvcTests {
 	@MockitoBean
 	CustomerClient customers;
 
+	@MockitoBean
+	ContactClient contacts;
+
 	@Test
 	void anAgentCreatesAnOrganisationAndLandsOnItsPage() throws Exception {
 		given(customers.createOrganisation(eq("initech"), any())).willReturn(Organisation.newBuilder().setId("initech").build());
@@ -76,7 +80,7 @@ class EditControllerMvcTests {
 		errors.put("email", "an email address such as name@example.com");
 		errors.put("timeZone", "an IANA time zone");
 		given(customers.organisation("acme-retail")).willReturn(acme());
-		given(customers.addContact(eq("acme-retail"), any())).willThrow(new UnprocessableException("invalid", errors));
+		given(contacts.addContact(eq("acme-retail"), any())).willThrow(new UnprocessableException("invalid", errors));
 
 		Document page = page(agent(post("/console/organisations/acme-retail/contacts/new").with(csrf())
 			.param("name", "Bo Zhang").param("email", "bo@").param("language", "zh-CN").param("timeZone", "Asia/Shanghai"))
@@ -116,13 +120,13 @@ class EditControllerMvcTests {
 		assertThat(form.select("select#timeZone option[selected]").val()).isEqualTo("Asia/Shanghai");
 		assertThat(form.select("select#preferredChannel option[selected]").val()).isEqualTo("PREFERRED_CHANNEL_PORTAL");
 
-		given(customers.updateContact(eq("acme-retail"), eq("c-1"), any())).willReturn(Contact.getDefaultInstance());
+		given(contacts.updateContact(eq("acme-retail"), eq("c-1"), any())).willReturn(Contact.getDefaultInstance());
 		agent(post("/console/organisations/acme-retail/contacts/c-1/edit").with(csrf()).param("name", "Alice Chen")
 			.param("email", "alice.chen@acme.example").param("language", "en").param("timeZone", "Europe/Berlin")
 			.param("preferredChannel", "PREFERRED_CHANNEL_EMAIL"))
 			.andExpect(redirectedUrl("/console/organisations/acme-retail?notice=contact-saved"));
 		ArgumentCaptor<ContactFields> fields = ArgumentCaptor.forClass(ContactFields.class);
-		verify(customers).updateContact(eq("acme-retail"), eq("c-1"), fields.capture());
+		verify(contacts).updateContact(eq("acme-retail"), eq("c-1"), fields.capture());
 		assertThat(fields.getValue().getPreferredChannel()).isEqualTo(PreferredChannel.PREFERRED_CHANNEL_EMAIL);
 		assertThat(fields.getValue().getJobTitle()).as("an emptied field is cleared").isEmpty();
 	}

@@ -21,6 +21,7 @@ import com.rapport.contracts.ordertracking.v1.MilestoneCode;
 import com.rapport.contracts.ordertracking.v1.Money;
 import com.rapport.contracts.ordertracking.v1.Order;
 import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.TimelineClient;
 import com.rapport.portal.remote.FeedbackClient;
 import com.rapport.portal.remote.OrderClient;
 import com.rapport.portal.remote.TicketClient;
@@ -80,6 +81,9 @@ class OrganisationControllerMvcTests {
 	CustomerClient customers;
 
 	@MockitoBean
+	TimelineClient timeline;
+
+	@MockitoBean
 	OrderClient orders;
 
 	@MockitoBean
@@ -90,7 +94,7 @@ class OrganisationControllerMvcTests {
 
 	@org.junit.jupiter.api.BeforeEach
 	void everyPartAnswersEmptyUnlessATestSaysOtherwise() {
-		given(customers.timeline(any(), any(), anyInt(), any())).willReturn(ListInteractionsResponse.getDefaultInstance());
+		given(timeline.timeline(any(), any(), anyInt(), any())).willReturn(ListInteractionsResponse.getDefaultInstance());
 		given(tickets.openTickets(any(), anyInt())).willReturn(ListOpenTicketsResponse.getDefaultInstance());
 		given(feedback.scores(any())).willReturn(CustomerScores.getDefaultInstance());
 	}
@@ -98,7 +102,7 @@ class OrganisationControllerMvcTests {
 	@Test
 	void theTimelineCanBeNarrowedToOneKindAndPagedBack() throws Exception {
 		given(customers.organisation("acme-retail")).willReturn(acme());
-		given(customers.timeline("acme-retail", InteractionKind.INTERACTION_KIND_TICKET_OPENED,
+		given(timeline.timeline("acme-retail", InteractionKind.INTERACTION_KIND_TICKET_OPENED,
 				OrganisationController.TIMELINE, "page-2"))
 			.willReturn(ListInteractionsResponse.newBuilder().addInteractions(Interaction.newBuilder()
 				.setKind(InteractionKind.INTERACTION_KIND_TICKET_OPENED).setSummary("Ticket T-1001 opened")
@@ -118,9 +122,9 @@ class OrganisationControllerMvcTests {
 	@Test
 	void anUnknownKindShowsEveryKindAndARefusedPageTokenTheNewestPage() throws Exception {
 		given(customers.organisation("acme-retail")).willReturn(acme());
-		given(customers.timeline("acme-retail", null, OrganisationController.TIMELINE, "edited"))
+		given(timeline.timeline("acme-retail", null, OrganisationController.TIMELINE, "edited"))
 			.willThrow(new com.rapport.support.error.UnprocessableException("bad page token", java.util.Map.of("pageToken", "unknown")));
-		given(customers.timeline("acme-retail", null, OrganisationController.TIMELINE, null))
+		given(timeline.timeline("acme-retail", null, OrganisationController.TIMELINE, null))
 			.willReturn(ListInteractionsResponse.newBuilder().addInteractions(Interaction.newBuilder()
 				.setKind(InteractionKind.INTERACTION_KIND_ORDER_PLACED).setSummary("Order ACME-1001 placed")
 				.setOccurredAt(Timestamp.newBuilder().setSeconds(1764400000))).build());
@@ -334,7 +338,7 @@ class OrganisationControllerMvcTests {
 	@Test
 	void theTimelineShowsTheLatestInteractionsTranslated() throws Exception {
 		given(customers.organisation("acme-retail")).willReturn(acme());
-		given(customers.timeline("acme-retail", null, OrganisationController.TIMELINE, null))
+		given(timeline.timeline("acme-retail", null, OrganisationController.TIMELINE, null))
 			.willReturn(ListInteractionsResponse.newBuilder().addInteractions(
 				Interaction.newBuilder().setKind(InteractionKind.INTERACTION_KIND_ORDER_DELIVERED)
 					.setSummary("Order ACME-1001 delivered")
@@ -356,7 +360,7 @@ class OrganisationControllerMvcTests {
 	@Test
 	void timelineDownStillShowsTheProfileWithANotice() throws Exception {
 		given(customers.organisation("acme-retail")).willReturn(acme());
-		given(customers.timeline("acme-retail", null, OrganisationController.TIMELINE, null))
+		given(timeline.timeline("acme-retail", null, OrganisationController.TIMELINE, null))
 			.willThrow(new RemoteUnavailableException("customer-service", null));
 
 		Document page = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))

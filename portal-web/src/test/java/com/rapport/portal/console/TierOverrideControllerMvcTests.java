@@ -2,7 +2,7 @@ package com.rapport.portal.console;
 
 import com.rapport.contracts.customer.v1.Organisation;
 import com.rapport.contracts.customer.v1.Tier;
-import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.TieringPolicyClient;
 import com.rapport.portal.web.PageTestConfiguration;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
@@ -37,11 +37,11 @@ class TierOverrideControllerMvcTests {
 	MockMvc mvc;
 
 	@MockitoBean
-	CustomerClient customers;
+	TieringPolicyClient tiering;
 
 	@Test
 	void aManagerOverridesTheTierAndIsToldItIsInForce() throws Exception {
-		given(customers.setTierOverride("acme-retail", Tier.TIER_VIP, "Strategic account", "2027-03-31"))
+		given(tiering.setTierOverride("acme-retail", Tier.TIER_VIP, "Strategic account", "2027-03-31"))
 			.willReturn(Organisation.getDefaultInstance());
 
 		mvc.perform(post("/console/organisations/acme-retail/tier-override").with(csrf())
@@ -52,7 +52,7 @@ class TierOverrideControllerMvcTests {
 
 	@Test
 	void aRefusedOverrideComesBackAsANotice() throws Exception {
-		given(customers.setTierOverride(eq("acme-retail"), any(), anyString(), anyString()))
+		given(tiering.setTierOverride(eq("acme-retail"), any(), anyString(), anyString()))
 			.willThrow(new UnprocessableException("reason is required", java.util.Map.of("reason", "is required")));
 
 		mvc.perform(post("/console/organisations/acme-retail/tier-override").with(csrf()).param("tier", "TIER_VIP")
@@ -65,7 +65,7 @@ class TierOverrideControllerMvcTests {
 		mvc.perform(post("/console/organisations/acme-retail/tier-override/remove").with(csrf())
 			.with(as(TestTokens.staff("manager"))))
 			.andExpect(redirectedUrl("/console/organisations/acme-retail?notice=override-removed"));
-		verify(customers).removeTierOverride("acme-retail");
+		verify(tiering).removeTierOverride("acme-retail");
 	}
 
 	@Test
@@ -73,6 +73,6 @@ class TierOverrideControllerMvcTests {
 		mvc.perform(post("/console/organisations/acme-retail/tier-override").with(csrf()).param("tier", "TIER_VIP")
 			.param("reason", "x").param("endDate", "2027-03-31").with(as(TestTokens.staff("agent"))))
 			.andExpect(status().isForbidden());
-		verifyNoInteractions(customers);
+		verifyNoInteractions(tiering);
 	}
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.PreferredChannel;
 import com.rapport.contracts.customer.v1.UpdateMyPreferencesRequest;
-import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.ContactClient;
 import com.rapport.portal.web.PageTestConfiguration;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
@@ -49,7 +49,7 @@ class ProfileControllerMvcTests {
 	MockMvc mvc;
 
 	@MockitoBean
-	CustomerClient customers;
+	ContactClient contacts;
 
 	private static Document page(MvcResult result) throws Exception {
 		return Jsoup.parse(result.getResponse().getContentAsString());
@@ -57,7 +57,7 @@ class ProfileControllerMvcTests {
 
 	@Test
 	void theFormShowsTheContactsCurrentChoicesAndCarriesTheCsrfToken() throws Exception {
-		given(customers.myContact()).willReturn(ALICE);
+		given(contacts.myContact()).willReturn(ALICE);
 		Document page = page(mvc.perform(get("/portal/profile").cookie(new Cookie("XSRF-TOKEN", "t0k3n"))
 			.with(as(TestTokens.customer("acme-retail")))).andExpect(status().isOk()).andReturn());
 
@@ -71,7 +71,7 @@ class ProfileControllerMvcTests {
 
 	@Test
 	void savingSendsOnlyThePreferencesAndThePortalSwitchesToTheChosenLanguage() throws Exception {
-		given(customers.updateMyPreferences(any())).willReturn(ALICE);
+		given(contacts.updateMyPreferences(any())).willReturn(ALICE);
 		mvc.perform(post("/portal/profile").with(as(TestTokens.customer("acme-retail")))
 			.param("language", "en").param("timeZone", "Europe/Berlin").param("channel", "PORTAL")
 			.param("surveys", "true"))
@@ -79,7 +79,7 @@ class ProfileControllerMvcTests {
 			.andExpect(cookie().value("rapport-lang", "en"));
 
 		ArgumentCaptor<UpdateMyPreferencesRequest> sent = ArgumentCaptor.forClass(UpdateMyPreferencesRequest.class);
-		verify(customers).updateMyPreferences(sent.capture());
+		verify(contacts).updateMyPreferences(sent.capture());
 		assertThat(sent.getValue()).isEqualTo(UpdateMyPreferencesRequest.newBuilder().setLanguage("en")
 			.setTimeZone("Europe/Berlin").setPreferredChannel(PreferredChannel.PREFERRED_CHANNEL_PORTAL)
 			.setMarketingConsent(false).setSurveyConsent(true).build());
@@ -87,20 +87,20 @@ class ProfileControllerMvcTests {
 
 	@Test
 	void badChoicesAreNamedAndNothingIsSent() throws Exception {
-		given(customers.myContact()).willReturn(ALICE);
+		given(contacts.myContact()).willReturn(ALICE);
 		Document page = page(mvc.perform(post("/portal/profile").with(as(TestTokens.customer("acme-retail")))
 			.param("language", "fr").param("timeZone", "Mars/Olympus").param("channel", "PIGEON"))
 			.andExpect(status().isUnprocessableContent()).andReturn());
 
 		assertThat(page.select(".field-error").eachText()).containsExactly("Choose English or Simplified Chinese.",
 				"Choose a time zone from the list.", "Choose how we should reach you.");
-		verify(customers, never()).updateMyPreferences(any());
+		verify(contacts, never()).updateMyPreferences(any());
 	}
 
 	@Test
 	void aRefusalByCustomerServiceIsSaidOnTheForm() throws Exception {
-		given(customers.myContact()).willReturn(ALICE);
-		given(customers.updateMyPreferences(any())).willThrow(new UnprocessableException("timeZone", Map.of()));
+		given(contacts.myContact()).willReturn(ALICE);
+		given(contacts.updateMyPreferences(any())).willThrow(new UnprocessableException("timeZone", Map.of()));
 		Document page = page(mvc.perform(post("/portal/profile").with(as(TestTokens.customer("acme-retail")))
 			.param("language", "en").param("timeZone", "Europe/Berlin").param("channel", "EMAIL"))
 			.andExpect(status().isUnprocessableContent()).andReturn());
@@ -110,6 +110,6 @@ class ProfileControllerMvcTests {
 	@Test
 	void staffHaveNoPortalProfile() throws Exception {
 		mvc.perform(get("/portal/profile").with(as(TestTokens.staff("agent")))).andExpect(status().isForbidden());
-		verify(customers, never()).myContact();
+		verify(contacts, never()).myContact();
 	}
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.ContactInput;
-import com.rapport.customer.organisation.OrganisationService;
+import com.rapport.customer.organisation.ContactService;
+import com.rapport.customer.organisation.CustomerAccess;
 import com.rapport.customer.organisation.web.OrganisationViews.ContactView;
 import com.rapport.support.security.Caller;
 
@@ -23,35 +24,35 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/customers/v1/organisations/{organisationId}/contacts")
 class ContactController {
 
-	private final OrganisationService organisations;
+	private final ContactService contacts;
 
-	ContactController(OrganisationService organisations) {
-		this.organisations = organisations;
+	ContactController(ContactService contacts) {
+		this.contacts = contacts;
 	}
 
 	@GetMapping
 	@PreAuthorize(OrganisationController.READ)
 	List<ContactView> list(@PathVariable String organisationId) {
 		Caller caller = Caller.current();
-		boolean logins = OrganisationService.isStaff(caller);
-		return organisations.contacts(caller, organisationId).stream().map(c -> ContactView.of(c, logins)).toList();
+		boolean logins = CustomerAccess.isStaff(caller);
+		return contacts.contacts(caller, organisationId).stream().map(c -> ContactView.of(c, logins)).toList();
 	}
 
 	@GetMapping("/{contactId}")
 	@PreAuthorize(OrganisationController.READ)
 	ContactView get(@PathVariable String organisationId, @PathVariable String contactId) {
 		Caller caller = Caller.current();
-		return ContactView.of(organisations.contact(caller, organisationId, contactId),
-				OrganisationService.isStaff(caller));
+		return ContactView.of(contacts.contact(caller, organisationId, contactId),
+				CustomerAccess.isStaff(caller));
 	}
 
 	@PostMapping
 	@PreAuthorize(OrganisationController.WRITE)
 	ResponseEntity<ContactView> create(@PathVariable String organisationId, @RequestBody ContactRequest request) {
 		Caller caller = Caller.current();
-		Contact created = organisations.addContact(caller, organisationId, request.toInput());
+		Contact created = contacts.addContact(caller, organisationId, request.toInput());
 		return ResponseEntity.created(location(organisationId, created))
-			.body(ContactView.of(created, OrganisationService.isStaff(caller)));
+			.body(ContactView.of(created, CustomerAccess.isStaff(caller)));
 	}
 
 	/** Changes the fields sent; left-out fields keep their values. */
@@ -60,8 +61,8 @@ class ContactController {
 	ContactView update(@PathVariable String organisationId, @PathVariable String contactId,
 			@RequestBody ContactRequest request) {
 		Caller caller = Caller.current();
-		return ContactView.of(organisations.updateContact(caller, organisationId, contactId, request.toInput()),
-				OrganisationService.isStaff(caller));
+		return ContactView.of(contacts.updateContact(caller, organisationId, contactId, request.toInput()),
+				CustomerAccess.isStaff(caller));
 	}
 
 	/** The partner's idempotent upsert: 201 when it created the contact, 200 otherwise. */
@@ -70,8 +71,8 @@ class ContactController {
 	ResponseEntity<ContactView> upsert(@PathVariable String organisationId, @PathVariable String externalId,
 			@RequestBody ContactRequest request) {
 		Caller caller = Caller.current();
-		var result = organisations.upsertContactByExternalId(caller, organisationId, externalId, request.toInput());
-		ContactView view = ContactView.of(result.value(), OrganisationService.isStaff(caller));
+		var result = contacts.upsertContactByExternalId(caller, organisationId, externalId, request.toInput());
+		ContactView view = ContactView.of(result.value(), CustomerAccess.isStaff(caller));
 		return result.created() ? ResponseEntity.created(location(organisationId, result.value())).body(view)
 				: ResponseEntity.ok(view);
 	}

@@ -8,10 +8,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.rapport.customer.organisation.OrganisationInput;
-import com.rapport.customer.organisation.OrganisationService;
-import com.rapport.customer.organisation.OrganisationService.BatchItem;
-import com.rapport.customer.organisation.OrganisationService.BatchOutcome;
-import com.rapport.customer.organisation.OrganisationService.BatchResult;
+import com.rapport.customer.organisation.OrganisationBatchImport;
+import com.rapport.customer.organisation.OrganisationBatchImport.BatchItem;
+import com.rapport.customer.organisation.OrganisationBatchImport.BatchOutcome;
+import com.rapport.customer.organisation.OrganisationBatchImport.BatchResult;
 import com.rapport.customer.organisation.web.ContactController.ContactRequest;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.UnprocessableException;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A partner's bulk load (a supplier's ERP bringing its existing customers at go-live): up to
- * {@value OrganisationService#MAX_BATCH} organisations with their contacts, each upserted by its external id
+ * {@value OrganisationBatchImport#MAX_BATCH} organisations with their contacts, each upserted by its external id
  * like {@code PUT /organisations/external/{externalId}}. Every item is answered on its own, by its index and
  * external id; a refused item does not stop the others. A whole request may be sent again: what was stored
  * the first time answers {@code unchanged}.
@@ -32,17 +32,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OrganisationBatchController {
 
-	private final OrganisationService organisations;
+	private final OrganisationBatchImport batches;
 
-	OrganisationBatchController(OrganisationService organisations) {
-		this.organisations = organisations;
+	OrganisationBatchController(OrganisationBatchImport batches) {
+		this.batches = batches;
 	}
 
 	@PostMapping("/api/customers/v1/organisations:batch")
 	@PreAuthorize(OrganisationController.WRITE)
 	BatchView upsert(@RequestBody List<BatchItemRequest> items) {
 		Caller caller = Caller.current();
-		organisations.checkBatch(caller, items.size());
+		batches.checkBatch(caller, items.size());
 		List<ItemView> answers = new ArrayList<>(items.size());
 		Map<BatchOutcome, Integer> counts = new EnumMap<>(BatchOutcome.class);
 		int refused = 0;
@@ -53,7 +53,7 @@ class OrganisationBatchController {
 				if (item == null) {
 					throw new UnprocessableException("The item is empty.", Map.of("item", "is required"));
 				}
-				BatchResult result = organisations.upsertBatchItem(caller, item.toBatchItem());
+				BatchResult result = batches.upsertBatchItem(caller, item.toBatchItem());
 				counts.merge(result.outcome(), 1, Integer::sum);
 				answers.add(ItemView.of(index, externalId, result));
 			}

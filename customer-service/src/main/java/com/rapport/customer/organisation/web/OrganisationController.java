@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationInput;
+import com.rapport.customer.organisation.CustomerAccess;
 import com.rapport.customer.organisation.OrganisationService;
 import com.rapport.customer.organisation.web.OrganisationViews.OrganisationView;
 import com.rapport.customer.organisation.web.OrganisationViews.PageView;
@@ -43,7 +44,7 @@ class OrganisationController {
 			@RequestParam(defaultValue = "50") int size) {
 		Caller caller = Caller.current();
 		Page<Organisation> result = organisations.search(caller, q, page, size);
-		boolean logins = OrganisationService.isStaff(caller);
+		boolean logins = CustomerAccess.isStaff(caller);
 		return new PageView(result.getContent().stream().map(o -> OrganisationView.of(o, logins)).toList(),
 				result.getNumber(), result.getSize(), result.getTotalElements());
 	}
@@ -52,7 +53,7 @@ class OrganisationController {
 	@PreAuthorize(READ)
 	OrganisationView get(@PathVariable String id) {
 		Caller caller = Caller.current();
-		return OrganisationView.of(organisations.get(caller, id), OrganisationService.isStaff(caller));
+		return OrganisationView.of(organisations.get(caller, id), CustomerAccess.isStaff(caller));
 	}
 
 	@PostMapping
@@ -61,7 +62,7 @@ class OrganisationController {
 		Caller caller = Caller.current();
 		Organisation created = organisations.create(caller, request.toInput());
 		return ResponseEntity.created(URI.create("/api/customers/v1/organisations/" + created.id()))
-			.body(OrganisationView.of(created, OrganisationService.isStaff(caller)));
+			.body(OrganisationView.of(created, CustomerAccess.isStaff(caller)));
 	}
 
 	/** Changes the fields sent; left-out fields keep their values. */
@@ -70,7 +71,7 @@ class OrganisationController {
 	OrganisationView update(@PathVariable String id, @RequestBody OrganisationRequest request) {
 		Caller caller = Caller.current();
 		return OrganisationView.of(organisations.update(caller, id, request.toInput()),
-				OrganisationService.isStaff(caller));
+				CustomerAccess.isStaff(caller));
 	}
 
 	/** The partner's idempotent upsert: 201 when it created the organisation, 200 otherwise. */
@@ -80,7 +81,7 @@ class OrganisationController {
 			@RequestBody OrganisationRequest request) {
 		Caller caller = Caller.current();
 		var result = organisations.upsertByExternalId(caller, externalId, request.toInput());
-		OrganisationView view = OrganisationView.of(result.value(), OrganisationService.isStaff(caller));
+		OrganisationView view = OrganisationView.of(result.value(), CustomerAccess.isStaff(caller));
 		return result.created()
 				? ResponseEntity.created(URI.create("/api/customers/v1/organisations/" + view.id())).body(view)
 				: ResponseEntity.ok(view);

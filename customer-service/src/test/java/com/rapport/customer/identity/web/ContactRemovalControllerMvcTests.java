@@ -8,6 +8,7 @@ import com.rapport.customer.identity.InvitationService;
 import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
+import com.rapport.customer.organisation.ContactService;
 import com.rapport.customer.organisation.OrganisationService;
 import com.rapport.support.audit.AuditTrailAutoConfiguration;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
@@ -39,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** {@code DELETE .../contacts/{contactId}} over the real services and store, with Keycloak in memory. */
 @WebMvcTest(ContactRemovalController.class)
 @AutoConfigureDataMongo
-@Import({ InvitationService.class, OrganisationService.class, MongoConfiguration.class,
+@Import({ InvitationService.class, OrganisationService.class, ContactService.class, MongoConfiguration.class,
 		InMemoryKeycloakAdmin.Configuration.class, ContactRemovalControllerMvcTests.ClockConfiguration.class })
 @ImportAutoConfiguration({ ResourceServerSecurityAutoConfiguration.class, EmbeddedMongoAutoConfiguration.class,
 		AuditTrailAutoConfiguration.class })

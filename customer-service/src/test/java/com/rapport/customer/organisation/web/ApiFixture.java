@@ -12,6 +12,8 @@ import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.LifecycleStage;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
+import com.rapport.customer.organisation.ContactService;
+import com.rapport.customer.organisation.OrganisationBatchImport;
 import com.rapport.customer.organisation.OrganisationService;
 import com.rapport.customer.organisation.OrganisationStatus;
 import com.rapport.customer.organisation.PreferredChannel;
@@ -58,7 +60,7 @@ final class ApiFixture {
 	@Retention(RetentionPolicy.RUNTIME)
 	@WebMvcTest({ OrganisationController.class, ContactController.class, OrganisationBatchController.class })
 	@AutoConfigureDataMongo
-	@Import({ OrganisationService.class, MongoConfiguration.class })
+	@Import({ OrganisationService.class, ContactService.class, OrganisationBatchImport.class, MongoConfiguration.class })
 	@ImportAutoConfiguration({ ResourceServerSecurityAutoConfiguration.class, EmbeddedMongoAutoConfiguration.class,
 			AuditTrailAutoConfiguration.class })
 	@TestPropertySource(properties = "rapport.mongodb.embedded.in-memory=true")

@@ -6,7 +6,7 @@ import java.util.stream.IntStream;
 
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
-import com.rapport.customer.organisation.OrganisationService;
+import com.rapport.customer.organisation.OrganisationBatchImport;
 import com.rapport.support.audit.AuditEvent;
 import com.rapport.support.audit.MongoAuditTrail;
 import com.rapport.support.test.NewAuditEntries;
@@ -202,7 +202,7 @@ class OrganisationBatchMvcTests {
 
 	@Test
 	void aRequestOverTheLimitIsRefusedWholeAndStoresNothing() throws Exception {
-		String tooMany = IntStream.rangeClosed(1, OrganisationService.MAX_BATCH + 1)
+		String tooMany = IntStream.rangeClosed(1, OrganisationBatchImport.MAX_BATCH + 1)
 			.mapToObj(i -> "{\"externalId\": \"ERP-" + i + "\", \"name\": \"Org " + i + "\", \"country\": \"CN\"}")
 			.collect(Collectors.joining(",", "[", "]"));
 

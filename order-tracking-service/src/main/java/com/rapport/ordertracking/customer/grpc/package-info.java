@@ -1,5 +1,5 @@
 /**
- * The customer directory as a gRPC client of customer-service, over the customer-service stub that
- * platform-support's timeline client provides.
+ * The customer directory as a gRPC client of customer-service's organisation summary, over platform-support's
+ * {@code OrganisationSummaryClient}.
  */
 package com.rapport.ordertracking.customer.grpc;

@@ -1,7 +1,7 @@
 package com.rapport.support.timeline.grpc;
 
 import com.google.protobuf.Timestamp;
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import com.rapport.contracts.customer.v1.TimelineServiceGrpc.TimelineServiceBlockingStub;
 import com.rapport.contracts.customer.v1.Interaction;
 import com.rapport.contracts.customer.v1.InteractionKind;
 import com.rapport.contracts.customer.v1.RecordInteractionRequest;
@@ -19,7 +19,7 @@ public class GrpcInteractionRecorder implements InteractionRecorder {
 	/** The channel and the circuit breaker (and retry) of the calls to customer-service. */
 	public static final String REMOTE = "customer-service";
 
-	private final CustomerServiceBlockingStub stub;
+	private final TimelineServiceBlockingStub stub;
 
 	private final RemoteCalls remoteCalls;
 
@@ -28,7 +28,7 @@ public class GrpcInteractionRecorder implements InteractionRecorder {
 	private final String source;
 
 	/** @param source this service's name, shown as the entry's source */
-	public GrpcInteractionRecorder(CustomerServiceBlockingStub stub, RemoteCalls remoteCalls, CallTokens tokens,
+	public GrpcInteractionRecorder(TimelineServiceBlockingStub stub, RemoteCalls remoteCalls, CallTokens tokens,
 			String source) {
 		this.stub = stub;
 		this.remoteCalls = remoteCalls;

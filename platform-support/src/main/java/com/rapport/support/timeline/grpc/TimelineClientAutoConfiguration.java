@@ -1,7 +1,7 @@
 package com.rapport.support.timeline.grpc;
 
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import com.rapport.contracts.customer.v1.TimelineServiceGrpc;
+import com.rapport.contracts.customer.v1.TimelineServiceGrpc.TimelineServiceBlockingStub;
 import com.rapport.support.grpc.CallTokens;
 import com.rapport.support.grpc.GrpcClientSupportAutoConfiguration;
 import com.rapport.support.grpc.RemoteCalls;
@@ -16,10 +16,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.grpc.client.GrpcChannelFactory;
 
 /**
- * In a service with a {@link TimelineOutbox}: the client of customer-service on channel
- * {@value GrpcInteractionRecorder#REMOTE} ({@code spring.grpc.client.channels.customer-service.*}, where the
- * deadline is set), which the service's own gRPC clients of customer-service use too, and the timeline
- * recorder over it.
+ * In a service with a {@link TimelineOutbox}: the client of customer-service's timeline
+ * ({@code rapport.customer.v1.TimelineService}) on channel {@value GrpcInteractionRecorder#REMOTE}
+ * ({@code spring.grpc.client.channels.customer-service.*}, where the deadline is set), and the timeline recorder
+ * over it. Nothing else uses this stub: a service that reads organisations imports
+ * {@link com.rapport.support.customer.grpc.OrganisationSummaryClientConfiguration}.
  */
 @AutoConfiguration(after = GrpcClientSupportAutoConfiguration.class)
 @ConditionalOnBean(TimelineOutbox.class)
@@ -27,13 +28,13 @@ public class TimelineClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CustomerServiceBlockingStub customerServiceStub(GrpcChannelFactory channels) {
-		return CustomerServiceGrpc.newBlockingStub(channels.createChannel(GrpcInteractionRecorder.REMOTE));
+	TimelineServiceBlockingStub timelineServiceStub(GrpcChannelFactory channels) {
+		return TimelineServiceGrpc.newBlockingStub(channels.createChannel(GrpcInteractionRecorder.REMOTE));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(InteractionRecorder.class)
-	GrpcInteractionRecorder interactionRecorder(CustomerServiceBlockingStub stub, RemoteCalls remoteCalls,
+	GrpcInteractionRecorder interactionRecorder(TimelineServiceBlockingStub stub, RemoteCalls remoteCalls,
 			CallTokens tokens, @Value("${spring.application.name}") String source) {
 		return new GrpcInteractionRecorder(stub, remoteCalls, tokens, source);
 	}

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
+import com.rapport.contracts.customer.v1.TimelineServiceGrpc;
 import com.rapport.contracts.customer.v1.InteractionKind;
 import com.rapport.contracts.customer.v1.RecordInteractionRequest;
 import com.rapport.contracts.customer.v1.RecordInteractionResponse;
@@ -59,7 +59,7 @@ class GrpcInteractionRecorderTests {
 	@BeforeEach
 	void start() throws Exception {
 		String name = InProcessServerBuilder.generateName();
-		var customerService = new CustomerServiceGrpc.CustomerServiceImplBase() {
+		var customerService = new TimelineServiceGrpc.TimelineServiceImplBase() {
 			@Override
 			public void recordInteraction(RecordInteractionRequest request,
 					StreamObserver<RecordInteractionResponse> response) {
@@ -87,7 +87,7 @@ class GrpcInteractionRecorderTests {
 		given(serviceTokens.token()).willReturn("feedback-service-token");
 		RemoteCalls remoteCalls = new RemoteCalls(CircuitBreakerRegistry.ofDefaults(),
 				RetryRegistry.of(RetryConfig.custom().maxAttempts(2).waitDuration(Duration.ofMillis(1)).build()));
-		recorder = new GrpcInteractionRecorder(CustomerServiceGrpc.newBlockingStub(channel), remoteCalls,
+		recorder = new GrpcInteractionRecorder(TimelineServiceGrpc.newBlockingStub(channel), remoteCalls,
 				new CallTokens(serviceTokens), "feedback-service");
 	}
 

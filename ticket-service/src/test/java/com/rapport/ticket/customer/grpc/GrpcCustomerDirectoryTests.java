@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
-import com.rapport.contracts.customer.v1.GetOrganisationRequest;
-import com.rapport.contracts.customer.v1.Organisation;
+import com.rapport.contracts.customer.v1.GetOrganisationSummaryRequest;
+import com.rapport.contracts.customer.v1.OrganisationServiceGrpc;
+import com.rapport.contracts.customer.v1.OrganisationSummary;
+import com.rapport.support.customer.grpc.OrganisationSummaryClient;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.grpc.CallTokens;
@@ -33,7 +34,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
-/** The tier read from a stand-in customer-service over real (in-process) gRPC, as this service, and its failures. */
+/**
+ * The tier read from a stand-in customer-service's organisation summary over real (in-process) gRPC, as this
+ * service, and its failures.
+ */
 class GrpcCustomerDirectoryTests {
 
 	static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
@@ -58,17 +62,18 @@ class GrpcCustomerDirectoryTests {
 			}
 		};
 		server = InProcessServerBuilder.forName(name).directExecutor()
-			.addService(ServerInterceptors.intercept(new CustomerServiceGrpc.CustomerServiceImplBase() {
+			.addService(ServerInterceptors.intercept(new OrganisationServiceGrpc.OrganisationServiceImplBase() {
 				@Override
-				public void getOrganisation(GetOrganisationRequest request, StreamObserver<Organisation> response) {
+				public void getOrganisationSummary(GetOrganisationSummaryRequest request,
+						StreamObserver<OrganisationSummary> response) {
 					switch (request.getOrganisationId()) {
 						case "acme-retail" -> {
-							response.onNext(Organisation.newBuilder().setId("acme-retail")
+							response.onNext(OrganisationSummary.newBuilder().setId("acme-retail")
 								.setTier(com.rapport.contracts.customer.v1.Tier.TIER_VIP).build());
 							response.onCompleted();
 						}
 						case "globex-trading" -> {
-							response.onNext(Organisation.newBuilder().setId("globex-trading")
+							response.onNext(OrganisationSummary.newBuilder().setId("globex-trading")
 								.setTier(com.rapport.contracts.customer.v1.Tier.TIER_KEY).build());
 							response.onCompleted();
 						}
@@ -80,9 +85,9 @@ class GrpcCustomerDirectoryTests {
 		channel = InProcessChannelBuilder.forName(name).directExecutor().build();
 		ServiceTokenProvider serviceTokens = mock(ServiceTokenProvider.class);
 		given(serviceTokens.token()).willReturn("ticket-service-own-token");
-		directory = new GrpcCustomerDirectory(CustomerServiceGrpc.newBlockingStub(channel),
+		directory = new GrpcCustomerDirectory(new OrganisationSummaryClient(OrganisationServiceGrpc.newBlockingStub(channel),
 				new RemoteCalls(CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults()),
-				new CallTokens(serviceTokens));
+				new CallTokens(serviceTokens)));
 	}
 
 	@AfterEach

@@ -1,13 +1,15 @@
-package com.rapport.customer.grpc;
+package com.rapport.customer.organisation.grpc;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import com.rapport.contracts.customer.v1.OrganisationServiceGrpc;
+import com.rapport.contracts.customer.v1.OrganisationServiceGrpc.OrganisationServiceBlockingStub;
 import com.rapport.contracts.customer.v1.GetOrganisationRequest;
+import com.rapport.contracts.customer.v1.GetOrganisationSummaryRequest;
+import com.rapport.contracts.customer.v1.OrganisationSummary;
 import com.rapport.contracts.customer.v1.LifecycleStage;
 import com.rapport.contracts.customer.v1.ListOrganisationsRequest;
 import com.rapport.contracts.customer.v1.Tier;
@@ -37,9 +39,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The gRPC face over the in-process transport, with the real security interceptor and store. */
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=" + CustomerGrpcServiceTests.SERVER })
+		"spring.grpc.server.inprocess.name=" + OrganisationGrpcServiceTests.SERVER })
 @Import(TestTokens.DecoderConfiguration.class)
-class CustomerGrpcServiceTests {
+class OrganisationGrpcServiceTests {
 
 	static final String SERVER = "customer-service-test";
 
@@ -48,7 +50,7 @@ class CustomerGrpcServiceTests {
 	@Autowired
 	OrganisationRepository organisations;
 
-	CustomerServiceBlockingStub stub;
+	OrganisationServiceBlockingStub stub;
 
 	@BeforeEach
 	void setUp() {
@@ -60,10 +62,10 @@ class CustomerGrpcServiceTests {
 		organisations.save(Organisation.create("globex-trading", "Globex Trading", "Wholesale", "SG",
 				new Contact("gavin-1", "Gavin Wu", "Director", "gavin.wu@globex.example", "+65 6555 0199", "en",
 						"Asia/Singapore", LocalDate.of(1979, 2, 28), PreferredChannel.SMS, true, false, "G-1", null)));
-		stub = CustomerServiceGrpc.newBlockingStub(channel);
+		stub = OrganisationServiceGrpc.newBlockingStub(channel);
 	}
 
-	private CustomerServiceBlockingStub as(String token) {
+	private OrganisationServiceBlockingStub as(String token) {
 		return stub.withCallCredentials(CallTokens.bearer(token));
 	}
 
@@ -211,5 +213,36 @@ class CustomerGrpcServiceTests {
 		assertThat(gavin.getMarketingConsent()).isTrue();
 		assertThat(gavin.getSurveyConsent()).isFalse();
 		assertThat(gavin.getExternalId()).isEqualTo("G-1");
+	}
+
+	@Test
+	void anotherServiceReadsTheSummaryWithTheTierInForceAndNothingPersonal() {
+		Instant at = Instant.parse("2026-01-01T00:00:00Z");
+		Organisation acme = organisations.findById("acme-retail").orElseThrow();
+		organisations.save(acme.withTiering(com.rapport.customer.organisation.Tier.NORMAL,
+				com.rapport.customer.organisation.LifecycleStage.LOYAL, null,
+				new TierOverride(com.rapport.customer.organisation.Tier.VIP, "Strategic", LocalDate.of(2099, 1, 1),
+						"manager.wang", at)));
+
+		OrganisationSummary summary = as(TestTokens.service())
+			.getOrganisationSummary(GetOrganisationSummaryRequest.newBuilder().setOrganisationId("acme-retail").build());
+
+		assertThat(summary).isEqualTo(OrganisationSummary.newBuilder().setId("acme-retail").setName("Acme Retail")
+			.setTier(Tier.TIER_VIP).setAccountManager("agent.li")
+			.setStatus(com.rapport.contracts.customer.v1.OrganisationStatus.ORGANISATION_STATUS_ACTIVE).build());
+	}
+
+	@Test
+	void theSummaryIsForServicesAloneAndAnUnknownOrganisationIsNotFound() {
+		var acme = GetOrganisationSummaryRequest.newBuilder().setOrganisationId("acme-retail").build();
+		for (String token : new String[] { TestTokens.customer("acme-retail"), TestTokens.staff("admin") }) {
+			assertThatExceptionOfType(StatusRuntimeException.class)
+				.isThrownBy(() -> as(token).getOrganisationSummary(acme))
+				.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+		}
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> as(TestTokens.service()).getOrganisationSummary(
+					GetOrganisationSummaryRequest.newBuilder().setOrganisationId("no-such-organisation").build()))
+			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
 	}
 }

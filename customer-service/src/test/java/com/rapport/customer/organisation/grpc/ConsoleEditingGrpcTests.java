@@ -1,4 +1,4 @@
-package com.rapport.customer.grpc;
+package com.rapport.customer.organisation.grpc;
 
 import com.google.rpc.BadRequest;
 import com.rapport.contracts.customer.v1.AddContactRequest;
@@ -8,7 +8,9 @@ import com.rapport.contracts.customer.v1.SetTierOverrideRequest;
 import com.rapport.contracts.customer.v1.Tier;
 import com.rapport.contracts.customer.v1.ContactFields;
 import com.rapport.contracts.customer.v1.CreateOrganisationRequest;
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
+import com.rapport.contracts.customer.v1.ContactServiceGrpc;
+import com.rapport.contracts.customer.v1.OrganisationServiceGrpc;
+import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc;
 import com.rapport.contracts.customer.v1.OrganisationFields;
 import com.rapport.contracts.customer.v1.OrganisationStatus;
 import com.rapport.contracts.customer.v1.PreferredChannel;
@@ -37,11 +39,11 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The console's editing of organisations and contacts, over the in-process transport. */
+/** The console's editing of organisations, contacts and tier overrides, over the in-process transport. */
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=" + CustomerGrpcServiceEditingTests.SERVER })
+		"spring.grpc.server.inprocess.name=" + ConsoleEditingGrpcTests.SERVER })
 @Import(TestTokens.DecoderConfiguration.class)
-class CustomerGrpcServiceEditingTests {
+class ConsoleEditingGrpcTests {
 
 	static final String SERVER = "customer-service-editing-test";
 
@@ -61,11 +63,19 @@ class CustomerGrpcServiceEditingTests {
 						com.rapport.customer.organisation.PreferredChannel.PORTAL, true, true, "CRM-1", "acme.buyer")));
 	}
 
-	private static CustomerServiceGrpc.CustomerServiceBlockingStub as(String token) {
-		return CustomerServiceGrpc.newBlockingStub(channel).withCallCredentials(CallTokens.bearer(token));
+	private static OrganisationServiceGrpc.OrganisationServiceBlockingStub as(String token) {
+		return OrganisationServiceGrpc.newBlockingStub(channel).withCallCredentials(CallTokens.bearer(token));
 	}
 
-	private static CustomerServiceGrpc.CustomerServiceBlockingStub agent() {
+	private static ContactServiceGrpc.ContactServiceBlockingStub contactsAs(String token) {
+		return ContactServiceGrpc.newBlockingStub(channel).withCallCredentials(CallTokens.bearer(token));
+	}
+
+	private static TieringPolicyServiceGrpc.TieringPolicyServiceBlockingStub tieringAs(String token) {
+		return TieringPolicyServiceGrpc.newBlockingStub(channel).withCallCredentials(CallTokens.bearer(token));
+	}
+
+	private static OrganisationServiceGrpc.OrganisationServiceBlockingStub agent() {
 		return as(TestTokens.staff("agent"));
 	}
 
@@ -87,7 +97,8 @@ class CustomerGrpcServiceEditingTests {
 	@Test
 	void everyBadFieldIsNamedForTheFormAndNothingIsStored() {
 		assertThatExceptionOfType(StatusRuntimeException.class)
-			.isThrownBy(() -> agent().addContact(AddContactRequest.newBuilder().setOrganisationId("acme-retail")
+			.isThrownBy(() -> contactsAs(TestTokens.staff("agent")).addContact(AddContactRequest.newBuilder()
+				.setOrganisationId("acme-retail")
 				.setFields(ContactFields.newBuilder().setName("Bo Zhang").setEmail("not-an-email")
 					.setTimeZone("Mars/Olympus").setLanguage("fr"))
 				.build()))
@@ -117,7 +128,8 @@ class CustomerGrpcServiceEditingTests {
 
 	@Test
 	void editingAContactKeepsWhatTheFormDoesNotCarry() {
-		var updated = agent().updateContact(UpdateContactRequest.newBuilder().setOrganisationId("acme-retail")
+		var updated = contactsAs(TestTokens.staff("agent")).updateContact(UpdateContactRequest.newBuilder()
+			.setOrganisationId("acme-retail")
 			.setContactId("alice-1").setFields(ContactFields.newBuilder().setName("Alice Chen").setJobTitle("")
 				.setEmail("alice.chen@acme.example").setLanguage("en").setTimeZone("Europe/Berlin")
 				.setPreferredChannel(PreferredChannel.PREFERRED_CHANNEL_EMAIL))
@@ -133,7 +145,7 @@ class CustomerGrpcServiceEditingTests {
 
 	@Test
 	void aManagerOverridesTheTierWithAReasonAndEndsItAndStaffSeeWhy() {
-		var overridden = as(TestTokens.staff("manager")).setTierOverride(SetTierOverrideRequest.newBuilder()
+		var overridden = tieringAs(TestTokens.staff("manager")).setTierOverride(SetTierOverrideRequest.newBuilder()
 			.setOrganisationId("acme-retail").setTier(Tier.TIER_VIP).setReason("Strategic account for 2027")
 			.setEndDate("2099-12-31").build());
 
@@ -147,7 +159,7 @@ class CustomerGrpcServiceEditingTests {
 		assertThat(asCustomer.hasTierOverride()).as("the reasons are the supplier's").isFalse();
 		assertThat(asCustomer.hasTierReason()).isFalse();
 
-		var ended = as(TestTokens.staff("manager")).removeTierOverride(RemoveTierOverrideRequest.newBuilder()
+		var ended = tieringAs(TestTokens.staff("manager")).removeTierOverride(RemoveTierOverrideRequest.newBuilder()
 			.setOrganisationId("acme-retail").build());
 		assertThat(ended.getTier()).isEqualTo(Tier.TIER_NORMAL);
 		assertThat(ended.hasTierOverride()).isFalse();
@@ -156,11 +168,12 @@ class CustomerGrpcServiceEditingTests {
 	@Test
 	void anOverrideNeedsAManagerAndAReason() {
 		assertThatExceptionOfType(StatusRuntimeException.class)
-			.isThrownBy(() -> agent().setTierOverride(SetTierOverrideRequest.newBuilder().setOrganisationId("acme-retail")
+			.isThrownBy(() -> tieringAs(TestTokens.staff("agent")).setTierOverride(SetTierOverrideRequest.newBuilder()
+				.setOrganisationId("acme-retail")
 				.setTier(Tier.TIER_VIP).setReason("because").setEndDate("2099-12-31").build()))
 			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
 		assertThatExceptionOfType(StatusRuntimeException.class)
-			.isThrownBy(() -> as(TestTokens.staff("manager")).setTierOverride(SetTierOverrideRequest.newBuilder()
+			.isThrownBy(() -> tieringAs(TestTokens.staff("manager")).setTierOverride(SetTierOverrideRequest.newBuilder()
 				.setOrganisationId("acme-retail").setTier(Tier.TIER_VIP).setEndDate("2001-01-01").build()))
 			.satisfies(ex -> assertThat(StatusProto.fromThrowable(ex).getDetails(0).unpack(BadRequest.class)
 				.getFieldViolationsList()).extracting(BadRequest.FieldViolation::getField)
@@ -171,7 +184,7 @@ class CustomerGrpcServiceEditingTests {
 	void customersAndServicesCannotEdit() {
 		for (String token : new String[] { TestTokens.customer("acme-retail"), TestTokens.service() }) {
 			assertThatExceptionOfType(StatusRuntimeException.class)
-				.isThrownBy(() -> as(token).updateContact(UpdateContactRequest.newBuilder()
+				.isThrownBy(() -> contactsAs(token).updateContact(UpdateContactRequest.newBuilder()
 					.setOrganisationId("acme-retail").setContactId("alice-1")
 					.setFields(ContactFields.newBuilder().setName("Mallory")).build()))
 				.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));

@@ -1,4 +1,4 @@
-package com.rapport.customer.grpc;
+package com.rapport.customer.timeline.grpc;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,12 +6,10 @@ import java.util.List;
 import com.google.protobuf.Timestamp;
 import com.rapport.contracts.customer.v1.Interaction;
 import com.rapport.contracts.customer.v1.InteractionKind;
+import com.rapport.customer.organisation.grpc.OrganisationMessages;
 import com.rapport.customer.timeline.InteractionInput;
 
-/**
- * Timeline messages ⇄ domain. Here because the timeline's RPCs belong to the same proto service as the
- * organisations', and one proto service is served by one {@code BindableService}.
- */
+/** Timeline messages ⇄ domain. */
 final class TimelineMessages {
 
 	private static final String KIND_PREFIX = "INTERACTION_KIND_";
@@ -42,7 +40,7 @@ final class TimelineMessages {
 		Interaction.Builder message = Interaction.newBuilder().setEventId(interaction.eventId())
 			.setOrganisationId(interaction.organisationId())
 			.setKind(InteractionKind.valueOf(KIND_PREFIX + interaction.kind().name()))
-			.setSource(interaction.source()).setOccurredAt(toTimestamp(interaction.occurredAt()))
+			.setSource(interaction.source()).setOccurredAt(OrganisationMessages.toTimestamp(interaction.occurredAt()))
 			.putAllAttributes(interaction.attributes());
 		if (interaction.summary() != null) {
 			message.setSummary(interaction.summary());
@@ -59,9 +57,5 @@ final class TimelineMessages {
 
 	private static Instant toInstant(Timestamp timestamp) {
 		return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
-	}
-
-	static Timestamp toTimestamp(Instant instant) {
-		return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
 	}
 }

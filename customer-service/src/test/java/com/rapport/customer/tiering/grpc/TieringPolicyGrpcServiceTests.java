@@ -1,4 +1,4 @@
-package com.rapport.customer.grpc;
+package com.rapport.customer.tiering.grpc;
 
 import com.google.rpc.BadRequest;
 import com.rapport.contracts.customer.v1.GetTieringPolicyRequest;

@@ -1,10 +1,11 @@
-package com.rapport.customer.grpc;
+package com.rapport.customer.identity.grpc;
 
 import java.util.List;
 
 import com.rapport.contracts.customer.v1.Contact;
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import com.rapport.contracts.customer.v1.ContactServiceGrpc;
+import com.rapport.contracts.customer.v1.OrganisationServiceGrpc;
+import com.rapport.contracts.customer.v1.ContactServiceGrpc.ContactServiceBlockingStub;
 import com.rapport.contracts.customer.v1.GetOrganisationRequest;
 import com.rapport.contracts.customer.v1.InviteContactRequest;
 import com.rapport.contracts.customer.v1.RemoveContactRequest;
@@ -30,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The console's user administration over the in-process transport, with Keycloak in memory. */
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=" + CustomerGrpcServiceInvitationTests.SERVER })
+		"spring.grpc.server.inprocess.name=" + ContactGrpcServiceInvitationTests.SERVER })
 @Import({ TestTokens.DecoderConfiguration.class, InMemoryKeycloakAdmin.Configuration.class })
-class CustomerGrpcServiceInvitationTests {
+class ContactGrpcServiceInvitationTests {
 
 	static final String SERVER = "customer-service-invitation-test";
 
@@ -61,9 +62,13 @@ class CustomerGrpcServiceInvitationTests {
 						null, "en", "Asia/Singapore", null, null, false, false, null, null)));
 	}
 
-	private static CustomerServiceBlockingStub as(String token) {
-		CustomerServiceBlockingStub stub = CustomerServiceGrpc.newBlockingStub(channel);
+	private static ContactServiceBlockingStub as(String token) {
+		ContactServiceBlockingStub stub = ContactServiceGrpc.newBlockingStub(channel);
 		return token == null ? stub : stub.withCallCredentials(CallTokens.bearer(token));
+	}
+
+	private static OrganisationServiceGrpc.OrganisationServiceBlockingStub organisationsAs(String token) {
+		return OrganisationServiceGrpc.newBlockingStub(channel).withCallCredentials(CallTokens.bearer(token));
 	}
 
 	private static InviteContactRequest invite(String organisationId, String contactId) {
@@ -94,8 +99,8 @@ class CustomerGrpcServiceInvitationTests {
 	void theInvitationFieldsAreForStaffOnly() {
 		as(ADMIN).inviteContact(invite("acme-retail", "bo-1"));
 		var request = GetOrganisationRequest.newBuilder().setOrganisationId("acme-retail").build();
-		assertThat(as(TestTokens.staff("agent")).getOrganisation(request).getContacts(0).hasInvitedAt()).isTrue();
-		Contact seenByCustomer = as(TestTokens.customer("acme-retail")).getOrganisation(request).getContacts(0);
+		assertThat(organisationsAs(TestTokens.staff("agent")).getOrganisation(request).getContacts(0).hasInvitedAt()).isTrue();
+		Contact seenByCustomer = organisationsAs(TestTokens.customer("acme-retail")).getOrganisation(request).getContacts(0);
 		assertThat(seenByCustomer.getHasLogin()).isFalse();
 		assertThat(seenByCustomer.hasInvitedAt()).isFalse();
 	}

@@ -1,10 +1,10 @@
-package com.rapport.customer.grpc;
+package com.rapport.customer.timeline.grpc;
 
 import java.util.List;
 
 import com.google.protobuf.Timestamp;
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import com.rapport.contracts.customer.v1.TimelineServiceGrpc;
+import com.rapport.contracts.customer.v1.TimelineServiceGrpc.TimelineServiceBlockingStub;
 import com.rapport.contracts.customer.v1.Interaction;
 import com.rapport.contracts.customer.v1.InteractionKind;
 import com.rapport.contracts.customer.v1.ListInteractionsRequest;
@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** {@code RecordInteraction} and {@code ListInteractions} over the in-process transport, with the real store. */
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=" + CustomerGrpcServiceTimelineTests.SERVER })
+		"spring.grpc.server.inprocess.name=" + TimelineGrpcServiceTests.SERVER })
 @Import(TestTokens.DecoderConfiguration.class)
-class CustomerGrpcServiceTimelineTests {
+class TimelineGrpcServiceTests {
 
 	static final String SERVER = "customer-service-timeline-test";
 
@@ -47,7 +47,7 @@ class CustomerGrpcServiceTimelineTests {
 	@Autowired
 	InteractionRepository interactions;
 
-	CustomerServiceBlockingStub stub;
+	TimelineServiceBlockingStub stub;
 
 	@BeforeEach
 	void setUp() {
@@ -55,10 +55,10 @@ class CustomerGrpcServiceTimelineTests {
 		interactions.deleteAll();
 		organisations.save(Organisation.create("acme-retail", "Acme Retail", "Retail", "CN"));
 		organisations.save(Organisation.create("globex-trading", "Globex Trading", null, "SG"));
-		stub = CustomerServiceGrpc.newBlockingStub(channel);
+		stub = TimelineServiceGrpc.newBlockingStub(channel);
 	}
 
-	private CustomerServiceBlockingStub as(String token) {
+	private TimelineServiceBlockingStub as(String token) {
 		return stub.withCallCredentials(CallTokens.bearer(token));
 	}
 

@@ -1,24 +1,35 @@
-package com.rapport.customer.grpc;
+package com.rapport.customer.tiering.grpc;
 
 import com.rapport.contracts.customer.v1.GetTieringPolicyRequest;
 import com.rapport.contracts.customer.v1.TieringPolicy;
 import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc;
 import com.rapport.contracts.customer.v1.UpdateTieringPolicyRequest;
+import com.rapport.contracts.customer.v1.Organisation;
+import com.rapport.contracts.customer.v1.RemoveTierOverrideRequest;
+import com.rapport.contracts.customer.v1.SetTierOverrideRequest;
+import com.rapport.customer.organisation.grpc.OrganisationMessages;
 import com.rapport.customer.tiering.TieringPolicyService;
+import com.rapport.customer.tiering.TieringService;
 import com.rapport.support.security.Caller;
 import io.grpc.stub.StreamObserver;
 
 import org.springframework.grpc.server.service.GrpcService;
 import org.springframework.security.access.AccessDeniedException;
 
-/** The tiering rules for the console: staff and services read them, managers and admins change them. */
+/**
+ * {@code rapport.customer.v1.TieringPolicyService}, tiering for the console: staff and services read the rules,
+ * managers and admins change them and override one organisation's tier.
+ */
 @GrpcService
 class TieringPolicyGrpcService extends TieringPolicyServiceGrpc.TieringPolicyServiceImplBase {
 
 	private final TieringPolicyService policies;
 
-	TieringPolicyGrpcService(TieringPolicyService policies) {
+	private final TieringService tiering;
+
+	TieringPolicyGrpcService(TieringPolicyService policies, TieringService tiering) {
 		this.policies = policies;
+		this.tiering = tiering;
 	}
 
 	@Override
@@ -42,6 +53,23 @@ class TieringPolicyGrpcService extends TieringPolicyServiceGrpc.TieringPolicySer
 		response.onCompleted();
 	}
 
+	@Override
+	public void setTierOverride(SetTierOverrideRequest request, StreamObserver<Organisation> response) {
+		String tier = request.getTier() == com.rapport.contracts.customer.v1.Tier.TIER_UNSPECIFIED ? null
+				: request.getTier() == com.rapport.contracts.customer.v1.Tier.UNRECOGNIZED ? "value " + request.getTierValue()
+						: request.getTier().name().substring("TIER_".length());
+		response.onNext(OrganisationMessages.toProto(tiering.setOverride(Caller.current(), request.getOrganisationId(),
+				new TieringService.OverrideInput(tier, request.getReason(), request.getEndDate())), true));
+		response.onCompleted();
+	}
+
+	@Override
+	public void removeTierOverride(RemoveTierOverrideRequest request, StreamObserver<Organisation> response) {
+		response.onNext(OrganisationMessages.toProto(tiering.removeOverride(Caller.current(),
+				request.getOrganisationId()), true));
+		response.onCompleted();
+	}
+
 	private TieringPolicy toProto(com.rapport.customer.tiering.TieringPolicy p) {
 		TieringPolicy.Builder proto = TieringPolicy.newBuilder().setWindowDays(p.windowDays())
 			.setBaseCurrency(policies.baseCurrency()).setVipMonetary(p.vipMonetary().toPlainString())
@@ -54,10 +82,10 @@ class TieringPolicyGrpcService extends TieringPolicyServiceGrpc.TieringPolicySer
 			proto.setUpdatedBy(p.updatedBy());
 		}
 		if (p.updatedAt() != null) {
-			proto.setUpdatedAt(TimelineMessages.toTimestamp(p.updatedAt()));
+			proto.setUpdatedAt(OrganisationMessages.toTimestamp(p.updatedAt()));
 		}
 		if (p.recomputedAt() != null) {
-			proto.setRecomputedAt(TimelineMessages.toTimestamp(p.recomputedAt()));
+			proto.setRecomputedAt(OrganisationMessages.toTimestamp(p.recomputedAt()));
 		}
 		return proto.build();
 	}

@@ -1,10 +1,10 @@
-package com.rapport.customer.grpc;
+package com.rapport.customer.identity.grpc;
 
 import java.util.List;
 
 import com.rapport.contracts.customer.v1.Contact;
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc;
-import com.rapport.contracts.customer.v1.CustomerServiceGrpc.CustomerServiceBlockingStub;
+import com.rapport.contracts.customer.v1.ContactServiceGrpc;
+import com.rapport.contracts.customer.v1.ContactServiceGrpc.ContactServiceBlockingStub;
 import com.rapport.contracts.customer.v1.GetMyContactRequest;
 import com.rapport.contracts.customer.v1.PreferredChannel;
 import com.rapport.contracts.customer.v1.UpdateMyPreferencesRequest;
@@ -38,9 +38,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The portal's profile page over the in-process transport: a contact reads and changes its own preferences. */
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=" + CustomerGrpcServiceMyContactTests.SERVER })
+		"spring.grpc.server.inprocess.name=" + ContactGrpcServiceMyContactTests.SERVER })
 @Import(TestTokens.DecoderConfiguration.class)
-class CustomerGrpcServiceMyContactTests {
+class ContactGrpcServiceMyContactTests {
 
 	static final String SERVER = "customer-service-my-contact-test";
 
@@ -77,8 +77,8 @@ class CustomerGrpcServiceMyContactTests {
 						"Asia/Singapore", "globex.buyer")));
 	}
 
-	private static CustomerServiceBlockingStub as(String token) {
-		CustomerServiceBlockingStub stub = CustomerServiceGrpc.newBlockingStub(channel);
+	private static ContactServiceBlockingStub as(String token) {
+		ContactServiceBlockingStub stub = ContactServiceGrpc.newBlockingStub(channel);
 		return token == null ? stub : stub.withCallCredentials(CallTokens.bearer(token));
 	}
 

@@ -1,0 +1,95 @@
+package com.rapport.customer.identity.grpc;
+
+import static com.rapport.customer.organisation.grpc.OrganisationMessages.toProto;
+
+import com.google.protobuf.Empty;
+import com.rapport.contracts.customer.v1.AddContactRequest;
+import com.rapport.contracts.customer.v1.Contact;
+import com.rapport.contracts.customer.v1.ContactServiceGrpc;
+import com.rapport.contracts.customer.v1.GetMyContactRequest;
+import com.rapport.contracts.customer.v1.InviteContactRequest;
+import com.rapport.contracts.customer.v1.RemoveContactRequest;
+import com.rapport.contracts.customer.v1.ResendInvitationRequest;
+import com.rapport.contracts.customer.v1.UpdateContactRequest;
+import com.rapport.contracts.customer.v1.UpdateMyPreferencesRequest;
+import com.rapport.customer.identity.InvitationService;
+import com.rapport.customer.organisation.ContactService;
+import com.rapport.customer.organisation.CustomerAccess;
+import com.rapport.customer.organisation.MyContactService;
+import com.rapport.support.security.Caller;
+import io.grpc.stub.StreamObserver;
+
+import org.springframework.grpc.server.service.GrpcService;
+
+/**
+ * {@code rapport.customer.v1.ContactService}: the signed-in contact's own record (the portal), contacts as
+ * staff edit them and their portal logins as admins manage them (the console).
+ */
+@GrpcService
+class ContactGrpcService extends ContactServiceGrpc.ContactServiceImplBase {
+
+	private final ContactService contacts;
+
+	private final MyContactService myContact;
+
+	private final InvitationService invitations;
+
+	ContactGrpcService(ContactService contacts, MyContactService myContact, InvitationService invitations) {
+		this.contacts = contacts;
+		this.myContact = myContact;
+		this.invitations = invitations;
+	}
+
+	@Override
+	public void getMyContact(GetMyContactRequest request, StreamObserver<Contact> response) {
+		response.onNext(toProto(myContact.myContact(Caller.current()), false));
+		response.onCompleted();
+	}
+
+	@Override
+	public void updateMyPreferences(UpdateMyPreferencesRequest request, StreamObserver<Contact> response) {
+		response.onNext(toProto(myContact.updateMyPreferences(Caller.current(), ContactMessages.toInput(request)),
+				false));
+		response.onCompleted();
+	}
+
+	@Override
+	public void addContact(AddContactRequest request, StreamObserver<Contact> response) {
+		Caller caller = CustomerAccess.requireStaff(Caller.current());
+		response.onNext(toProto(contacts.addContact(caller, request.getOrganisationId(),
+				ContactMessages.toNewInput(request.getFields())), true));
+		response.onCompleted();
+	}
+
+	@Override
+	public void updateContact(UpdateContactRequest request, StreamObserver<Contact> response) {
+		Caller caller = CustomerAccess.requireStaff(Caller.current());
+		response.onNext(toProto(contacts.updateContact(caller, request.getOrganisationId(), request.getContactId(),
+				ContactMessages.toInput(request.getFields())), true));
+		response.onCompleted();
+	}
+
+	@Override
+	public void inviteContact(InviteContactRequest request, StreamObserver<Contact> response) {
+		response.onNext(toProto(invitations.invite(Caller.current(), request.getOrganisationId(),
+				request.getContactId()), true));
+		response.onCompleted();
+	}
+
+	@Override
+	public void resendInvitation(ResendInvitationRequest request, StreamObserver<Contact> response) {
+		response.onNext(toProto(invitations.resend(Caller.current(), request.getOrganisationId(),
+				request.getContactId()), true));
+		response.onCompleted();
+	}
+
+	/** Admins only over gRPC (the console), while REST lets every contact writer remove. */
+	@Override
+	public void removeContact(RemoveContactRequest request, StreamObserver<Empty> response) {
+		Caller caller = Caller.current();
+		InvitationService.requireAdmin(caller);
+		invitations.removeContact(caller, request.getOrganisationId(), request.getContactId());
+		response.onNext(Empty.getDefaultInstance());
+		response.onCompleted();
+	}
+}
