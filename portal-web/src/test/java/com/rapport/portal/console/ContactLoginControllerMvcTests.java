@@ -8,6 +8,7 @@ import com.rapport.contracts.customer.v1.Organisation;
 import com.rapport.portal.remote.CustomerClient;
 import com.rapport.portal.remote.OrderClient;
 import com.rapport.portal.web.PageTestConfiguration;
+import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
@@ -85,7 +86,7 @@ class ContactLoginControllerMvcTests {
 	@Test
 	void aRefusalOrAnUnreachableKeycloakComesBackAsANoticeNotAnErrorPage() throws Exception {
 		given(customers.inviteContact("acme-retail", "c-2"))
-			.willThrow(new UnprocessableException("already has a portal login", java.util.Map.of()));
+			.willThrow(new ConflictException("already has a portal login"));
 		given(customers.resendInvitation("acme-retail", "c-2"))
 			.willThrow(new RemoteUnavailableException("customer-service", null));
 
