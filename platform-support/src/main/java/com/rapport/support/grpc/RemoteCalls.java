@@ -2,27 +2,18 @@ package com.rapport.support.grpc;
 
 import java.util.function.Supplier;
 
-import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
-import com.rapport.support.error.UnprocessableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
-import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.rpc.BadRequest;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
-
-import java.util.Map;
-
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Every call to another service goes through here: a Resilience4j circuit breaker named after the remote
  * (configured under {@code resilience4j.circuitbreaker}), a retry for idempotent reads, and the gRPC status
- * translated back into the domain exceptions, so that a caller's NOT_FOUND stays a 404 and an outage becomes
- * a clear 503 instead of a stack trace. Deadlines are set per channel ({@code spring.grpc.client.channels.*.default-deadline}).
+ * translated back into the domain exception it stands for ({@link GrpcErrors}, {@link com.rapport.support.wire.ErrorKind}),
+ * so that a callee's NOT_FOUND stays a 404, its ABORTED a 409, and an outage becomes a clear 503 instead of a
+ * stack trace. Deadlines are set per channel ({@code spring.grpc.client.channels.*.default-deadline}).
  */
 public class RemoteCalls {
 
@@ -56,40 +47,12 @@ public class RemoteCalls {
 		}
 	}
 
-	/** The bad fields a callee named in a {@code google.rpc.BadRequest} detail; none when it named none. */
-	static Map<String, String> fieldErrors(StatusRuntimeException ex) {
-		com.google.rpc.Status status = StatusProto.fromThrowable(ex);
-		if (status == null) {
-			return Map.of();
-		}
-		Map<String, String> errors = new java.util.LinkedHashMap<>();
-		for (Any detail : status.getDetailsList()) {
-			if (detail.is(BadRequest.class)) {
-				try {
-					detail.unpack(BadRequest.class).getFieldViolationsList()
-						.forEach(violation -> errors.putIfAbsent(violation.getField(), violation.getDescription()));
-				}
-				catch (InvalidProtocolBufferException malformed) {
-					// A detail that does not parse names no field; the description still says why.
-				}
-			}
-		}
-		return errors;
-	}
-
 	private static <T> T translated(String remote, Supplier<T> call) {
 		try {
 			return call.get();
 		}
 		catch (StatusRuntimeException ex) {
-			String description = ex.getStatus().getDescription();
-			throw switch (ex.getStatus().getCode()) {
-				case NOT_FOUND -> new NotFoundException(description != null ? description : "Not found");
-				case INVALID_ARGUMENT, FAILED_PRECONDITION ->
-					new UnprocessableException(description != null ? description : "Rejected by " + remote, fieldErrors(ex));
-				case PERMISSION_DENIED, UNAUTHENTICATED -> new AccessDeniedException(remote + " refused the call");
-				default -> new RemoteUnavailableException(remote, ex);
-			};
+			throw GrpcErrors.toDomain(remote, ex);
 		}
 	}
 }

@@ -4,10 +4,10 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.rapport.support.wire.ErrorKind;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
@@ -28,14 +28,14 @@ public final class ProblemAuthenticationHandlers {
 	public static AuthenticationEntryPoint entryPoint() {
 		return (request, response, ex) -> {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-			write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+			write(response, Problems.of(ErrorKind.UNAUTHENTICATED,
 					"A valid bearer token is required."));
 		};
 	}
 
 	public static AccessDeniedHandler accessDeniedHandler() {
-		return (request, response, ex) -> write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-				"Forbidden", "Your token does not grant this."));
+		return (request, response, ex) -> write(response, Problems.of(ErrorKind.FORBIDDEN,
+				"Your token does not grant this."));
 	}
 
 	private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

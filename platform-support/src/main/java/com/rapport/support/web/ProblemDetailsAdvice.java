@@ -12,6 +12,7 @@ import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.wire.ErrorKind;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 
@@ -34,9 +35,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every failure of a REST call into an RFC 9457 problem document: unreadable bodies are 400, bodies
- * that break a field rule or a domain rule are 422 with {@code errors} naming each field, unknown or
- * foreign records 404, clashes 409, a dependency down 503. Nothing else escapes as a stack trace.
+ * Turns every failure of a REST call into an RFC 9457 problem document: unreadable bodies are 400; the domain
+ * errors get the status, code and title of their {@link ErrorKind} (the same kinds the gRPC side answers and
+ * reads back): bodies that break a field rule or a domain rule 422 with {@code errors} naming each field,
+ * unknown or foreign records 404, clashes 409, a dependency down 503. Nothing else escapes as a stack trace.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -45,12 +47,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex) {
-		return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+		return Problems.of(ErrorKind.NOT_FOUND, ex.getMessage());
 	}
 
 	@ExceptionHandler(ConflictException.class)
 	ProblemDetail conflict(ConflictException ex) {
-		return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage());
+		return Problems.of(ErrorKind.CONFLICT, ex.getMessage());
 	}
 
 	/**
@@ -60,28 +62,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ OptimisticLockingFailureException.class, DuplicateKeyException.class })
 	ProblemDetail concurrentChange(Exception ex) {
 		log.info("Answering 409 to a concurrent change: {}", ex.getMessage());
-		return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict",
+		return Problems.of(ErrorKind.CONFLICT,
 				"The record was changed or created by someone else at the same time; reload it and try again.");
 	}
 
 	@ExceptionHandler(UnprocessableException.class)
 	ProblemDetail unprocessable(UnprocessableException ex) {
-		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid input",
-				ex.getMessage());
+		ProblemDetail problem = Problems.of(ErrorKind.UNPROCESSABLE, ex.getMessage());
 		problem.setProperty("errors", ex.fieldErrors());
 		return problem;
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail forbidden(AccessDeniedException ex) {
-		return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You may not do this.");
+		return Problems.of(ErrorKind.FORBIDDEN, "You may not do this.");
 	}
 
 	@ExceptionHandler(RemoteUnavailableException.class)
 	ResponseEntity<ProblemDetail> unavailable(RemoteUnavailableException ex) {
 		log.warn("Answering 503: {}", ex.getMessage());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
+		return ResponseEntity.status(ErrorKind.UNAVAILABLE.httpStatus()).header(HttpHeaders.RETRY_AFTER, "5")
+			.body(Problems.of(ErrorKind.UNAVAILABLE,
 					"A service this request needs is not answering; nothing was changed. Try again shortly."));
 	}
 
@@ -107,7 +108,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex) {
 		log.error("Unexpected failure", ex);
-		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+		return Problems.of(ErrorKind.INTERNAL,
 				"Something went wrong on our side. It has been logged.");
 	}
 
@@ -134,7 +135,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		ex.getBindingResult().getGlobalErrors()
 			.forEach(error -> errors.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
-		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid input",
+		ProblemDetail problem = Problems.of(ErrorKind.UNPROCESSABLE,
 				"Some fields are missing or invalid.");
 		problem.setProperty("errors", errors);
 		return ResponseEntity.unprocessableContent().body(problem);

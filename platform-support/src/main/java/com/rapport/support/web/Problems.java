@@ -2,6 +2,8 @@ package com.rapport.support.web;
 
 import java.net.URI;
 
+import com.rapport.support.wire.ErrorKind;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -15,6 +17,11 @@ public final class Problems {
 	public static final String TYPE_BASE = "https://rapport.example/problems/";
 
 	private Problems() {
+	}
+
+	/** The problem document of a kind of domain error: its status, code and title ({@link ErrorKind}). */
+	public static ProblemDetail of(ErrorKind kind, String detail) {
+		return of(kind.httpStatus(), kind.code(), kind.title(), detail);
 	}
 
 	public static ProblemDetail of(HttpStatus status, String code, String title, String detail) {
@@ -43,24 +50,21 @@ public final class Problems {
 		return problem;
 	}
 
-	/** The code of a failure known only by its status. */
+	/**
+	 * The code of a failure known only by its status: a domain error's from {@link ErrorKind}, the web layer's
+	 * own (a request refused before any domain code ran) from here.
+	 */
 	public static String codeOf(HttpStatusCode status) {
-		return switch (status.value()) {
+		return ErrorKind.of(status.value()).map(ErrorKind::code).orElseGet(() -> switch (status.value()) {
 			case 400 -> "malformed";
-			case 401 -> "unauthenticated";
-			case 403 -> "forbidden";
-			case 404 -> "not-found";
 			case 405 -> "method-not-allowed";
 			case 406 -> "not-acceptable";
-			case 409 -> "conflict";
 			case 413 -> "too-large";
 			case 414 -> "uri-too-long";
 			case 415 -> "unsupported-media-type";
-			case 422 -> "validation";
 			case 429 -> "rate-limited";
 			case 431 -> "headers-too-large";
-			case 503 -> "unavailable";
 			default -> status.is4xxClientError() ? "bad-request" : "internal";
-		};
+		});
 	}
 }

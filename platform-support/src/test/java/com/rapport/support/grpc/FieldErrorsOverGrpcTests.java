@@ -30,7 +30,10 @@ class FieldErrorsOverGrpcTests {
 		RemoteCalls calls = new RemoteCalls(CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults());
 		assertThatExceptionOfType(UnprocessableException.class).isThrownBy(() -> calls.write("customer-service", () -> {
 			throw new StatusRuntimeException(refused.getStatus(), refused.getTrailers());
-		})).satisfies(ex -> assertThat(ex.fieldErrors()).containsExactlyInAnyOrderEntriesOf(errors));
+		})).satisfies(ex -> {
+			assertThat(ex.fieldErrors()).containsExactlyInAnyOrderEntriesOf(errors);
+			assertThat(ex.getMessage()).isEqualTo("The contact is not valid.");
+		});
 	}
 
 	@Test
@@ -38,10 +41,10 @@ class FieldErrorsOverGrpcTests {
 		RemoteCalls calls = new RemoteCalls(CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults());
 
 		assertThatExceptionOfType(UnprocessableException.class).isThrownBy(() -> calls.write("customer-service", () -> {
-			throw Status.FAILED_PRECONDITION.withDescription("changed meanwhile").asRuntimeException();
+			throw Status.INVALID_ARGUMENT.withDescription("Invalid page token").asRuntimeException();
 		})).satisfies(ex -> {
 			assertThat(ex.fieldErrors()).isEmpty();
-			assertThat(ex.getMessage()).isEqualTo("changed meanwhile");
+			assertThat(ex.getMessage()).isEqualTo("Invalid page token");
 		});
 	}
 }

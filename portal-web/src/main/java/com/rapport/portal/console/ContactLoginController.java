@@ -4,6 +4,7 @@ import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.Organisation;
 import com.rapport.portal.remote.CustomerClient;
 import com.rapport.portal.remote.ContactClient;
+import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
 
@@ -71,7 +72,7 @@ class ContactLoginController {
 		try {
 			notice = action.get();
 		}
-		catch (UnprocessableException ex) {
+		catch (UnprocessableException | ConflictException ex) {
 			notice = "refused";
 		}
 		catch (RemoteUnavailableException ex) {

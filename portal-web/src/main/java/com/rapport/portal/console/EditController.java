@@ -15,6 +15,7 @@ import com.rapport.contracts.customer.v1.SizeBand;
 import com.rapport.portal.remote.CustomerClient;
 import com.rapport.portal.remote.ContactClient;
 import com.rapport.portal.web.Choices;
+import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.UnprocessableException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -91,8 +92,12 @@ class EditController {
 			return redirect(id, "saved");
 		}
 		catch (UnprocessableException ex) {
-			response.setStatus(ex.fieldErrors().isEmpty() ? 409 : 422);
+			response.setStatus(422);
 			return organisationForm(model, customers.organisation(id), id, form.fields(), version, errors(ex));
+		}
+		catch (ConflictException ex) {
+			response.setStatus(409);
+			return organisationForm(model, customers.organisation(id), id, form.fields(), version, CONFLICT);
 		}
 	}
 
@@ -112,6 +117,10 @@ class EditController {
 			response.setStatus(422);
 			return contactForm(model, customers.organisation(id), null, form.fields(), errors(ex));
 		}
+		catch (ConflictException ex) {
+			response.setStatus(409);
+			return contactForm(model, customers.organisation(id), null, form.fields(), CONFLICT);
+		}
 	}
 
 	@GetMapping("/console/organisations/{id}/contacts/{contactId}/edit")
@@ -130,11 +139,12 @@ class EditController {
 			contacts.updateContact(id, contactId, form.fields());
 			return redirect(id, "contact-saved");
 		}
-		catch (UnprocessableException ex) {
-			response.setStatus(422);
+		catch (UnprocessableException | ConflictException ex) {
+			response.setStatus(ex instanceof ConflictException ? 409 : 422);
 			Organisation o = customers.organisation(id);
 			Contact c = OrganisationController.contactOf(o, contactId);
-			return contactForm(model, o, c, form.fields(), errors(ex));
+			return contactForm(model, o, c, form.fields(),
+					ex instanceof UnprocessableException unprocessable ? errors(unprocessable) : CONFLICT);
 		}
 	}
 
@@ -171,10 +181,16 @@ class EditController {
 		return value == null ? "" : value.strip();
 	}
 
-	/** The service's message per field; a refusal without fields is the edit that lost to another. */
+	/** The form's errors when the edit lost to another made meanwhile (409): the form says so above the fields. */
+	private static final Map<String, String> CONFLICT = Map.of("form", "");
+
+	/**
+	 * The service's message per field (422). A refusal naming no field still marks the form invalid, under a
+	 * key no field has.
+	 */
 	private static Map<String, String> errors(UnprocessableException ex) {
 		if (ex.fieldErrors().isEmpty()) {
-			return Map.of("form", "");
+			return Map.of("request", String.valueOf(ex.getMessage()));
 		}
 		return new LinkedHashMap<>(ex.fieldErrors());
 	}

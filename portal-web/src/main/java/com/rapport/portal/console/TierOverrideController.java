@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import com.rapport.contracts.customer.v1.Tier;
 import com.rapport.portal.remote.TieringPolicyClient;
+import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
 
@@ -50,7 +51,7 @@ class TierOverrideController {
 			action.run();
 			notice = done;
 		}
-		catch (UnprocessableException ex) {
+		catch (UnprocessableException | ConflictException ex) {
 			notice = "override-invalid";
 		}
 		catch (RemoteUnavailableException ex) {

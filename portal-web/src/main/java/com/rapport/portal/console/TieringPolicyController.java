@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.rapport.contracts.customer.v1.TieringPolicy;
 import com.rapport.portal.remote.TieringPolicyClient;
+import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.UnprocessableException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -63,16 +64,20 @@ class TieringPolicyController {
 				policies.update(rules.build(), version);
 				return "redirect:/console/tiering?notice=saved";
 			}
+			catch (ConflictException ex) {
+				// Saved by someone else meanwhile: the form says so above the fields.
+				errors.put("form", ex.getMessage());
+				response.setStatus(409);
+				return page(model, policies.policy(), typed, version, errors);
+			}
 			catch (UnprocessableException ex) {
-				if (ex.fieldErrors().isEmpty()) {
-					errors.put("form", ex.getMessage());
-				}
-				else {
-					errors.putAll(ex.fieldErrors());
+				errors.putAll(ex.fieldErrors());
+				if (errors.isEmpty()) {
+					errors.put("request", String.valueOf(ex.getMessage()));
 				}
 			}
 		}
-		response.setStatus(errors.containsKey("form") ? 409 : 422);
+		response.setStatus(422);
 		return page(model, policies.policy(), typed, version, errors);
 	}
 

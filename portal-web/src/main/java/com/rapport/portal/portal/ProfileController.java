@@ -14,6 +14,7 @@ import com.rapport.contracts.customer.v1.PreferredChannel;
 import com.rapport.contracts.customer.v1.UpdateMyPreferencesRequest;
 import com.rapport.portal.remote.ContactClient;
 import com.rapport.portal.web.Choices;
+import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.UnprocessableException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -78,6 +79,13 @@ class ProfileController {
 			}
 			catch (UnprocessableException ex) {
 				errors.put("form", "profile.error.refused");
+			}
+			catch (ConflictException ex) {
+				// Changed meanwhile (another tab, a staff edit): not saved, the same notice, the status says why.
+				errors.put("form", "profile.error.refused");
+				response.setStatus(409);
+				model.addAttribute("saved", false);
+				return form(model, customers.myContact(), language, timeZone, channel, marketing, surveys, errors);
 			}
 		}
 		response.setStatus(422);

@@ -10,6 +10,7 @@ import com.rapport.portal.remote.ContactClient;
 import com.rapport.portal.remote.TimelineClient;
 import com.rapport.portal.remote.OrderClient;
 import com.rapport.portal.web.PageTestConfiguration;
+import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
@@ -93,7 +94,7 @@ class ContactLoginControllerMvcTests {
 	@Test
 	void aRefusalOrAnUnreachableKeycloakComesBackAsANoticeNotAnErrorPage() throws Exception {
 		given(contacts.inviteContact("acme-retail", "c-2"))
-			.willThrow(new UnprocessableException("already has a portal login", java.util.Map.of()));
+			.willThrow(new ConflictException("already has a portal login"));
 		given(contacts.resendInvitation("acme-retail", "c-2"))
 			.willThrow(new RemoteUnavailableException("customer-service", null));
 

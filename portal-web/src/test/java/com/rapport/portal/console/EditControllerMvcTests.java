@@ -13,6 +13,7 @@ import com.rapport.contracts.customer.v1.SizeBand;
 import com.rapport.portal.remote.CustomerClient;
 import com.rapport.portal.remote.ContactClient;
 import com.rapport.portal.web.PageTestConfiguration;
+import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
 import com.rapport.support.test.TestTokens;
@@ -104,7 +105,7 @@ class EditControllerMvcTests {
 		assertThat(form.select("select#sizeBand option[selected]").val()).isEqualTo("SIZE_BAND_LARGE");
 
 		given(customers.updateOrganisation(eq("acme-retail"), any(), anyLong()))
-			.willThrow(new UnprocessableException("changed meanwhile", Map.of()));
+			.willThrow(new ConflictException("changed meanwhile"));
 		Document lost = page(agent(post("/console/organisations/acme-retail/edit").with(csrf()).param("version", "7")
 			.param("name", "Acme Retail Group").param("country", "CN")).andExpect(status().isConflict()));
 		assertThat(lost.select(".form-error").text()).startsWith("Someone else saved this organisation");

@@ -7,6 +7,7 @@ import com.google.protobuf.Timestamp;
 import com.rapport.contracts.customer.v1.TieringPolicy;
 import com.rapport.portal.remote.TieringPolicyClient;
 import com.rapport.portal.web.PageTestConfiguration;
+import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
 import com.rapport.support.test.TestTokens;
@@ -151,16 +152,30 @@ class TieringPolicyControllerMvcTests {
 	@Test
 	void aSaveThatLostToAnotherIsSaidSo() throws Exception {
 		given(policies.policy()).willReturn(policy(4, 4).build());
-		given(policies.update(any(), anyLong())).willThrow(new UnprocessableException("changed meanwhile", Map.of()));
+		given(policies.update(any(), anyLong())).willThrow(new ConflictException("changed meanwhile"));
 
-		Document page = page(mvc.perform(post("/console/tiering").with(csrf()).with(as(TestTokens.staff("manager")))
-			.param("version", "3").param("windowDays", "365").param("vipMonetary", "900000").param("vipFrequency", "12")
-			.param("vipRecencyDays", "30").param("keyMonetary", "200000").param("keyFrequency", "4")
-			.param("loyalOrders", "10").param("dormantAfterDays", "90").param("churnedAfterDays", "365"))
-			.andExpect(status().isConflict()));
+		Document page = page(saveValidRulesAsManager().andExpect(status().isConflict()));
 
 		assertThat(page.select(".form-error").text()).startsWith("Someone else saved the rules");
 		assertThat(page.select("input#vipMonetary").val()).isEqualTo("900000");
+	}
+
+	@Test
+	void aRefusalNamingNoFieldIsInvalidInputNotALostSave() throws Exception {
+		given(policies.policy()).willReturn(policy(4, 4).build());
+		given(policies.update(any(), anyLong())).willThrow(new UnprocessableException("Invalid tiering rules.", Map.of()));
+
+		Document page = page(saveValidRulesAsManager().andExpect(status().isUnprocessableContent()));
+
+		assertThat(page.select(".form-error").text()).doesNotContain("Someone else saved the rules");
+	}
+
+	/** A manager saves well-formed rules on version 3; what customer-service answers is the test's to say. */
+	private ResultActions saveValidRulesAsManager() throws Exception {
+		return mvc.perform(post("/console/tiering").with(csrf()).with(as(TestTokens.staff("manager")))
+			.param("version", "3").param("windowDays", "365").param("vipMonetary", "900000").param("vipFrequency", "12")
+			.param("vipRecencyDays", "30").param("keyMonetary", "200000").param("keyFrequency", "4")
+			.param("loyalOrders", "10").param("dormantAfterDays", "90").param("churnedAfterDays", "365"));
 	}
 
 	@Test

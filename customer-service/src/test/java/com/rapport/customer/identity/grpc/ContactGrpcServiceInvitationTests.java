@@ -123,7 +123,7 @@ class ContactGrpcServiceInvitationTests {
 	void theInvitationErrorsAreTheDocumentedCodes() {
 		assertCode(Status.Code.INVALID_ARGUMENT, () -> as(ADMIN).inviteContact(invite("acme-retail", "wei-1")));
 		as(ADMIN).inviteContact(invite("acme-retail", "bo-1"));
-		assertCode(Status.Code.FAILED_PRECONDITION, () -> as(ADMIN).inviteContact(invite("acme-retail", "bo-1")));
+		assertCode(Status.Code.ABORTED, () -> as(ADMIN).inviteContact(invite("acme-retail", "bo-1")));
 		assertCode(Status.Code.NOT_FOUND, () -> as(ADMIN).inviteContact(invite("acme-retail", "gavin-1")));
 		assertCode(Status.Code.NOT_FOUND, () -> as(ADMIN).inviteContact(invite("initech", "bo-1")));
 		keycloak.down = true;

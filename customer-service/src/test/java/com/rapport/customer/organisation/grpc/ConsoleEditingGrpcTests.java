@@ -122,7 +122,7 @@ class ConsoleEditingGrpcTests {
 			.isThrownBy(() -> agent().updateOrganisation(UpdateOrganisationRequest.newBuilder()
 				.setOrganisationId("acme-retail").setFields(fields.toBuilder().setName("Stale Name"))
 				.setVersion(version).build()))
-			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
+			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.ABORTED));
 		assertThat(organisations.findById("acme-retail").orElseThrow().name()).isEqualTo("Acme Retail Group");
 	}
 

@@ -98,6 +98,6 @@ class TieringPolicyGrpcServiceTests {
 		assertThatExceptionOfType(StatusRuntimeException.class)
 			.isThrownBy(() -> as(TestTokens.staff("manager")).updateTieringPolicy(UpdateTieringPolicyRequest.newBuilder()
 				.setPolicy(rules("800000", 90)).setVersion(0).build()))
-			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
+			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.ABORTED));
 	}
 }
