@@ -85,7 +85,7 @@ class ProfileController {
 				errors.put("form", "profile.error.refused");
 				response.setStatus(409);
 				model.addAttribute("saved", false);
-				return form(model, customers.myContact(), language, timeZone, channel, marketing, surveys, errors);
+				return form(model, contacts.myContact(), language, timeZone, channel, marketing, surveys, errors);
 			}
 		}
 		response.setStatus(422);
