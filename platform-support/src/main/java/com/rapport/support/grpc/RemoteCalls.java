@@ -2,6 +2,8 @@ package com.rapport.support.grpc;
 
 import java.util.function.Supplier;
 
+import com.rapport.contracts.problem.v1.Problem;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
@@ -77,11 +79,58 @@ public class RemoteCalls {
 		return errors;
 	}
 
+	/**
+	 * The codes a callee gave in a {@code rapport.problem.v1.Problem} detail, or null when it gave none: the
+	 * reason and each bad field, for the caller to say in its reader's language.
+	 */
+	static Problem problem(StatusRuntimeException ex) {
+		com.google.rpc.Status status = StatusProto.fromThrowable(ex);
+		if (status == null) {
+			return null;
+		}
+		for (Any detail : status.getDetailsList()) {
+			if (detail.is(Problem.class)) {
+				try {
+					return detail.unpack(Problem.class);
+				}
+				catch (InvalidProtocolBufferException malformed) {
+					return null;
+				}
+			}
+		}
+		return null;
+	}
+
+	/** The callee's coded refusal as the domain exception it was, or null when it gave no codes. */
+	private static RuntimeException coded(StatusRuntimeException ex) {
+		Problem problem = problem(ex);
+		if (problem == null || problem.getCode().isEmpty()) {
+			return null;
+		}
+		Message reason = new Message(problem.getCode(), problem.getArgsList());
+		return switch (ex.getStatus().getCode()) {
+			case NOT_FOUND -> new NotFoundException(reason);
+			case FAILED_PRECONDITION -> problem.getFieldsCount() == 0 ? new UnprocessableException(reason, Map.of())
+					: null;
+			case INVALID_ARGUMENT -> {
+				Map<String, Message> fields = new java.util.LinkedHashMap<>();
+				problem.getFieldsList().forEach(field -> fields.putIfAbsent(field.getField(),
+						new Message(field.getCode(), field.getArgsList())));
+				yield new UnprocessableException(reason, fields);
+			}
+			default -> null;
+		};
+	}
+
 	private static <T> T translated(String remote, Supplier<T> call) {
 		try {
 			return call.get();
 		}
 		catch (StatusRuntimeException ex) {
+			RuntimeException coded = coded(ex);
+			if (coded != null) {
+				throw coded;
+			}
 			String description = ex.getStatus().getDescription();
 			throw switch (ex.getStatus().getCode()) {
 				case NOT_FOUND -> new NotFoundException(description != null ? description : "Not found");

@@ -1,0 +1,71 @@
+package com.rapport.support.message;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.rapport.support.error.Message;
+import com.rapport.support.error.UnprocessableException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.i18n.LocaleContextHolder;
+
+/**
+ * Says {@link Message}s in a reader's language with the application's {@link MessageSource}. Only English and
+ * Simplified Chinese are written: any Chinese ({@code zh}, {@code zh-TW}) reads Simplified Chinese, anything
+ * else English, so that a partner who asks for nothing (or for German) gets English. A code without a text
+ * (which the translation test forbids) shows as the code, never as an error page.
+ */
+public final class Texts {
+
+	public static final List<Locale> OFFERED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
+
+	private final MessageSource messages;
+
+	public Texts(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** The offered language nearest to {@code locale}. */
+	public static Locale offered(Locale locale) {
+		return locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+	}
+
+	/** In the language of the current request (Accept-Language, or the reader's choice where one is kept). */
+	public String say(Message message) {
+		return say(message, LocaleContextHolder.getLocale());
+	}
+
+	public String say(Message message, Locale locale) {
+		try {
+			return messages.getMessage(message, offered(locale));
+		}
+		catch (NoSuchMessageException ex) {
+			return message.toString();
+		}
+	}
+
+	/** A code with its values, said in {@code locale}. */
+	public String say(Locale locale, String code, Object... args) {
+		return say(Message.of(code, args), locale);
+	}
+
+	/**
+	 * Each bad field of a refusal in {@code locale}: the coded ones said, a refusal in words only as its words.
+	 */
+	public Map<String, String> fields(UnprocessableException ex, Locale locale) {
+		if (ex.fieldMessages().isEmpty()) {
+			return new LinkedHashMap<>(ex.fieldErrors());
+		}
+		Map<String, String> said = new LinkedHashMap<>();
+		ex.fieldMessages().forEach((field, message) -> said.put(field, say(message, locale)));
+		return said;
+	}
+
+	/** Why the refusal was made, in {@code locale}; its words when it was made in words only. */
+	public String reason(RuntimeException ex, Message reason, Locale locale) {
+		return reason != null ? say(reason, locale) : ex.getMessage();
+	}
+}
