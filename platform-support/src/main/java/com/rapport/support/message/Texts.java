@@ -11,9 +11,12 @@ import com.rapport.support.error.UnprocessableException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
- * Says {@link Message}s in a reader's language with the application's {@link MessageSource}. Only English and
+ * Says {@link Message}s in a reader's language with the application's {@link MessageSource} and the codes all
+ * modules share ({@code rapport/i18n/codes*.properties} in contracts: problem titles and details, field rules,
+ * timeline sentences, labels of chosen values). Only English and
  * Simplified Chinese are written: any Chinese ({@code zh}, {@code zh-TW}) reads Simplified Chinese, anything
  * else English, so that a partner who asks for nothing (or for German) gets English. A code without a text
  * (which the translation test forbids) shows as the code, never as an error page.
@@ -22,10 +25,27 @@ public final class Texts {
 
 	public static final List<Locale> OFFERED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
 
+	/** The codes every module shares, in contracts. */
+	public static final String SHARED_CODES = "rapport/i18n/codes";
+
 	private final MessageSource messages;
 
+	/** {@code messages} (the application's own texts) first, then the shared codes. */
 	public Texts(MessageSource messages) {
-		this.messages = messages;
+		this.messages = withSharedCodes(messages);
+	}
+
+	/**
+	 * The shared codes in UTF-8, falling back to {@code own} for any other code. A language without a file
+	 * reads the default (English) file, never the machine's language.
+	 */
+	public static MessageSource withSharedCodes(MessageSource own) {
+		ResourceBundleMessageSource shared = new ResourceBundleMessageSource();
+		shared.setBasenames(SHARED_CODES);
+		shared.setDefaultEncoding("UTF-8");
+		shared.setFallbackToSystemLocale(false);
+		shared.setParentMessageSource(own);
+		return shared;
 	}
 
 	/** The offered language nearest to {@code locale}. */

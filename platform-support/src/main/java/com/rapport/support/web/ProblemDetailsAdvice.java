@@ -60,7 +60,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private final Texts texts;
 
 	public ProblemDetailsAdvice(MessageSource messages) {
-		this.messages = messages;
+		this.messages = Texts.withSharedCodes(messages);
 		this.texts = new Texts(messages);
 	}
 
