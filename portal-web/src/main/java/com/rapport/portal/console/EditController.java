@@ -1,7 +1,6 @@
 package com.rapport.portal.console;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,9 +14,11 @@ import com.rapport.contracts.customer.v1.SizeBand;
 import com.rapport.portal.remote.CustomerClient;
 import com.rapport.portal.web.Choices;
 import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.message.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,8 +48,11 @@ class EditController {
 
 	private final CustomerClient customers;
 
-	EditController(CustomerClient customers) {
+	private final Texts texts;
+
+	EditController(CustomerClient customers, Texts texts) {
 		this.customers = customers;
+		this.texts = texts;
 	}
 
 	@GetMapping("/console/new-organisation")
@@ -167,12 +171,15 @@ class EditController {
 		return value == null ? "" : value.strip();
 	}
 
-	/** The service's message per field; a refusal without fields is the edit that lost to another. */
-	private static Map<String, String> errors(UnprocessableException ex) {
+	/**
+	 * The service's message per field in the reader's language; a refusal without fields is the edit that
+	 * lost to another.
+	 */
+	private Map<String, String> errors(UnprocessableException ex) {
 		if (ex.fieldErrors().isEmpty()) {
 			return Map.of("form", "");
 		}
-		return new LinkedHashMap<>(ex.fieldErrors());
+		return texts.fields(ex, LocaleContextHolder.getLocale());
 	}
 
 	private String organisationForm(Model model, Organisation organisation, String id, OrganisationFields fields,
