@@ -60,11 +60,29 @@ public final class Texts {
 
 	public String say(Message message, Locale locale) {
 		try {
-			return messages.getMessage(message, offered(locale));
+			Object[] args = message.args().stream().map(arg -> (Object) (isCode(arg)
+					? say(Message.of(arg.substring(2, arg.length() - 1)), locale) : arg)).toArray();
+			return messages.getMessage(message.code(), args, offered(locale));
 		}
 		catch (NoSuchMessageException ex) {
 			return message.toString();
 		}
+	}
+
+	/**
+	 * A line stored as a code with its values (a timeline entry) in the current request's language; its
+	 * stored words when it has no code (an old entry no known pattern matched).
+	 */
+	public String line(String code, List<String> args, String words) {
+		if (code == null || code.isBlank()) {
+			return words;
+		}
+		return say(new Message(code, args), LocaleContextHolder.getLocale());
+	}
+
+	/** A value written {@code #{code}} is itself a code to say: a tier, a channel, a chosen value's label. */
+	private static boolean isCode(String arg) {
+		return arg.length() > 3 && arg.startsWith("#{") && arg.endsWith("}");
 	}
 
 	/** A code with its values, said in {@code locale}. */
