@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.rapport.support.message.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,10 @@ class TimelineSummaryMigration implements ApplicationRunner {
 	private record Sentence(Pattern pattern, Function<Matcher, Coded> coded) {
 	}
 
+	/** TierRules.figures as it was written: "ordered 3 days ago, 12 orders in 12 months, CNY 1,234". */
+	private static final String FIGURES = "(never ordered|ordered today|ordered 1 day ago|ordered (\\d+) days ago), "
+			+ "(\\d+) orders? in (\\d+) (months|days?), (\\S+) (\\S+)";
+
 	/** The English sentences the services wrote before codes, each with its code. */
 	private static final List<Sentence> SENTENCES = List.of(
 			sentence("Order (\\S+) placed", m -> new Coded("timeline.order.placed", List.of(m.group(1)))),
@@ -52,6 +57,10 @@ class TimelineSummaryMigration implements ApplicationRunner {
 					m -> new Coded("timeline.consent.given", List.of(m.group(1), consent(m.group(2))))),
 			sentence("(.+) withdrew consent to (\\S+)",
 					m -> new Coded("timeline.consent.withdrawn", List.of(m.group(1), consent(m.group(2))))),
+			sentence("Tier (VIP|KEY|NORMAL) → (VIP|KEY|NORMAL): " + FIGURES,
+					m -> new Coded("timeline.tier.changed", figures(m, "timeline.tier."))),
+			sentence("Lifecycle ([A-Z_]+) → ([A-Z_]+): " + FIGURES,
+					m -> new Coded("timeline.lifecycle.changed", figures(m, "timeline.stage."))),
 			sentence("Birthday greeting sent to (.+) by email",
 					m -> new Coded("timeline.greeting.birthday.sent", List.of(m.group(1)))),
 			sentence("Birthday of (.+): no greeting sent \\(no marketing consent\\)",
@@ -65,6 +74,21 @@ class TimelineSummaryMigration implements ApplicationRunner {
 
 	private static Sentence sentence(String regex, Function<Matcher, Coded> coded) {
 		return new Sentence(Pattern.compile(regex), coded);
+	}
+
+	private static List<String> figures(Matcher m, String stagePrefix) {
+		String recency = switch (m.group(3)) {
+			case "never ordered" -> Texts.code("timeline.recency.never");
+			case "ordered today" -> Texts.code("timeline.recency.today");
+			case "ordered 1 day ago" -> Texts.code("timeline.recency.day");
+			default -> Texts.code("timeline.recency.days", m.group(4));
+		};
+		String orders = "1".equals(m.group(5)) ? Texts.code("timeline.orders.one")
+				: Texts.code("timeline.orders.many", m.group(5));
+		String window = m.group(7).equals("months") ? Texts.code("timeline.window.months", m.group(6))
+				: "1".equals(m.group(6)) ? Texts.code("timeline.window.day") : Texts.code("timeline.window.days", m.group(6));
+		return List.of(Texts.code(stagePrefix + m.group(1)), Texts.code(stagePrefix + m.group(2)), recency, orders,
+				window, m.group(8), m.group(9));
 	}
 
 	private static String consent(String topic) {

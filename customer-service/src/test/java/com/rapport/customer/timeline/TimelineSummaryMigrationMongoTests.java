@@ -39,6 +39,7 @@ class TimelineSummaryMigrationMongoTests {
 		old("c-1", "Alice Chen withdrew consent to marketing");
 		old("g-1", "Birthday greeting sent to Alice Chen by email");
 		old("x-1", "Something a partner wrote in its own words");
+		old("r-1", "Tier KEY → VIP: ordered 3 days ago, 12 orders in 12 months, CNY 1,321,200");
 	}
 
 	private void old(String eventId, String summary) {
@@ -68,6 +69,10 @@ class TimelineSummaryMigrationMongoTests {
 		assertThat(entry("c-1").summaryArgs()).containsExactly("Alice Chen", "#{consent.marketing}");
 		assertThat(entry("g-1").summaryCode()).isEqualTo("timeline.greeting.birthday.sent");
 		assertThat(entry("x-1").summaryCode()).isEmpty();
+		assertThat(entry("r-1").summaryCode()).isEqualTo("timeline.tier.changed");
+		assertThat(entry("r-1").summaryArgs()).containsExactly("#{timeline.tier.KEY}", "#{timeline.tier.VIP}",
+				"#{timeline.recency.days|3}", "#{timeline.orders.many|12}", "#{timeline.window.months|12}", "CNY",
+				"1,321,200");
 		assertThat(entry("x-1").summary()).isEqualTo("Something a partner wrote in its own words");
 		assertThat(entry("o-1").summary()).isEqualTo("Order ACME-1014 placed");
 	}

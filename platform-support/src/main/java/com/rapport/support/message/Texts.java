@@ -60,8 +60,8 @@ public final class Texts {
 
 	public String say(Message message, Locale locale) {
 		try {
-			Object[] args = message.args().stream().map(arg -> (Object) (isCode(arg)
-					? say(Message.of(arg.substring(2, arg.length() - 1)), locale) : arg)).toArray();
+			Object[] args = message.args().stream().map(arg -> (Object) (isCode(arg) ? say(nested(arg), locale) : arg))
+				.toArray();
 			return messages.getMessage(message.code(), args, offered(locale));
 		}
 		catch (NoSuchMessageException ex) {
@@ -80,9 +80,42 @@ public final class Texts {
 		return say(new Message(code, args), LocaleContextHolder.getLocale());
 	}
 
-	/** A value written {@code #{code}} is itself a code to say: a tier, a channel, a chosen value's label. */
+	/**
+	 * A chosen value (an industry, a region) by its label where it has one ({@code <kind>.<value in lower case,
+	 * words joined by ->}, such as {@code industry.retail}), else as stored: free text stays as typed.
+	 */
+	public String label(String kind, String value) {
+		if (value == null || value.isBlank()) {
+			return value;
+		}
+		String code = kind + "." + value.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-");
+		try {
+			return messages.getMessage(code, null, offered(LocaleContextHolder.getLocale()));
+		}
+		catch (NoSuchMessageException ex) {
+			return value;
+		}
+	}
+
+	/**
+	 * A value written {@code #{code}} is itself a code to say (a tier, a consent); {@code #{code|a|b}} one with
+	 * its own values.
+	 */
+	public static String code(String code, Object... args) {
+		StringBuilder nested = new StringBuilder("#{").append(code);
+		for (Object arg : args) {
+			nested.append('|').append(arg);
+		}
+		return nested.append('}').toString();
+	}
+
 	private static boolean isCode(String arg) {
 		return arg.length() > 3 && arg.startsWith("#{") && arg.endsWith("}");
+	}
+
+	private static Message nested(String arg) {
+		String[] parts = arg.substring(2, arg.length() - 1).split("\\|", -1);
+		return new Message(parts[0], List.of(parts).subList(1, parts.length));
 	}
 
 	/** A code with its values, said in {@code locale}. */
