@@ -31,6 +31,7 @@ import com.rapport.customer.timeline.TimelineService;
 import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.message.Texts;
 import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.validation.TextRules;
@@ -42,6 +43,8 @@ import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.validation.MapBindingResult;
+import org.springframework.validation.Errors;
 
 /**
  * Keeps each organisation's tier, tier reason and lifecycle stage in step with its placed orders: after every
@@ -333,10 +336,10 @@ public class TieringService {
 
 	private Organisation requireOrganisation(String organisationId) {
 		if (organisationId == null || organisationId.isBlank()) {
-			throw new NotFoundException("No organisation " + organisationId);
+			throw new NotFoundException(Message.of("organisation.not-found", organisationId));
 		}
 		return organisations.findById(organisationId)
-			.orElseThrow(() -> new NotFoundException("No organisation " + organisationId));
+			.orElseThrow(() -> new NotFoundException(Message.of("organisation.not-found", organisationId)));
 	}
 
 	private static void requireOverride(Caller caller) {
@@ -347,48 +350,46 @@ public class TieringService {
 
 	/** Every bad field at once. */
 	private static TierOverride validated(Caller caller, OverrideInput input, Instant now) {
-		Map<String, String> errors = new LinkedHashMap<>();
+		Errors errors = new MapBindingResult(new LinkedHashMap<>(), "tierOverride");
 		Tier tier = null;
 		if (input.tier() == null || input.tier().isBlank()) {
-			errors.put("tier", "is required: one of NORMAL, KEY, VIP");
+			errors.rejectValue("tier", "tiering.override.tier.required");
 		}
 		else {
 			try {
 				tier = Tier.valueOf(input.tier().strip().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				errors.put("tier", "one of NORMAL, KEY, VIP");
+				errors.rejectValue("tier", "tiering.override.tier.unknown");
 			}
 		}
 		String reason = input.reason() == null ? null : input.reason().strip();
 		if (reason == null || reason.isEmpty()) {
-			errors.put("reason", "is required");
+			errors.rejectValue("reason", "field.required");
 		}
 		else if (reason.length() > MAX_REASON_LENGTH) {
-			errors.put("reason", "at most " + MAX_REASON_LENGTH + " characters");
+			errors.rejectValue("reason", "field.too-long", new Object[] { MAX_REASON_LENGTH }, null);
 		}
 		else if (!TextRules.isPlain(reason, false)) {
-			errors.put("reason", TextRules.problem(reason, false));
+			errors.rejectValue("reason", TextRules.problemCode(reason, false));
 		}
 		LocalDate endDate = null;
 		LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
 		if (input.endDate() == null || input.endDate().isBlank()) {
-			errors.put("endDate", "is required (an ISO date such as 2027-03-31)");
+			errors.rejectValue("endDate", "tiering.override.end-date.required");
 		}
 		else {
 			try {
 				endDate = LocalDate.parse(input.endDate().strip());
 				if (endDate.isBefore(today)) {
-					errors.put("endDate", "must be today (" + today + ", UTC) or later");
+					errors.rejectValue("endDate", "tiering.override.end-date.past", new Object[] { today }, null);
 				}
 			}
 			catch (DateTimeException ex) {
-				errors.put("endDate", "an ISO date such as 2027-03-31");
+				errors.rejectValue("endDate", "tiering.override.end-date.format");
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw new UnprocessableException("Invalid tier override.", errors);
-		}
+		UnprocessableException.throwIfAny(Message.of("tiering.override-invalid"), errors);
 		return new TierOverride(tier, reason, endDate, caller.name(), now.truncatedTo(ChronoUnit.MILLIS));
 	}
 }
