@@ -189,7 +189,8 @@ public class GreetingService {
 		try {
 			timeline.recordOwn(new InteractionInput(SOURCE, greeting.id(), organisation.id(),
 					InteractionKind.CARE_EVENT, greeting.sentAt() != null ? greeting.sentAt() : greeting.updatedAt(),
-					summary(greeting, contact, due), "contact:" + contact.id(), attributes(greeting)));
+					summary(greeting, contact, due), "contact:" + contact.id(), attributes(greeting),
+					summaryCode(greeting, due), List.of(contact.name())));
 			mongo.updateFirst(Query.query(Criteria.where("_id").is(greeting.id())), new Update().set("recorded", true),
 					Greeting.class);
 		}
@@ -198,7 +199,24 @@ public class GreetingService {
 		}
 	}
 
-	/** English, like the service's other timeline texts; the console can render its own from the attributes. */
+	/**
+	 * The line as a code for the birthday greetings most entries are (said in the reader's language); null for
+	 * the rarer ones, which show their English words.
+	 */
+	static String summaryCode(Greeting greeting, Due due) {
+		if (due.occasion() != Occasion.BIRTHDAY) {
+			return null;
+		}
+		if (greeting.state() == GreetingState.SENT && greeting.preferredChannel() == PreferredChannel.EMAIL) {
+			return "timeline.greeting.birthday.sent";
+		}
+		if (greeting.state() == GreetingState.SKIPPED && Greeting.NO_MARKETING_CONSENT.equals(greeting.reason())) {
+			return "timeline.greeting.birthday.no-consent";
+		}
+		return null;
+	}
+
+	/** English: the fallback for readers without the codes, and the line of the rarer greetings. */
 	static String summary(Greeting greeting, Contact contact, Due due) {
 		String what = due.occasion() == Occasion.BIRTHDAY ? "Birthday greeting"
 				: due.holiday().nameIn("en") + " greeting";

@@ -18,6 +18,7 @@ import com.rapport.customer.organisation.ProfileRules;
 import com.rapport.support.audit.AuditDetails;
 import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.validation.TextRules;
@@ -28,6 +29,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.validation.Errors;
+import org.springframework.validation.MapBindingResult;
 
 /**
  * The holiday calendar: staff read it, managers and admins edit it. Every change goes to the audit trail
@@ -72,15 +75,13 @@ public class HolidayService {
 	/** By date, at most {@value #MAX_LISTED}; {@code from} and {@code to} (ISO dates, inclusive) when given. */
 	public List<Holiday> list(Caller caller, String from, String to) {
 		requireStaff(caller);
-		Map<String, String> errors = new LinkedHashMap<>();
+		Errors errors = new MapBindingResult(new LinkedHashMap<>(), "holidays");
 		LocalDate first = date(from, "from", errors);
 		LocalDate last = date(to, "to", errors);
 		if (first != null && last != null && last.isBefore(first)) {
-			errors.put("to", "not before from");
+			errors.rejectValue("to", "holiday.to-before-from");
 		}
-		if (!errors.isEmpty()) {
-			throw new UnprocessableException("The dates are invalid.", errors);
-		}
+		UnprocessableException.throwIfAny(Message.of("holiday.dates-invalid"), errors);
 		Criteria range = Criteria.where("date");
 		Query query = new Query();
 		if (first != null || last != null) {
@@ -134,15 +135,15 @@ public class HolidayService {
 
 	/** The holiday as stored from {@code input}, or an exception naming every bad field (also for the demo data). */
 	public static Holiday validated(String id, HolidayInput input, Instant createdAt, Instant updatedAt) {
-		Map<String, String> errors = new LinkedHashMap<>();
+		Errors errors = new MapBindingResult(new LinkedHashMap<>(), "holiday");
 		LocalDate date = date(input.date(), "date", errors);
-		if (date == null && !errors.containsKey("date")) {
-			errors.put("date", "is required");
+		if (date == null && !errors.hasFieldErrors("date")) {
+			errors.rejectValue("date", "field.required");
 		}
 		List<String> countries = new ArrayList<>();
 		List<String> sent = input.countries() == null ? List.of() : input.countries();
 		if (sent.size() > MAX_COUNTRIES) {
-			errors.put("countries", "at most " + MAX_COUNTRIES + " countries");
+			errors.rejectValue("countries", "holiday.countries.too-many", new Object[] { MAX_COUNTRIES }, null);
 		}
 		else {
 			for (int i = 0; i < sent.size(); i++) {
@@ -151,7 +152,7 @@ public class HolidayService {
 					countries.add(code);
 				}
 				else {
-					errors.put("countries[" + i + "]", "an ISO 3166-1 alpha-2 code such as CN or DE");
+					errors.rejectValue("countries[" + i + "]", "holiday.country.format");
 				}
 			}
 		}
@@ -159,25 +160,27 @@ public class HolidayService {
 		Map<String, String> greeting = texts("greeting", input.greeting(), MAX_GREETING_LENGTH, true, errors);
 		greeting.forEach((language, text) -> {
 			if (BRACES.matcher(text).results().anyMatch(m -> !m.group().equals(Holiday.NAME_PLACEHOLDER))) {
-				errors.putIfAbsent("greeting." + language, "only the placeholder " + Holiday.NAME_PLACEHOLDER
-						+ " may stand in braces");
+				if (!errors.hasFieldErrors("greeting." + language)) {
+					errors.rejectValue("greeting." + language, "holiday.greeting.placeholder",
+							new Object[] { Holiday.NAME_PLACEHOLDER }, null);
+				}
 			}
 		});
-		if (!errors.isEmpty()) {
-			throw new UnprocessableException("Some holiday fields are invalid.", errors);
-		}
+		UnprocessableException.throwIfAny(Message.of("holiday.invalid"), errors);
 		return new Holiday(id, date, countries, name, greeting, createdAt, updatedAt);
 	}
 
 	/** One text per supported language, each required; any other key is an error. */
 	private static Map<String, String> texts(String field, Map<String, String> sent, int maxLength, boolean multiline,
-			Map<String, String> errors) {
+			Errors errors) {
 		Map<String, String> texts = new LinkedHashMap<>();
 		if (sent != null) {
 			sent.forEach((key, value) -> {
 				String language = key == null ? null : ProfileRules.language(key);
 				if (language == null) {
-					errors.put(field + "." + key, "only " + String.join(" and ", ProfileRules.LANGUAGES.stream().sorted().toList()));
+					// The two languages offered (ProfileRules.LANGUAGES), in order.
+					errors.rejectValue(field + "." + key, "holiday.language.unknown",
+							ProfileRules.LANGUAGES.stream().sorted().toArray(), null);
 				}
 				else if (value != null && !value.isBlank()) {
 					texts.put(language, value.strip());
@@ -187,19 +190,19 @@ public class HolidayService {
 		for (String language : ProfileRules.LANGUAGES.stream().sorted().toList()) {
 			String text = texts.get(language);
 			if (text == null) {
-				errors.put(field + "." + language, "is required");
+				errors.rejectValue(field + "." + language, "field.required");
 			}
 			else if (text.length() > maxLength) {
-				errors.put(field + "." + language, "at most " + maxLength + " characters");
+				errors.rejectValue(field + "." + language, "field.max-length", new Object[] { maxLength }, null);
 			}
 			else if (!TextRules.isPlain(text, multiline)) {
-				errors.put(field + "." + language, TextRules.problem(text, multiline));
+				errors.rejectValue(field + "." + language, TextRules.problemCode(text, multiline));
 			}
 		}
 		return texts;
 	}
 
-	private static LocalDate date(String text, String field, Map<String, String> errors) {
+	private static LocalDate date(String text, String field, Errors errors) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -207,7 +210,7 @@ public class HolidayService {
 			return LocalDate.parse(text.strip());
 		}
 		catch (DateTimeException ex) {
-			errors.put(field, "an ISO date such as 2027-02-06");
+			errors.rejectValue(field, "holiday.date.format");
 			return null;
 		}
 	}
@@ -241,7 +244,7 @@ public class HolidayService {
 	}
 
 	private static NotFoundException notFound(String id) {
-		return new NotFoundException("No holiday " + id);
+		return new NotFoundException(Message.of("holiday.not-found", id));
 	}
 
 	private static void requireStaff(Caller caller) {

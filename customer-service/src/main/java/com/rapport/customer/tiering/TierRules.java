@@ -4,10 +4,12 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import com.rapport.customer.organisation.Tier;
 import com.rapport.customer.organisation.TierReason;
+import com.rapport.support.message.Texts;
 
 /** The tier an organisation's RFM earns, with the rule that decided, first match wins. */
 public final class TierRules {
@@ -63,6 +65,22 @@ public final class TierRules {
 						: "ordered " + rfm.recencyDays() + (rfm.recencyDays() == 1 ? " day ago" : " days ago");
 		return recency + ", " + orders(rfm.frequency()) + " in " + window(windowDays) + ", " + rfm.currency() + " "
 				+ amount(rfm);
+	}
+
+	/**
+	 * The same figures as values of a timeline line's code (see {@code timeline.tier.changed}): recency, orders,
+	 * window (each a code to say), currency, amount.
+	 */
+	static List<String> figuresArgs(Rfm rfm, int windowDays) {
+		String recency = rfm.recencyDays() == null ? Texts.code("timeline.recency.never")
+				: rfm.recencyDays() == 0 ? Texts.code("timeline.recency.today")
+						: rfm.recencyDays() == 1 ? Texts.code("timeline.recency.day")
+								: Texts.code("timeline.recency.days", rfm.recencyDays());
+		String orders = rfm.frequency() == 1 ? Texts.code("timeline.orders.one")
+				: Texts.code("timeline.orders.many", rfm.frequency());
+		String window = windowDays > 0 && windowDays % 365 == 0 ? Texts.code("timeline.window.months", windowDays / 365 * 12)
+				: windowDays == 1 ? Texts.code("timeline.window.day") : Texts.code("timeline.window.days", windowDays);
+		return List.of(recency, orders, window, rfm.currency(), amount(rfm));
 	}
 
 	static String orders(int n) {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
 
@@ -21,6 +22,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.validation.MapBindingResult;
+import org.springframework.validation.Errors;
 
 /**
  * The tiering and lifecycle thresholds managers set in the console. Read from the store on every use (no copy
@@ -136,8 +139,7 @@ public class TieringPolicyService {
 	}
 
 	private static ConflictException stale(TieringPolicy stored) {
-		return new ConflictException("The tiering rules were changed meanwhile (now version " + stored.version()
-				+ " by " + stored.updatedBy() + "): read them again.");
+		return new ConflictException(Message.of("tiering.changed-meanwhile", stored.version(), stored.updatedBy()));
 	}
 
 	/** The thresholds as a form or a call sends them; {@code null} for a field left out. */
@@ -148,17 +150,18 @@ public class TieringPolicyService {
 
 	/** Every bad field at once, each with what would be right. */
 	static TieringPolicy validated(PolicyInput input) {
-		Map<String, String> errors = new LinkedHashMap<>();
+		Errors errors = new MapBindingResult(new LinkedHashMap<>(), "tieringPolicy");
 		Integer window = whole(errors, "windowDays", input.windowDays(), MIN_WINDOW_DAYS, MAX_WINDOW_DAYS);
 		BigDecimal vipMonetary = amount(errors, "vipMonetary", input.vipMonetary());
 		BigDecimal keyMonetary = amount(errors, "keyMonetary", input.keyMonetary());
 		if (vipMonetary != null && keyMonetary != null && keyMonetary.compareTo(vipMonetary) >= 0) {
-			errors.put("keyMonetary", "must be below the VIP amount (" + vipMonetary.toPlainString() + ")");
+			errors.rejectValue("keyMonetary", "tiering.key-monetary.below-vip", new Object[] { vipMonetary.toPlainString() },
+					null);
 		}
 		Integer vipFrequency = whole(errors, "vipFrequency", input.vipFrequency(), 1, MAX_ORDERS);
 		Integer keyFrequency = whole(errors, "keyFrequency", input.keyFrequency(), 1, MAX_ORDERS);
 		if (vipFrequency != null && keyFrequency != null && keyFrequency > vipFrequency) {
-			errors.put("keyFrequency", "must be at most the VIP order count (" + vipFrequency + ")");
+			errors.rejectValue("keyFrequency", "tiering.key-frequency.at-most-vip", new Object[] { vipFrequency }, null);
 		}
 		Integer vipRecency = whole(errors, "vipRecencyDays", input.vipRecencyDays(), 1,
 				window != null ? window : MAX_WINDOW_DAYS);
@@ -166,42 +169,40 @@ public class TieringPolicyService {
 		Integer dormant = whole(errors, "dormantAfterDays", input.dormantAfterDays(), 1, MAX_DAYS - 1);
 		Integer churned = whole(errors, "churnedAfterDays", input.churnedAfterDays(), 2, MAX_DAYS);
 		if (dormant != null && churned != null && churned <= dormant) {
-			errors.put("churnedAfterDays", "must be more than the days to dormant (" + dormant + ")");
+			errors.rejectValue("churnedAfterDays", "tiering.churned.after-dormant", new Object[] { dormant }, null);
 		}
-		if (!errors.isEmpty()) {
-			throw new UnprocessableException("Invalid tiering rules.", errors);
-		}
+		UnprocessableException.throwIfAny(Message.of("tiering.rules-invalid"), errors);
 		return new TieringPolicy(TieringPolicy.CURRENT, window, vipMonetary, vipFrequency, vipRecency, keyMonetary,
 				keyFrequency, loyal, dormant, churned, 0, null, null, 0, null, 0);
 	}
 
-	private static Integer whole(Map<String, String> errors, String field, Integer value, int min, int max) {
+	private static Integer whole(Errors errors, String field, Integer value, int min, int max) {
 		if (value == null) {
-			errors.put(field, "is required: a whole number from " + min + " to " + max);
+			errors.rejectValue(field, "tiering.whole.required", new Object[] { min, max }, null);
 			return null;
 		}
 		if (value < min || value > max) {
-			errors.put(field, "a whole number from " + min + " to " + max);
+			errors.rejectValue(field, "tiering.whole.range", new Object[] { min, max }, null);
 			return null;
 		}
 		return value;
 	}
 
-	private static BigDecimal amount(Map<String, String> errors, String field, String value) {
+	private static BigDecimal amount(Errors errors, String field, String value) {
 		if (value == null || value.isBlank()) {
-			errors.put(field, "is required: an amount such as 200000");
+			errors.rejectValue(field, "tiering.amount.required");
 			return null;
 		}
 		try {
 			BigDecimal amount = new BigDecimal(value.strip().replace(",", "").replace("_", ""));
 			if (amount.signum() <= 0 || amount.compareTo(MAX_AMOUNT) > 0 || amount.scale() > 2) {
-				errors.put(field, "a positive amount of at most 1000000000000, with at most 2 decimals");
+				errors.rejectValue(field, "tiering.amount.range");
 				return null;
 			}
 			return amount.stripTrailingZeros().scale() < 0 ? amount.setScale(0) : amount.stripTrailingZeros();
 		}
 		catch (NumberFormatException ex) {
-			errors.put(field, "an amount such as 200000");
+			errors.rejectValue(field, "tiering.amount.format");
 			return null;
 		}
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,9 @@ import com.rapport.customer.timeline.InteractionKind;
 import com.rapport.customer.timeline.InteractionRecorded;
 import com.rapport.customer.timeline.TimelineService;
 import com.rapport.support.audit.AuditTrail;
+import com.rapport.support.message.Texts;
 import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.validation.TextRules;
@@ -40,6 +43,8 @@ import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.validation.MapBindingResult;
+import org.springframework.validation.Errors;
 
 /**
  * Keeps each organisation's tier, tier reason and lifecycle stage in step with its placed orders: after every
@@ -168,6 +173,8 @@ public class TieringService {
 		Organisation saved = apply(organisationId,
 				o -> o.withTiering(o.tier(), o.lifecycleStage(), o.tierReason(), override),
 				new Audit("tier-override:" + organisationId + ":" + now.toEpochMilli(), summary,
+						"timeline.tier.override.set", List.of(tierCode(override.tier()), override.setBy(),
+								override.endDate().toString(), override.reason()),
 						Map.of("override", "set", "override_tier", override.tier().name(), "set_by", override.setBy(),
 								"end_date", override.endDate().toString())), policies.rules());
 		audit.record(caller, "tier-override.set", "organisation", organisationId, organisationId,
@@ -188,6 +195,7 @@ public class TieringService {
 				o -> o.withTiering(o.tier(), o.lifecycleStage(), o.tierReason(), null),
 				new Audit("tier-override-removed:" + organisationId + ":" + now.toEpochMilli(),
 						"Tier override " + current.tierOverride().tier().name() + " removed by " + caller.name(),
+						"timeline.tier.override.removed", List.of(tierCode(current.tierOverride().tier()), caller.name()),
 						Map.of("override", "removed", "removed_by", caller.name())), policies.rules());
 		audit.record(caller, "tier-override.removed", "organisation", organisationId, organisationId,
 				Map.of("tier", current.tierOverride().tier().name()));
@@ -198,7 +206,13 @@ public class TieringService {
 	public record OverrideInput(String tier, String reason, String endDate) {
 	}
 
-	private record Audit(String eventId, String summary, Map<String, String> attributes) {
+	private record Audit(String eventId, String summary, String summaryCode, List<String> summaryArgs,
+			Map<String, String> attributes) {
+	}
+
+	/** A tier as a code to say in the reader's language (its label). */
+	private static String tierCode(Tier tier) {
+		return Texts.code("timeline.tier." + tier.name());
 	}
 
 	private Organisation apply(String organisationId, UnaryOperator<Organisation> edit, Audit audit,
@@ -235,22 +249,32 @@ public class TieringService {
 			Map<String, String> attributes = new LinkedHashMap<>(audit.attributes());
 			attributes.put("from", before.tier().name());
 			attributes.put("to", after.tier().name());
-			record(audit.eventId(), id, InteractionKind.TIER_CHANGED, now, audit.summary(), attributes);
+			record(audit.eventId(), id, InteractionKind.TIER_CHANGED, now, audit.summary(), attributes,
+					audit.summaryCode(), audit.summaryArgs());
 		}
 		else if (before.tier() != after.tier()) {
 			boolean overridden = after.tierOverride() != null && after.tierOverride().activeAt(now);
 			String why = overridden ? "override by " + after.tierOverride().setBy() + " until "
 					+ after.tierOverride().endDate() : TierRules.figures(rfmOf(reason), reason.windowDays());
+			List<String> args = new ArrayList<>(List.of(tierCode(before.tier()), tierCode(after.tier())));
+			if (overridden) {
+				args.addAll(List.of(after.tierOverride().setBy(), after.tierOverride().endDate().toString()));
+			}
+			else {
+				args.addAll(TierRules.figuresArgs(rfmOf(reason), reason.windowDays()));
+			}
 			record("tier:" + id + ":" + after.tier().name() + ":" + day, id, InteractionKind.TIER_CHANGED, now,
 					"Tier " + before.tier().name() + " → " + after.tier().name() + ": " + why,
-					tierAttributes(before.tier(), after.tier(), reason));
+					tierAttributes(before.tier(), after.tier(), reason),
+					overridden ? "timeline.tier.changed.override" : "timeline.tier.changed", args);
 		}
 		if (before.lifecycleStage() != after.lifecycleStage()) {
 			record("lifecycle:" + id + ":" + after.lifecycleStage().name() + ":" + day, id,
 					InteractionKind.LIFECYCLE_CHANGED, now,
 					"Lifecycle " + before.lifecycleStage().name() + " → " + after.lifecycleStage().name() + ": "
 							+ TierRules.figures(rfmOf(reason), reason.windowDays()),
-					Map.of("from", before.lifecycleStage().name(), "to", after.lifecycleStage().name()));
+					Map.of("from", before.lifecycleStage().name(), "to", after.lifecycleStage().name()),
+					"timeline.lifecycle.changed", lifecycleArgs(before, after, reason));
 			if (after.lifecycleStage() == LifecycleStage.DORMANT) {
 				care.openWakeUpCall(after, now);
 			}
@@ -262,10 +286,19 @@ public class TieringService {
 	}
 
 	private void record(String eventId, String organisationId, InteractionKind kind, Instant at, String summary,
-			Map<String, String> attributes) {
+			Map<String, String> attributes, String summaryCode, List<String> summaryArgs) {
 		String text = summary.length() > MAX_REASON_LENGTH ? summary.substring(0, MAX_REASON_LENGTH) : summary;
 		timeline.recordOwn(new InteractionInput(SOURCE, eventId, organisationId, kind, at, text,
-				"organisation:" + organisationId, attributes));
+				"organisation:" + organisationId, attributes, summaryCode, summaryArgs.stream()
+					.map(arg -> arg.length() > MAX_REASON_LENGTH ? arg.substring(0, MAX_REASON_LENGTH) : arg).toList()));
+	}
+
+	private List<String> lifecycleArgs(Organisation before, Organisation after, TierReason reason) {
+		List<String> args = new ArrayList<>(List.of(
+				Texts.code("timeline.stage." + before.lifecycleStage().name()),
+				Texts.code("timeline.stage." + after.lifecycleStage().name())));
+		args.addAll(TierRules.figuresArgs(rfmOf(reason), reason.windowDays()));
+		return args;
 	}
 
 	private static Map<String, String> tierAttributes(Tier from, Tier to, TierReason reason) {
@@ -303,10 +336,10 @@ public class TieringService {
 
 	private Organisation requireOrganisation(String organisationId) {
 		if (organisationId == null || organisationId.isBlank()) {
-			throw new NotFoundException("No organisation " + organisationId);
+			throw new NotFoundException(Message.of("organisation.not-found", organisationId));
 		}
 		return organisations.findById(organisationId)
-			.orElseThrow(() -> new NotFoundException("No organisation " + organisationId));
+			.orElseThrow(() -> new NotFoundException(Message.of("organisation.not-found", organisationId)));
 	}
 
 	private static void requireOverride(Caller caller) {
@@ -317,48 +350,46 @@ public class TieringService {
 
 	/** Every bad field at once. */
 	private static TierOverride validated(Caller caller, OverrideInput input, Instant now) {
-		Map<String, String> errors = new LinkedHashMap<>();
+		Errors errors = new MapBindingResult(new LinkedHashMap<>(), "tierOverride");
 		Tier tier = null;
 		if (input.tier() == null || input.tier().isBlank()) {
-			errors.put("tier", "is required: one of NORMAL, KEY, VIP");
+			errors.rejectValue("tier", "tiering.override.tier.required");
 		}
 		else {
 			try {
 				tier = Tier.valueOf(input.tier().strip().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				errors.put("tier", "one of NORMAL, KEY, VIP");
+				errors.rejectValue("tier", "tiering.override.tier.unknown");
 			}
 		}
 		String reason = input.reason() == null ? null : input.reason().strip();
 		if (reason == null || reason.isEmpty()) {
-			errors.put("reason", "is required");
+			errors.rejectValue("reason", "field.required");
 		}
 		else if (reason.length() > MAX_REASON_LENGTH) {
-			errors.put("reason", "at most " + MAX_REASON_LENGTH + " characters");
+			errors.rejectValue("reason", "field.too-long", new Object[] { MAX_REASON_LENGTH }, null);
 		}
 		else if (!TextRules.isPlain(reason, false)) {
-			errors.put("reason", TextRules.problem(reason, false));
+			errors.rejectValue("reason", TextRules.problemCode(reason, false));
 		}
 		LocalDate endDate = null;
 		LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
 		if (input.endDate() == null || input.endDate().isBlank()) {
-			errors.put("endDate", "is required (an ISO date such as 2027-03-31)");
+			errors.rejectValue("endDate", "tiering.override.end-date.required");
 		}
 		else {
 			try {
 				endDate = LocalDate.parse(input.endDate().strip());
 				if (endDate.isBefore(today)) {
-					errors.put("endDate", "must be today (" + today + ", UTC) or later");
+					errors.rejectValue("endDate", "tiering.override.end-date.past", new Object[] { today }, null);
 				}
 			}
 			catch (DateTimeException ex) {
-				errors.put("endDate", "an ISO date such as 2027-03-31");
+				errors.rejectValue("endDate", "tiering.override.end-date.format");
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw new UnprocessableException("Invalid tier override.", errors);
-		}
+		UnprocessableException.throwIfAny(Message.of("tiering.override-invalid"), errors);
 		return new TierOverride(tier, reason, endDate, caller.name(), now.truncatedTo(ChronoUnit.MILLIS));
 	}
 }

@@ -1,6 +1,7 @@
 package com.rapport.customer.timeline;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.rapport.customer.organisation.ConsentChanged;
@@ -36,6 +37,8 @@ class ConsentChangeRecorder {
 						+ change.version(),
 				change.organisationId(), InteractionKind.CARE_EVENT, change.at(),
 				change.contactName() + (change.given() ? " gave consent to " : " withdrew consent to ") + change.topic(),
-				"contact:" + change.contactId(), attributes));
+				"contact:" + change.contactId(), attributes,
+				change.given() ? "timeline.consent.given" : "timeline.consent.withdrawn",
+				List.of(change.contactName(), "#{consent." + change.topic() + "}")));
 	}
 }

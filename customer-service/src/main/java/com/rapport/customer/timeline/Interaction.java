@@ -1,6 +1,7 @@
 package com.rapport.customer.timeline;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.data.annotation.Id;
@@ -19,6 +20,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param recordedAt when this service stored it
  * @param reference  the record it is about, as {@code <type>:<id>}
  * @param attributes facts of the kind, such as {@code order_number}
+ * @param summary    the line in English: the fallback for an entry without a code
+ * @param summaryCode the line as a message code ({@code rapport/i18n/codes}, e.g. {@code timeline.order.placed}),
+ *                   said in the reader's language; null for an old entry no known pattern matched
+ * @param summaryArgs the values the code names, in order ({@code #{code}} for a value that is itself a code)
  */
 @Document("interactions")
 @CompoundIndexes({
@@ -27,9 +32,24 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "organisation_kind_newest",
 				def = "{'organisationId': 1, 'kind': 1, 'occurredAt': -1, '_id': -1}") })
 public record Interaction(@Id String id, String source, String eventId, String organisationId, InteractionKind kind,
-		Instant occurredAt, String summary, String reference, Map<String, String> attributes, Instant recordedAt) {
+		Instant occurredAt, String summary, String reference, Map<String, String> attributes, Instant recordedAt,
+		String summaryCode, List<String> summaryArgs) {
 
 	public Interaction {
 		attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+		summaryArgs = summaryArgs == null ? List.of() : List.copyOf(summaryArgs);
+	}
+
+	/** An entry whose line is only words. */
+	public Interaction(String id, String source, String eventId, String organisationId, InteractionKind kind,
+			Instant occurredAt, String summary, String reference, Map<String, String> attributes, Instant recordedAt) {
+		this(id, source, eventId, organisationId, kind, occurredAt, summary, reference, attributes, recordedAt, null,
+				List.of());
+	}
+
+	/** The same entry with its line as a code. */
+	public Interaction withSummaryCode(String code, List<String> args) {
+		return new Interaction(id, source, eventId, organisationId, kind, occurredAt, summary, reference, attributes,
+				recordedAt, code, args);
 	}
 }

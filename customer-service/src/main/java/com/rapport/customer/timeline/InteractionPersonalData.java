@@ -54,7 +54,8 @@ class InteractionPersonalData implements PersonalDataHolder {
 			mongo.save(new Interaction(interaction.id(), interaction.source(), interaction.eventId(),
 					interaction.organisationId(), interaction.kind(), interaction.occurredAt(),
 					withoutName(interaction.summary(), subject.name()), interaction.reference(), attributes,
-					interaction.recordedAt()));
+					interaction.recordedAt(), interaction.summaryCode(),
+					interaction.summaryArgs().stream().map(arg -> withoutName(arg, subject.name())).toList()));
 			anonymised++;
 		}
 		return new Erasure(0, anonymised);

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import com.rapport.customer.organisation.CustomerAccess;
 import com.rapport.customer.organisation.OrganisationService;
 import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
 
@@ -25,6 +26,8 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.validation.Errors;
+import org.springframework.validation.MapBindingResult;
 
 /**
  * Records and reads organisations' timelines. Only services (role {@code internal}) record, idempotently by
@@ -130,8 +133,8 @@ public class TimelineService {
 			throw new AccessDeniedException("The timeline is for staff and services");
 		}
 		if (organisationId == null || organisationId.isBlank()) {
-			throw new UnprocessableException("The organisation is missing.",
-					Map.of("organisationId", "is required"));
+			throw UnprocessableException.field(Message.of("timeline.organisation-required"), "organisationId",
+					Message.of("field.required"));
 		}
 		requireOrganisation(organisationId);
 		PageRequest request = PageRequest.of(Math.max(page, 0),
@@ -145,13 +148,13 @@ public class TimelineService {
 
 	private void requireOrganisation(String organisationId) {
 		if (!organisations.exists(organisationId)) {
-			throw new NotFoundException("No organisation " + organisationId);
+			throw new NotFoundException(Message.of("organisation.not-found", organisationId));
 		}
 	}
 
 	/** Every bad field at once, as the REST side does for profiles. */
 	private static Interaction validated(String callerName, InteractionInput input) {
-		Map<String, String> errors = new LinkedHashMap<>();
+		Errors errors = new MapBindingResult(new LinkedHashMap<>(), "interaction");
 		String source = blankToNull(input.source());
 		if (source == null) {
 			source = callerName;
@@ -160,50 +163,58 @@ public class TimelineService {
 		String organisationId = blankToNull(input.organisationId());
 		String summary = blankToNull(input.summary());
 		String reference = blankToNull(input.reference());
+		String summaryCode = blankToNull(input.summaryCode());
 		Map<String, String> attributes = input.attributes() == null ? Map.of() : input.attributes();
+		Object[] idLength = { MAX_ID_LENGTH };
 		if (source == null || source.length() > MAX_ID_LENGTH) {
-			errors.put("source", "at most " + MAX_ID_LENGTH + " characters");
+			errors.rejectValue("source", "field.too-long", idLength, null);
 		}
 		if (eventId == null) {
-			errors.put("eventId", "is required");
+			errors.rejectValue("eventId", "field.required");
 		}
 		else if (eventId.length() > MAX_ID_LENGTH) {
-			errors.put("eventId", "at most " + MAX_ID_LENGTH + " characters");
+			errors.rejectValue("eventId", "field.too-long", idLength, null);
 		}
 		if (organisationId == null) {
-			errors.put("organisationId", "is required");
+			errors.rejectValue("organisationId", "field.required");
 		}
 		else if (organisationId.length() > MAX_ID_LENGTH) {
-			errors.put("organisationId", "at most " + MAX_ID_LENGTH + " characters");
+			errors.rejectValue("organisationId", "field.too-long", idLength, null);
 		}
 		if (input.kind() == null) {
-			errors.put("kind", "is required");
+			errors.rejectValue("kind", "field.required");
 		}
 		if (input.occurredAt() == null) {
-			errors.put("occurredAt", "is required");
+			errors.rejectValue("occurredAt", "field.required");
 		}
 		if (summary != null && summary.length() > MAX_SUMMARY_LENGTH) {
-			errors.put("summary", "at most " + MAX_SUMMARY_LENGTH + " characters");
+			errors.rejectValue("summary", "field.too-long", new Object[] { MAX_SUMMARY_LENGTH }, null);
+		}
+		if (summaryCode != null && summaryCode.length() > MAX_ID_LENGTH) {
+			errors.rejectValue("summaryCode", "field.too-long", idLength, null);
+		}
+		if (input.summaryArgs().size() > MAX_ATTRIBUTES
+				|| input.summaryArgs().stream().anyMatch(arg -> arg.length() > MAX_ATTRIBUTE_VALUE_LENGTH)) {
+			errors.rejectValue("summaryArgs", "timeline.summary-args.invalid",
+					new Object[] { MAX_ATTRIBUTES, MAX_ATTRIBUTE_VALUE_LENGTH }, null);
 		}
 		if (reference != null && reference.length() > MAX_ID_LENGTH) {
-			errors.put("reference", "at most " + MAX_ID_LENGTH + " characters");
+			errors.rejectValue("reference", "field.too-long", idLength, null);
 		}
 		if (attributes.size() > MAX_ATTRIBUTES) {
-			errors.put("attributes", "at most " + MAX_ATTRIBUTES + " entries");
+			errors.rejectValue("attributes", "timeline.attributes.too-many", new Object[] { MAX_ATTRIBUTES }, null);
 		}
 		else if (!attributes.entrySet().stream().allMatch(e -> e.getKey() != null
 				&& ATTRIBUTE_KEY.matcher(e.getKey()).matches() && e.getValue() != null
 				&& e.getValue().length() <= MAX_ATTRIBUTE_VALUE_LENGTH)) {
-			errors.put("attributes", "keys of 1 to 64 letters, digits, _ and -; values of at most "
-					+ MAX_ATTRIBUTE_VALUE_LENGTH + " characters");
+			errors.rejectValue("attributes", "timeline.attributes.invalid",
+					new Object[] { MAX_ATTRIBUTE_VALUE_LENGTH }, null);
 		}
-		if (!errors.isEmpty()) {
-			throw new UnprocessableException("Invalid interaction.", errors);
-		}
+		UnprocessableException.throwIfAny(Message.of("timeline.interaction-invalid"), errors);
 		// Milliseconds, as BSON stores them: what a later read returns equals what was recorded.
 		return new Interaction(null, source, eventId, organisationId, input.kind(),
 				input.occurredAt().truncatedTo(ChronoUnit.MILLIS), summary, reference, attributes,
-				Instant.now().truncatedTo(ChronoUnit.MILLIS));
+				Instant.now().truncatedTo(ChronoUnit.MILLIS), summaryCode, input.summaryArgs());
 	}
 
 	private static String blankToNull(String value) {

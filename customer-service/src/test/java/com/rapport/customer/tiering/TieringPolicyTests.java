@@ -163,7 +163,7 @@ class TieringPolicyTests {
 
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> policies.update(manager, withVipMonetary("500000"), 0L))
-			.withMessageContaining("changed meanwhile");
+			.satisfies(ex -> assertThat(ex.reason().code()).isEqualTo("tiering.changed-meanwhile"));
 		assertThat(policies.current().vipMonetary()).isEqualByComparingTo("800000");
 		assertThat(policies.current().version()).isEqualTo(1);
 	}

@@ -95,7 +95,8 @@ class TimelineServiceTests {
 	void recordingForAnUnknownOrganisationIsNotFound() {
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> service.record(caller(TestTokens.service()), placed("e-1", "no-such-org")))
-			.withMessage("No organisation no-such-org");
+			.satisfies(ex -> assertThat(ex.reason())
+				.isEqualTo(com.rapport.support.error.Message.of("organisation.not-found", "no-such-org")));
 		verify(repository, never()).insert(any(Interaction.class));
 	}
 

@@ -1,6 +1,7 @@
 package com.rapport.feedback.response;
 
 import java.util.List;
+import java.util.Map;
 
 import com.rapport.support.timeline.InteractionRecorder.TimelineEntry;
 import com.rapport.support.timeline.TimelineOutbox;
@@ -33,8 +34,16 @@ class ResponseOutbox implements TimelineOutbox<SurveyResponse, ResponseEvent> {
 
 	@Override
 	public TimelineEntry entryOf(SurveyResponse answer, ResponseEvent event) {
+		Map<String, String> facts = event.facts();
+		String code = switch (facts.getOrDefault("subject_type", "RELATIONSHIP")) {
+			case "TICKET" -> "timeline.survey.ticket";
+			case "ORDER" -> "timeline.survey.order";
+			default -> "timeline.survey.relationship";
+		};
 		return new TimelineEntry(event.eventId(), answer.customerId(), ResponseEvent.KIND, event.occurredAt(),
-				event.summary(), "survey-response:" + answer.id(), event.facts());
+				event.summary(), "survey-response:" + answer.id(), facts, code,
+				List.of(facts.getOrDefault("survey", ""), facts.getOrDefault("score", ""),
+						facts.getOrDefault("scale_max", ""), facts.getOrDefault("subject_id", "")));
 	}
 
 	@Override

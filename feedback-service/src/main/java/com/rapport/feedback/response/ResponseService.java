@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.validation.Errors;
+import org.springframework.validation.MapBindingResult;
 
 /**
  * Records survey answers: each is validated against its survey's scale and stored once by its id, together
@@ -49,53 +52,51 @@ public class ResponseService {
 	 * {@link UnprocessableException}.
 	 */
 	public Recorded record(NewResponse answer) {
-		Map<String, String> errors = new LinkedHashMap<>();
+		Errors errors = new MapBindingResult(new LinkedHashMap<>(), "response");
 		String id = required(answer.responseId(), "responseId", errors);
 		String customerId = required(answer.customerId(), "customerId", errors);
 		SurveyKind kind = parse(SurveyKind.class, answer.kind(), "kind", errors);
 		if (kind == null && blank(answer.kind())) {
-			errors.put("kind", "required");
+			errors.rejectValue("kind", "field.required");
 		}
 		if (answer.score() == null) {
-			errors.put("score", "required");
+			errors.rejectValue("score", "field.required");
 		}
 		else if (kind != null && !kind.accepts(answer.score())) {
-			errors.put("score", "must be between " + kind.min() + " and " + kind.max() + " for " + kind.name());
+			errors.rejectValue("score", "feedback.score.range", new Object[] { kind.min(), kind.max(), kind.name() }, null);
 		}
 		Instant now = clock.instant();
 		Instant answeredAt = answer.answeredAt() == null ? now : answer.answeredAt();
 		if (answeredAt.isAfter(now.plus(CLOCK_SKEW))) {
-			errors.put("answeredAt", "must not be in the future (more than " + CLOCK_SKEW.toMinutes()
-					+ " minutes ahead of this service's clock)");
+			errors.rejectValue("answeredAt", "feedback.answered-at.future", new Object[] { CLOCK_SKEW.toMinutes() },
+					null);
 		}
 		else if (answeredAt.isAfter(now)) {
 			answeredAt = now; // a collecting system's clock a little ahead: the answer counts from now
 		}
 		String comment = blank(answer.comment()) ? null : answer.comment().strip();
 		if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
-			errors.put("comment", "must be at most " + MAX_COMMENT_LENGTH + " characters");
+			errors.rejectValue("comment", "field.too-long", new Object[] { MAX_COMMENT_LENGTH }, null);
 		}
 		SubjectType subjectType = blank(answer.subjectType()) ? SubjectType.RELATIONSHIP
 				: parse(SubjectType.class, answer.subjectType(), "subjectType", errors);
 		String subjectId = blank(answer.subjectId()) ? null : answer.subjectId().strip();
 		if (subjectId != null && subjectId.length() > MAX_ID_LENGTH) {
-			errors.put("subjectId", "must be at most " + MAX_ID_LENGTH + " characters");
+			errors.rejectValue("subjectId", "field.too-long", new Object[] { MAX_ID_LENGTH }, null);
 		}
 		else if (subjectType == SubjectType.RELATIONSHIP && subjectId != null) {
-			errors.put("subjectId", "must be empty for the relationship as a whole");
+			errors.rejectValue("subjectId", "feedback.subject-id.relationship");
 		}
 		else if (subjectType != null && subjectType != SubjectType.RELATIONSHIP && subjectId == null) {
-			errors.put("subjectId", "required for subject type " + subjectType.name());
+			errors.rejectValue("subjectId", "feedback.subject-id.required", new Object[] { subjectType.name() }, null);
 		}
 		ResponseChannel channel = blank(answer.channel()) ? null
 				: parse(ResponseChannel.class, answer.channel(), "channel", errors);
 		String contactId = blank(answer.contactId()) ? null : answer.contactId().strip();
 		if (contactId != null && contactId.length() > MAX_ID_LENGTH) {
-			errors.put("contactId", "must be at most " + MAX_ID_LENGTH + " characters");
+			errors.rejectValue("contactId", "field.too-long", new Object[] { MAX_ID_LENGTH }, null);
 		}
-		if (!errors.isEmpty()) {
-			throw new UnprocessableException("The survey answer is not valid.", errors);
-		}
+		UnprocessableException.throwIfAny(Message.of("feedback.answer-invalid"), errors);
 		Optional<SurveyResponse> earlier = responses.findById(id);
 		if (earlier.isPresent()) {
 			return replay(earlier.get(), customerId, kind, answer.score());
@@ -113,23 +114,23 @@ public class ResponseService {
 
 	private static Recorded replay(SurveyResponse earlier, String customerId, SurveyKind kind, int score) {
 		if (!earlier.customerId().equals(customerId) || earlier.kind() != kind || earlier.score() != score) {
-			throw new ConflictException("Survey answer " + earlier.id() + " was already recorded with other values.");
+			throw new ConflictException(Message.of("feedback.answer-differs", earlier.id()));
 		}
 		return new Recorded(earlier, false);
 	}
 
-	private static String required(String value, String field, Map<String, String> errors) {
+	private static String required(String value, String field, Errors errors) {
 		if (blank(value)) {
-			errors.put(field, "required");
+			errors.rejectValue(field, "field.required");
 			return null;
 		}
 		if (value.strip().length() > MAX_ID_LENGTH) {
-			errors.put(field, "must be at most " + MAX_ID_LENGTH + " characters");
+			errors.rejectValue(field, "field.too-long", new Object[] { MAX_ID_LENGTH }, null);
 		}
 		return value.strip();
 	}
 
-	private static <E extends Enum<E>> E parse(Class<E> type, String name, String field, Map<String, String> errors) {
+	private static <E extends Enum<E>> E parse(Class<E> type, String name, String field, Errors errors) {
 		if (blank(name)) {
 			return null;
 		}
@@ -137,7 +138,8 @@ public class ResponseService {
 			return Enum.valueOf(type, name.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			errors.put(field, "unknown: '" + name.strip() + "'; one of " + java.util.Arrays.toString(type.getEnumConstants()));
+			errors.rejectValue(field, "field.unknown-choice",
+					new Object[] { name.strip(), java.util.Arrays.toString(type.getEnumConstants()) }, null);
 			return null;
 		}
 	}

@@ -3,12 +3,12 @@ package com.rapport.feedback.score;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.rapport.feedback.response.SurveyKind;
 import com.rapport.feedback.response.SurveyResponse;
 import com.rapport.feedback.response.SurveyResponseRepository;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
@@ -38,11 +38,11 @@ public class ScoreService {
 
 	public CustomerScores of(Caller caller, String customerId) {
 		if (customerId == null || customerId.isBlank()) {
-			throw new UnprocessableException("Name the organisation whose scores to show.",
-					Map.of("customerId", "required"));
+			throw UnprocessableException.field(Message.of("feedback.scores.organisation-required"), "customerId",
+					Message.of("field.required"));
 		}
 		if (!caller.canSeeCustomer(customerId)) {
-			throw new NotFoundException("No organisation " + customerId);
+			throw new NotFoundException(Message.of("organisation.not-found", customerId));
 		}
 		Instant from = clock.instant().minus(properties.window());
 		CustomerScores scores = new CustomerScores(customerId, latest(customerId, SurveyKind.CSAT),

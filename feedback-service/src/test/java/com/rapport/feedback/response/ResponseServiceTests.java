@@ -47,7 +47,9 @@ class ResponseServiceTests {
 		}
 		catch (UnprocessableException ex) {
 			assertThat(responses.count()).isZero();
-			return ex.fieldErrors();
+			// What a partner reads by default: the codes said in English.
+			return new com.rapport.support.message.Texts(com.rapport.support.test.TestMessages.source())
+				.fields(ex, java.util.Locale.ENGLISH);
 		}
 		throw new AssertionError("Recorded an invalid answer: " + answer);
 	}
@@ -113,7 +115,7 @@ class ResponseServiceTests {
 	void anUnknownOrMissingKindIsRefusedByName() {
 		assertThat(errorsOf(Answers.answer("r-1", "acme-retail", "SMILEY", 3, Answers.T0)))
 			.containsOnlyKeys("kind").extractingByKey("kind").asString().contains("SMILEY");
-		assertThat(errorsOf(Answers.answer("r-1", "acme-retail", " ", 3, Answers.T0))).containsEntry("kind", "required");
+		assertThat(errorsOf(Answers.answer("r-1", "acme-retail", " ", 3, Answers.T0))).containsEntry("kind", "is required");
 	}
 
 	@Test

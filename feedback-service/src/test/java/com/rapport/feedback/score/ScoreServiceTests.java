@@ -130,9 +130,11 @@ class ScoreServiceTests {
 		answered("r-1", "globex-trading", "CSAT", 2, NOW);
 
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> scores.of(ACME_CONTACT, "globex-trading"))
-			.withMessage("No organisation globex-trading");
+			.satisfies(ex -> assertThat(ex.reason())
+				.isEqualTo(com.rapport.support.error.Message.of("organisation.not-found", "globex-trading")));
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> scores.of(ACME_CONTACT, "no-such-org"))
-			.withMessage("No organisation no-such-org");
+			.satisfies(ex -> assertThat(ex.reason())
+				.isEqualTo(com.rapport.support.error.Message.of("organisation.not-found", "no-such-org")));
 	}
 
 	@Test

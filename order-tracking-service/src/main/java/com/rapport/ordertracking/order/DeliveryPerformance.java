@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 
 /**
@@ -44,8 +44,8 @@ public record DeliveryPerformance(String customerId, Window window, ZoneId timeZ
 
 		public Window {
 			if (!from.isBefore(before)) {
-				throw new UnprocessableException("The window must end after it starts.",
-						Map.of("deliveredFrom", "must be before deliveredBefore"));
+				throw UnprocessableException.field(Message.of("orders.window.empty"), "deliveredFrom",
+						Message.of("orders.window.from-before"));
 			}
 		}
 

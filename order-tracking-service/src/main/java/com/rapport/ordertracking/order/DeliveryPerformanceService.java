@@ -2,8 +2,8 @@ package com.rapport.ordertracking.order;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 
+import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
@@ -33,11 +33,11 @@ public class DeliveryPerformanceService {
 	/** The figures of deliveries in [{@code from}, {@code before}) (either may be null) and of orders in progress now. */
 	public DeliveryPerformance of(Caller caller, String customerId, Instant from, Instant before) {
 		if (customerId == null || customerId.isBlank()) {
-			throw new UnprocessableException("Name the organisation whose deliveries to count.",
-					Map.of("customerId", "required"));
+			throw UnprocessableException.field(Message.of("orders.performance.organisation-required"), "customerId",
+					Message.of("field.required"));
 		}
 		if (!OrderService.mayRead(caller, customerId)) {
-			throw new NotFoundException("No organisation " + customerId);
+			throw new NotFoundException(Message.of("organisation.not-found", customerId));
 		}
 		Instant now = clock.instant();
 		DeliveryPerformance.Window window = DeliveryPerformance.Window.of(from, before, now);

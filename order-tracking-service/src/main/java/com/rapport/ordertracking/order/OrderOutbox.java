@@ -33,7 +33,16 @@ class OrderOutbox implements TimelineOutbox<Order, OrderEvent> {
 	@Override
 	public TimelineEntry entryOf(Order order, OrderEvent event) {
 		return new TimelineEntry(event.eventId(), order.customerId(), event.kind().name(), event.occurredAt(),
-				event.summary(), "order:" + order.id(), event.facts());
+				event.summary(), "order:" + order.id(), event.facts(), summaryCode(event),
+				List.of(event.facts().getOrDefault("order_number", "")));
+	}
+
+	/** The line as a message code (rapport/i18n/codes), said in the reader's language by whoever shows it. */
+	static String summaryCode(OrderEvent event) {
+		return switch (event.kind()) {
+			case ORDER_PLACED -> "timeline.order.placed";
+			case ORDER_DELIVERED -> "timeline.order.delivered";
+		};
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.rapport.ordertracking.customer.CustomerDirectory;
 import com.rapport.support.audit.AuditTrail;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
@@ -60,8 +61,8 @@ public class OrderService {
 			}
 		}
 		if (!customers.exists(order.customerId())) {
-			throw new UnprocessableException("The order names an organisation that does not exist.",
-					Map.of("customerId", "No organisation with id '" + order.customerId() + "'"));
+			throw UnprocessableException.field(Message.of("orders.unknown-organisation"), "customerId",
+					Message.of("field.no-such-organisation", order.customerId()));
 		}
 		Order toStore = new Order(UUID.randomUUID().toString(), order.customerId(), order.orderNumber(),
 				placedAt(order), order.promisedDate(), order.total(),
@@ -77,8 +78,7 @@ public class OrderService {
 					return replay(concurrent.get(), order);
 				}
 			}
-			throw new ConflictException("Order " + order.orderNumber() + " of " + order.customerId()
-					+ " already exists; send milestones to the existing order instead.");
+			throw new ConflictException(Message.of("orders.exists", order.orderNumber(), order.customerId()));
 		}
 		audit.record(partner, "order.created", "order", stored.id(), stored.customerId(),
 				Map.of("order_number", stored.orderNumber()));
@@ -96,8 +96,7 @@ public class OrderService {
 
 	private static Submission replay(Order earlier, NewOrder order) {
 		if (!earlier.customerId().equals(order.customerId()) || !earlier.orderNumber().equals(order.orderNumber())) {
-			throw new ConflictException("This Idempotency-Key was already used for another order ("
-					+ earlier.orderNumber() + ").");
+			throw new ConflictException(Message.of("orders.idempotency-key-reused", earlier.orderNumber()));
 		}
 		return new Submission(earlier, false);
 	}
@@ -140,6 +139,6 @@ public class OrderService {
 	}
 
 	private static NotFoundException notFound(String id) {
-		return new NotFoundException("No order " + id);
+		return new NotFoundException(Message.of("orders.not-found", id));
 	}
 }

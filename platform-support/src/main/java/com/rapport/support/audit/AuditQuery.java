@@ -2,9 +2,12 @@ package com.rapport.support.audit;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
+
+import org.springframework.validation.Errors;
+import org.springframework.validation.MapBindingResult;
 
 /**
  * Which entries to list, newest first: each filter given must match ({@code actionPrefix} the start of the
@@ -20,16 +23,14 @@ public record AuditQuery(String actor, String actionPrefix, String recordType, S
 	public static final int MAX_PAGE_SIZE = 200;
 
 	public AuditQuery {
-		Map<String, String> errors = new LinkedHashMap<>();
+		Errors errors = new MapBindingResult(new LinkedHashMap<>(), "auditQuery");
 		if (pageSize < 0) {
-			errors.put("page_size", "must not be negative");
+			errors.rejectValue("page_size", "field.not-negative");
 		}
 		if (from != null && to != null && from.isAfter(to)) {
-			errors.put("to", "must not be before from");
+			errors.rejectValue("to", "audit.to-before-from");
 		}
-		if (!errors.isEmpty()) {
-			throw new UnprocessableException("Invalid audit trail filter.", errors);
-		}
+		UnprocessableException.throwIfAny(Message.of("audit.filter-invalid"), errors);
 		pageSize = pageSize == 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
 	}
 

@@ -7,7 +7,9 @@ import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import com.rapport.contracts.problem.v1.Problem;
 import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
@@ -48,13 +50,24 @@ public final class GrpcErrors {
 	 * refusal's reason stays inside the service that refused).
 	 */
 	public static StatusException toStatus(ErrorKind kind, String description, Throwable ex) {
+		Map<String, String> fieldErrors = ex instanceof UnprocessableException unprocessable
+				? unprocessable.fieldErrors() : Map.of();
+		return toStatus(kind, description, fieldErrors, null);
+	}
+
+	/**
+	 * The status of a kind with its description, its bad fields in words and, for a refusal made with message
+	 * codes, those codes in a {@code rapport.problem.v1.Problem} detail (null: none).
+	 */
+	public static StatusException toStatus(ErrorKind kind, String description, Map<String, String> fieldErrors,
+			Problem problem) {
 		String message = description != null ? description : kind.title();
 		StringBuilder text = new StringBuilder(message);
 		com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder().setCode(kind.grpcCode().value());
 		// The field errors first: callers read them as the first detail since before ErrorInfo was added.
-		if (ex instanceof UnprocessableException unprocessable && !unprocessable.fieldErrors().isEmpty()) {
+		if (!fieldErrors.isEmpty()) {
 			BadRequest.Builder badRequest = BadRequest.newBuilder();
-			unprocessable.fieldErrors().forEach((field, fieldMessage) -> {
+			fieldErrors.forEach((field, fieldMessage) -> {
 				badRequest.addFieldViolations(
 						BadRequest.FieldViolation.newBuilder().setField(field).setDescription(fieldMessage));
 				text.append(' ').append(field).append(": ").append(fieldMessage).append('.');
@@ -63,6 +76,9 @@ public final class GrpcErrors {
 		}
 		status.addDetails(Any.pack(ErrorInfo.newBuilder().setDomain(DOMAIN).setReason(kind.code())
 			.putMetadata(MESSAGE, message).build()));
+		if (problem != null) {
+			status.addDetails(Any.pack(problem));
+		}
 		return StatusProto.toStatusException(status.setMessage(text.toString()).build());
 	}
 
@@ -71,6 +87,10 @@ public final class GrpcErrors {
 	 * 409 and a refusal naming fields a 422 naming the same fields, and an outage becomes a clear 503.
 	 */
 	public static RuntimeException toDomain(String remote, StatusRuntimeException ex) {
+		RuntimeException coded = coded(ex);
+		if (coded != null) {
+			return coded;
+		}
 		String message = message(ex);
 		return switch (ErrorKind.of(ex.getStatus().getCode())) {
 			case NOT_FOUND -> new NotFoundException(message != null ? message : "Not found");
@@ -80,6 +100,44 @@ public final class GrpcErrors {
 			case FORBIDDEN, UNAUTHENTICATED -> new AccessDeniedException(remote + " refused the call");
 			case UNAVAILABLE, INTERNAL -> new RemoteUnavailableException(remote, ex);
 		};
+	}
+
+	/**
+	 * The callee's refusal made with message codes as the same domain exception with those codes (for the
+	 * caller to say in its reader's language), or null when it gave none.
+	 */
+	private static RuntimeException coded(StatusRuntimeException ex) {
+		Problem problem = problem(ex);
+		if (problem == null || problem.getCode().isEmpty()) {
+			return null;
+		}
+		Message reason = new Message(problem.getCode(), problem.getArgsList());
+		return switch (ErrorKind.of(ex.getStatus().getCode())) {
+			case NOT_FOUND -> new NotFoundException(reason);
+			case CONFLICT -> new ConflictException(reason);
+			case UNPROCESSABLE -> {
+				Map<String, Message> fields = new LinkedHashMap<>();
+				problem.getFieldsList().forEach(field -> fields.putIfAbsent(field.getField(),
+						new Message(field.getCode(), field.getArgsList())));
+				yield new UnprocessableException(reason, fields);
+			}
+			default -> null;
+		};
+	}
+
+	/** The codes a callee gave in a {@code rapport.problem.v1.Problem} detail, or null when it gave none. */
+	static Problem problem(StatusRuntimeException ex) {
+		for (Any detail : details(ex)) {
+			if (detail.is(Problem.class)) {
+				try {
+					return detail.unpack(Problem.class);
+				}
+				catch (InvalidProtocolBufferException malformed) {
+					return null;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** The message the callee's exception had; else the status description (a status not sent through here). */

@@ -44,7 +44,7 @@ public class GrpcSecurityAutoConfiguration {
 	}
 
 	@Bean
-	GrpcExceptionHandler rapportGrpcExceptionHandler() {
-		return new DomainGrpcExceptionHandler();
+	GrpcExceptionHandler rapportGrpcExceptionHandler(org.springframework.context.MessageSource messages) {
+		return new DomainGrpcExceptionHandler(messages);
 	}
 }

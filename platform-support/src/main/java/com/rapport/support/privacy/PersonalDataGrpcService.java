@@ -14,12 +14,15 @@ import com.rapport.contracts.privacy.v1.ExportPersonalDataResponse;
 import com.rapport.contracts.privacy.v1.PersonalDataGrpc;
 import com.rapport.contracts.privacy.v1.Subject;
 import com.rapport.support.audit.AuditTrail;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
 import io.grpc.stub.StreamObserver;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.Errors;
+import org.springframework.validation.MapBindingResult;
 
 /**
  * The service's {@code rapport.privacy.v1.PersonalData} endpoint: asks every {@link PersonalDataHolder} of
@@ -89,16 +92,14 @@ public class PersonalDataGrpcService extends PersonalDataGrpc.PersonalDataImplBa
 		if (!Caller.current().hasRole(Caller.ADMIN)) {
 			throw new AccessDeniedException("Only admins export or erase personal data");
 		}
-		Map<String, String> errors = new LinkedHashMap<>();
+		Errors errors = new MapBindingResult(new LinkedHashMap<>(), "subject");
 		if (subject.getOrganisationId().isBlank()) {
-			errors.put("subject.organisation_id", "is required");
+			errors.rejectValue("subject.organisation_id", "field.required");
 		}
 		if (subject.getContactId().isBlank()) {
-			errors.put("subject.contact_id", "is required");
+			errors.rejectValue("subject.contact_id", "field.required");
 		}
-		if (!errors.isEmpty()) {
-			throw new UnprocessableException("The subject is incomplete", errors);
-		}
+		UnprocessableException.throwIfAny(Message.of("privacy.subject-incomplete"), errors);
 		return new DataSubject(subject.getOrganisationId(), subject.getContactId(), subject.getUsername(),
 				subject.getEmail(), subject.getName(), subject.getPhone());
 	}

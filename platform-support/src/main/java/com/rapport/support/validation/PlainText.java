@@ -24,13 +24,13 @@ public @interface PlainText {
 
 	boolean multiline() default false;
 
-	String message() default TextRules.CONTROL_CHARACTERS;
+	String message() default "{" + TextRules.CONTROL_CHARACTERS_CODE + "}";
 
 	Class<?>[] groups() default {};
 
 	Class<? extends Payload>[] payload() default {};
 
-	/** Checks one value with {@link TextRules}, reporting its own words (one line or control characters). */
+	/** Checks one value with {@link TextRules}, reporting its own code (one line or control characters). */
 	final class Validator implements ConstraintValidator<PlainText, CharSequence> {
 
 		private boolean multiline;
@@ -42,12 +42,12 @@ public @interface PlainText {
 
 		@Override
 		public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-			String problem = value == null ? null : TextRules.problem(value.toString(), multiline);
+			String problem = value == null ? null : TextRules.problemCode(value.toString(), multiline);
 			if (problem == null) {
 				return true;
 			}
 			context.disableDefaultConstraintViolation();
-			context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+			context.buildConstraintViolationWithTemplate("{" + problem + "}").addConstraintViolation();
 			return false;
 		}
 	}

@@ -14,6 +14,12 @@ public final class TextRules {
 	/** The field error for one-line text with a line break. */
 	public static final String LINE_BREAKS = "must be one line, without control characters";
 
+	/** The message code of {@link #CONTROL_CHARACTERS} (rapport/i18n/codes*.properties). */
+	public static final String CONTROL_CHARACTERS_CODE = "text.control-characters";
+
+	/** The message code of {@link #LINE_BREAKS}. */
+	public static final String LINE_BREAKS_CODE = "text.line-breaks";
+
 	private TextRules() {
 	}
 
@@ -41,6 +47,15 @@ public final class TextRules {
 			}
 		}
 		return null;
+	}
+
+	/** The message code of why {@code value} may not be stored, or null when it may. */
+	public static String problemCode(String value, boolean multiline) {
+		String problem = problem(value, multiline);
+		if (problem == null) {
+			return null;
+		}
+		return LINE_BREAKS.equals(problem) ? LINE_BREAKS_CODE : CONTROL_CHARACTERS_CODE;
 	}
 
 	public static boolean isPlain(String value, boolean multiline) {

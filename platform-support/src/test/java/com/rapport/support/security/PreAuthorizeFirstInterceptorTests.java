@@ -28,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PreAuthorizeFirstInterceptorTests {
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Orders())
-		.setControllerAdvice(new ProblemDetailsAdvice())
+		.setControllerAdvice(new ProblemDetailsAdvice(com.rapport.support.test.TestMessages.source()))
 		.addInterceptors(new PreAuthorizeFirstInterceptor(null))
 		.setValidator(new LocalValidatorFactoryBean() {
 			{

@@ -3,6 +3,7 @@ package com.rapport.support.web;
 import java.util.Map;
 
 import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
@@ -38,7 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ProblemDetailsAdviceTests {
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing())
-		.setControllerAdvice(new ProblemDetailsAdvice())
+		.setControllerAdvice(new ProblemDetailsAdvice(com.rapport.support.test.TestMessages.source()))
 		.setValidator(new org.springframework.validation.beanvalidation.LocalValidatorFactoryBean() {
 			{
 				afterPropertiesSet();
@@ -59,6 +60,39 @@ class ProblemDetailsAdviceTests {
 		fail("unprocessable").andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.email").value("not an email address"));
 		fail("unavailable").andExpect(status().isServiceUnavailable()).andExpect(header().exists("Retry-After"));
+	}
+
+	@Test
+	void aPartnerWhoAsksForNothingReadsEnglishWithAStableCodePerField() throws Exception {
+		fail("coded").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("validation"))
+			.andExpect(jsonPath("$.reason").value("problem.invalid-fields"))
+			.andExpect(jsonPath("$.title").value("Invalid input"))
+			.andExpect(jsonPath("$.detail").value("Some fields are missing or invalid."))
+			.andExpect(jsonPath("$.errors.subject").value("must be at most 200 characters"))
+			.andExpect(jsonPath("$.fieldCodes.subject").value("field.too-long"));
+	}
+
+	@Test
+	void aReaderWhoAsksForChineseReadsChineseAndTheSameCodes() throws Exception {
+		for (String language : new String[] { "zh-CN", "zh", "zh-TW,en;q=0.5" }) {
+			mvc.perform(get("/fail/coded").header("Accept-Language", language))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.title").value("输入无效"))
+				.andExpect(jsonPath("$.detail").value("部分字段缺失或无效。"))
+				.andExpect(jsonPath("$.errors.subject").value("最多 200 个字符"))
+				.andExpect(jsonPath("$.fieldCodes.subject").value("field.too-long"))
+				.andExpect(jsonPath("$.code").value("validation"));
+		}
+		mvc.perform(post("/echo").header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"a\\u0000b\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.name").value("不能包含控制字符"))
+			.andExpect(jsonPath("$.fieldCodes.name").value("text.control-characters"));
+		mvc.perform(get("/fail/not-found").header("Accept-Language", "zh-CN"))
+			.andExpect(jsonPath("$.title").value("未找到"));
+		mvc.perform(delete("/echo").header("Accept-Language", "de"))
+			.andExpect(jsonPath("$.title").value("Method not allowed"));
 	}
 
 	@Test
@@ -165,6 +199,9 @@ class ProblemDetailsAdviceTests {
 				case "not-found" -> new NotFoundException("No order 42");
 				case "conflict" -> new ConflictException("Order 42 exists");
 				case "unprocessable" -> new UnprocessableException("Invalid", Map.of("email", "not an email address"));
+				case "coded" -> new UnprocessableException(Message.of("problem.invalid-fields"),
+						Map.of("subject", Message.of("field.too-long", 200)));
+				case "coded-not-found" -> new NotFoundException(Message.of("problem.forbidden"));
 				case "unavailable" -> new RemoteUnavailableException("customer-service", null);
 				case "stale" -> new OptimisticLockingFailureException("version 3 is not 4");
 				case "duplicate" -> new DuplicateKeyException("E11000 duplicate key");

@@ -1,7 +1,6 @@
 package com.rapport.portal.console;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +16,11 @@ import com.rapport.portal.remote.ContactClient;
 import com.rapport.portal.web.Choices;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.message.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,9 +52,12 @@ class EditController {
 
 	private final ContactClient contacts;
 
-	EditController(CustomerClient customers, ContactClient contacts) {
+	private final Texts texts;
+
+	EditController(CustomerClient customers, ContactClient contacts, Texts texts) {
 		this.customers = customers;
 		this.contacts = contacts;
+		this.texts = texts;
 	}
 
 	@GetMapping("/console/new-organisation")
@@ -185,14 +189,14 @@ class EditController {
 	private static final Map<String, String> CONFLICT = Map.of("form", "");
 
 	/**
-	 * The service's message per field (422). A refusal naming no field still marks the form invalid, under a
-	 * key no field has.
+	 * The service's message per field (422), in the reader's language. A refusal naming no field still marks the
+	 * form invalid, under a key no field has.
 	 */
-	private static Map<String, String> errors(UnprocessableException ex) {
+	private Map<String, String> errors(UnprocessableException ex) {
 		if (ex.fieldErrors().isEmpty()) {
 			return Map.of("request", String.valueOf(ex.getMessage()));
 		}
-		return new LinkedHashMap<>(ex.fieldErrors());
+		return texts.fields(ex, LocaleContextHolder.getLocale());
 	}
 
 	private String organisationForm(Model model, Organisation organisation, String id, OrganisationFields fields,

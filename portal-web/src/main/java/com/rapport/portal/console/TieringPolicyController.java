@@ -9,8 +9,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.rapport.contracts.customer.v1.TieringPolicy;
 import com.rapport.portal.remote.TieringPolicyClient;
 import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.message.Texts;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,8 +37,11 @@ class TieringPolicyController {
 
 	private final TieringPolicyClient policies;
 
-	TieringPolicyController(TieringPolicyClient policies) {
+	private final Texts texts;
+
+	TieringPolicyController(TieringPolicyClient policies, Texts texts) {
 		this.policies = policies;
+		this.texts = texts;
 	}
 
 	@GetMapping("/console/tiering")
@@ -71,9 +77,11 @@ class TieringPolicyController {
 				return page(model, policies.policy(), typed, version, errors);
 			}
 			catch (UnprocessableException ex) {
-				errors.putAll(ex.fieldErrors());
-				if (errors.isEmpty()) {
+				if (ex.fieldErrors().isEmpty()) {
 					errors.put("request", String.valueOf(ex.getMessage()));
+				}
+				else {
+					errors.putAll(texts.fields(ex, LocaleContextHolder.getLocale()));
 				}
 			}
 		}
@@ -82,12 +90,12 @@ class TieringPolicyController {
 	}
 
 	/** A count typed into the form; what is not a whole number is named here, the ranges by customer-service. */
-	private static int whole(Map<String, String> typed, String field, Map<String, String> errors) {
+	private int whole(Map<String, String> typed, String field, Map<String, String> errors) {
 		try {
 			return Integer.parseInt(typed.get(field));
 		}
 		catch (NumberFormatException ex) {
-			errors.put(field, "a whole number");
+			errors.put(field, texts.say(Message.of("field.whole-number"), LocaleContextHolder.getLocale()));
 			return 0;
 		}
 	}

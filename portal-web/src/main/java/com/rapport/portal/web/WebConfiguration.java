@@ -9,6 +9,9 @@ import java.util.TimeZone;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.rapport.support.message.Texts;
+
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContext;
@@ -31,6 +34,12 @@ class WebConfiguration implements WebMvcConfigurer {
 	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
 
 	static final String COOKIE = "rapport-lang";
+
+	/** Codes from the services (field errors, timeline sentences) said in the reader's language. */
+	@Bean
+	Texts texts(MessageSource messages) {
+		return new Texts(messages);
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {

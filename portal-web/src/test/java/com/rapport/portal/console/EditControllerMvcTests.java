@@ -14,6 +14,7 @@ import com.rapport.portal.remote.CustomerClient;
 import com.rapport.portal.remote.ContactClient;
 import com.rapport.portal.web.PageTestConfiguration;
 import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
 import com.rapport.support.test.TestTokens;
@@ -93,6 +94,25 @@ class EditControllerMvcTests {
 		assertThat(page.select("input#email").val()).isEqualTo("bo@");
 		assertThat(page.select("input#name").val()).isEqualTo("Bo Zhang");
 		assertThat(page.select(".form-error").text()).contains("Nothing was changed");
+	}
+
+	@Test
+	void aChineseReaderSeesTheServicesCodedRefusalInChinese() throws Exception {
+		Map<String, Message> errors = new LinkedHashMap<>();
+		errors.put("name", Message.of("field.too-long", 200));
+		errors.put("email", Message.of("field.email"));
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(customers.addContact(eq("acme-retail"), any()))
+			.willThrow(new UnprocessableException(Message.of("problem.invalid-fields"), errors));
+
+		Document page = page(agent(post("/console/organisations/acme-retail/contacts/new").with(csrf())
+			.header("Accept-Language", "zh-CN").param("name", "Bo Zhang").param("email", "bo@")
+			.param("language", "zh-CN").param("timeZone", "Asia/Shanghai"))
+			.andExpect(status().isUnprocessableContent()));
+
+		assertThat(page.select(".field-error[data-field=name]").text()).isEqualTo("请检查此字段：最多 200 个字符");
+		assertThat(page.select(".field-error[data-field=email]").text()).isEqualTo("请检查此字段：不是有效的电子邮件地址");
+		assertThat(page.select(".field-error").text()).doesNotContainPattern("[A-Za-z]{3,}");
 	}
 
 	@Test

@@ -488,6 +488,43 @@ class OrganisationControllerMvcTests {
 		assertThat(page.select("p.orders-unavailable").text()).startsWith("订单信息暂时无法显示。");
 	}
 
+	@Test
+	void aChineseReaderSeesTheTimelineAndChosenValuesInChineseAndNoEnglishSentence() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(customers.timeline("acme-retail", null, OrganisationController.TIMELINE, null))
+			.willReturn(ListInteractionsResponse.newBuilder()
+				.addInteractions(coded(InteractionKind.INTERACTION_KIND_TIER_CHANGED,
+						"Tier KEY → VIP: ordered 3 days ago, 12 orders in 12 months, CNY 1,321,200",
+						"timeline.tier.changed", "#{timeline.tier.KEY}", "#{timeline.tier.VIP}",
+						"#{timeline.recency.days|3}", "#{timeline.orders.many|12}", "#{timeline.window.months|12}", "CNY",
+						"1,321,200"))
+				.addInteractions(coded(InteractionKind.INTERACTION_KIND_ORDER_PLACED, "Order ACME-1014 placed",
+						"timeline.order.placed", "ACME-1014"))
+				.addInteractions(coded(InteractionKind.INTERACTION_KIND_CARE_EVENT,
+						"Birthday greeting sent to Alice Chen by email", "timeline.greeting.birthday.sent", "Alice Chen"))
+				.addInteractions(coded(InteractionKind.INTERACTION_KIND_SURVEY_ANSWERED, "CSAT 2/5 on ticket T-1001",
+						"timeline.survey.ticket", "CSAT", "2", "5", "T-1001"))
+				.build());
+		given(orders.ordersOf("acme-retail", 50)).willReturn(List.of());
+
+		Document page = page(mvc.perform(get("/console/organisations/acme-retail").header("Accept-Language", "zh-CN")
+			.with(as(TestTokens.staff("agent")))).andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select("li.interaction .interaction-summary").eachText()).containsExactly(
+				"等级 重要客户 → VIP客户：3 天前下过单，12 个月内 12 笔订单，CNY 1,321,200", "订单 ACME-1014 已下单",
+				"已通过电子邮件向 Alice Chen 发送生日问候", "工单 T-1001 的 CSAT 评分：2/5");
+		assertThat(page.select(".profile-industry").text()).isEqualTo("零售");
+		assertThat(page.select(".profile-region").text()).isEqualTo("华东");
+		// What is left in Latin letters is names, numbers and codes (CSAT, CNY, VIP), never an English sentence.
+		assertThat(page.select("main").text()).doesNotContainPattern("\\b(?i:ordered|orders|placed|sent|greeting|"
+				+ "months|Check this field|must)\\b");
+	}
+
+	private static Interaction coded(InteractionKind kind, String summary, String code, String... args) {
+		return Interaction.newBuilder().setKind(kind).setSummary(summary).setSummaryCode(code)
+			.addAllSummaryArgs(List.of(args)).setOccurredAt(PLACED_AT).build();
+	}
+
 	static Organisation acme() {
 		return Organisation.newBuilder().setId("acme-retail").setName("Acme Retail").setIndustry("Retail")
 			.setSizeBand(SizeBand.SIZE_BAND_LARGE).setCountry("CN").setRegion("East China")

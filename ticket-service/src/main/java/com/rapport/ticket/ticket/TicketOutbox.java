@@ -33,8 +33,20 @@ class TicketOutbox implements TimelineOutbox<Ticket, TicketEvent> {
 
 	@Override
 	public TimelineEntry entryOf(Ticket ticket, TicketEvent event) {
+		String number = event.facts().getOrDefault("ticket_number", "");
+		boolean complaint = "COMPLAINT".equals(event.facts().get("kind"));
+		String code = switch (event.kind()) {
+			case TICKET_OPENED -> complaint ? "timeline.complaint.opened" : "timeline.request.opened";
+			case TICKET_RESOLVED -> complaint ? "timeline.complaint.resolved" : "timeline.request.resolved";
+		};
 		return new TimelineEntry(event.eventId(), ticket.customerId(), event.kind().name(), event.occurredAt(),
-				event.summary(), "ticket:" + ticket.id(), event.facts());
+				event.summary(), "ticket:" + ticket.id(), event.facts(), code, List.of(number, subjectOf(event.summary())));
+	}
+
+	/** The subject the English line ends with ("Request T-1001 opened: subject"); the relay reads no more of the ticket. */
+	static String subjectOf(String summary) {
+		int colon = summary == null ? -1 : summary.indexOf(": ");
+		return colon < 0 ? "" : summary.substring(colon + 2);
 	}
 
 	@Override

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
@@ -18,6 +18,8 @@ import com.rapport.ticket.sla.SlaProperties;
 import com.rapport.ticket.sla.SlaState;
 
 import org.springframework.stereotype.Service;
+import org.springframework.validation.Errors;
+import org.springframework.validation.MapBindingResult;
 
 /**
  * Opens tickets under the SLA policy of the organisation's tier and moves them through the states the SLA
@@ -88,49 +90,47 @@ public class TicketService {
 				.orElseGet(() -> new TierReading(sla.defaultTier(), false));
 		}
 		catch (NotFoundException ex) {
-			throw new UnprocessableException("The ticket names an organisation that does not exist.",
-					Map.of("customerId", "No organisation with id '" + request.customerId().strip() + "'"));
+			throw UnprocessableException.field(Message.of("ticket.unknown-organisation"), "customerId",
+					Message.of("field.no-such-organisation", request.customerId().strip()));
 		}
 	}
 
 	private static void validate(NewTicket request, Instant now) {
-		Map<String, String> errors = new LinkedHashMap<>();
+		Errors errors = new MapBindingResult(new LinkedHashMap<>(), "ticket");
 		if (request.customerId() == null || request.customerId().isBlank()) {
-			errors.put("customerId", "is required");
+			errors.rejectValue("customerId", "field.required");
 		}
 		if (request.subject() == null || request.subject().isBlank()) {
-			errors.put("subject", "is required");
+			errors.rejectValue("subject", "field.required");
 		}
 		else if (request.subject().strip().length() > MAX_SUBJECT) {
-			errors.put("subject", "must be at most " + MAX_SUBJECT + " characters");
+			errors.rejectValue("subject", "field.too-long", new Object[] { MAX_SUBJECT }, null);
 		}
 		if (request.kind() == null) {
-			errors.put("kind", "is required: REQUEST or COMPLAINT");
+			errors.rejectValue("kind", "ticket.kind.required");
 		}
 		if (request.channel() == null) {
-			errors.put("channel", "is required: PORTAL, EMAIL, PHONE or PARTNER");
+			errors.rejectValue("channel", "ticket.channel.required");
 		}
 		Requester requester = request.requester();
 		if (requester == null || (requester.contactId() == null && requester.name() == null && requester.email() == null)) {
-			errors.put("requester", "is required: the contact, or the name or email of who raised it");
+			errors.rejectValue("requester", "ticket.requester.required");
 		}
 		else {
 			if (request.channel() == Channel.PORTAL && requester.contactId() == null) {
-				errors.put("requester.contactId", "is required for a ticket raised in the portal");
+				errors.rejectValue("requester.contactId", "ticket.requester.contact-required");
 			}
 			if (request.channel() == Channel.EMAIL && requester.email() == null) {
-				errors.put("requester.email", "is required for a ticket that came by email");
+				errors.rejectValue("requester.email", "ticket.requester.email-required");
 			}
 			if (requester.email() != null && !requester.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-				errors.put("requester.email", "is not an email address");
+				errors.rejectValue("requester.email", "field.email");
 			}
 		}
 		if (request.openedAt() != null && request.openedAt().isAfter(now)) {
-			errors.put("openedAt", "must not be in the future");
+			errors.rejectValue("openedAt", "field.not-future");
 		}
-		if (!errors.isEmpty()) {
-			throw new UnprocessableException("The ticket cannot be opened.", errors);
-		}
+		UnprocessableException.throwIfAny(Message.of("ticket.cannot-open"), errors);
 	}
 
 	/** The first response to the customer, given at {@code at} (now when null) by {@code responder}. */
@@ -143,7 +143,7 @@ public class TicketService {
 	public Ticket waitOnCustomer(String id, Instant at) {
 		Ticket ticket = openTicket(id);
 		if (ticket.status() == TicketStatus.PENDING) {
-			throw new ConflictException("Ticket " + ticket.number() + " already waits on the customer.");
+			throw new ConflictException(Message.of("ticket.already-waiting", ticket.number()));
 		}
 		return tickets.save(ticket.waitingOnCustomerFrom(when(at, ticket.openedAt())));
 	}
@@ -152,7 +152,7 @@ public class TicketService {
 	public Ticket resume(String id, Instant at) {
 		Ticket ticket = openTicket(id);
 		if (ticket.status() != TicketStatus.PENDING) {
-			throw new ConflictException("Ticket " + ticket.number() + " does not wait on the customer.");
+			throw new ConflictException(Message.of("ticket.not-waiting", ticket.number()));
 		}
 		return tickets.save(ticket.resumedAt(when(at, ticket.sla().pausedSince())));
 	}
@@ -165,10 +165,11 @@ public class TicketService {
 	}
 
 	private Ticket openTicket(String id) {
-		Ticket ticket = tickets.findById(id).orElseThrow(() -> new NotFoundException("No ticket " + id));
+		Ticket ticket = tickets.findById(id).orElseThrow(() -> new NotFoundException(Message.of("ticket.not-found", id)));
 		if (!ticket.isOpen()) {
-			throw new ConflictException("Ticket " + ticket.number() + " is " + ticket.status().name().toLowerCase()
-					+ " already.");
+			throw new ConflictException(ticket.status() == TicketStatus.RESOLVED
+					? Message.of("ticket.resolved-already", ticket.number())
+					: Message.of("ticket.closed-already", ticket.number()));
 		}
 		return ticket;
 	}
@@ -180,11 +181,11 @@ public class TicketService {
 			return now;
 		}
 		if (at.isAfter(now)) {
-			throw new UnprocessableException("A change cannot happen in the future.", Map.of("at", "must not be in the future"));
+			throw UnprocessableException.field(Message.of("ticket.change-in-future"), "at", Message.of("field.not-future"));
 		}
 		if (at.isBefore(earliest)) {
-			throw new UnprocessableException("A change cannot happen before what it follows.",
-					Map.of("at", "must not be before " + earliest));
+			throw UnprocessableException.field(Message.of("ticket.change-too-early"), "at",
+					Message.of("field.not-before", earliest));
 		}
 		return at;
 	}
@@ -200,7 +201,8 @@ public class TicketService {
 		String organisation;
 		if (caller.seesAllCustomers()) {
 			if (customerId == null || customerId.isBlank()) {
-				throw new UnprocessableException("Name the organisation.", Map.of("customerId", "is required"));
+				throw UnprocessableException.field(Message.of("ticket.organisation-required"), "customerId",
+						Message.of("field.required"));
 			}
 			organisation = customerId.strip();
 		}

@@ -23,7 +23,8 @@ final class TimelineMessages {
 				message.getKind() == InteractionKind.INTERACTION_KIND_UNSPECIFIED
 						|| message.getKind() == InteractionKind.UNRECOGNIZED ? null : toDomain(message.getKind()),
 				message.hasOccurredAt() ? toInstant(message.getOccurredAt()) : null, message.getSummary(),
-				message.getReference(), message.getAttributesMap());
+				message.getReference(), message.getAttributesMap(),
+				message.getSummaryCode().isBlank() ? null : message.getSummaryCode(), message.getSummaryArgsList());
 	}
 
 	/** The filter of a list request; an unspecified or unknown kind there is a caller's mistake. */
@@ -47,6 +48,9 @@ final class TimelineMessages {
 		}
 		if (interaction.reference() != null) {
 			message.setReference(interaction.reference());
+		}
+		if (interaction.summaryCode() != null) {
+			message.setSummaryCode(interaction.summaryCode()).addAllSummaryArgs(interaction.summaryArgs());
 		}
 		return message.build();
 	}

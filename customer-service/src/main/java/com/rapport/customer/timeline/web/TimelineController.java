@@ -9,9 +9,12 @@ import java.util.Map;
 import com.rapport.customer.timeline.Interaction;
 import com.rapport.customer.timeline.InteractionKind;
 import com.rapport.customer.timeline.TimelineService;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.message.Texts;
 import com.rapport.support.security.Caller;
 
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +30,10 @@ class TimelineController {
 
 	private final TimelineService timeline;
 
-	TimelineController(TimelineService timeline) {
+	private final Texts texts;
+
+	TimelineController(TimelineService timeline, MessageSource messages) {
+		this.texts = new Texts(messages);
 		this.timeline = timeline;
 	}
 
@@ -37,7 +43,7 @@ class TimelineController {
 	TimelinePage list(@PathVariable String id, @RequestParam(name = "kind", required = false) List<String> kind,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		Page<Interaction> result = timeline.list(Caller.current(), id, kinds(kind), page, size);
-		return new TimelinePage(result.getContent().stream().map(InteractionView::of).toList(), result.getNumber(),
+		return new TimelinePage(result.getContent().stream().map(i -> InteractionView.of(i, texts)).toList(), result.getNumber(),
 				result.getSize(), result.getTotalElements());
 	}
 
@@ -49,8 +55,8 @@ class TimelineController {
 		}
 		for (String name : names) {
 			kinds.add(InteractionKind.parse(name)
-				.orElseThrow(() -> new UnprocessableException("Unknown interaction kind.",
-						Map.of("kind", "one of " + Arrays.toString(InteractionKind.values())))));
+				.orElseThrow(() -> UnprocessableException.field(Message.of("timeline.kind.unknown"), "kind",
+						Message.of("field.unknown-choice", name, Arrays.toString(InteractionKind.values())))));
 		}
 		return kinds;
 	}
@@ -58,13 +64,19 @@ class TimelineController {
 	record TimelinePage(List<InteractionView> items, int page, int size, long total) {
 	}
 
+	/**
+	 * {@code summary} in the request's language (Accept-Language); {@code summaryCode} and {@code summaryArgs}
+	 * as stored (null and empty for an entry that has only words).
+	 */
 	record InteractionView(String eventId, String source, InteractionKind kind, Instant occurredAt, String summary,
-			String reference, Map<String, String> attributes) {
+			String reference, Map<String, String> attributes, String summaryCode, List<String> summaryArgs) {
 
-		static InteractionView of(Interaction interaction) {
+		static InteractionView of(Interaction interaction, Texts texts) {
+			String code = interaction.summaryCode() == null || interaction.summaryCode().isBlank() ? null
+					: interaction.summaryCode();
 			return new InteractionView(interaction.eventId(), interaction.source(), interaction.kind(),
-					interaction.occurredAt(), interaction.summary(), interaction.reference(),
-					interaction.attributes());
+					interaction.occurredAt(), texts.line(code, interaction.summaryArgs(), interaction.summary()),
+					interaction.reference(), interaction.attributes(), code, interaction.summaryArgs());
 		}
 	}
 }

@@ -4,11 +4,11 @@ import java.net.URI;
 
 import com.rapport.ordertracking.order.Order;
 import com.rapport.ordertracking.order.OrderService;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
 import jakarta.validation.Valid;
 
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Page;
@@ -42,8 +42,8 @@ class OrderController {
 	ResponseEntity<OrderView> submit(@Valid @RequestBody OrderRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-			throw new UnprocessableException("Invalid Idempotency-Key header.",
-					Map.of("Idempotency-Key", "1 to 200 visible ASCII characters"));
+			throw UnprocessableException.field(Message.of("orders.idempotency-key.invalid"), "Idempotency-Key",
+					Message.of("orders.idempotency-key.format"));
 		}
 		OrderService.Submission submission = orders.submit(Caller.current(), request.toNewOrder(), idempotencyKey);
 		OrderView view = OrderView.of(submission.order());

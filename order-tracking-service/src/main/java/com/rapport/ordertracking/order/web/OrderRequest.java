@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 
 import com.rapport.ordertracking.order.Milestone;
 import com.rapport.ordertracking.order.MilestoneCode;
 import com.rapport.ordertracking.order.Money;
 import com.rapport.ordertracking.order.NewOrder;
 import com.rapport.ordertracking.order.OrderLine;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import jakarta.validation.Valid;
 import com.rapport.support.validation.PlainText;
@@ -26,7 +26,7 @@ import jakarta.validation.constraints.Size;
 /** The body of {@code POST /api/orders/v1/orders}. */
 record OrderRequest(@NotBlank @Size(max = 64) @PlainText String customerId,
 		@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]*",
-				message = "letters, digits and . _ / - only") String orderNumber,
+				message = "{orders.order-number.format}") String orderNumber,
 		Instant placedAt, LocalDate promisedDate, @Valid MoneyRequest total,
 		@Size(max = 500) List<@Valid @NotNull LineRequest> lines,
 		@Size(max = 50) List<@Valid @NotNull MilestoneRequest> milestones) {
@@ -38,9 +38,9 @@ record OrderRequest(@NotBlank @Size(max = 64) @PlainText String customerId,
 				milestones == null ? List.of() : milestones.stream().map(MilestoneRequest::toMilestone).toList());
 	}
 
-	record MoneyRequest(@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as CNY") String currency,
-			@NotNull @DecimalMin(value = "0", message = "must not be negative")
-			@DecimalMax(value = "1000000000000000", inclusive = false, message = "less than 10^15") BigDecimal amount) {
+	record MoneyRequest(@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "{orders.currency.format}") String currency,
+			@NotNull @DecimalMin(value = "0", message = "{field.not-negative}")
+			@DecimalMax(value = "1000000000000000", inclusive = false, message = "{orders.amount.too-large}") BigDecimal amount) {
 
 		/** Checked after the field rules: the currency must exist and the amount fit its minor unit. */
 		Money toMoney() {
@@ -49,11 +49,12 @@ record OrderRequest(@NotBlank @Size(max = 64) @PlainText String customerId,
 				known = Currency.getInstance(currency);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new UnprocessableException("Unknown currency.", Map.of("total.currency", "not an ISO 4217 currency"));
+				throw UnprocessableException.field(Message.of("orders.currency.unknown"), "total.currency",
+						Message.of("orders.currency.not-iso"));
 			}
 			if (amount.stripTrailingZeros().scale() > Math.max(known.getDefaultFractionDigits(), 0)) {
-				throw new UnprocessableException("Too many decimals.", Map.of("total.amount",
-						currency + " has " + known.getDefaultFractionDigits() + " decimals"));
+				throw UnprocessableException.field(Message.of("orders.amount.too-many-decimals"), "total.amount",
+						Message.of("orders.amount.decimals", currency, known.getDefaultFractionDigits()));
 			}
 			return Money.of(known, amount.setScale(Math.max(known.getDefaultFractionDigits(), 0)));
 		}

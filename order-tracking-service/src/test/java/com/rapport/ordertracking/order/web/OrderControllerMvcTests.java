@@ -116,7 +116,29 @@ class OrderControllerMvcTests {
 		mvc.perform(post("/api/orders/v1/orders").with(as(TestTokens.partner("orders.write")))
 			.contentType(MediaType.APPLICATION_JSON).content(BODY.replace("1200.5", "1200.505")))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors['total.amount']").value("CNY has 2 decimals"));
+			.andExpect(jsonPath("$.errors['total.amount']").value("CNY has 2 decimals"))
+			.andExpect(jsonPath("$.fieldCodes['total.amount']").value("orders.amount.decimals"))
+			.andExpect(jsonPath("$.reason").value("orders.amount.too-many-decimals"));
+		verifyNoInteractions(orders);
+	}
+
+	@Test
+	void aPartnerAskingForChineseReadsTheRefusalInChineseWithTheSameCodes() throws Exception {
+		mvc.perform(post("/api/orders/v1/orders").with(as(TestTokens.partner("orders.write")))
+			.header("Accept-Language", "zh-CN")
+			.contentType(MediaType.APPLICATION_JSON).content(BODY.replace("1200.5", "1200.505")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("validation"))
+			.andExpect(jsonPath("$.title").value("输入无效"))
+			.andExpect(jsonPath("$.detail").value("小数位过多。"))
+			.andExpect(jsonPath("$.errors['total.amount']").value("CNY 有 2 位小数"))
+			.andExpect(jsonPath("$.fieldCodes['total.amount']").value("orders.amount.decimals"));
+		mvc.perform(post("/api/orders/v1/orders").with(as(TestTokens.partner("orders.write")))
+			.header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
+			.content(BODY.replace("\"CNY\"", "\"cny\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors['total.currency']").value("应为 ISO 4217 代码，例如 CNY"))
+			.andExpect(jsonPath("$.fieldCodes['total.currency']").value("orders.currency.format"));
 		verifyNoInteractions(orders);
 	}
 

@@ -44,6 +44,7 @@ public class GrpcInteractionRecorder implements InteractionRecorder {
 			.setOccurredAt(Timestamp.newBuilder().setSeconds(entry.occurredAt().getEpochSecond())
 				.setNanos(entry.occurredAt().getNano()))
 			.setSummary(entry.summary()).setReference(entry.reference()).putAllAttributes(entry.facts())
+			.setSummaryCode(entry.summaryCode() == null ? "" : entry.summaryCode()).addAllSummaryArgs(entry.summaryArgs())
 			.build();
 		remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.asService())
 			.recordInteraction(RecordInteractionRequest.newBuilder().setInteraction(interaction).build()));

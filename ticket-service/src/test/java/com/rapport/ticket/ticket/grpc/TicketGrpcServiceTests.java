@@ -177,10 +177,19 @@ class TicketGrpcServiceTests {
 	}
 
 	@Test
-	void staffNamingNoOrganisationIsAnInvalidArgument() {
+	void staffNamingNoOrganisationIsAnInvalidArgumentWithItsCodesForTheCallerToSay() {
 		assertThatExceptionOfType(StatusRuntimeException.class)
 			.isThrownBy(() -> as(TestTokens.staff("agent")).listOpenTickets(of(" ")))
-			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+			.satisfies(ex -> {
+				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+				com.rapport.contracts.problem.v1.Problem problem = io.grpc.protobuf.StatusProto.fromThrowable(ex)
+					.getDetailsList().stream().filter(d -> d.is(com.rapport.contracts.problem.v1.Problem.class))
+					.findFirst().orElseThrow().unpack(com.rapport.contracts.problem.v1.Problem.class);
+				assertThat(problem.getCode()).isEqualTo("ticket.organisation-required");
+				assertThat(problem.getFields(0).getField()).isEqualTo("customerId");
+				assertThat(problem.getFields(0).getCode()).isEqualTo("field.required");
+				assertThat(ex.getStatus().getDescription()).isEqualTo("Name the organisation. customerId: is required.");
+			});
 	}
 
 	@Test
