@@ -165,7 +165,7 @@ class ErrorRoundTripTests {
 			RetryRegistry.ofDefaults());
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Caller(remoteCalls))
-		.setControllerAdvice(new ProblemDetailsAdvice())
+		.setControllerAdvice(new ProblemDetailsAdvice(com.rapport.support.test.TestMessages.source()))
 		.build();
 
 	@AfterAll

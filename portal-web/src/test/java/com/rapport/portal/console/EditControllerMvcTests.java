@@ -102,7 +102,7 @@ class EditControllerMvcTests {
 		errors.put("name", Message.of("field.too-long", 200));
 		errors.put("email", Message.of("field.email"));
 		given(customers.organisation("acme-retail")).willReturn(acme());
-		given(customers.addContact(eq("acme-retail"), any()))
+		given(contacts.addContact(eq("acme-retail"), any()))
 			.willThrow(new UnprocessableException(Message.of("problem.invalid-fields"), errors));
 
 		Document page = page(agent(post("/console/organisations/acme-retail/contacts/new").with(csrf())

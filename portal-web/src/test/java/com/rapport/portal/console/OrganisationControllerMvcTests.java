@@ -491,7 +491,7 @@ class OrganisationControllerMvcTests {
 	@Test
 	void aChineseReaderSeesTheTimelineAndChosenValuesInChineseAndNoEnglishSentence() throws Exception {
 		given(customers.organisation("acme-retail")).willReturn(acme());
-		given(customers.timeline("acme-retail", null, OrganisationController.TIMELINE, null))
+		given(timeline.timeline("acme-retail", null, OrganisationController.TIMELINE, null))
 			.willReturn(ListInteractionsResponse.newBuilder()
 				.addInteractions(coded(InteractionKind.INTERACTION_KIND_TIER_CHANGED,
 						"Tier KEY → VIP: ordered 3 days ago, 12 orders in 12 months, CNY 1,321,200",
