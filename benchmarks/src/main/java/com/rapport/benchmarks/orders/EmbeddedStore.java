@@ -24,7 +24,7 @@ final class EmbeddedStore implements AutoCloseable {
 
 	private final StoreBackend backend;
 
-	/** The service's default page cache ({@code rapport.mongodb.embedded.cache-size-mb}). */
+	/** The page cache of a service with a heap of 512 MB or more ({@code rapport.mongodb.embedded.cache-size-mb}). */
 	private static final int CACHE_SIZE_MB = 128;
 
 	private final MongoServer server;
@@ -49,6 +49,11 @@ final class EmbeddedStore implements AutoCloseable {
 		InetSocketAddress address = server.getLocalAddress();
 		MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
 		return new EmbeddedStore(backend, server, client);
+	}
+
+	/** Rewrites the file's sparsest chunks, as the service's sweeper does ({@link StoreBackend#compact()}). */
+	void compact() {
+		backend.compact();
 	}
 
 	/** The collection {@code name} of whichever database holds one (a service keeps one database). */

@@ -70,6 +70,24 @@ final class QueryPlan {
 		return exact;
 	}
 
+	/**
+	 * How many positions the plan gives. One interval of an index with one entry per document is counted in the
+	 * index in O(log n) (a count of an organisation's 10,000 orders read them all before); anything else is
+	 * walked.
+	 */
+	long count() {
+		if (kind == Kind.SCAN && scan.singleInterval() && !scan.index().multikey()) {
+			return scan.estimate();
+		}
+		long count = 0;
+		Iterator<Object> all = positions();
+		while (all.hasNext()) {
+			all.next();
+			count++;
+		}
+		return count;
+	}
+
 	/** The positions to fetch, each once, in sort order when {@link #ordered()}. */
 	Iterator<Object> positions() {
 		return switch (kind) {

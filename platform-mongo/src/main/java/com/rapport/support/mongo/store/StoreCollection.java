@@ -185,13 +185,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
 		if (!plan.exact()) {
 			return super.count(query, skip, limit);
 		}
-		long count = 0;
-		var positions = plan.positions();
-		while (positions.hasNext()) {
-			positions.next();
-			count++;
-		}
-		count = Math.max(0, count - Math.max(skip, 0));
+		long count = Math.max(0, plan.count() - Math.max(skip, 0));
 		return (int) (limit > 0 ? Math.min(limit, count) : count);
 	}
 }
