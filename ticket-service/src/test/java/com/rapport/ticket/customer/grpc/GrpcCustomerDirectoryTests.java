@@ -1,38 +1,19 @@
 package com.rapport.ticket.customer.grpc;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Set;
 
-import com.rapport.contracts.customer.v1.GetOrganisationSummaryRequest;
-import com.rapport.contracts.customer.v1.OrganisationServiceGrpc;
 import com.rapport.contracts.customer.v1.OrganisationSummary;
-import com.rapport.support.customer.grpc.OrganisationSummaryClient;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
-import com.rapport.support.grpc.CallTokens;
-import com.rapport.support.grpc.RemoteCalls;
-import com.rapport.support.grpc.ServiceTokenProvider;
+import com.rapport.support.test.StandInOrganisationSummaries;
 import com.rapport.ticket.sla.Tier;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.RetryRegistry;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.Server;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
-import io.grpc.Status;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.mock;
 
 /**
  * The tier read from a stand-in customer-service's organisation summary over real (in-process) gRPC, as this
@@ -40,67 +21,31 @@ import static org.mockito.Mockito.mock;
  */
 class GrpcCustomerDirectoryTests {
 
-	static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-
-	private final List<String> tokensSeen = new ArrayList<>();
-
-	private Server server;
-
-	private ManagedChannel channel;
+	private StandInOrganisationSummaries customerService;
 
 	private GrpcCustomerDirectory directory;
 
 	@BeforeEach
-	void start() throws Exception {
-		String name = InProcessServerBuilder.generateName();
-		ServerInterceptor recordToken = new ServerInterceptor() {
-			@Override
-			public <Q, A> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, A> call, Metadata headers,
-					io.grpc.ServerCallHandler<Q, A> next) {
-				tokensSeen.add(headers.get(AUTHORIZATION));
-				return next.startCall(call, headers);
-			}
-		};
-		server = InProcessServerBuilder.forName(name).directExecutor()
-			.addService(ServerInterceptors.intercept(new OrganisationServiceGrpc.OrganisationServiceImplBase() {
-				@Override
-				public void getOrganisationSummary(GetOrganisationSummaryRequest request,
-						StreamObserver<OrganisationSummary> response) {
-					switch (request.getOrganisationId()) {
-						case "acme-retail" -> {
-							response.onNext(OrganisationSummary.newBuilder().setId("acme-retail")
-								.setTier(com.rapport.contracts.customer.v1.Tier.TIER_VIP).build());
-							response.onCompleted();
-						}
-						case "globex-trading" -> {
-							response.onNext(OrganisationSummary.newBuilder().setId("globex-trading")
-								.setTier(com.rapport.contracts.customer.v1.Tier.TIER_KEY).build());
-							response.onCompleted();
-						}
-						case "overloaded" -> response.onError(Status.UNAVAILABLE.asRuntimeException());
-						default -> response.onError(Status.NOT_FOUND.withDescription("No organisation").asRuntimeException());
-					}
-				}
-			}, recordToken)).build().start();
-		channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-		ServiceTokenProvider serviceTokens = mock(ServiceTokenProvider.class);
-		given(serviceTokens.token()).willReturn("ticket-service-own-token");
-		directory = new GrpcCustomerDirectory(new OrganisationSummaryClient(OrganisationServiceGrpc.newBlockingStub(channel),
-				new RemoteCalls(CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults()),
-				new CallTokens(serviceTokens)));
+	void start() {
+		customerService = StandInOrganisationSummaries.start(Map.of(
+				"acme-retail", OrganisationSummary.newBuilder().setId("acme-retail")
+					.setTier(com.rapport.contracts.customer.v1.Tier.TIER_VIP).build(),
+				"globex-trading", OrganisationSummary.newBuilder().setId("globex-trading")
+					.setTier(com.rapport.contracts.customer.v1.Tier.TIER_KEY).build()),
+				Set.of("overloaded"));
+		directory = new GrpcCustomerDirectory(customerService.client("ticket-service-own-token"));
 	}
 
 	@AfterEach
 	void stop() throws Exception {
-		channel.shutdownNow();
-		server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+		customerService.close();
 	}
 
 	@Test
 	void theTierIsReadWithTheServicesOwnToken() {
 		assertThat(directory.tierOf("acme-retail")).isEqualTo(Tier.VIP);
 		assertThat(directory.tierOf("globex-trading")).isEqualTo(Tier.KEY);
-		assertThat(tokensSeen).containsOnly("Bearer ticket-service-own-token");
+		assertThat(customerService.tokensSeen()).containsOnly("Bearer ticket-service-own-token");
 	}
 
 	@Test
@@ -111,7 +56,7 @@ class GrpcCustomerDirectoryTests {
 	@Test
 	void aCustomerServiceThatCannotAnswerIsUnavailableNotAGuess() {
 		assertThatExceptionOfType(RemoteUnavailableException.class).isThrownBy(() -> directory.tierOf("overloaded"));
-		server.shutdownNow();
+		customerService.stop();
 		assertThatExceptionOfType(RemoteUnavailableException.class).isThrownBy(() -> directory.tierOf("acme-retail"));
 	}
 }
