@@ -57,6 +57,30 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Shows pages as a phone does: a 390 × 844 CSS-pixel viewport (a common phone's), at three device pixels per CSS
+	 * pixel, with the mobile meta viewport honoured.
+	 */
+	Browser asPhone() {
+		((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
+		return this;
+	}
+
+	/** How far the current page reaches beyond the viewport's right edge, in CSS pixels (0: no sideways scrolling). */
+	long sidewaysOverflow() {
+		return (Long) ((JavascriptExecutor) driver).executeScript(
+				"return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);");
+	}
+
+	/** Whether an element lies wholly inside the viewport's width (not clipped at either side). */
+	boolean withinWidth(By by) {
+		return (Boolean) ((JavascriptExecutor) driver).executeScript(
+				"const r = arguments[0].getBoundingClientRect();"
+						+ "return r.width > 0 && r.left >= 0 && r.right <= document.documentElement.clientWidth;",
+				driver.findElement(by));
+	}
+
 	/** Opens the platform's front door and signs in on Keycloak's own login page. */
 	Browser login(String username, String password) {
 		driver.get(RunningPlatform.GATEWAY + "/");

@@ -133,4 +133,25 @@ class PortalBrowserSystemTests {
 			assertThat(browser.text(By.tagName("h1"))).as("the choice is remembered").isEqualTo("我的订单");
 		}
 	}
+
+	@Test
+	void everyPortalPageFitsAPhoneWithoutSidewaysScrolling() {
+		try (Browser browser = Browser.open().asPhone().login("acme.buyer", "acme-demo-26")) {
+			for (String path : List.of("/portal", "/portal/orders/" + orderId, "/portal/organisation",
+					"/portal/profile", "/portal?lang=zh-CN", "/portal/orders/" + orderId)) {
+				browser.go(path);
+				assertThat(browser.sidewaysOverflow()).as("sideways overflow of %s at 390 px", path).isZero();
+				assertThat(browser.withinWidth(By.cssSelector("form.logout button")))
+					.as("the whole sign-out button is visible on %s", path).isTrue();
+			}
+			browser.go("/portal?lang=en");
+			// The order table became stacked rows: each cell names its column beside the value.
+			WebElement row = browser.driver
+				.findElement(By.cssSelector("tr.order-row[data-order-number='" + orderNumber + "']"));
+			assertThat(browser.driver.findElement(By.cssSelector("table.list thead")).isDisplayed()).isFalse();
+			assertThat(row.findElement(By.cssSelector("td.order-promised")).getText()).isNotBlank();
+			assertThat(browser.withinWidth(By.cssSelector("tr.order-row[data-order-number='" + orderNumber + "']")))
+				.isTrue();
+		}
+	}
 }

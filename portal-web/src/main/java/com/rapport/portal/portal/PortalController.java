@@ -3,6 +3,7 @@ package com.rapport.portal.portal;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.rapport.contracts.ordertracking.v1.ListOrdersResponse;
 import com.rapport.contracts.ordertracking.v1.Milestone;
 import com.rapport.contracts.ordertracking.v1.MilestoneCode;
 import com.rapport.contracts.ordertracking.v1.Order;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The customer's view of their organisation's orders. Which orders those are is decided by
@@ -35,9 +37,15 @@ class PortalController {
 		this.orders = orders;
 	}
 
+	/** Orders shown on one page of the list; older ones are a link away, and the newest one more. */
+	static final int PAGE_SIZE = 25;
+
 	@GetMapping("/portal")
-	String orders(Model model) {
-		model.addAttribute("orders", orders.orders(50));
+	String orders(@RequestParam(name = "page", defaultValue = "") String page, Model model) {
+		ListOrdersResponse answer = orders.orders(page, PAGE_SIZE);
+		model.addAttribute("orders", answer.getOrdersList());
+		model.addAttribute("olderPage", answer.getNextPageToken());
+		model.addAttribute("laterPage", !page.isEmpty());
 		return "portal/orders";
 	}
 

@@ -6,6 +6,7 @@ import com.rapport.contracts.ordertracking.v1.DeliveryPerformance;
 import com.rapport.contracts.ordertracking.v1.GetDeliveryPerformanceRequest;
 import com.rapport.contracts.ordertracking.v1.GetOrderRequest;
 import com.rapport.contracts.ordertracking.v1.ListOrdersRequest;
+import com.rapport.contracts.ordertracking.v1.ListOrdersResponse;
 import com.rapport.contracts.ordertracking.v1.Order;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
 import com.rapport.support.grpc.CallTokens;
@@ -31,10 +32,13 @@ public class OrderClient {
 		this.tokens = tokens;
 	}
 
-	public List<Order> orders(int pageSize) {
+	/**
+	 * One page of the orders the caller may see, newest first: the first page for an empty token, else the page
+	 * a previous answer's {@code next_page_token} names.
+	 */
+	public ListOrdersResponse orders(String pageToken, int pageSize) {
 		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
-			.listOrders(ListOrdersRequest.newBuilder().setPageSize(pageSize).build())
-			.getOrdersList());
+			.listOrders(ListOrdersRequest.newBuilder().setPageToken(pageToken).setPageSize(pageSize).build()));
 	}
 
 	/** The newest orders of one organisation (staff may ask for any; a customer always gets its own). */

@@ -3,6 +3,7 @@ package com.rapport.portal.portal;
 import java.util.List;
 
 import com.google.protobuf.Timestamp;
+import com.rapport.contracts.ordertracking.v1.ListOrdersResponse;
 import com.rapport.contracts.ordertracking.v1.Milestone;
 import com.rapport.contracts.ordertracking.v1.MilestoneCode;
 import com.rapport.contracts.ordertracking.v1.Money;
@@ -56,7 +57,7 @@ class PortalControllerMvcTests {
 
 	@Test
 	void customerSeesOnlyTheOrdersTheServiceGivesWithStatusAndTotal() throws Exception {
-		given(orders.orders(50)).willReturn(List.of(
+		given(orders.orders("", 25)).willReturn(listing(
 				order("o-1", "ACME-1001", MilestoneCode.MILESTONE_CODE_SHIPPED, money("CNY", 1_250_000)),
 				order("o-2", "ACME-1002", MilestoneCode.MILESTONE_CODE_CONFIRMED, money("JPY", 98_000))));
 
@@ -79,8 +80,40 @@ class PortalControllerMvcTests {
 	}
 
 	@Test
+	void olderOrdersAreALinkAwayAndTheNewestOneMore() throws Exception {
+		given(orders.orders("", 25)).willReturn(listing(
+				order("o-1", "ACME-1030", MilestoneCode.MILESTONE_CODE_SHIPPED, money("CNY", 100)))
+			.toBuilder().setNextPageToken("cGFnZTox").build());
+		given(orders.orders("cGFnZTox", 25)).willReturn(listing(
+				order("o-2", "ACME-1005", MilestoneCode.MILESTONE_CODE_DELIVERED, money("CNY", 100))));
+
+		Document first = page(mvc.perform(get("/portal").with(as(TestTokens.customer("acme-retail")))).andReturn());
+		assertThat(first.select(".pager-older").attr("href")).isEqualTo("/portal?page=cGFnZTox");
+		assertThat(first.select(".pager-older").text()).isEqualTo("Older orders →");
+		assertThat(first.select(".pager-newest")).isEmpty();
+
+		Document second = page(mvc.perform(get("/portal").param("page", "cGFnZTox")
+			.with(as(TestTokens.customer("acme-retail")))).andExpect(status().isOk()).andReturn());
+		assertThat(second.select("tr.order-row").eachAttr("data-order-number")).containsExactly("ACME-1005");
+		assertThat(second.select(".pager-newest").attr("href")).isEqualTo("/portal");
+		assertThat(second.select(".pager-older")).isEmpty();
+	}
+
+	@Test
+	void everyCellNamesItsColumnForThePhoneLayout() throws Exception {
+		given(orders.orders("", 25)).willReturn(listing(
+				order("o-1", "ACME-1001", MilestoneCode.MILESTONE_CODE_SHIPPED, money("CNY", 1_250_000))));
+
+		Document page = page(mvc.perform(get("/portal").with(as(TestTokens.customer("acme-retail")))).andReturn());
+
+		assertThat(page.select("table.list").hasClass("stacked")).isTrue();
+		assertThat(page.select("tr.order-row td").eachAttr("data-label"))
+			.containsExactly("Order", "Status", "Placed", "Promised for", "Total");
+	}
+
+	@Test
 	void customerWithoutOrdersIsToldSo() throws Exception {
-		given(orders.orders(50)).willReturn(List.of());
+		given(orders.orders("", 25)).willReturn(ListOrdersResponse.getDefaultInstance());
 
 		Document page = page(mvc.perform(get("/portal").with(as(TestTokens.customer("acme-retail"))))
 			.andExpect(status().isOk())
@@ -179,7 +212,7 @@ class PortalControllerMvcTests {
 
 	@Test
 	void chineseChosenWithLangIsShownAndKeptInACookie() throws Exception {
-		given(orders.orders(50)).willReturn(List.of(
+		given(orders.orders("", 25)).willReturn(listing(
 				order("o-1", "ACME-1001", MilestoneCode.MILESTONE_CODE_SHIPPED, money("CNY", 1_250_000))));
 
 		MvcResult chosen = mvc.perform(get("/portal").param("lang", "zh-CN").with(as(TestTokens.customer("acme-retail"))))
@@ -202,7 +235,7 @@ class PortalControllerMvcTests {
 
 	@Test
 	void browserPreferringChineseOverOtherOfferedLanguagesGetsChineseUntilTheUserChoosesEnglish() throws Exception {
-		given(orders.orders(50)).willReturn(List.of());
+		given(orders.orders("", 25)).willReturn(ListOrdersResponse.getDefaultInstance());
 
 		Document page = page(mvc.perform(get("/portal").header("Accept-Language", "de-DE,de;q=0.9,zh-TW;q=0.8")
 			.with(as(TestTokens.customer("acme-retail")))).andReturn());
@@ -217,7 +250,7 @@ class PortalControllerMvcTests {
 
 	@Test
 	void languagesOtherThanEnglishAndChineseAreNotOffered() throws Exception {
-		given(orders.orders(50)).willReturn(List.of(
+		given(orders.orders("", 25)).willReturn(listing(
 				order("o-1", "ACME-1001", MilestoneCode.MILESTONE_CODE_SHIPPED, money("CNY", 1_250_000))));
 
 		MvcResult german = mvc.perform(get("/portal").param("lang", "de").with(as(TestTokens.customer("acme-retail"))))
@@ -243,7 +276,7 @@ class PortalControllerMvcTests {
 
 	@Test
 	void orderTrackingDownGivesTheUnavailablePageWithRetryAfter() throws Exception {
-		given(orders.orders(50)).willThrow(new RemoteUnavailableException("order-tracking-service",
+		given(orders.orders("", 25)).willThrow(new RemoteUnavailableException("order-tracking-service",
 				Status.UNAVAILABLE.withDescription("io exception").asRuntimeException()));
 
 		MvcResult result = mvc.perform(get("/portal").with(as(TestTokens.customer("acme-retail"))))
@@ -264,7 +297,7 @@ class PortalControllerMvcTests {
 
 	@Test
 	void pagesCarryTheGatewaysCsrfTokenInTheLogoutForm() throws Exception {
-		given(orders.orders(50)).willReturn(List.of());
+		given(orders.orders("", 25)).willReturn(ListOrdersResponse.getDefaultInstance());
 
 		Document page = page(mvc.perform(get("/portal").cookie(new Cookie("XSRF-TOKEN", "token-from-gateway"))
 			.with(as(TestTokens.customer("acme-retail")))).andReturn());
@@ -275,6 +308,10 @@ class PortalControllerMvcTests {
 
 	static Document page(MvcResult result) throws Exception {
 		return Jsoup.parse(result.getResponse().getContentAsString());
+	}
+
+	static ListOrdersResponse listing(Order... orders) {
+		return ListOrdersResponse.newBuilder().addAllOrders(List.of(orders)).build();
 	}
 
 	static Order order(String id, String number, MilestoneCode status, Money total) {
