@@ -14,8 +14,16 @@ import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc;
 import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc.FeedbackServiceBlockingStub;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
+import com.rapport.contracts.ticket.v1.TicketConversationServiceGrpc;
+import com.rapport.contracts.ticket.v1.TicketConversationServiceGrpc.TicketConversationServiceBlockingStub;
+import com.rapport.contracts.ticket.v1.TicketIntakeServiceGrpc;
+import com.rapport.contracts.ticket.v1.TicketIntakeServiceGrpc.TicketIntakeServiceBlockingStub;
+import com.rapport.contracts.ticket.v1.TicketQueueServiceGrpc;
+import com.rapport.contracts.ticket.v1.TicketQueueServiceGrpc.TicketQueueServiceBlockingStub;
 import com.rapport.contracts.ticket.v1.TicketServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketServiceGrpc.TicketServiceBlockingStub;
+import com.rapport.contracts.ticket.v1.TicketWorkflowServiceGrpc;
+import com.rapport.contracts.ticket.v1.TicketWorkflowServiceGrpc.TicketWorkflowServiceBlockingStub;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,5 +70,25 @@ class RemoteClientsConfiguration {
 	@Bean
 	TicketServiceBlockingStub ticketServiceStub(GrpcChannelFactory channels) {
 		return TicketServiceGrpc.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
+	}
+
+	@Bean
+	TicketIntakeServiceBlockingStub ticketIntakeServiceStub(GrpcChannelFactory channels) {
+		return TicketIntakeServiceGrpc.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
+	}
+
+	@Bean
+	TicketConversationServiceBlockingStub ticketConversationServiceStub(GrpcChannelFactory channels) {
+		return TicketConversationServiceGrpc.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
+	}
+
+	@Bean
+	TicketQueueServiceBlockingStub ticketQueueServiceStub(GrpcChannelFactory channels) {
+		return TicketQueueServiceGrpc.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
+	}
+
+	@Bean
+	TicketWorkflowServiceBlockingStub ticketWorkflowServiceStub(GrpcChannelFactory channels) {
+		return TicketWorkflowServiceGrpc.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
 	}
 }

@@ -13,6 +13,9 @@ import java.util.Locale;
 import com.google.protobuf.Timestamp;
 import com.rapport.contracts.ordertracking.v1.Money;
 
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
+
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -24,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("fmt")
 public class Formats {
+
+	private static final Safelist SAFE_HTML = Safelist.basic().removeTags("span", "sub", "sup", "small", "cite", "dl", "dt", "dd");
 
 	private final PortalProperties properties;
 
@@ -105,6 +110,20 @@ public class Formats {
 		}
 		String name = new Locale("", code.strip()).getDisplayCountry(LocaleContextHolder.getLocale());
 		return name.isEmpty() ? code : name;
+	}
+
+	/**
+	 * A conversation message's body as a page may show it unescaped: ticket-service sends it sanitised, and it is
+	 * cleaned once more here (paragraphs, line breaks, emphasis, lists, quotes, code and links only; links
+	 * open nothing but http, https and mailto, and carry rel="nofollow").
+	 */
+	public String html(String body) {
+		return body == null ? "" : Jsoup.clean(body, SAFE_HTML);
+	}
+
+	/** ISO-8601 instant for a {@code <time datetime>} attribute (the console's countdowns read it). */
+	public String iso(Timestamp timestamp) {
+		return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()).toString();
 	}
 
 	/** The viewer's zone: the token's {@code zoneinfo} claim when it names a valid zone, else the default. */

@@ -1,0 +1,253 @@
+package com.rapport.portal.console;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.rapport.contracts.customer.v1.Organisation;
+import com.rapport.contracts.ticket.v1.AssigneeFilter;
+import com.rapport.contracts.ticket.v1.ListTicketsRequest;
+import com.rapport.contracts.ticket.v1.ListTicketsResponse;
+import com.rapport.contracts.ticket.v1.OpenTicketRequest;
+import com.rapport.contracts.ticket.v1.SlaState;
+import com.rapport.contracts.ticket.v1.SlaTier;
+import com.rapport.contracts.ticket.v1.TicketDetail;
+import com.rapport.contracts.ticket.v1.TicketStateFilter;
+import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.TicketDeskClient;
+import com.rapport.portal.web.TicketChoices;
+import com.rapport.portal.web.TicketPages;
+import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.RemoteUnavailableException;
+import com.rapport.support.error.UnprocessableException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The support desk as staff work it: the queue (mine, unassigned, at risk or breached, everything open; by tier
+ * and channel) with SLA countdowns, a ticket with its conversation and internal notes beside the customer's
+ * summary, and logging a ticket taken by phone, chat, instant message or mail. ticket-service checks every
+ * permission again.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('agent', 'manager', 'admin')")
+class TicketDeskController {
+
+	private static final Logger log = LoggerFactory.getLogger(TicketDeskController.class);
+
+	static final int PAGE_SIZE = 50;
+
+	/** The queue's views, in the order the page offers them. */
+	static final List<String> VIEWS = List.of("mine", "unassigned", "at-risk", "open", "closed");
+
+	static final List<SlaTier> TIERS = List.of(SlaTier.SLA_TIER_VIP, SlaTier.SLA_TIER_KEY, SlaTier.SLA_TIER_NORMAL);
+
+	private final TicketDeskClient desk;
+
+	private final CustomerClient customers;
+
+	private final TicketPages pages;
+
+	TicketDeskController(TicketDeskClient desk, CustomerClient customers, TicketPages pages) {
+		this.desk = desk;
+		this.customers = customers;
+		this.pages = pages;
+	}
+
+	@GetMapping("/console/tickets")
+	String queue(@RequestParam(defaultValue = "open") String view, @RequestParam(defaultValue = "") String tier,
+			@RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String page, Model model) {
+		String shown = VIEWS.contains(view) ? view : "open";
+		ListTicketsRequest.Builder request = ListTicketsRequest.newBuilder().setPageSize(PAGE_SIZE).setPageToken(page)
+			.setState("closed".equals(shown) ? TicketStateFilter.TICKET_STATE_FILTER_CLOSED
+					: TicketStateFilter.TICKET_STATE_FILTER_OPEN);
+		switch (shown) {
+			case "mine" -> request.setAssignee(AssigneeFilter.ASSIGNEE_FILTER_ME);
+			case "unassigned" -> request.setAssignee(AssigneeFilter.ASSIGNEE_FILTER_UNASSIGNED);
+			case "at-risk" -> request.addSlaStates(SlaState.SLA_STATE_BREACHED).addSlaStates(SlaState.SLA_STATE_AT_RISK);
+			default -> {
+			}
+		}
+		TicketChoices.chosen(TIERS, tier).ifPresent(request::addTiers);
+		TicketChoices.chosen(CHANNELS, channel).ifPresent(request::addChannels);
+		ListTicketsResponse answer = desk.list(request.build());
+		model.addAttribute("view", shown);
+		model.addAttribute("views", VIEWS);
+		model.addAttribute("tier", TicketChoices.chosen(TIERS, tier).map(Enum::name).orElse(""));
+		model.addAttribute("channel", TicketChoices.chosen(CHANNELS, channel).map(Enum::name).orElse(""));
+		model.addAttribute("tiers", TIERS);
+		model.addAttribute("channels", CHANNELS);
+		model.addAttribute("tickets", answer.getTicketsList());
+		model.addAttribute("total", answer.getTotalCount());
+		model.addAttribute("olderPage", answer.getNextPageToken());
+		model.addAttribute("laterPage", !page.isEmpty());
+		return "console/tickets";
+	}
+
+	static final List<com.rapport.contracts.ticket.v1.TicketChannel> CHANNELS = List.of(
+			com.rapport.contracts.ticket.v1.TicketChannel.TICKET_CHANNEL_PORTAL,
+			com.rapport.contracts.ticket.v1.TicketChannel.TICKET_CHANNEL_EMAIL,
+			com.rapport.contracts.ticket.v1.TicketChannel.TICKET_CHANNEL_PHONE,
+			com.rapport.contracts.ticket.v1.TicketChannel.TICKET_CHANNEL_CHAT,
+			com.rapport.contracts.ticket.v1.TicketChannel.TICKET_CHANNEL_IM,
+			com.rapport.contracts.ticket.v1.TicketChannel.TICKET_CHANNEL_PARTNER);
+
+	@GetMapping("/console/tickets/{id}")
+	String ticket(@PathVariable String id, Model model) {
+		return page(model, desk.ticket(id), "", "", Map.of());
+	}
+
+	@PostMapping("/console/tickets/{id}/replies")
+	String reply(@PathVariable String id, @RequestParam(defaultValue = "") String body, Model model,
+			HttpServletResponse response) {
+		try {
+			desk.reply(id, body);
+			return redirect(id);
+		}
+		catch (UnprocessableException | ConflictException ex) {
+			response.setStatus(ex instanceof ConflictException ? 409 : 422);
+			return page(model, desk.ticket(id), body, "", pages.errors(ex));
+		}
+	}
+
+	@PostMapping("/console/tickets/{id}/notes")
+	String note(@PathVariable String id, @RequestParam(defaultValue = "") String body, Model model,
+			HttpServletResponse response) {
+		try {
+			desk.note(id, body);
+			return redirect(id);
+		}
+		catch (UnprocessableException | ConflictException ex) {
+			response.setStatus(ex instanceof ConflictException ? 409 : 422);
+			Map<String, String> errors = new java.util.LinkedHashMap<>(pages.errors(ex));
+			// The page has two text boxes: the note's error goes under the note.
+			if (errors.containsKey("body")) {
+				errors.put("note", errors.remove("body"));
+			}
+			return page(model, desk.ticket(id), "", body, errors);
+		}
+	}
+
+	@PostMapping("/console/tickets/{id}/status")
+	String changeStatus(@PathVariable String id, @RequestParam(defaultValue = "") String transition,
+			@RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response) {
+		var chosen = TicketChoices.transition(transition);
+		if (chosen.isEmpty()) {
+			response.setStatus(422);
+			return page(model, desk.ticket(id), "", "", pages.error("transition", "ticket.form.no-such-change"));
+		}
+		try {
+			desk.changeStatus(id, chosen.get(), reason.strip());
+			return redirect(id);
+		}
+		catch (UnprocessableException | ConflictException ex) {
+			response.setStatus(ex instanceof ConflictException ? 409 : 422);
+			return page(model, desk.ticket(id), "", "", pages.errors(ex));
+		}
+	}
+
+	@PostMapping("/console/tickets/{id}/assignee")
+	String take(@PathVariable String id, @RequestParam(defaultValue = "") String reason, Model model,
+			HttpServletResponse response) {
+		try {
+			desk.assign(id, "", reason.strip());
+			return redirect(id);
+		}
+		catch (UnprocessableException | ConflictException ex) {
+			response.setStatus(ex instanceof ConflictException ? 409 : 422);
+			return page(model, desk.ticket(id), "", "", pages.errors(ex));
+		}
+	}
+
+	@GetMapping("/console/tickets/new")
+	String newTicket(@RequestParam(name = "customer", defaultValue = "") String customerId, Model model) {
+		return logForm(model, new LoggedTicket(customerId, "", "TICKET_CHANNEL_PHONE", "TICKET_KIND_REQUEST", "", "",
+				"", "", "", ""), Map.of());
+	}
+
+	@PostMapping("/console/tickets")
+	String log(@ModelAttribute LoggedTicket form, Model model, HttpServletResponse response) {
+		try {
+			TicketDetail opened = desk.open(form.request());
+			return redirect(opened.getTicket().getNumber());
+		}
+		catch (UnprocessableException ex) {
+			response.setStatus(422);
+			return logForm(model, form, pages.errors(ex));
+		}
+	}
+
+	private String logForm(Model model, LoggedTicket form, Map<String, String> errors) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("organisation", form.customerId().isBlank() ? null : organisationOrNull(form.customerId().strip()));
+		model.addAttribute("channels", TicketChoices.LOGGED_CHANNELS);
+		model.addAttribute("categories", TicketChoices.CATEGORIES);
+		model.addAttribute("priorities", TicketChoices.PRIORITIES);
+		model.addAttribute("severities", TicketChoices.SEVERITIES);
+		return "console/ticket-form";
+	}
+
+	private String page(Model model, TicketDetail detail, String draft, String noteDraft, Map<String, String> errors) {
+		model.addAttribute("noteDraft", noteDraft);
+		model.addAttribute("organisation", organisationOrNull(detail.getTicket().getCustomerId()));
+		return pages.ticket(model, detail, draft, errors, "console/ticket");
+	}
+
+	/** The customer's summary beside the ticket; the page still works, saying so, while customer-service is down. */
+	private Organisation organisationOrNull(String id) {
+		try {
+			return customers.organisation(id);
+		}
+		catch (RemoteUnavailableException | NotFoundException ex) {
+			log.warn("Ticket page without the customer's summary: {}", ex.getMessage());
+			return null;
+		}
+	}
+
+	private static String redirect(String id) {
+		return "redirect:/console/tickets/" + UriUtils.encodePathSegment(id, "UTF-8") + "#latest";
+	}
+
+	/** A ticket an agent logs for a contact, as posted. */
+	record LoggedTicket(String customerId, String contactId, String channel, String kind, String category,
+			String severity, String priority, String subject, String body, String orderNumber) {
+
+		LoggedTicket {
+			customerId = text(customerId);
+			contactId = text(contactId);
+			channel = text(channel);
+			kind = text(kind);
+			category = text(category);
+			severity = text(severity);
+			priority = text(priority);
+			subject = subject == null ? "" : subject;
+			body = body == null ? "" : body;
+			orderNumber = text(orderNumber);
+		}
+
+		OpenTicketRequest request() {
+			OpenTicketRequest.Builder request = OpenTicketRequest.newBuilder().setCustomerId(customerId)
+				.setContactId(contactId).setSubject(subject.strip()).setBody(body.strip()).setOrderNumber(orderNumber);
+			TicketChoices.chosen(TicketChoices.LOGGED_CHANNELS, channel).ifPresent(request::setChannel);
+			return TicketChoices.classify(request, kind, category, severity, priority).build();
+		}
+
+		private static String text(String value) {
+			return value == null ? "" : value.strip();
+		}
+	}
+}

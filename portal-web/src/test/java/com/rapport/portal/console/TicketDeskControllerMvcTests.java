@@ -1,0 +1,217 @@
+package com.rapport.portal.console;
+
+import java.nio.charset.StandardCharsets;
+
+import com.google.protobuf.Timestamp;
+import com.rapport.contracts.customer.v1.Organisation;
+import com.rapport.contracts.customer.v1.Tier;
+import com.rapport.contracts.ticket.v1.AssigneeFilter;
+import com.rapport.contracts.ticket.v1.ListTicketsRequest;
+import com.rapport.contracts.ticket.v1.ListTicketsResponse;
+import com.rapport.contracts.ticket.v1.OpenTicketRequest;
+import com.rapport.contracts.ticket.v1.SlaState;
+import com.rapport.contracts.ticket.v1.SlaTier;
+import com.rapport.contracts.ticket.v1.Ticket;
+import com.rapport.contracts.ticket.v1.TicketAuthorKind;
+import com.rapport.contracts.ticket.v1.TicketCategory;
+import com.rapport.contracts.ticket.v1.TicketChannel;
+import com.rapport.contracts.ticket.v1.TicketDetail;
+import com.rapport.contracts.ticket.v1.TicketKind;
+import com.rapport.contracts.ticket.v1.TicketMessage;
+import com.rapport.contracts.ticket.v1.TicketPriority;
+import com.rapport.contracts.ticket.v1.TicketStateFilter;
+import com.rapport.contracts.ticket.v1.TicketStatus;
+import com.rapport.contracts.ticket.v1.TicketTransition;
+import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.TicketDeskClient;
+import com.rapport.portal.web.PageTestConfiguration;
+import com.rapport.portal.web.TicketPages;
+import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
+import com.rapport.support.error.RemoteUnavailableException;
+import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
+import com.rapport.support.test.TestTokens;
+import io.grpc.Status;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static com.rapport.support.test.TestJwtRequests.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(TicketDeskController.class)
+@ImportAutoConfiguration(ResourceServerSecurityAutoConfiguration.class)
+@Import({ PageTestConfiguration.class, TicketPages.class })
+class TicketDeskControllerMvcTests {
+
+	static final Timestamp OPENED = Timestamp.newBuilder().setSeconds(1_764_556_200L).build();
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	TicketDeskClient desk;
+
+	@MockitoBean
+	CustomerClient customers;
+
+	@Test
+	void theAtRiskViewAsksForBreachedAndAtRiskOpenTicketsOfTheChosenTierAndShowsLiveCountdowns() throws Exception {
+		long inTwoHours = System.currentTimeMillis() / 1000 + 2 * 3600 + 90;
+		given(desk.list(any())).willReturn(ListTicketsResponse.newBuilder().setTotalCount(1)
+			.addTickets(ticket().setFirstResponseDue(Timestamp.newBuilder().setSeconds(inTwoHours))
+				.setSlaState(SlaState.SLA_STATE_AT_RISK))
+			.setNextPageToken("cGFnZTox").build());
+
+		Document page = page(agent(get("/console/tickets").param("view", "at-risk").param("tier", "SLA_TIER_VIP")));
+
+		ArgumentCaptor<ListTicketsRequest> asked = ArgumentCaptor.forClass(ListTicketsRequest.class);
+		verify(desk).list(asked.capture());
+		assertThat(asked.getValue().getSlaStatesList()).containsExactlyInAnyOrder(SlaState.SLA_STATE_BREACHED,
+				SlaState.SLA_STATE_AT_RISK);
+		assertThat(asked.getValue().getState()).isEqualTo(TicketStateFilter.TICKET_STATE_FILTER_OPEN);
+		assertThat(asked.getValue().getTiersList()).containsExactly(SlaTier.SLA_TIER_VIP);
+		assertThat(page.select("nav.queue-views a.current").attr("data-view")).isEqualTo("at-risk");
+		var row = page.selectFirst("tr.ticket-row[data-ticket-number=T-1001]");
+		assertThat(row.select("time.countdown").attr("datetime")).endsWith("Z");
+		assertThat(row.select("time.countdown").text()).isEqualTo("due in 2 h 1 min");
+		assertThat(row.select("time.countdown").attr("data-over")).isEqualTo("overdue by {h} h {m} min");
+		assertThat(row.select(".ticket-customer a").attr("href")).isEqualTo("/console/organisations/acme-retail");
+		assertThat(page.select(".pager-older").attr("href")).contains("view=at-risk").contains("tier=SLA_TIER_VIP")
+			.contains("page=cGFnZTox");
+		assertThat(page.select("script[src]").attr("src")).isEqualTo("/js/rapport.js");
+	}
+
+	@Test
+	void mineAsksForTheCallersTicketsAndAnUnknownViewShowsAllOpen() throws Exception {
+		given(desk.list(any())).willReturn(ListTicketsResponse.getDefaultInstance());
+		agent(get("/console/tickets").param("view", "mine")).andExpect(status().isOk());
+		agent(get("/console/tickets").param("view", "<script>")).andExpect(status().isOk());
+
+		ArgumentCaptor<ListTicketsRequest> asked = ArgumentCaptor.forClass(ListTicketsRequest.class);
+		verify(desk, org.mockito.Mockito.times(2)).list(asked.capture());
+		assertThat(asked.getAllValues().get(0).getAssignee()).isEqualTo(AssigneeFilter.ASSIGNEE_FILTER_ME);
+		assertThat(asked.getAllValues().get(1).getAssignee()).isEqualTo(AssigneeFilter.ASSIGNEE_FILTER_UNSPECIFIED);
+	}
+
+	@Test
+	void theTicketPageShowsNotesAsInternalBesideTheCustomersSummary() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail());
+		given(customers.organisation("acme-retail")).willReturn(Organisation.newBuilder().setId("acme-retail")
+			.setName("Acme Retail").setTier(Tier.TIER_VIP).build());
+
+		Document page = page(agent(get("/console/tickets/T-1001")));
+
+		assertThat(page.select("li.message.internal .message-body").text()).isEqualTo("Customer is upset, call back.");
+		assertThat(page.select("li.message.internal .internal-badge").text()).isEqualTo("internal note");
+		assertThat(page.select(".ticket-customer-summary .customer-name").text()).isEqualTo("Acme Retail");
+		assertThat(page.select(".ticket-customer-summary .customer-tier").text()).isEqualTo("VIP");
+		assertThat(page.select(".ticket-actions button[name=transition]").eachAttr("value"))
+			.containsExactly("TICKET_TRANSITION_WAIT_ON_CUSTOMER", "TICKET_TRANSITION_RESOLVE");
+		assertThat(page.select("button.take-ticket")).as("not the viewer's yet").hasSize(1);
+		assertThat(page.select("form.note-form")).hasSize(1);
+		assertThat(page.select(".ticket-requester").text()).isEqualTo("Alice Chen <alice@acme.example>");
+	}
+
+	@Test
+	void theTicketPageStillWorksWhileCustomerServiceIsDown() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail());
+		given(customers.organisation("acme-retail")).willThrow(new RemoteUnavailableException("customer-service",
+				Status.UNAVAILABLE.asRuntimeException()));
+
+		Document page = page(agent(get("/console/tickets/T-1001")).andExpect(status().isOk()));
+
+		assertThat(page.select(".customer-unavailable").text()).contains("temporarily unavailable");
+		assertThat(page.select("ol.conversation li")).hasSize(2);
+	}
+
+	@Test
+	void notesRepliesAndMovesGoToTheTicketAndARefusedMoveSaysWhy() throws Exception {
+		given(desk.note("T-1001", "Called, no answer.")).willReturn(detail());
+		agent(post("/console/tickets/T-1001/notes").with(csrf()).param("body", "Called, no answer."))
+			.andExpect(redirectedUrl("/console/tickets/T-1001#latest"));
+		verify(desk).note("T-1001", "Called, no answer.");
+
+		given(desk.ticket("T-1001")).willReturn(detail());
+		given(customers.organisation("acme-retail")).willReturn(Organisation.newBuilder().setId("acme-retail").build());
+		given(desk.changeStatus("T-1001", TicketTransition.TICKET_TRANSITION_RESOLVE, ""))
+			.willThrow(new ConflictException(Message.of("problem.conflict")));
+		Document page = page(agent(post("/console/tickets/T-1001/status").with(csrf())
+			.param("transition", "TICKET_TRANSITION_RESOLVE")).andExpect(status().isConflict()));
+		assertThat(page.select(".notice.error").text()).isNotBlank();
+	}
+
+	@Test
+	void anAgentLogsAPhoneCallForAContact() throws Exception {
+		given(desk.open(any())).willReturn(detail());
+		agent(post("/console/tickets").with(csrf()).param("customerId", "acme-retail").param("contactId", "c-1")
+			.param("channel", "TICKET_CHANNEL_PHONE").param("kind", "TICKET_KIND_REQUEST")
+			.param("category", "TICKET_CATEGORY_QUESTION").param("priority", "TICKET_PRIORITY_NORMAL")
+			.param("subject", "Price list 2026").param("body", "Asked for the new price list."))
+			.andExpect(redirectedUrl("/console/tickets/T-1001#latest"));
+
+		ArgumentCaptor<OpenTicketRequest> sent = ArgumentCaptor.forClass(OpenTicketRequest.class);
+		verify(desk).open(sent.capture());
+		assertThat(sent.getValue().getChannel()).isEqualTo(TicketChannel.TICKET_CHANNEL_PHONE);
+		assertThat(sent.getValue().getCustomerId()).isEqualTo("acme-retail");
+		assertThat(sent.getValue().getContactId()).isEqualTo("c-1");
+	}
+
+	@Test
+	void customersDoNotReachTheConsolesDesk() throws Exception {
+		mvc.perform(get("/console/tickets").with(as(TestTokens.customer("acme-retail")))).andExpect(status().isForbidden());
+		mvc.perform(get("/console/tickets/T-1001").with(as(TestTokens.customer("acme-retail"))))
+			.andExpect(status().isForbidden());
+		verifyNoInteractions(desk);
+	}
+
+	static Ticket.Builder ticket() {
+		return Ticket.newBuilder().setId("t1").setNumber("T-1001").setCustomerId("acme-retail")
+			.setSubject("Pallets arrived crushed").setKind(TicketKind.TICKET_KIND_REQUEST)
+			.setCategory(TicketCategory.TICKET_CATEGORY_DELIVERY).setPriority(TicketPriority.TICKET_PRIORITY_HIGH)
+			.setStatus(TicketStatus.TICKET_STATUS_OPEN).setChannel(TicketChannel.TICKET_CHANNEL_PORTAL)
+			.setOpenedAt(OPENED).setFirstResponseDue(Timestamp.newBuilder().setSeconds(OPENED.getSeconds() + 3600))
+			.setResolutionDue(Timestamp.newBuilder().setSeconds(OPENED.getSeconds() + 7200))
+			.setSlaState(SlaState.SLA_STATE_BREACHED).setTier(SlaTier.SLA_TIER_VIP).setRequesterName("Alice Chen")
+			.setRequesterEmail("alice@acme.example");
+	}
+
+	static TicketDetail detail() {
+		return TicketDetail.newBuilder().setTicket(ticket())
+			.addMessages(TicketMessage.newBuilder().setId("m1").setAuthorKind(TicketAuthorKind.TICKET_AUTHOR_KIND_CUSTOMER)
+				.setAuthorName("Alice Chen").setBody("Three of five pallets.").setAt(OPENED))
+			.addMessages(TicketMessage.newBuilder().setId("m2").setAuthorKind(TicketAuthorKind.TICKET_AUTHOR_KIND_STAFF)
+				.setAuthorName("Li Na").setInternal(true).setBody("Customer is upset, call back.").setAt(OPENED))
+			.addAllowedTransitions(TicketTransition.TICKET_TRANSITION_WAIT_ON_CUSTOMER)
+			.addAllowedTransitions(TicketTransition.TICKET_TRANSITION_RESOLVE)
+			.setCanReply(true)
+			.build();
+	}
+
+	private ResultActions agent(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+			throws Exception {
+		return mvc.perform(request.with(as(TestTokens.staff("agent"))));
+	}
+
+	private static Document page(ResultActions result) throws Exception {
+		return Jsoup.parse(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+	}
+}

@@ -1,0 +1,219 @@
+package com.rapport.portal.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.google.protobuf.Timestamp;
+import com.rapport.contracts.ticket.v1.ComplaintSeverity;
+import com.rapport.contracts.ticket.v1.ListTicketsRequest;
+import com.rapport.contracts.ticket.v1.ListTicketsResponse;
+import com.rapport.contracts.ticket.v1.OpenTicketRequest;
+import com.rapport.contracts.ticket.v1.SlaState;
+import com.rapport.contracts.ticket.v1.SlaTier;
+import com.rapport.contracts.ticket.v1.Ticket;
+import com.rapport.contracts.ticket.v1.TicketAuthorKind;
+import com.rapport.contracts.ticket.v1.TicketCategory;
+import com.rapport.contracts.ticket.v1.TicketDetail;
+import com.rapport.contracts.ticket.v1.TicketKind;
+import com.rapport.contracts.ticket.v1.TicketMessage;
+import com.rapport.contracts.ticket.v1.TicketPriority;
+import com.rapport.contracts.ticket.v1.TicketSort;
+import com.rapport.contracts.ticket.v1.TicketStateFilter;
+import com.rapport.contracts.ticket.v1.TicketStatus;
+import com.rapport.contracts.ticket.v1.TicketTransition;
+import com.rapport.portal.remote.TicketDeskClient;
+import com.rapport.portal.web.PageTestConfiguration;
+import com.rapport.portal.web.TicketPages;
+import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
+import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
+import com.rapport.support.test.TestTokens;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static com.rapport.support.test.TestJwtRequests.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(TicketsController.class)
+@ImportAutoConfiguration(ResourceServerSecurityAutoConfiguration.class)
+@Import({ PageTestConfiguration.class, TicketPages.class })
+class TicketsControllerMvcTests {
+
+	/** 2025-12-01 02:30 UTC: 10:30 in Shanghai, the default zone. */
+	static final Timestamp OPENED = Timestamp.newBuilder().setSeconds(1_764_556_200L).build();
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	TicketDeskClient desk;
+
+	@Test
+	void fromAnOrdersPageTheOrderIsPresetAndTheRaisedIssueLandsOnItsPageWithTheAnswerBy() throws Exception {
+		Document form = page(contact(get("/portal/tickets/new").param("order", "ACME-1015")));
+		assertThat(form.select("input#orderNumber").val()).isEqualTo("ACME-1015");
+		assertThat(form.select("select#category option").eachAttr("value")).contains("TICKET_CATEGORY_DELIVERY");
+
+		given(desk.open(any())).willReturn(detail(ticket().build()));
+		contact(post("/portal/tickets").with(csrf()).param("kind", "TICKET_KIND_COMPLAINT")
+			.param("category", "TICKET_CATEGORY_DELIVERY").param("severity", "COMPLAINT_SEVERITY_MAJOR")
+			.param("priority", "TICKET_PRIORITY_HIGH").param("subject", " Pallets arrived crushed ")
+			.param("body", "Three of five pallets.").param("orderNumber", "ACME-1015"))
+			.andExpect(redirectedUrl("/portal/tickets/T-1001?opened"));
+
+		ArgumentCaptor<OpenTicketRequest> sent = ArgumentCaptor.forClass(OpenTicketRequest.class);
+		verify(desk).open(sent.capture());
+		assertThat(sent.getValue().getSubject()).isEqualTo("Pallets arrived crushed");
+		assertThat(sent.getValue().getKind()).isEqualTo(TicketKind.TICKET_KIND_COMPLAINT);
+		assertThat(sent.getValue().getSeverity()).isEqualTo(ComplaintSeverity.COMPLAINT_SEVERITY_MAJOR);
+		assertThat(sent.getValue().getCategory()).isEqualTo(TicketCategory.TICKET_CATEGORY_DELIVERY);
+		assertThat(sent.getValue().getPriority()).isEqualTo(TicketPriority.TICKET_PRIORITY_HIGH);
+		assertThat(sent.getValue().getOrderNumber()).isEqualTo("ACME-1015");
+		assertThat(sent.getValue().getCustomerId()).as("the organisation is the token's, decided by ticket-service")
+			.isEmpty();
+
+		given(desk.ticket("T-1001")).willReturn(detail(ticket().build()));
+		Document opened = page(contact(get("/portal/tickets/T-1001").param("opened", "")));
+		assertThat(opened.select(".ticket-opened").text())
+			.isEqualTo("We have your request T-1001. We will answer by Dec 2, 2025, 10:30 AM.");
+	}
+
+	@Test
+	void aRefusedIssueComesBackWithWhatWasTypedAndEachFieldSaidInTheReadersLanguage() throws Exception {
+		Map<String, Message> fields = new LinkedHashMap<>();
+		fields.put("subject", Message.of("field.required"));
+		given(desk.open(any())).willThrow(new UnprocessableException(Message.of("problem.invalid-fields"), fields));
+
+		Document page = page(contact(post("/portal/tickets").with(csrf()).header("Accept-Language", "zh-CN")
+			.param("kind", "TICKET_KIND_REQUEST").param("category", "TICKET_CATEGORY_BILLING").param("subject", "")
+			.param("body", "Invoice 77 is charged twice."))
+			.andExpect(status().isUnprocessableContent()));
+
+		assertThat(page.select("textarea#body").text()).isEqualTo("Invoice 77 is charged twice.");
+		assertThat(page.select("select#category option[selected]").val()).isEqualTo("TICKET_CATEGORY_BILLING");
+		assertThat(page.select(".field-error").text()).isNotBlank().doesNotContain("field.required")
+			.doesNotContainPattern("[A-Za-z]{4,}");
+	}
+
+	@Test
+	void theConversationIsShownCleanedAndOnlyTheMovesTheServiceAllowsAreOffered() throws Exception {
+		TicketDetail detail = detail(ticket().setStatus(TicketStatus.TICKET_STATUS_RESOLVED).build()).toBuilder()
+			.addMessages(TicketMessage.newBuilder().setId("m2").setAuthorKind(TicketAuthorKind.TICKET_AUTHOR_KIND_STAFF)
+				.setAuthorName("Li Na").setBody("<p>Replaced. <img src=x onerror=alert(1)><script>alert(2)</script></p>")
+				.setAt(OPENED))
+			.addAllowedTransitions(TicketTransition.TICKET_TRANSITION_CLOSE)
+			.addAllowedTransitions(TicketTransition.TICKET_TRANSITION_REOPEN)
+			.build();
+		given(desk.ticket("T-1001")).willReturn(detail);
+
+		Document page = page(contact(get("/portal/tickets/T-1001")));
+
+		assertThat(page.select("ol.conversation li.message")).hasSize(2);
+		assertThat(page.select("li.message.by-staff .message-body").html()).isEqualTo("<p>Replaced.</p>");
+		assertThat(page.select("script:not([src])")).isEmpty();
+		assertThat(page.select("[onerror]")).isEmpty();
+		assertThat(page.select(".ticket-actions button").eachAttr("value"))
+			.containsExactly("TICKET_TRANSITION_CLOSE", "TICKET_TRANSITION_REOPEN");
+		assertThat(page.select("form.reply-form")).hasSize(1);
+		assertThat(page.select(".ticket-answer-by")).as("answered already").isEmpty();
+	}
+
+	@Test
+	void aReplyOnAClosedTicketIsRefusedWithTheReasonAndTheDraftKept() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail(ticket().setStatus(TicketStatus.TICKET_STATUS_CLOSED).build()));
+		given(desk.reply("T-1001", "Still broken")).willThrow(new ConflictException(Message.of("problem.conflict")));
+
+		Document page = page(contact(post("/portal/tickets/T-1001/replies").with(csrf()).param("body", "Still broken"))
+			.andExpect(status().isConflict()));
+
+		assertThat(page.select(".notice.error").text()).isNotBlank();
+		assertThat(page.select("form.reply-form")).as("a closed ticket takes no reply").isEmpty();
+	}
+
+	@Test
+	void aReplyGoesToTheTicketAndLandsOnItsLatestMessage() throws Exception {
+		given(desk.reply("T-1001", "Here are the photos.")).willReturn(detail(ticket().build()));
+		contact(post("/portal/tickets/T-1001/replies").with(csrf()).param("body", "Here are the photos."))
+			.andExpect(redirectedUrl("/portal/tickets/T-1001#latest"));
+	}
+
+	@Test
+	void aChangeNoButtonOffersIsRefusedWithoutAskingTheService() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail(ticket().build()));
+		contact(post("/portal/tickets/T-1001/status").with(csrf()).param("transition", "DELETE_EVERYTHING"))
+			.andExpect(status().isUnprocessableContent());
+		verify(desk, never()).changeStatus(anyString(), any(), anyString());
+	}
+
+	@Test
+	void theListAsksForTheOrganisationsOpenOrClosedTicketsNewestFirst() throws Exception {
+		given(desk.list(any())).willReturn(ListTicketsResponse.newBuilder().addTickets(ticket()).setTotalCount(1).build());
+
+		Document page = page(contact(get("/portal/tickets").param("state", "closed")));
+
+		ArgumentCaptor<ListTicketsRequest> asked = ArgumentCaptor.forClass(ListTicketsRequest.class);
+		verify(desk).list(asked.capture());
+		assertThat(asked.getValue().getState()).isEqualTo(TicketStateFilter.TICKET_STATE_FILTER_CLOSED);
+		assertThat(asked.getValue().getSort()).isEqualTo(TicketSort.TICKET_SORT_NEWEST);
+		assertThat(page.select("tr.ticket-row a").attr("href")).isEqualTo("/portal/tickets/T-1001");
+		assertThat(page.select("nav.tabs a.current").text()).isEqualTo("Resolved and closed");
+	}
+
+	@Test
+	void staffAndPartnersDoNotUseThePortalsDesk() throws Exception {
+		mvc.perform(get("/portal/tickets").with(as(TestTokens.staff("agent")))).andExpect(status().isForbidden());
+		mvc.perform(post("/portal/tickets").with(csrf()).param("subject", "x").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isForbidden());
+		verifyNoInteractions(desk);
+	}
+
+	static Ticket.Builder ticket() {
+		return Ticket.newBuilder().setId("t1").setNumber("T-1001").setCustomerId("acme-retail")
+			.setSubject("Pallets arrived crushed").setKind(TicketKind.TICKET_KIND_COMPLAINT)
+			.setSeverity(ComplaintSeverity.COMPLAINT_SEVERITY_MAJOR).setCategory(TicketCategory.TICKET_CATEGORY_DELIVERY)
+			.setPriority(TicketPriority.TICKET_PRIORITY_HIGH).setStatus(TicketStatus.TICKET_STATUS_NEW)
+			.setOpenedAt(OPENED).setFirstResponseDue(Timestamp.newBuilder().setSeconds(OPENED.getSeconds() + 86_400))
+			.setResolutionDue(Timestamp.newBuilder().setSeconds(OPENED.getSeconds() + 172_800))
+			.setSlaState(SlaState.SLA_STATE_ON_TRACK).setTier(SlaTier.SLA_TIER_KEY).setOrderNumber("ACME-1015");
+	}
+
+	static TicketDetail detail(Ticket ticket) {
+		return TicketDetail.newBuilder().setTicket(ticket)
+			.addMessages(TicketMessage.newBuilder().setId("m1").setAuthorKind(TicketAuthorKind.TICKET_AUTHOR_KIND_CUSTOMER)
+				.setAuthorName("Alice Chen").setBody("<p>Three of five pallets.</p>").setAt(OPENED))
+			.setCanReply(ticket.getStatus() != TicketStatus.TICKET_STATUS_CLOSED)
+			.build();
+	}
+
+	private ResultActions contact(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+			throws Exception {
+		return mvc.perform(request.with(as(TestTokens.customer("acme-retail"))));
+	}
+
+	private static Document page(ResultActions result) throws Exception {
+		return Jsoup.parse(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+	}
+}
