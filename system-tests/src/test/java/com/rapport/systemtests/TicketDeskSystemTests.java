@@ -1,0 +1,119 @@
+package com.rapport.systemtests;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The support desk as its people live it, in Chromium through the gateway: a customer's contact raises an issue
+ * in the portal, an agent finds it in the console's queue, takes it, writes an internal note and a public reply
+ * and resolves it; the contact reads the reply but never the note, reopens the ticket and answers; another
+ * organisation's contact cannot reach it (portal-web → gRPC → ticket-service → customer-service).
+ */
+@ExtendWith(RunningPlatform.class)
+class TicketDeskSystemTests {
+
+	@Test
+	void aContactRaisesAnIssueAnAgentAnswersItAndTheInternalNoteStaysInside() {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String subject = "Pallets arrived crushed " + tag;
+		String note = "internal-note-" + tag + ": customer sounded upset";
+		String reply = "public-reply-" + tag + ": replacement ships tomorrow";
+		String number;
+
+		try (Browser contact = Browser.open().login("acme.buyer", "acme-demo-26")) {
+			contact.driver.findElement(By.cssSelector("a.nav-raise")).click();
+			contact.waitFor(ExpectedConditions.urlContains("/portal/tickets/new"));
+			contact.driver.findElement(By.cssSelector("input[name=kind][value=TICKET_KIND_COMPLAINT]")).click();
+			new Select(contact.driver.findElement(By.id("category"))).selectByValue("TICKET_CATEGORY_DELIVERY");
+			new Select(contact.driver.findElement(By.id("severity"))).selectByValue("COMPLAINT_SEVERITY_MAJOR");
+			contact.driver.findElement(By.id("subject")).sendKeys(subject);
+			contact.driver.findElement(By.id("body")).sendKeys("Three of five pallets were crushed <b>badly</b>.");
+			contact.driver.findElement(By.cssSelector("form.ticket-form button[type=submit]")).click();
+			contact.waitFor(ExpectedConditions.urlContains("opened"));
+
+			number = contact.text(By.cssSelector("h1 .ticket-number"));
+			assertThat(number).matches("T-\\d+");
+			assertThat(contact.text(By.cssSelector(".ticket-opened"))).startsWith("We have your request " + number)
+				.contains("We will answer by");
+			assertThat(contact.text(By.cssSelector("ol.conversation"))).contains("Three of five pallets were crushed");
+			// Simple formatting survives; nothing else does.
+			assertThat(contact.driver.findElements(By.cssSelector("ol.conversation b"))).hasSize(1);
+
+			contact.go("/portal/tickets");
+			assertThat(contact.driver.findElements(By.cssSelector("tr.ticket-row"))).extracting(
+					row -> row.getAttribute("data-ticket-number")).contains(number);
+		}
+
+		try (Browser agent = Browser.open().login("agent.li", "agent-demo-26")) {
+			agent.go("/console/tickets?view=unassigned");
+			List<String> queue = agent.driver.findElements(By.cssSelector("tr.ticket-row")).stream()
+				.map(row -> row.getAttribute("data-ticket-number")).toList();
+			assertThat(queue).contains(number);
+			WebElement row = agent.driver.findElement(By.cssSelector("tr.ticket-row[data-ticket-number='" + number + "']"));
+			assertThat(row.getText()).contains(subject).contains("acme-retail");
+			assertThat(row.findElements(By.cssSelector("time.countdown"))).hasSize(1);
+
+			row.findElement(By.linkText(number)).click();
+			agent.waitFor(ExpectedConditions.urlContains("/console/tickets/" + number));
+			assertThat(agent.text(By.cssSelector(".ticket-customer-summary"))).contains("Acme Retail");
+			agent.driver.findElement(By.cssSelector("button.take-ticket")).click();
+			agent.waitFor(ExpectedConditions.not(ExpectedConditions.textToBe(By.cssSelector("td.ticket-assignee"), "—")));
+			assertThat(agent.driver.findElements(By.cssSelector("button.take-ticket"))).as("the agent's own now").isEmpty();
+
+			agent.driver.findElement(By.id("note")).sendKeys(note);
+			agent.driver.findElement(By.cssSelector("form.note-form button")).click();
+			agent.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.message.internal"), note));
+
+			agent.driver.findElement(By.id("body")).sendKeys(reply);
+			agent.driver.findElement(By.cssSelector("form.reply-form button")).click();
+			agent.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("ol.conversation"), reply));
+
+			agent.driver.findElement(By.cssSelector("button.transition-TICKET_TRANSITION_RESOLVE")).click();
+			agent.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("td.ticket-status"), "Resolved"));
+		}
+
+		try (Browser contact = Browser.open().login("acme.buyer", "acme-demo-26")) {
+			contact.go("/portal/tickets/" + number);
+			assertThat(contact.text(By.cssSelector("ol.conversation"))).contains(reply);
+			assertThat(contact.driver.getPageSource()).doesNotContain(note).doesNotContain("internal-note-");
+			assertThat(contact.text(By.cssSelector(".ticket-status"))).isEqualTo("Resolved");
+
+			contact.driver.findElement(By.cssSelector("button.transition-TICKET_TRANSITION_REOPEN")).click();
+			contact.waitFor(ExpectedConditions.textToBe(By.cssSelector(".ticket-status"), "Open"));
+			contact.driver.findElement(By.id("body")).sendKeys("Two more pallets are damaged.");
+			contact.driver.findElement(By.cssSelector("form.reply-form button")).click();
+			contact.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("ol.conversation"),
+					"Two more pallets are damaged."));
+			assertThat(contact.driver.getPageSource()).doesNotContain("internal-note-");
+		}
+
+		try (Browser other = Browser.open().login("globex.buyer", "globex-demo-26")) {
+			assertThat(other.status("/portal/tickets/" + number)).isEqualTo(404);
+			other.go("/portal/tickets");
+			assertThat(other.driver.getPageSource()).doesNotContain(number + "<").doesNotContain(subject);
+		}
+	}
+
+	@Test
+	void aRaisedIssueWithoutACategoryIsRefusedOnTheFormInChinese() {
+		try (Browser contact = Browser.open().login("globex.buyer", "globex-demo-26")) {
+			contact.go("/portal/tickets/new?lang=zh-CN");
+			contact.driver.findElement(By.id("subject")).sendKeys("发票金额不对");
+			contact.driver.findElement(By.id("body")).sendKeys("发票 77 重复收费。");
+			contact.driver.findElement(By.cssSelector("form.ticket-form button[type=submit]")).click();
+			contact.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.error")));
+			assertThat(contact.driver.getCurrentUrl()).endsWith("/portal/tickets");
+			assertThat(contact.driver.findElement(By.id("body")).getAttribute("value")).isEqualTo("发票 77 重复收费。");
+			assertThat(contact.text(By.cssSelector(".field-error"))).doesNotContainPattern("[A-Za-z]{4,}").isNotBlank();
+		}
+	}
+}
