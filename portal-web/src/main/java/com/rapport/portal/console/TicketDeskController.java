@@ -16,6 +16,7 @@ import com.rapport.contracts.ticket.v1.OpenTicketRequest;
 import com.rapport.contracts.ticket.v1.SlaState;
 import com.rapport.contracts.ticket.v1.SlaTier;
 import com.rapport.contracts.ticket.v1.TicketDetail;
+import com.rapport.contracts.ticket.v1.TicketSort;
 import com.rapport.contracts.ticket.v1.TicketStateFilter;
 import com.rapport.portal.remote.CustomerClient;
 import com.rapport.portal.remote.TicketDeskClient;
@@ -78,6 +79,8 @@ class TicketDeskController {
 			case "mine" -> request.setAssignee(AssigneeFilter.ASSIGNEE_FILTER_ME);
 			case "unassigned" -> request.setAssignee(AssigneeFilter.ASSIGNEE_FILTER_UNASSIGNED);
 			case "at-risk" -> request.addSlaStates(SlaState.SLA_STATE_BREACHED).addSlaStates(SlaState.SLA_STATE_AT_RISK);
+			// Done tickets have no urgency left: the latest first, paged by the store.
+			case "closed" -> request.setSort(TicketSort.TICKET_SORT_NEWEST);
 			default -> {
 			}
 		}

@@ -105,11 +105,15 @@ class TicketDeskControllerMvcTests {
 		given(desk.list(any())).willReturn(ListTicketsResponse.getDefaultInstance());
 		agent(get("/console/tickets").param("view", "mine")).andExpect(status().isOk());
 		agent(get("/console/tickets").param("view", "<script>")).andExpect(status().isOk());
+		agent(get("/console/tickets").param("view", "closed")).andExpect(status().isOk());
 
 		ArgumentCaptor<ListTicketsRequest> asked = ArgumentCaptor.forClass(ListTicketsRequest.class);
-		verify(desk, org.mockito.Mockito.times(2)).list(asked.capture());
+		verify(desk, org.mockito.Mockito.times(3)).list(asked.capture());
 		assertThat(asked.getAllValues().get(0).getAssignee()).isEqualTo(AssigneeFilter.ASSIGNEE_FILTER_ME);
 		assertThat(asked.getAllValues().get(1).getAssignee()).isEqualTo(AssigneeFilter.ASSIGNEE_FILTER_UNSPECIFIED);
+		assertThat(asked.getAllValues().get(1).getState()).isEqualTo(TicketStateFilter.TICKET_STATE_FILTER_OPEN);
+		assertThat(asked.getAllValues().get(2).getState()).isEqualTo(TicketStateFilter.TICKET_STATE_FILTER_CLOSED);
+		assertThat(asked.getAllValues().get(2).getSort()).isEqualTo(com.rapport.contracts.ticket.v1.TicketSort.TICKET_SORT_NEWEST);
 	}
 
 	@Test
