@@ -12,9 +12,24 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 class RateLimitConfiguration {
 
 	@Bean
-	RateLimitFilter rateLimitFilter(ReactiveMongoTemplate mongo, RateLimitProperties properties) {
+	RateLimitCounters rateLimitCounters(ReactiveMongoTemplate mongo) {
 		RateLimitCounters counters = new RateLimitCounters(mongo);
 		counters.expireOldWindows().subscribe();
-		return new RateLimitFilter(counters, properties, Clock.systemUTC());
+		return counters;
+	}
+
+	@Bean
+	SharedBudgets sharedBudgets(RateLimitCounters counters) {
+		return new SharedBudgets(counters);
+	}
+
+	@Bean
+	BudgetSync budgetSync(SharedBudgets budgets, RateLimitCounters counters, RateLimitProperties properties) {
+		return new BudgetSync(budgets, counters, properties, Clock.systemUTC());
+	}
+
+	@Bean
+	RateLimitFilter rateLimitFilter(SharedBudgets budgets, RateLimitProperties properties) {
+		return new RateLimitFilter(budgets, properties, Clock.systemUTC());
 	}
 }

@@ -19,8 +19,9 @@ import org.springframework.data.mongodb.core.index.Index;
 
 /**
  * Fixed-window request counters in MongoDB: one document per caller and window, incremented atomically,
- * so any number of gateway replicas count together. Old windows expire through a TTL index (the embedded store
- * honours it too). A count is written without waiting for the journal ({@code j: false}): a crash may forget the
+ * so any number of gateway replicas count together ({@link SharedBudgets} sends each replica's counts in the
+ * background, never in a request's way). Old windows expire through a TTL index, and the sweep of
+ * {@link #removePast} where the store has no TTL monitor (the embedded one). A count is written without waiting for the journal ({@code j: false}): a crash may forget the
  * last moments' counts, which only lets a caller a few more requests, and no request waits for a disk sync.
  */
 class RateLimitCounters {
@@ -48,20 +49,28 @@ class RateLimitCounters {
 			});
 	}
 
-	/** The state of the caller's current window after counting this request. */
-	record Window(long count, Instant resetsAt) {
-	}
-
-	Mono<Window> hit(String caller, Instant now, Duration window) {
-		long length = window.toMillis();
-		Instant start = Instant.ofEpochMilli(now.toEpochMilli() / length * length);
-		Instant end = start.plus(window);
-		Document filter = new Document("_id", caller + "|" + start.toEpochMilli());
-		var update = Updates.combine(Updates.inc("count", 1), Updates.setOnInsert("expireAt", Date.from(end.plus(window))));
+	/**
+	 * Adds {@code count} requests (0: only reads) to a window's shared counter, creating it with its expiry;
+	 * answers the window's count across all replicas afterwards.
+	 */
+	Mono<Long> add(String windowId, long count, Instant expireAt) {
+		Document filter = new Document("_id", windowId);
+		var update = Updates.combine(Updates.inc("count", count), Updates.setOnInsert("expireAt", Date.from(expireAt)));
 		return mongo.getCollection(COLLECTION)
 			.flatMap(collection -> Mono.from(collection.withWriteConcern(COUNTS)
 				.findOneAndUpdate(filter, update,
 						new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))))
-			.map(counter -> new Window(((Number) counter.get("count")).longValue(), end));
+			.map(counter -> ((Number) counter.get("count")).longValue());
+	}
+
+	/**
+	 * Removes the windows past their expiry. MongoDB's TTL monitor does this by itself; the embedded store has no
+	 * such monitor, so the gateway sweeps too (the expiry is indexed).
+	 */
+	Mono<Long> removePast(Instant now) {
+		return mongo.getCollection(COLLECTION)
+			.flatMap(collection -> Mono.from(collection.withWriteConcern(COUNTS)
+				.deleteMany(new Document("expireAt", new Document("$lt", Date.from(now))))))
+			.map(result -> result.getDeletedCount());
 	}
 }

@@ -27,20 +27,21 @@ import org.springframework.web.server.ServerWebExchange;
  * name, elsewhere) to a request budget per window. Over budget: 429 with {@code Retry-After}, a problem
  * document for partners, and nothing forwarded. Every answer carries the remaining budget.
  * Unauthenticated requests never get here with a principal and are not counted: they are refused or sent
- * to log in first. If the counter store fails, requests pass (a rate limit is no reason for an outage).
+ * to log in first. Counting costs no store round trip: {@link SharedBudgets} counts in memory and shares the
+ * counts with the other replicas in the background (a rate limit is no reason for latency, nor for an outage).
  */
 class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
-	private final RateLimitCounters counters;
+	private final SharedBudgets budgets;
 
 	private final RateLimitProperties properties;
 
 	private final Clock clock;
 
-	RateLimitFilter(RateLimitCounters counters, RateLimitProperties properties, Clock clock) {
-		this.counters = counters;
+	RateLimitFilter(SharedBudgets budgets, RateLimitProperties properties, Clock clock) {
+		this.budgets = budgets;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -66,18 +67,12 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 					return chain.filter(exchange);
 				}
 				Instant now = clock.instant();
-				return counters.hit(caller.get(), now, properties.window())
-					.map(Optional::of)
-					.onErrorResume(ex -> {
-						log.warn("Rate-limit store unavailable, letting {} through: {}", caller.get(), ex.toString());
-						return Mono.just(Optional.empty());
-					})
-					.flatMap(window -> window.isEmpty() ? chain.filter(exchange)
-							: decide(exchange, chain, window.get(), limit, now, partnerApi, caller.get()));
+				return decide(exchange, chain, budgets.hit(caller.get(), now, properties.window()), limit, now,
+						partnerApi, caller.get());
 			});
 	}
 
-	private Mono<Void> decide(ServerWebExchange exchange, GatewayFilterChain chain, RateLimitCounters.Window window,
+	private Mono<Void> decide(ServerWebExchange exchange, GatewayFilterChain chain, SharedBudgets.Window window,
 			int limit, Instant now, boolean partnerApi, String caller) {
 		ServerHttpResponse response = exchange.getResponse();
 		response.getHeaders().set("RateLimit-Limit", String.valueOf(limit));
