@@ -3,6 +3,7 @@ package com.rapport.benchmarks;
 import java.util.List;
 
 import com.rapport.benchmarks.customer360.Customer360;
+import com.rapport.benchmarks.gateway.Gateway;
 import com.rapport.benchmarks.harness.Harness;
 import com.rapport.benchmarks.harness.Scenario;
 import com.rapport.benchmarks.orders.Orders;
@@ -12,7 +13,7 @@ import com.rapport.benchmarks.writes.Writes;
 public final class Bench {
 
 	/** Every scenario; a new one is added here. */
-	static final List<Scenario> SCENARIOS = List.of(new Customer360(), new Writes(), new Orders());
+	static final List<Scenario> SCENARIOS = List.of(new Customer360(), new Writes(), new Orders(), new Gateway());
 
 	private Bench() {
 	}

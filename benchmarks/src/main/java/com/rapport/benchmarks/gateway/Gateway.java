@@ -1,0 +1,216 @@
+package com.rapport.benchmarks.gateway;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.rapport.benchmarks.harness.Http;
+import com.rapport.benchmarks.harness.Json;
+import com.rapport.benchmarks.harness.Load;
+import com.rapport.benchmarks.harness.Options;
+import com.rapport.benchmarks.harness.PartnerToken;
+import com.rapport.benchmarks.harness.Recording;
+import com.rapport.benchmarks.harness.Run;
+import com.rapport.benchmarks.harness.Scenario;
+import com.rapport.benchmarks.orders.PartnerOrders;
+
+/**
+ * What the gateway costs a partner: each request made straight to order-tracking-service and through the gateway
+ * with the same client-credentials token, interleaved in rounds (direct then gateway, then gateway then direct,
+ * ...) so that both see the same machine, once one call at a time (latency: the p50 the gateway adds) and once
+ * {@code --concurrency} calls at once (throughput: the share of the direct rate the gateway keeps):
+ * <ul>
+ * <li>{@code order-read}: {@code GET /api/orders/v1/orders?customerId=…&size=5}, a real read;</li>
+ * <li>{@code order-create}: {@code POST /api/orders/v1/orders}, a real write (a new order each call, with an
+ * {@code Idempotency-Key});</li>
+ * <li>{@code trivial}: {@code GET /api/orders/v1/orders/<unknown id>}, answered 404 after one indexed look-up:
+ * what is left is mostly the token check and the two hops.</li>
+ * </ul>
+ * Run it with the gateway's budgets raised ({@code --up} does), or every call past the budget is a 429.
+ */
+public final class Gateway implements Scenario {
+
+	static final String ORDERS = "/api/orders/v1/orders";
+
+	static final List<String> REQUESTS = List.of("order-read", "order-create", "trivial");
+
+	@Override
+	public String name() {
+		return "gateway";
+	}
+
+	@Override
+	public String summary() {
+		return "the same partner requests straight to the service and through the gateway: p50 added, share of throughput kept";
+	}
+
+	@Override
+	public String usage() {
+		return """
+				  --order-tracking-url URL order-tracking-service's own address (http://localhost:8084)
+				  --customer-id ID         the organisation whose orders are read and written (acme-retail)
+				  --rounds N               interleaved rounds of each request, each way (3)
+				  --throughput-concurrency C
+				                           calls at once in the throughput pass (8); --concurrency is not used
+				  --only R                 some of order-read,order-create,trivial (all)
+				  --partner NAME --partner-secret SECRET
+				                           the partner client (partner-demo / partner-demo-secret; needs orders.read
+				                           and orders.write)
+				""";
+	}
+
+	@Override
+	public Measurement configure(Run run) {
+		Options options = run.options();
+		if (options.string("concurrency", null) != null) {
+			throw new Options.UsageException("gateway measures one at a time and at --throughput-concurrency, not "
+					+ "--concurrency");
+		}
+		URI direct = URI.create(options.string("order-tracking-url", "http://localhost:8084"));
+		URI gateway = run.gateway();
+		String customerId = options.string("customer-id", "acme-retail");
+		int rounds = options.integer("rounds", 3, 1, 20);
+		int concurrency = options.integer("throughput-concurrency", 8, 2, 256);
+		List<String> only = List.of(options.string("only", String.join(",", REQUESTS)).split(","));
+		for (String request : only) {
+			if (!REQUESTS.contains(request)) {
+				throw new Options.UsageException("--only takes some of " + String.join(",", REQUESTS) + ", not '"
+						+ request + "'");
+			}
+		}
+		String partnerClient = options.string("partner", "partner-demo");
+		String partnerSecret = options.string("partner-secret", "partner-demo-secret");
+		return () -> {
+			Http http = Http.plain();
+			PartnerToken partner = new PartnerToken(http, run.keycloak(), partnerClient, partnerSecret);
+			String tag = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
+			Load.Settings latency = new Load.Settings(run.settings().warmup(), run.settings().requests(), 1);
+			Load.Settings throughput = new Load.Settings(run.settings().warmup(), run.settings().requests(), concurrency);
+			Map<String, Map<String, List<Recording.Summary>>> results = new LinkedHashMap<>();
+			for (String request : only) {
+				for (String pass : List.of("latency", "throughput")) {
+					Load.Settings settings = pass.equals("latency") ? latency : throughput;
+					for (int round = 1; round <= rounds; round++) {
+						// Alternate who goes first, so that neither always runs on a warmer or a busier machine.
+						List<String> ways = round % 2 == 1 ? List.of("direct", "gateway") : List.of("gateway", "direct");
+						for (String way : ways) {
+							URI base = way.equals("direct") ? direct : gateway;
+							String name = request + "-" + pass + "-" + way + "-r" + round;
+							String code = ("" + request.charAt(6) + pass.charAt(0) + way.charAt(0) + round).toUpperCase(Locale.ROOT);
+							Load.Call call = call(request, http, partner, base, customerId, tag + "-" + code);
+							Recording recording = run.measure(name, settings, call);
+							results.computeIfAbsent(request + " " + pass, k -> new LinkedHashMap<>())
+								.computeIfAbsent(way, k -> new ArrayList<>()).add(recording.summary());
+						}
+					}
+				}
+			}
+			List<Map<String, Object>> ratios = ratios(results);
+			run.put("ratios", ratios);
+			for (Map<String, Object> row : ratios) {
+				run.fact(String.format(Locale.ROOT, "%-26s %s", row.get("request"), row.get("says")));
+			}
+			run.concurrency("1 (latency) and " + concurrency + " (throughput) requests at once, " + rounds
+					+ " interleaved rounds each way");
+			run.fact("direct: " + direct + "; through the gateway: " + gateway + "; same partner token");
+		};
+	}
+
+	static Load.Call call(String request, Http http, PartnerToken partner, URI base, String customerId, String tag) {
+		return switch (request) {
+			case "order-read" -> new Get(http, partner,
+					base.resolve(ORDERS + "?customerId=" + Http.encode(customerId) + "&size=5"), 200);
+			case "order-create" -> new Create(http, partner, base.resolve(ORDERS), customerId, tag);
+			case "trivial" -> new Get(http, partner, base.resolve(ORDERS + "/no-such-order-" + tag), 404);
+			default -> throw new IllegalArgumentException(request);
+		};
+	}
+
+	/**
+	 * Per request and pass: the median over the rounds of each way's p50, the p50 the gateway adds, both ways'
+	 * rates (all rounds' successful calls over their time) and the share of the direct rate the gateway keeps.
+	 */
+	static List<Map<String, Object>> ratios(Map<String, Map<String, List<Recording.Summary>>> results) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		results.forEach((key, ways) -> {
+			List<Recording.Summary> direct = ways.getOrDefault("direct", List.of());
+			List<Recording.Summary> gateway = ways.getOrDefault("gateway", List.of());
+			Double directP50 = median(direct.stream().map(Recording.Summary::p50Ms).toList());
+			Double gatewayP50 = median(gateway.stream().map(Recording.Summary::p50Ms).toList());
+			Double directRate = rate(direct);
+			Double gatewayRate = rate(gateway);
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("request", key);
+			row.put("directP50Ms", directP50);
+			row.put("gatewayP50Ms", gatewayP50);
+			Double added = directP50 == null || gatewayP50 == null ? null : round(gatewayP50 - directP50);
+			row.put("p50AddedMs", added);
+			row.put("directPerSecond", directRate);
+			row.put("gatewayPerSecond", gatewayRate);
+			Double kept = directRate == null || gatewayRate == null || directRate == 0 ? null
+					: round(100 * gatewayRate / directRate);
+			row.put("throughputKeptPercent", kept);
+			row.put("says", String.format(Locale.ROOT, "p50 %s → %s ms (+%s); %s → %s /s (%s %% kept)", directP50,
+					gatewayP50, added, directRate, gatewayRate, kept));
+			rows.add(row);
+		});
+		return rows;
+	}
+
+	static Double median(List<Double> values) {
+		List<Double> known = values.stream().filter(v -> v != null).sorted().toList();
+		if (known.isEmpty()) {
+			return null;
+		}
+		int middle = known.size() / 2;
+		return known.size() % 2 == 1 ? known.get(middle) : round((known.get(middle - 1) + known.get(middle)) / 2);
+	}
+
+	/** All rounds together: the mean of the rounds' rates, each over its own wall-clock time. */
+	static Double rate(List<Recording.Summary> rounds) {
+		List<Double> rates = rounds.stream().map(Recording.Summary::perSecond).filter(r -> r != null).toList();
+		return rates.isEmpty() ? null : round(rates.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10) / 10.0;
+	}
+
+	private record Get(Http http, PartnerToken partner, URI uri, int expected) implements Load.Call {
+
+		@Override
+		public HttpResponse<String> send(int index) {
+			return http.send(Http.request(uri).header("Authorization", partner.authorization()).build());
+		}
+
+		@Override
+		public String check(int index, HttpResponse<String> response) {
+			return response.statusCode() == expected ? null : "HTTP " + response.statusCode();
+		}
+	}
+
+	/** A new order a call, {@code G-<tag>-<i>}, with its own Idempotency-Key. */
+	private record Create(Http http, PartnerToken partner, URI uri, String customerId, String tag) implements Load.Call {
+
+		@Override
+		public HttpResponse<String> send(int index) {
+			String number = "G-" + tag + "-" + index;
+			String body = Json.write(PartnerOrders.body(customerId, number, Instant.now(), PartnerOrders.Stage.PLACED,
+					index));
+			return http.send(Http.request(uri).header("Authorization", partner.authorization())
+				.header("Content-Type", "application/json").header("Idempotency-Key", "bench-" + number)
+				.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+		}
+
+		@Override
+		public String check(int index, HttpResponse<String> response) {
+			return response.statusCode() == 201 ? null : "HTTP " + response.statusCode();
+		}
+	}
+}
