@@ -1,9 +1,7 @@
 package com.rapport.benchmarks.gateway;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,14 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.rapport.benchmarks.harness.Http;
-import com.rapport.benchmarks.harness.Json;
 import com.rapport.benchmarks.harness.Load;
 import com.rapport.benchmarks.harness.Options;
 import com.rapport.benchmarks.harness.PartnerToken;
 import com.rapport.benchmarks.harness.Recording;
 import com.rapport.benchmarks.harness.Run;
 import com.rapport.benchmarks.harness.Scenario;
-import com.rapport.benchmarks.orders.PartnerOrders;
+import com.rapport.benchmarks.orders.NewOrderCall;
 
 /**
  * What the gateway costs a partner: each request made straight to order-tracking-service and through the gateway
@@ -126,7 +123,7 @@ public final class Gateway implements Scenario {
 		return switch (request) {
 			case "order-read" -> new Get(http, partner,
 					base.resolve(ORDERS + "?customerId=" + Http.encode(customerId) + "&size=5"), 200);
-			case "order-create" -> new Create(http, partner, base.resolve(ORDERS), customerId, tag);
+			case "order-create" -> new NewOrderCall(http, partner, base.resolve(ORDERS), customerId, "G-" + tag);
 			case "trivial" -> new Get(http, partner, base.resolve(ORDERS + "/no-such-order-" + tag), 404);
 			default -> throw new IllegalArgumentException(request);
 		};
@@ -192,25 +189,6 @@ public final class Gateway implements Scenario {
 		@Override
 		public String check(int index, HttpResponse<String> response) {
 			return response.statusCode() == expected ? null : "HTTP " + response.statusCode();
-		}
-	}
-
-	/** A new order a call, {@code G-<tag>-<i>}, with its own Idempotency-Key. */
-	private record Create(Http http, PartnerToken partner, URI uri, String customerId, String tag) implements Load.Call {
-
-		@Override
-		public HttpResponse<String> send(int index) {
-			String number = "G-" + tag + "-" + index;
-			String body = Json.write(PartnerOrders.body(customerId, number, Instant.now(), PartnerOrders.Stage.PLACED,
-					index));
-			return http.send(Http.request(uri).header("Authorization", partner.authorization())
-				.header("Content-Type", "application/json").header("Idempotency-Key", "bench-" + number)
-				.POST(HttpRequest.BodyPublishers.ofString(body)).build());
-		}
-
-		@Override
-		public String check(int index, HttpResponse<String> response) {
-			return response.statusCode() == 201 ? null : "HTTP " + response.statusCode();
 		}
 	}
 }

@@ -3,7 +3,6 @@ package com.rapport.benchmarks.writes;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,7 @@ import com.rapport.benchmarks.harness.Options;
 import com.rapport.benchmarks.harness.PartnerToken;
 import com.rapport.benchmarks.harness.Run;
 import com.rapport.benchmarks.harness.Scenario;
-import com.rapport.benchmarks.orders.PartnerOrders;
+import com.rapport.benchmarks.orders.NewOrderCall;
 
 /**
  * The durable write rate of each service that takes partner writes, straight to the service (no gateway), with
@@ -105,7 +104,8 @@ public final class Writes implements Scenario {
 					Load.Settings settings = new Load.Settings(run.settings().warmup(), run.settings().requests(), level);
 					if (service.equals("orders")) {
 						run.measure("order-create-c" + level, settings,
-								new OrderCreate(http, partner, orderTracking, customerId, tag + "-C" + level));
+								new NewOrderCall(http, partner, orderTracking.resolve(ORDERS), customerId,
+										"W-" + tag + "-C" + level));
 					}
 					else {
 						run.measure("organisation-create-c" + level, settings,
@@ -145,29 +145,6 @@ public final class Writes implements Scenario {
 			throw new IllegalStateException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
 		}
 		return Json.read(response.body()).path("total").asLong();
-	}
-
-	/** A new order a call, numbered by the call: {@code W-<tag>-<i>}, with its own Idempotency-Key. */
-	private record OrderCreate(Http http, PartnerToken partner, URI service, String customerId, String tag)
-			implements Load.Call {
-
-		@Override
-		public HttpResponse<String> send(int index) {
-			String number = "W-" + tag + "-" + index;
-			String body = Json.write(PartnerOrders.body(customerId, number, Instant.now(), PartnerOrders.Stage.PLACED,
-					index));
-			return http.send(Http.request(service.resolve(ORDERS))
-				.header("Authorization", partner.authorization())
-				.header("Content-Type", "application/json")
-				.header("Idempotency-Key", "bench-" + number)
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build());
-		}
-
-		@Override
-		public String check(int index, HttpResponse<String> response) {
-			return response.statusCode() == 201 ? null : "HTTP " + response.statusCode();
-		}
 	}
 
 	/** A new organisation a call: {@code Bench Writer <tag> <i> GmbH}, its id made from the name. */
