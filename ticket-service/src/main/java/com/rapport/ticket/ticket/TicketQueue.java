@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import com.rapport.support.grpc.PageTokens;
 import com.rapport.support.security.Caller;
 import com.rapport.ticket.sla.SlaProperties;
 import com.rapport.ticket.sla.SlaState;
@@ -57,7 +56,7 @@ public class TicketQueue {
 		if (!sees && !Callers.isContact(caller)) {
 			throw new AccessDeniedException("Ticket lists are for staff, services, partners and contacts");
 		}
-		int page = PageTokens.page(query.pageToken());
+		int page = Math.max(query.page(), 0);
 		int size = query.pageSize() <= 0 ? DEFAULT_PAGE_SIZE : Math.min(query.pageSize(), MAX_PAGE_SIZE);
 		boolean requesterVisible = Callers.isStaff(caller);
 		Criteria criteria;
@@ -69,13 +68,13 @@ public class TicketQueue {
 			String own = caller.customerId().orElseThrow();
 			if (!blank(query.customerId()) && !query.customerId().strip().equals(own)) {
 				// Another organisation answers like one without tickets.
-				return new TicketPage(List.of(), "", 0, page, size, false);
+				return new TicketPage(List.of(), false, 0, page, size, false);
 			}
 			criteria = Criteria.where("customerId").is(own);
 		}
 		List<TicketStatus> statuses = statuses(query);
 		if (statuses.isEmpty()) {
-			return new TicketPage(List.of(), "", 0, page, size, requesterVisible);
+			return new TicketPage(List.of(), false, 0, page, size, requesterVisible);
 		}
 		criteria = criteria.and("status").in(statuses);
 		if (staffFilters) {
@@ -142,8 +141,8 @@ public class TicketQueue {
 		return new OpenTickets.OpenTicket(ticket, ticket.slaStateAt(now, sla.atRiskPercent()));
 	}
 
-	private static String next(int page, int size, int total) {
-		return (long) (page + 1) * size < total ? PageTokens.of(page + 1) : "";
+	private static boolean next(int page, int size, int total) {
+		return (long) (page + 1) * size < total;
 	}
 
 	private static boolean blank(String value) {

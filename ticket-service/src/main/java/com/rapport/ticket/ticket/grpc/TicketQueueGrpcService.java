@@ -6,6 +6,7 @@ import com.rapport.contracts.ticket.v1.ListTicketsResponse;
 import com.rapport.contracts.ticket.v1.TicketQueueServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketSort;
 import com.rapport.contracts.ticket.v1.TicketStateFilter;
+import com.rapport.support.grpc.PageTokens;
 import com.rapport.support.security.Caller;
 import com.rapport.ticket.sla.SlaState;
 import com.rapport.ticket.sla.Tier;
@@ -53,9 +54,10 @@ class TicketQueueGrpcService extends TicketQueueServiceGrpc.TicketQueueServiceIm
 				TicketProtos.domain(request.getSlaStatesList(), SlaState.class, "sla_states"),
 				TicketProtos.domain(request.getTiersList(), Tier.class, "tiers"),
 				TicketProtos.domain(request.getChannelsList(), Channel.class, "channels"), request.getPageSize(),
-				request.getPageToken(), sort);
+				PageTokens.page(request.getPageToken()), sort);
 		TicketPage page = queue.list(Caller.current(), query);
-		ListTicketsResponse.Builder answer = ListTicketsResponse.newBuilder().setNextPageToken(page.nextPageToken())
+		ListTicketsResponse.Builder answer = ListTicketsResponse.newBuilder()
+			.setNextPageToken(page.more() ? PageTokens.of(page.page() + 1) : "")
 			.setTotalCount(page.total());
 		page.tickets().forEach(ticket -> answer.addTickets(TicketProtos.ticket(ticket, page.requesterVisible())));
 		response.onNext(answer.build());

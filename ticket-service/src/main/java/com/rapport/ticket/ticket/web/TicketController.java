@@ -70,16 +70,15 @@ class TicketController {
 		return ResponseEntity.created(URI.create("/api/tickets/v1/tickets/" + ticket.id())).body(ticket);
 	}
 
-	/** One organisation's tickets, newest first; {@code status} open or closed narrows them. */
+	/**
+	 * One organisation's tickets ({@code customerId}; without it every organisation's), newest first;
+	 * {@code status} open or closed narrows them.
+	 */
 	@GetMapping
 	@PreAuthorize(READ)
 	TicketJson.PageJson list(@RequestParam(required = false) String customerId,
 			@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		if (customerId == null || customerId.isBlank()) {
-			throw UnprocessableException.field(Message.of("ticket.organisation-required"), "customerId",
-					Message.of("field.required"));
-		}
 		Boolean open = status == null || status.isBlank() ? null
 				: switch (status.strip().toLowerCase(java.util.Locale.ROOT)) {
 			case "open" -> true;
@@ -94,7 +93,7 @@ class TicketController {
 			throw UnprocessableException.field(Message.of("ticket.cannot-list"), "size",
 					Message.of("ticket.page-size.range", MAX_PAGE_SIZE));
 		}
-		return TicketJson.of(queue.list(Caller.current(), TicketQuery.ofOrganisation(customerId.strip(), open, page, size)));
+		return TicketJson.of(queue.list(Caller.current(), TicketQuery.ofOrganisation(customerId, open, page, size)));
 	}
 
 	@GetMapping("/{id}")
