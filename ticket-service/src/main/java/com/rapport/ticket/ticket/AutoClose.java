@@ -58,16 +58,19 @@ public class AutoClose {
 		}
 	}
 
-	/** Closes the resolved tickets quiet since before now minus the quiet period; answers how many this run closed. */
+	/**
+	 * Closes the resolved tickets quiet for longer than the quiet period (no change since); answers how many this
+	 * run closed.
+	 */
 	public int closeQuietTickets() {
 		Instant now = clock.instant();
 		Instant quietSince = now.minus(properties.after());
-		Query due = Query.query(Criteria.where("status").is(TicketStatus.RESOLVED).and("resolvedAt").lte(quietSince))
+		Query due = Query.query(Criteria.where("status").is(TicketStatus.RESOLVED).and("resolvedAt").lt(quietSince))
 			.with(Sort.by("resolvedAt")).limit(BATCH);
 		due.fields().include("_id", "openedAt", "resolvedAt", "updatedAt", "version");
 		int closed = 0;
 		for (Ticket ticket : mongo.find(due, Ticket.class)) {
-			if (ticket.lastChangedAt().isAfter(quietSince)) {
+			if (!ticket.lastChangedAt().isBefore(quietSince)) {
 				continue; // a note or reply after the resolution: not quiet yet
 			}
 			Criteria unchanged = Criteria.where("_id").is(ticket.id()).and("status").is(TicketStatus.RESOLVED)
