@@ -58,10 +58,12 @@ curl -sf -o /dev/null "$KC/realms/rapport/.well-known/openid-configuration" \
 echo "Client credentials"
 client_token partner-demo
 check "partner-demo: scope has orders.read and orders.write" '{"orders.read","orders.write"} <= set(c["scope"].split())'
+check "partner-demo: scope has tickets.read and tickets.write" '{"tickets.read","tickets.write"} <= set(c["scope"].split())'
 check "partner-demo: aud has rapport-api" '"rapport-api" in c["aud"]'
 check "partner-demo: no role internal" '"internal" not in c["realm_access"]["roles"]'
 client_token partner-readonly
 check "partner-readonly: orders.read but no orders.write" '"orders.read" in c["scope"].split() and "orders.write" not in c["scope"].split()'
+check "partner-readonly: tickets.read but no tickets.write" '"tickets.read" in c["scope"].split() and "tickets.write" not in c["scope"].split()'
 for svc in customer-service order-tracking-service ticket-service feedback-service portal-web; do
   client_token "$svc"
   check "$svc: role internal, aud rapport-api" '"internal" in c["realm_access"]["roles"] and "rapport-api" in c["aud"]'

@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.UUID;
 
 import com.rapport.support.test.TestTokens;
-import com.rapport.support.test.matrix.GrpcOnlyMatrixContract;
+import com.rapport.support.test.matrix.AuthorizationMatrixContract;
 import com.rapport.support.test.matrix.Caller;
 import com.rapport.ticket.customer.CustomerDirectory;
 import com.rapport.ticket.sla.SlaProperties;
 import com.rapport.ticket.sla.Tier;
+import com.rapport.ticket.ticket.AuthorKind;
 import com.rapport.ticket.ticket.Channel;
 import com.rapport.ticket.ticket.Priority;
 import com.rapport.ticket.ticket.Requester;
 import com.rapport.ticket.ticket.Ticket;
 import com.rapport.ticket.ticket.TicketKind;
+import com.rapport.ticket.ticket.TicketMessage;
 import com.rapport.ticket.ticket.TicketRepository;
 import com.rapport.ticket.ticket.TicketStatus;
 
@@ -25,16 +27,24 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-/** Who gets what from ticket-service: the rows of authorization-matrix.txt, probed with a ticket of organisation A. */
+import static org.mockito.BDDMockito.given;
+
+/**
+ * Who gets what from ticket-service: the rows of authorization-matrix.txt, probed with tickets of organisation
+ * A. The methods that change a ticket get a fresh one of A's for every call, so that one caller's change does
+ * not decide the next caller's answer.
+ */
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=ticket-service-matrix" })
 @AutoConfigureMockMvc
 @Import({ TestTokens.DecoderConfiguration.class, FixedClock.class })
-class TicketAuthorizationMatrixTests extends GrpcOnlyMatrixContract {
+class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 
 	static final String SECRET_SUBJECT = "A-SECRET chairs broken";
 
 	static final String SECRET_REQUESTER = "Agatha Secret";
+
+	static final String SECRET_NOTE = "A-SECRET internal note";
 
 	@Autowired
 	TicketRepository tickets;
@@ -42,23 +52,80 @@ class TicketAuthorizationMatrixTests extends GrpcOnlyMatrixContract {
 	@MockitoBean
 	CustomerDirectory customers;
 
+	private String ticketOfA;
+
+	private int fresh;
+
 	@Override
 	protected void createRecordsOfOrganisationA() {
 		tickets.deleteAll();
+		given(customers.tierOf(Caller.ORGANISATION_A)).willReturn(Tier.KEY);
+		ticketOfA = ticketOfA("T-4711", TicketStatus.NEW).id();
+	}
+
+	private Ticket ticketOfA(String number, TicketStatus status) {
 		Instant opened = FixedClock.NOW.minusSeconds(600);
-		tickets.insert(new Ticket(UUID.randomUUID().toString(), "T-4711", Caller.ORGANISATION_A, SECRET_SUBJECT,
-				TicketKind.COMPLAINT, Priority.HIGH, TicketStatus.NEW, Channel.PORTAL, opened,
-				Requester.of("contact-of-a", SECRET_REQUESTER, "agatha@org-a.example"), "Li Na", null, null, Tier.KEY,
-				false, SlaProperties.defaults().policyFor(Tier.KEY).start(opened), null, null, List.of(), List.of()));
+		Ticket ticket = new Ticket(UUID.randomUUID().toString(), number, Caller.ORGANISATION_A, SECRET_SUBJECT,
+				TicketKind.COMPLAINT, Priority.HIGH, status, Channel.PORTAL, opened,
+				Requester.of("contact-of-a", SECRET_REQUESTER, "agatha@org-a.example"), "Li Na", null,
+				status == TicketStatus.RESOLVED ? opened.plusSeconds(60) : null, Tier.KEY, false,
+				SlaProperties.defaults().policyFor(Tier.KEY).start(opened), null, null, List.of(), List.of(), null,
+				"staff-agent", null, null, false, 0,
+				List.of(new TicketMessage("m1", AuthorKind.CUSTOMER, "contact-of-a", SECRET_REQUESTER, false,
+						"Four chairs arrived broken", opened),
+						new TicketMessage("m2", AuthorKind.STAFF, "staff-agent", "Li Na", true, SECRET_NOTE, opened)),
+				null);
+		return tickets.insert(ticket);
+	}
+
+	/** A fresh ticket of A for a call that changes one: resolved for ChangeStatus (customers may close it). */
+	private String freshTicketOfA(String method) {
+		TicketStatus status = method.endsWith("/ChangeStatus") ? TicketStatus.RESOLVED : TicketStatus.OPEN;
+		return ticketOfA("T-" + (5000 + fresh++), status).id();
 	}
 
 	@Override
-	protected String ownGrpcRequest(String fullMethodName) {
-		return fullMethodName.endsWith("/ListOpenTickets") ? "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}" : "{}";
+	protected String pathVariable(String name) {
+		return ticketOfA;
+	}
+
+	@Override
+	protected String restBody(String endpoint) {
+		if (endpoint.endsWith("/replies")) {
+			return "{\"body\": \"Any news?\", \"authorName\": \"Partner desk\"}";
+		}
+		if (endpoint.startsWith("REST POST")) {
+			return """
+					{"customerId": "%s", "subject": "Pallet damaged", "body": "Pallet 3 of ACME-1015 was wet",
+					 "kind": "COMPLAINT", "category": "DELIVERY", "requester": {"name": "Erp Desk"}}"""
+				.formatted(Caller.ORGANISATION_A);
+		}
+		return null;
+	}
+
+	@Override
+	protected String grpcRequest(String fullMethodName) {
+		if (fullMethodName.startsWith("rapport.privacy.v1.")) {
+			return "{\"subject\": {\"organisationId\": \"" + Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}}";
+		}
+		String method = fullMethodName.substring(fullMethodName.lastIndexOf('/') + 1);
+		return switch (method) {
+			case "ListOpenTickets", "ListTickets" -> "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}";
+			case "OpenTicket" -> """
+					{"customerId": "%s", "subject": "Chairs wobble", "body": "Two chairs wobble", "kind": "TICKET_KIND_COMPLAINT",
+					 "category": "TICKET_CATEGORY_QUALITY", "channel": "TICKET_CHANNEL_PHONE", "requesterName": "Agatha"}"""
+				.formatted(Caller.ORGANISATION_A);
+			case "GetTicket" -> "{\"ticketId\": \"" + ticketOfA + "\"}";
+			case "Reply", "AddNote" -> "{\"ticketId\": \"" + freshTicketOfA(method) + "\", \"body\": \"Noted\"}";
+			case "ChangeStatus" -> "{\"ticketId\": \"" + freshTicketOfA(fullMethodName)
+					+ "\", \"transition\": \"TICKET_TRANSITION_CLOSE\"}";
+			case "Assign" -> "{\"ticketId\": \"" + freshTicketOfA(method) + "\", \"reason\": \"Holiday cover\"}";
+			default -> "{}";
+		};
 	}
 
 	@Override
 	protected List<String> secretsOfOrganisationA() {
-		return List.of(SECRET_SUBJECT, SECRET_REQUESTER, "T-4711", "agatha@org-a.example");
+		return List.of(SECRET_SUBJECT, SECRET_REQUESTER, "T-4711", "agatha@org-a.example", SECRET_NOTE);
 	}
 }

@@ -10,11 +10,17 @@ import org.slf4j.LoggerFactory;
 import com.rapport.ticket.sla.SlaPolicy;
 import com.rapport.ticket.sla.SlaProperties;
 import com.rapport.ticket.sla.Tier;
+import com.rapport.ticket.ticket.Author;
+import com.rapport.ticket.ticket.AuthorKind;
+import com.rapport.ticket.ticket.Category;
 import com.rapport.ticket.ticket.Channel;
+import com.rapport.ticket.ticket.Classification;
 import com.rapport.ticket.ticket.NewTicket;
 import com.rapport.ticket.ticket.Priority;
 import com.rapport.ticket.ticket.Requester;
+import com.rapport.ticket.ticket.Severity;
 import com.rapport.ticket.ticket.Ticket;
+import com.rapport.ticket.ticket.TicketConversation;
 import com.rapport.ticket.ticket.TicketKind;
 import com.rapport.ticket.ticket.TicketRepository;
 import com.rapport.ticket.ticket.TicketService;
@@ -29,7 +35,8 @@ import org.springframework.stereotype.Component;
  * {@link TicketService} so they carry their SLA timers and reach the timeline, and dated relative to now and
  * to the configured targets so the first look shows every SLA state: Acme Retail (VIP) a breached complaint
  * about the late delivery of ACME-1015, one at risk, one on track, one waiting on the customer and one
- * resolved in time; Globex Trading (key) one on track. The tiers are given, the ones customer-service's demo
+ * resolved in time (at first contact); Globex Trading (key) one on track. Each has its conversation: the
+ * customer's words, Li Na's answers, and on the complaint an internal note and a reply of the customer. The tiers are given, the ones customer-service's demo
  * ends with, so that the states do not depend on whether customer-service is up yet (it is asked nothing).
  * Loaded only into an empty store; runs once the application (and its gRPC clients) is ready, and a failure
  * is logged, never fatal to start-up.
@@ -53,7 +60,12 @@ class DemoData implements ApplicationRunner {
 	private static final Requester GAVIN = Requester.of("3f0c2a8e-5d1b-4c55-9d3a-6c1e0a7b2001", "Gavin Wu",
 			"gavin.wu@globex.example");
 
+	/** The demo agent (customer-service's and the realm's {@code agent.li}). */
+	private static final Author LI_NA = new Author(AuthorKind.STAFF, "agent.li", "Li Na");
+
 	private final TicketService tickets;
+
+	private final TicketConversation conversation;
 
 	private final TicketRepository repository;
 
@@ -61,8 +73,10 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoData(TicketService tickets, TicketRepository repository, SlaProperties sla, Clock clock) {
+	DemoData(TicketService tickets, TicketConversation conversation, TicketRepository repository, SlaProperties sla,
+			Clock clock) {
 		this.tickets = tickets;
+		this.conversation = conversation;
 		this.repository = repository;
 		this.sla = sla;
 		this.clock = clock;
@@ -90,46 +104,74 @@ class DemoData implements ApplicationRunner {
 		// Overdue by a quarter of its resolution target, answered in time.
 		Instant late = now.minus(resolution).minus(resolution.dividedBy(4));
 		Ticket breached = open(ACME, "Order ACME-1015 arrived three days late, held at customs", TicketKind.COMPLAINT,
-				Priority.HIGH, Channel.EMAIL, ALICE, late, Tier.VIP);
-		tickets.respond(breached.id(), "Li Na", late.plus(firstResponse.dividedBy(2)));
+				Category.DELIVERY, Severity.MAJOR, "ACME-1015", Priority.HIGH, Channel.EMAIL, ALICE, late, Tier.VIP,
+				"Our order ACME-1015 was promised for Monday and arrived on Thursday. The shop opening had to be moved. "
+						+ "Please explain what happened and how you will make up for it.");
+		Instant answered = late.plus(firstResponse.dividedBy(2));
+		reply(breached, LI_NA, "Dear Alice, I am sorry for the delay. The shipment was held at customs in Shanghai; "
+				+ "I am asking the carrier for the papers and come back to you today.", answered);
+		conversation.note(breached.id(), LI_NA, "Carrier says the customs declaration missed the HS code. "
+				+ "Check with logistics whether a credit note is due.", answered.plus(Duration.ofMinutes(10)));
+		reply(breached, ALICE, "Thank you. We need to know by when this will not happen again.",
+				answered.plus(resolution.dividedBy(2)));
 
 		// Four fifths of the at-risk share of its resolution target left.
 		Instant risky = now.minus(resolution).plus(resolution.multipliedBy(sla.atRiskPercent() * 4L).dividedBy(500));
 		Ticket atRisk = open(ACME, "Copy of the invoice for ACME-1013 with the new VAT number", TicketKind.REQUEST,
-				Priority.NORMAL, Channel.PORTAL, ALICE, risky, Tier.VIP);
-		tickets.respond(atRisk.id(), "Li Na", risky.plus(firstResponse.dividedBy(2)));
+				Category.BILLING, null, "ACME-1013", Priority.NORMAL, Channel.PORTAL, ALICE, risky, Tier.VIP,
+				"Could you send the invoice of ACME-1013 again with our new VAT number 91310000MA1FL4XX3?");
+		reply(atRisk, LI_NA, "Hello Alice, I have asked billing to issue the corrected invoice.",
+				risky.plus(firstResponse.dividedBy(2)));
 
 		Instant recent = now.minus(resolution.dividedBy(10));
 		Ticket onTrack = open(ACME, "Delivery window for ACME-1014 at the Pudong warehouse", TicketKind.REQUEST,
-				Priority.NORMAL, Channel.PHONE, BO, recent, Tier.VIP);
-		tickets.respond(onTrack.id(), "Li Na", recent.plus(half(firstResponse, Duration.between(recent, now))));
+				Category.DELIVERY, null, "ACME-1014", Priority.NORMAL, Channel.PHONE, BO, recent, Tier.VIP,
+				"Bo called: the Pudong warehouse only receives between 9:00 and 15:00. Can ACME-1014 arrive then?");
+		reply(onTrack, LI_NA, "Hello Bo, I have asked the carrier for a slot before 15:00 and will confirm it.",
+				recent.plus(half(firstResponse, Duration.between(recent, now))));
 
 		Instant asked = now.minus(resolution.dividedBy(2));
 		Ticket pending = open(ACME, "Return of 5 damaged chairs from ACME-1012", TicketKind.COMPLAINT,
-				Priority.NORMAL, Channel.PORTAL, ALICE, asked, Tier.VIP);
-		Instant answered = asked.plus(firstResponse.dividedBy(2));
-		tickets.respond(pending.id(), "Li Na", answered);
-		tickets.waitOnCustomer(pending.id(), answered.plus(Duration.between(answered, now).dividedBy(2)));
+				Category.QUALITY, Severity.MINOR, "ACME-1012", Priority.NORMAL, Channel.PORTAL, ALICE, asked, Tier.VIP,
+				"Five chairs of ACME-1012 have torn seats. We want to return them.");
+		Instant questioned = asked.plus(firstResponse.dividedBy(2));
+		reply(pending, LI_NA, "Sorry about that, Alice. Could you send us a photo of each torn seat, so that we can "
+				+ "claim them from the plant?", questioned);
+		tickets.waitOnCustomer(pending.id(), questioned.plus(Duration.between(questioned, now).dividedBy(2)));
 
 		Instant lastWeek = now.minus(Duration.ofDays(5));
 		Ticket resolved = open(ACME, "Assembly instructions for CHAIR-ERG-01 in Chinese", TicketKind.REQUEST,
-				Priority.LOW, Channel.PORTAL, ALICE, lastWeek, Tier.VIP);
-		tickets.respond(resolved.id(), "Li Na", lastWeek.plus(firstResponse.dividedBy(2)));
+				Category.QUESTION, null, null, Priority.LOW, Channel.PORTAL, ALICE, lastWeek, Tier.VIP,
+				"Do you have the assembly instructions of CHAIR-ERG-01 in Chinese?");
+		reply(resolved, LI_NA, "Yes: the Chinese instructions are now in the box, and here as a PDF: "
+				+ "<a href=\"https://rapport.example/docs/chair-erg-01-zh.pdf\">CHAIR-ERG-01 说明书</a>.",
+				lastWeek.plus(firstResponse.dividedBy(2)));
 		tickets.resolve(resolved.id(), lastWeek.plus(resolution.dividedBy(2)));
 
 		Duration keyResolution = sla.policyFor(Tier.KEY).resolution();
 		Instant globexOpened = now.minus(keyResolution.dividedBy(10));
 		Ticket globex = open(GLOBEX, "Bulk price for 1,000 LED desk lamps (LAMP-LED-02)", TicketKind.REQUEST,
-				Priority.NORMAL, Channel.EMAIL, GAVIN, globexOpened, Tier.KEY);
-		tickets.respond(globex.id(), "Li Na", globexOpened.plus(half(sla.policyFor(Tier.KEY).firstResponse(),
-				Duration.between(globexOpened, now))));
+				Category.QUESTION, null, null, Priority.NORMAL, Channel.EMAIL, GAVIN, globexOpened, Tier.KEY,
+				"We plan to order 1,000 LAMP-LED-02 for our new offices. What price can you offer?");
+		reply(globex, LI_NA, "Hello Gavin, thank you for asking; our key-account team prepares an offer.",
+				globexOpened.plus(half(sla.policyFor(Tier.KEY).firstResponse(), Duration.between(globexOpened, now))));
 
 		log.info("Loaded {} demo tickets into the empty store", repository.count());
 	}
 
-	private Ticket open(String customerId, String subject, TicketKind kind, Priority priority, Channel channel,
-			Requester requester, Instant openedAt, Tier tier) {
-		return tickets.open(new NewTicket(customerId, subject, kind, priority, channel, requester, null, openedAt, tier));
+	private void reply(Ticket ticket, Author author, String body, Instant at) {
+		conversation.reply(ticket.id(), author, body, at);
+	}
+
+	private void reply(Ticket ticket, Requester requester, String body, Instant at) {
+		reply(ticket, new Author(AuthorKind.CUSTOMER, requester.contactId(), requester.name()), body, at);
+	}
+
+	private Ticket open(String customerId, String subject, TicketKind kind, Category category, Severity severity,
+			String orderNumber, Priority priority, Channel channel, Requester requester, Instant openedAt, Tier tier,
+			String body) {
+		return tickets.open(new NewTicket(customerId, subject, kind, priority, channel, requester, null, openedAt, tier,
+				new Classification(category, severity, null, orderNumber), body, null));
 	}
 
 	/** Half the shorter of two durations: a response in time that lies in the past. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.rapport.ticket.sla.SlaClock;
 import com.rapport.ticket.sla.SlaState;
@@ -21,26 +22,46 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A support request or complaint of a customer organisation. {@code number} (T-1001) is what people quote;
  * {@code tier} is the organisation's tier the SLA was picked by, {@code tierAssumed} true when customer-service
- * could not be asked then. {@code outbox} holds the events the timeline has still to hear of (see
- * {@link TicketOutbox}). Changes answer a new ticket; the stored one changes only when saved.
+ * could not be asked then. {@code messages} is the conversation (public replies and internal notes, oldest
+ * first); {@code outbox} holds the events the timeline has still to hear of (see {@link TicketOutbox}).
+ * {@code assigneeId} is the user name of the agent working it, {@code assignee} their display name.
+ * Changes answer a new ticket; the stored one changes only when saved (with its version: a concurrent change
+ * makes the later save fail).
  */
 @Document("tickets")
 @CompoundIndexes({ @CompoundIndex(name = "number", def = "{'number': 1}", unique = true),
 		@CompoundIndex(name = "customer_status_opened", def = "{'customerId': 1, 'status': 1, 'openedAt': 1}"),
 		@CompoundIndex(name = "customer_requester", def = "{'customerId': 1, 'requester.contactId': 1}"),
+		@CompoundIndex(name = "status_opened", def = "{'status': 1, 'openedAt': 1}"),
+		@CompoundIndex(name = "status_resolved", def = "{'status': 1, 'resolvedAt': 1}"),
 		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true) })
 public record Ticket(@Id String id, String number, String customerId, String subject, TicketKind kind,
 		Priority priority, TicketStatus status, Channel channel, Instant openedAt, Requester requester, String assignee,
 		Instant firstRespondedAt, Instant resolvedAt, Tier tier, Boolean tierAssumed, SlaClock sla,
 		@CreatedDate Instant createdAt, @Version Long version, List<TicketEvent> outbox,
-		List<UndeliverableEvent> undeliverable) {
+		List<UndeliverableEvent> undeliverable, Classification classification, String assigneeId, Instant closedAt,
+		Instant updatedAt, Boolean firstContactResolution, Integer reopenCount, List<TicketMessage> messages,
+		PartnerRequest partnerRequest) {
 
 	@PersistenceCreator
 	public Ticket {
-		// A read that leaves the field out (the relay's) must still make a ticket.
+		// A read that leaves the field out (the relay's, a list's) must still make a ticket.
 		tierAssumed = Boolean.TRUE.equals(tierAssumed);
+		firstContactResolution = Boolean.TRUE.equals(firstContactResolution);
+		reopenCount = reopenCount == null ? 0 : reopenCount;
 		outbox = outbox == null ? List.of() : List.copyOf(outbox);
 		undeliverable = undeliverable == null ? List.of() : List.copyOf(undeliverable);
+		messages = messages == null ? List.of() : List.copyOf(messages);
+	}
+
+	/** A ticket without conversation or classification, as the first slice stored them (tests, imports). */
+	public Ticket(String id, String number, String customerId, String subject, TicketKind kind, Priority priority,
+			TicketStatus status, Channel channel, Instant openedAt, Requester requester, String assignee,
+			Instant firstRespondedAt, Instant resolvedAt, Tier tier, Boolean tierAssumed, SlaClock sla,
+			Instant createdAt, Long version, List<TicketEvent> outbox, List<UndeliverableEvent> undeliverable) {
+		this(id, number, customerId, subject, kind, priority, status, channel, openedAt, requester, assignee,
+				firstRespondedAt, resolvedAt, tier, tierAssumed, sla, createdAt, version, outbox, undeliverable, null,
+				null, null, null, false, 0, List.of(), null);
 	}
 
 	/** An event customer-service refused for good, kept with its reason (see {@link TicketOutbox}). */
@@ -61,17 +82,46 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		return sla.nextDueAt(now, firstRespondedAt != null);
 	}
 
+	/** The last change: the update time, else the opening. */
+	public Instant lastChangedAt() {
+		return updatedAt != null ? updatedAt : openedAt;
+	}
+
 	/** The same ticket with the event its opening must be told as (it must have its id and number). */
 	Ticket withEventOfOpening() {
-		return withOutbox(new TicketEvent("ticket-opened:" + id, TicketEvent.Kind.TICKET_OPENED, openedAt,
-				label() + " " + number + " opened: " + subject, facts()));
+		TicketEvent opened = new TicketEvent("ticket-opened:" + id, TicketEvent.Kind.TICKET_OPENED, openedAt,
+				label() + " " + number + " opened: " + subject, facts());
+		return edit(draft -> draft.outbox.add(opened));
+	}
+
+	/** The ticket with one more message, changed at its time. */
+	Ticket withMessage(TicketMessage message) {
+		return edit(draft -> {
+			draft.messages.add(message);
+			draft.updatedAt = message.at();
+		});
 	}
 
 	/** The first response, given at {@code at} by {@code responder}, who takes the ticket if nobody has it. */
 	Ticket respondedAt(Instant at, String responder) {
-		String taker = assignee == null || assignee.isBlank() ? responder : assignee;
-		return copy(status == TicketStatus.NEW ? TicketStatus.OPEN : status, taker,
-				firstRespondedAt == null ? at : firstRespondedAt, resolvedAt, sla, outbox);
+		return respondedAt(at, null, responder);
+	}
+
+	/**
+	 * A public answer of staff at {@code at}: the first response when none was given yet (a NEW ticket becomes
+	 * OPEN), and the responder ({@code responderId}, {@code responderName}) takes the ticket if nobody has it.
+	 */
+	Ticket respondedAt(Instant at, String responderId, String responderName) {
+		boolean unassigned = assignee == null || assignee.isBlank();
+		return edit(draft -> {
+			draft.status = status == TicketStatus.NEW ? TicketStatus.OPEN : status;
+			draft.firstRespondedAt = firstRespondedAt == null ? at : firstRespondedAt;
+			if (unassigned) {
+				draft.assignee = responderName;
+				draft.assigneeId = responderId;
+			}
+			draft.updatedAt = later(updatedAt, at);
+		});
 	}
 
 	/**
@@ -79,41 +129,106 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 	 * it counts as the first response when none was given.
 	 */
 	Ticket waitingOnCustomerFrom(Instant at) {
-		return copy(TicketStatus.PENDING, assignee, firstRespondedAt == null ? at : firstRespondedAt, resolvedAt,
-				sla.pausedAt(at), outbox);
+		return edit(draft -> {
+			draft.status = TicketStatus.PENDING;
+			draft.firstRespondedAt = firstRespondedAt == null ? at : firstRespondedAt;
+			draft.sla = sla.pausedAt(at);
+			draft.updatedAt = later(updatedAt, at);
+		});
 	}
 
 	/** Back from the customer at {@code at}: the timers run again, due later by the time waited. */
 	Ticket resumedAt(Instant at) {
-		return copy(TicketStatus.OPEN, assignee, firstRespondedAt, resolvedAt,
-				sla.resumedAt(at, firstRespondedAt != null), outbox);
+		return edit(draft -> {
+			draft.status = TicketStatus.OPEN;
+			draft.sla = sla.resumedAt(at, firstRespondedAt != null);
+			draft.updatedAt = later(updatedAt, at);
+		});
 	}
 
-	/** Resolved at {@code at} (a wait on the customer ends then), with the event the timeline must hear of. */
+	/**
+	 * Resolved at {@code at} (a wait on the customer ends then), with the event the timeline must hear of and
+	 * whether it was resolved at first contact: exactly one public staff reply and no reply of the customer
+	 * after the opening message.
+	 */
 	Ticket resolvedAt(Instant at) {
 		SlaClock running = sla.resumedAt(at, firstRespondedAt != null);
-		List<TicketEvent> events = new ArrayList<>(outbox);
-		events.add(new TicketEvent("ticket-resolved:" + id, TicketEvent.Kind.TICKET_RESOLVED, at,
-				label() + " " + number + " resolved: " + subject, facts()));
-		return copy(TicketStatus.RESOLVED, assignee, firstRespondedAt, at, running, events);
+		// A ticket resolved again after a reopening is a new resolution on the timeline.
+		String eventId = "ticket-resolved:" + id + (reopenCount > 0 ? ":" + (reopenCount + 1) : "");
+		TicketEvent resolved = new TicketEvent(eventId, TicketEvent.Kind.TICKET_RESOLVED, at,
+				label() + " " + number + " resolved: " + subject, facts());
+		return edit(draft -> {
+			draft.status = TicketStatus.RESOLVED;
+			draft.resolvedAt = at;
+			draft.sla = running;
+			draft.outbox.add(resolved);
+			draft.firstContactResolution = resolvedAtFirstContact();
+			draft.updatedAt = later(updatedAt, at);
+		});
+	}
+
+	private boolean resolvedAtFirstContact() {
+		List<TicketMessage> replies = messages.isEmpty() ? List.of() : messages.subList(1, messages.size());
+		long staff = replies.stream().filter(m -> m.isPublic() && m.authorKind() == AuthorKind.STAFF).count();
+		long customer = replies.stream().filter(m -> m.isPublic() && m.authorKind() == AuthorKind.CUSTOMER).count();
+		return reopenCount == 0 && staff == 1 && customer == 0;
+	}
+
+	/** Closed at {@code at}: final. */
+	Ticket closedAt(Instant at) {
+		return edit(draft -> {
+			draft.status = TicketStatus.CLOSED;
+			draft.closedAt = at;
+			draft.updatedAt = later(updatedAt, at);
+		});
+	}
+
+	/**
+	 * Open again at {@code at} after a resolution: no longer resolved, not resolved at first contact; the
+	 * timers run on against the due times the ticket had.
+	 */
+	Ticket reopenedAt(Instant at) {
+		return edit(draft -> {
+			draft.status = TicketStatus.OPEN;
+			draft.resolvedAt = null;
+			draft.firstContactResolution = false;
+			draft.reopenCount = reopenCount + 1;
+			draft.updatedAt = later(updatedAt, at);
+		});
+	}
+
+	/** Worked by {@code assigneeId} (user name), shown as {@code assigneeName}, from {@code at}. */
+	Ticket assignedTo(String assigneeId, String assigneeName, Instant at) {
+		return edit(draft -> {
+			draft.assigneeId = assigneeId;
+			draft.assignee = assigneeName;
+			draft.updatedAt = later(updatedAt, at);
+		});
+	}
+
+	/** The same ticket remembering the partner request that opened it. */
+	Ticket openedBy(PartnerRequest request) {
+		return edit(draft -> draft.partnerRequest = request);
 	}
 
 	/** The ticket with the requester's personal data taken out. */
 	Ticket withRequesterErased() {
-		return new Ticket(id, number, customerId, subject, kind, priority, status, channel, openedAt, Requester.ERASED,
-				assignee, firstRespondedAt, resolvedAt, tier, tierAssumed, sla, createdAt, version, outbox, undeliverable);
+		return edit(draft -> draft.requester = Requester.ERASED);
 	}
 
-	private Ticket withOutbox(TicketEvent event) {
-		List<TicketEvent> events = new ArrayList<>(outbox);
-		events.add(event);
-		return copy(status, assignee, firstRespondedAt, resolvedAt, sla, events);
+	/** The ticket with the author taken out of every message {@code writtenByThem} selects. */
+	Ticket withAuthorsErased(java.util.function.Predicate<TicketMessage> writtenByThem) {
+		return edit(draft -> draft.messages.replaceAll(m -> writtenByThem.test(m) ? m.withAuthorErased() : m));
 	}
 
-	private Ticket copy(TicketStatus status, String assignee, Instant firstRespondedAt, Instant resolvedAt, SlaClock sla,
-			List<TicketEvent> outbox) {
-		return new Ticket(id, number, customerId, subject, kind, priority, status, channel, openedAt, requester,
-				assignee, firstRespondedAt, resolvedAt, tier, tierAssumed, sla, createdAt, version, outbox, undeliverable);
+	private static Instant later(Instant a, Instant b) {
+		return a == null || b.isAfter(a) ? b : a;
+	}
+
+	private Ticket edit(Consumer<Draft> change) {
+		Draft draft = new Draft(this);
+		change.accept(draft);
+		return draft.build();
 	}
 
 	private String label() {
@@ -128,6 +243,68 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		facts.put("priority", priority.name());
 		facts.put("channel", channel.name());
 		facts.put("tier", tier.name());
+		if (classification != null && classification.category() != null) {
+			facts.put("category", classification.category().name());
+		}
 		return facts;
+	}
+
+	/** A changeable copy, so that each change names only what it changes. */
+	private static final class Draft {
+
+		private final Ticket from;
+
+		TicketStatus status;
+
+		Requester requester;
+
+		String assignee;
+
+		String assigneeId;
+
+		Instant firstRespondedAt;
+
+		Instant resolvedAt;
+
+		Instant closedAt;
+
+		Instant updatedAt;
+
+		SlaClock sla;
+
+		boolean firstContactResolution;
+
+		int reopenCount;
+
+		PartnerRequest partnerRequest;
+
+		final List<TicketEvent> outbox;
+
+		final List<TicketMessage> messages;
+
+		Draft(Ticket from) {
+			this.from = from;
+			status = from.status;
+			requester = from.requester;
+			assignee = from.assignee;
+			assigneeId = from.assigneeId;
+			firstRespondedAt = from.firstRespondedAt;
+			resolvedAt = from.resolvedAt;
+			closedAt = from.closedAt;
+			updatedAt = from.updatedAt;
+			sla = from.sla;
+			firstContactResolution = from.firstContactResolution;
+			reopenCount = from.reopenCount;
+			partnerRequest = from.partnerRequest;
+			outbox = new ArrayList<>(from.outbox);
+			messages = new ArrayList<>(from.messages);
+		}
+
+		Ticket build() {
+			return new Ticket(from.id, from.number, from.customerId, from.subject, from.kind, from.priority, status,
+					from.channel, from.openedAt, requester, assignee, firstRespondedAt, resolvedAt, from.tier,
+					from.tierAssumed, sla, from.createdAt, from.version, outbox, from.undeliverable, from.classification,
+					assigneeId, closedAt, updatedAt, firstContactResolution, reopenCount, messages, partnerRequest);
+		}
 	}
 }

@@ -3,8 +3,10 @@ package com.rapport.ticket.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.rapport.support.error.ConflictException;
@@ -39,6 +41,8 @@ public class TicketService {
 
 	static final int MAX_SUBJECT = 200;
 
+	static final int MAX_ORDER_NUMBER = 40;
+
 	private static final Comparator<SlaState> URGENCY = Comparator.comparingInt(state -> switch (state) {
 		case BREACHED -> 0;
 		case AT_RISK -> 1;
@@ -68,17 +72,41 @@ public class TicketService {
 
 	/** Opens the ticket: status NEW, SLA timers started, the timeline told (through the outbox). */
 	public Ticket open(NewTicket request) {
+		return open(request, EnumSet.allOf(Channel.class), UUID.randomUUID().toString(), null);
+	}
+
+	/**
+	 * Opens the ticket with the given id, by one of {@code channels} (another is a bad field), remembering the
+	 * partner request that asked for it (null if none): with its body as the first message, sanitised.
+	 */
+	Ticket open(NewTicket request, Set<Channel> channels, String id, PartnerRequest partnerRequest) {
 		Instant now = clock.instant();
-		validate(request, now);
+		String body = request.body() == null ? null : MessageBodies.sanitise(request.body());
+		validate(request, body, channels, now);
 		TierReading tier = tierFor(request);
 		Instant openedAt = request.openedAt() != null ? request.openedAt() : now;
 		String subject = request.subject().strip();
-		Ticket ticket = new Ticket(UUID.randomUUID().toString(), numbers.next(), request.customerId().strip(), subject,
-				request.kind(), request.priority() != null ? request.priority() : Priority.NORMAL, TicketStatus.NEW,
-				request.channel(), openedAt, request.requester(), blankToNull(request.assignee()), null, null,
-				tier.tier(), !tier.current(), sla.policyFor(tier.tier()).start(openedAt), null, null, List.of(),
-				List.of());
+		Classification about = classificationOf(request);
+		Ticket ticket = new Ticket(id, numbers.next(), request.customerId().strip(), subject, request.kind(),
+				request.priority() != null ? request.priority() : Priority.NORMAL, TicketStatus.NEW, request.channel(),
+				openedAt, request.requester(), blankToNull(request.assignee()), null, null, tier.tier(), !tier.current(),
+				sla.policyFor(tier.tier()).start(openedAt), null, null, List.of(), List.of(), about, null, null,
+				openedAt, false, 0, List.of(), partnerRequest);
+		if (body != null) {
+			ticket = ticket.withMessage(request.author().says(body, false, openedAt));
+		}
 		return tickets.insert(ticket.withEventOfOpening());
+	}
+
+	private static Classification classificationOf(NewTicket request) {
+		Classification given = request.classification();
+		if (given == null) {
+			return null;
+		}
+		Severity severity = request.kind() == TicketKind.COMPLAINT && given.severity() == null ? Severity.MINOR
+				: given.severity();
+		return new Classification(given.category(), severity, given.suggestedPriority(),
+				blankToNull(given.orderNumber()));
 	}
 
 	private TierReading tierFor(NewTicket request) {
@@ -95,7 +123,7 @@ public class TicketService {
 		}
 	}
 
-	private static void validate(NewTicket request, Instant now) {
+	private static void validate(NewTicket request, String body, Set<Channel> channels, Instant now) {
 		Errors errors = new MapBindingResult(new LinkedHashMap<>(), "ticket");
 		if (request.customerId() == null || request.customerId().isBlank()) {
 			errors.rejectValue("customerId", "field.required");
@@ -112,12 +140,17 @@ public class TicketService {
 		if (request.channel() == null) {
 			errors.rejectValue("channel", "ticket.channel.required");
 		}
+		else if (!channels.contains(request.channel())) {
+			errors.rejectValue("channel", "ticket.channel.not-allowed", new Object[] { channels.stream()
+				.map(Channel::name).sorted().collect(java.util.stream.Collectors.joining(", ")) }, null);
+		}
+		validateConversation(request, body, errors);
 		Requester requester = request.requester();
-		if (requester == null || (requester.contactId() == null && requester.name() == null && requester.email() == null)) {
+		if (requester == null || requester.anonymous()) {
 			errors.rejectValue("requester", "ticket.requester.required");
 		}
 		else {
-			if (request.channel() == Channel.PORTAL && requester.contactId() == null) {
+			if (request.channel() == Channel.PORTAL && requester.contactId() == null && requester.username() == null) {
 				errors.rejectValue("requester.contactId", "ticket.requester.contact-required");
 			}
 			if (request.channel() == Channel.EMAIL && requester.email() == null) {
@@ -131,6 +164,30 @@ public class TicketService {
 			errors.rejectValue("openedAt", "field.not-future");
 		}
 		UnprocessableException.throwIfAny(Message.of("ticket.cannot-open"), errors);
+	}
+
+	/** The opening message and what the workflow adds: a category, a complaint's severity, an order number. */
+	private static void validateConversation(NewTicket request, String body, Errors errors) {
+		if (body != null) {
+			if (MessageBodies.isBlank(body)) {
+				errors.rejectValue("body", "field.required");
+			}
+			else if (body.length() > MessageBodies.MAX_LENGTH) {
+				errors.rejectValue("body", "field.too-long", new Object[] { MessageBodies.MAX_LENGTH }, null);
+			}
+			if (request.classification() == null || request.classification().category() == null) {
+				errors.rejectValue("category", "ticket.category.required");
+			}
+		}
+		Classification about = request.classification();
+		if (about != null) {
+			if (about.severity() != null && request.kind() == TicketKind.REQUEST) {
+				errors.rejectValue("severity", "ticket.severity.complaints-only");
+			}
+			if (about.orderNumber() != null && about.orderNumber().strip().length() > MAX_ORDER_NUMBER) {
+				errors.rejectValue("orderNumber", "field.too-long", new Object[] { MAX_ORDER_NUMBER }, null);
+			}
+		}
 	}
 
 	/** The first response to the customer, given at {@code at} (now when null) by {@code responder}. */

@@ -1,2 +1,5 @@
-/** Support requests and complaints of customer organisations, their status and their SLA timers. */
+/**
+ * Support requests and complaints of customer organisations: raising them from every channel, their
+ * conversation (public replies, internal notes), status workflow, assignment, SLA timers and lists.
+ */
 package com.rapport.ticket.ticket;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 import com.rapport.support.security.Caller;
 import com.rapport.support.test.FixedClock;
@@ -15,9 +16,12 @@ import com.rapport.ticket.customer.OrganisationTiers;
 import com.rapport.ticket.sla.SlaProperties;
 import com.rapport.ticket.sla.SlaState;
 import com.rapport.ticket.sla.Tier;
+import com.rapport.ticket.ticket.AuthorKind;
 import com.rapport.ticket.ticket.OpenTickets;
 import com.rapport.ticket.ticket.Ticket;
 import com.rapport.ticket.ticket.TicketKind;
+import com.rapport.ticket.ticket.TicketConversation;
+import com.rapport.ticket.ticket.TicketMessage;
 import com.rapport.ticket.ticket.TicketRepository;
 import com.rapport.ticket.ticket.TicketService;
 import com.rapport.ticket.ticket.TicketStatus;
@@ -34,13 +38,15 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /** What the demo tickets show: every SLA state on Acme Retail's 360 page, whether customer-service is up or not. */
 @DataMongoTest
 @Import({ MongoAuditingConfiguration.class, FixedClock.class, OrganisationTiers.class, TicketService.class })
 @ComponentScan(basePackageClasses = TicketService.class, useDefaultFilters = false,
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*TicketNumbers"))
+		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+				pattern = ".*\\.(TicketNumbers|TicketLookup|TicketConversation)"))
 @ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
 @TestPropertySource(properties = "rapport.mongodb.embedded.in-memory=true")
 class DemoDataTests {
@@ -59,13 +65,20 @@ class DemoDataTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	TicketConversation conversation;
+
 	@MockitoBean
 	CustomerDirectory customers;
+
+	/** The demo is loaded by the platform, which audits nothing of its own (an audit here would be a defect). */
+	@MockitoBean
+	AuditTrail audit;
 
 	@BeforeEach
 	void loadTheDemo() {
 		tickets.deleteAll();
-		new DemoData(service, tickets, sla, clock).run(null);
+		new DemoData(service, conversation, tickets, sla, clock).run(null);
 	}
 
 	@Test
@@ -120,9 +133,32 @@ class DemoDataTests {
 	}
 
 	@Test
+	void everyTicketHasItsConversationAndOnlyStaffReadTheNote() {
+		assertThat(tickets.findAll()).allSatisfy(ticket -> {
+			assertThat(ticket.messages()).first().satisfies(opening -> {
+				assertThat(opening.authorKind()).isEqualTo(AuthorKind.CUSTOMER);
+				assertThat(opening.authorName()).isEqualTo(ticket.requester().name());
+			});
+			assertThat(ticket.messages()).anySatisfy(m -> assertThat(m.authorName()).isEqualTo("Li Na"));
+			assertThat(ticket.classification().category()).isNotNull();
+		});
+		Ticket complaint = tickets.findAll().stream().filter(t -> t.subject().contains("ACME-1015")).findFirst()
+			.orElseThrow();
+		assertThat(complaint.messages()).extracting(TicketMessage::authorKind, TicketMessage::internal).containsExactly(
+				tuple(AuthorKind.CUSTOMER, false), tuple(AuthorKind.STAFF, false), tuple(AuthorKind.STAFF, true),
+				tuple(AuthorKind.CUSTOMER, false));
+		Caller alice = new Caller("acme.buyer", Set.of(Caller.CUSTOMER), Set.of(), Optional.of("acme-retail"),
+				"rapport-gateway", "");
+		assertThat(conversation.get(alice, complaint.number()).messages()).hasSize(3).noneMatch(TicketMessage::internal);
+		assertThat(tickets.findAll()).filteredOn(t -> t.status() == TicketStatus.RESOLVED).singleElement()
+			.satisfies(t -> assertThat(t.firstContactResolution()).isTrue());
+		verifyNoInteractions(audit);
+	}
+
+	@Test
 	void aStoreWithTicketsIsLeftAlone() {
 		Instant before = tickets.findAll().get(0).openedAt();
-		new DemoData(service, tickets, sla, clock).run(null);
+		new DemoData(service, conversation, tickets, sla, clock).run(null);
 
 		assertThat(tickets.count()).isEqualTo(6);
 		assertThat(tickets.findAll().get(0).openedAt()).isEqualTo(before);

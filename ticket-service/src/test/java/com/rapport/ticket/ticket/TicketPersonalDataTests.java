@@ -22,7 +22,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What ticket-service holds about a person: the tickets they raised, within their organisation. */
+/** What ticket-service holds about a person: the tickets they raised or wrote in, within their organisation. */
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=" + TicketPersonalDataTests.SERVER })
 @Import(TestTokens.DecoderConfiguration.class)
@@ -86,5 +86,38 @@ class TicketPersonalDataTests {
 		assertThat(again.getRecordsAnonymised()).isZero();
 		var export = admin().exportPersonalData(ExportPersonalDataRequest.newBuilder().setSubject(ALICE).build());
 		assertThat(export.getRecords()).isZero();
+	}
+
+	@Test
+	void theMessagesAPersonWroteAreExportedAndLoseTheirAuthorWhenErased() {
+		java.time.Instant at = TicketRepositoryContract.T0.plusSeconds(120);
+		// Raised in the portal by her login, and a reply of hers on a colleague's ticket.
+		Ticket portal = Tickets.stored("acme-retail", "T-5", at, com.rapport.ticket.sla.Tier.NORMAL,
+				Requester.portalUser("alice.chen", "Alice Chen", null))
+			.withMessage(new TicketMessage("m1", AuthorKind.CUSTOMER, "alice.chen", "Alice Chen", false, "Chairs wobble", at))
+			.withMessage(new TicketMessage("m2", AuthorKind.STAFF, "agent.li", "Li Na", false, "On it", at));
+		tickets.insert(portal);
+		Ticket bos = tickets.findByNumber("T-3").orElseThrow()
+			.withMessage(new TicketMessage("m3", AuthorKind.CUSTOMER, "alice.chen", "Alice Chen", false, "Me too", at));
+		tickets.save(bos);
+
+		var export = admin().exportPersonalData(ExportPersonalDataRequest.newBuilder().setSubject(ALICE).build());
+		assertThat(JsonPath.<List<String>>read(export.getJson(), "$.tickets[*].number"))
+			.containsExactlyInAnyOrder("T-1", "T-2", "T-3", "T-5");
+		assertThat(JsonPath.<List<String>>read(export.getJson(), "$.tickets[?(@.number == 'T-3')].messages[*].body"))
+			.containsExactly("Me too");
+		assertThat(JsonPath.<List<Boolean>>read(export.getJson(), "$.tickets[?(@.number == 'T-3')].raisedByThem"))
+			.containsExactly(false);
+
+		admin().erasePersonalData(ErasePersonalDataRequest.newBuilder().setSubject(ALICE).build());
+		Ticket erasedPortal = tickets.findByNumber("T-5").orElseThrow();
+		assertThat(erasedPortal.requester()).isEqualTo(Requester.ERASED);
+		assertThat(erasedPortal.messages()).extracting(TicketMessage::authorName).containsExactly(null, "Li Na");
+		assertThat(erasedPortal.messages().get(0).body()).isEqualTo("Chairs wobble");
+		Ticket erasedBos = tickets.findByNumber("T-3").orElseThrow();
+		assertThat(erasedBos.requester().name()).isEqualTo("Bo Zhang");
+		assertThat(erasedBos.messages()).extracting(TicketMessage::authorId).containsExactly((String) null);
+		assertThat(admin().exportPersonalData(ExportPersonalDataRequest.newBuilder().setSubject(ALICE).build())
+			.getRecords()).isZero();
 	}
 }

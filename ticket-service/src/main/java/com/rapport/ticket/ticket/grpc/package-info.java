@@ -1,2 +1,5 @@
-/** The gRPC face of tickets ({@code rapport.ticket.v1.TicketService}), used by portal-web's customer 360. */
+/**
+ * The gRPC face of tickets ({@code rapport.ticket.v1}): the customer 360's open tickets, and the workflow's
+ * intake, conversation, queue and status services used by the portal and the console.
+ */
 package com.rapport.ticket.ticket.grpc;

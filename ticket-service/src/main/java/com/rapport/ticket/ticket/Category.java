@@ -1,0 +1,6 @@
+package com.rapport.ticket.ticket;
+
+/** What a ticket is about. */
+public enum Category {
+	QUESTION, DELIVERY, QUALITY, BILLING, TECHNICAL
+}

@@ -1,0 +1,130 @@
+package com.rapport.ticket.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.rapport.support.audit.AuditTrail;
+import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
+import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.security.Caller;
+import com.rapport.ticket.sla.SlaProperties;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * A ticket's conversation: reading it, public replies of the customer's side and of staff, and internal notes
+ * of staff. A customer's reply to a ticket waiting on them resumes it, to a resolved one reopens it; staff's
+ * first public reply is the first response. Every reply and note is audited as its author.
+ */
+@Service
+public class TicketConversation {
+
+	private final TicketLookup lookup;
+
+	private final AuditTrail audit;
+
+	private final SlaProperties sla;
+
+	private final Clock clock;
+
+	TicketConversation(TicketLookup lookup, AuditTrail audit, SlaProperties sla, Clock clock) {
+		this.lookup = lookup;
+		this.audit = audit;
+		this.sla = sla;
+		this.clock = clock;
+	}
+
+	/** The ticket with the messages the caller may read; NOT_FOUND for one they may not see. */
+	public TicketView get(Caller caller, String idOrNumber) {
+		return view(lookup.visible(caller, idOrNumber), caller);
+	}
+
+	/** A public reply of the caller: staff or a contact of the ticket's organisation. */
+	public TicketView reply(Caller caller, String idOrNumber, String body) {
+		if (!Callers.isStaff(caller) && !Callers.isContact(caller)) {
+			throw new AccessDeniedException("Replies are for staff and the ticket's customer");
+		}
+		return replied(caller, lookup.visible(caller, idOrNumber), Author.of(caller), body);
+	}
+
+	/**
+	 * A public reply a partner system relays for the customer, signed {@code authorName} (else the partner's
+	 * client id); it has the effects of a customer's reply.
+	 */
+	public TicketView replyForCustomer(Caller partner, String idOrNumber, String body, String authorName) {
+		Author author = new Author(AuthorKind.CUSTOMER, partner.name(),
+				authorName == null || authorName.isBlank() ? partner.client() : authorName.strip());
+		return replied(partner, lookup.visible(partner, idOrNumber), author, body);
+	}
+
+	private TicketView replied(Caller caller, Ticket ticket, Author author, String body) {
+		Ticket saved = reply(ticket.id(), author, body, clock.instant());
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("ticket_number", saved.number());
+		if (saved.status() != ticket.status()) {
+			details.put("status", ticket.status() + " -> " + saved.status());
+		}
+		audit.record(caller, "ticket.replied", "ticket", saved.id(), saved.customerId(), details);
+		return view(saved, caller);
+	}
+
+	/** An internal note of staff: changes no status and no timer, and no customer or partner ever reads it. */
+	public TicketView addNote(Caller caller, String idOrNumber, String body) {
+		Callers.requireStaff(caller, "Internal notes");
+		Ticket ticket = lookup.visible(caller, idOrNumber);
+		Ticket saved = note(ticket.id(), Author.of(caller), body, clock.instant());
+		audit.record(caller, "ticket.note-added", "ticket", saved.id(), saved.customerId(),
+				Map.of("ticket_number", saved.number()));
+		return view(saved, caller);
+	}
+
+	/**
+	 * Adds {@code author}'s public reply (sanitised) at {@code at}, with its effects on the status; refused on
+	 * a closed ticket, and when blank or too long.
+	 */
+	public Ticket reply(String id, Author author, String body, Instant at) {
+		String safe = checkedBody(body, "ticket.cannot-reply");
+		return lookup.change(id, ticket -> {
+			if (ticket.status() == TicketStatus.CLOSED) {
+				throw new ConflictException(Message.of("ticket.closed-already", ticket.number()));
+			}
+			Ticket answered = ticket.withMessage(author.says(safe, false, at));
+			return switch (author.kind()) {
+				case STAFF -> answered.respondedAt(at, author.id(), author.name());
+				case CUSTOMER -> switch (ticket.status()) {
+					case PENDING -> answered.resumedAt(at);
+					case RESOLVED -> answered.reopenedAt(at);
+					default -> answered;
+				};
+				case SYSTEM -> answered;
+			};
+		});
+	}
+
+	/** Adds {@code author}'s internal note (sanitised) at {@code at}; refused when blank or too long. */
+	public Ticket note(String id, Author author, String body, Instant at) {
+		String safe = checkedBody(body, "ticket.cannot-add-note");
+		return lookup.change(id, ticket -> ticket.withMessage(author.says(safe, true, at)));
+	}
+
+	private TicketView view(Ticket ticket, Caller caller) {
+		return TicketView.of(ticket, caller, clock.instant(), sla.atRiskPercent());
+	}
+
+	/** The sanitised body, or the refusal naming it: blank or too long. */
+	static String checkedBody(String body, String reason) {
+		String safe = MessageBodies.sanitise(body);
+		if (MessageBodies.isBlank(safe)) {
+			throw UnprocessableException.field(Message.of(reason), "body", Message.of("field.required"));
+		}
+		if (safe.length() > MessageBodies.MAX_LENGTH) {
+			throw UnprocessableException.field(Message.of(reason), "body",
+					Message.of("field.too-long", MessageBodies.MAX_LENGTH));
+		}
+		return safe;
+	}
+}

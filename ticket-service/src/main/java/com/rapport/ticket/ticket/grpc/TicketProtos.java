@@ -1,0 +1,138 @@
+package com.rapport.ticket.ticket.grpc;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.google.protobuf.ProtocolMessageEnum;
+import com.google.protobuf.Timestamp;
+import com.rapport.contracts.ticket.v1.ComplaintSeverity;
+import com.rapport.contracts.ticket.v1.SlaState;
+import com.rapport.contracts.ticket.v1.SlaTier;
+import com.rapport.contracts.ticket.v1.Ticket;
+import com.rapport.contracts.ticket.v1.TicketAuthorKind;
+import com.rapport.contracts.ticket.v1.TicketCategory;
+import com.rapport.contracts.ticket.v1.TicketChannel;
+import com.rapport.contracts.ticket.v1.TicketDetail;
+import com.rapport.contracts.ticket.v1.TicketKind;
+import com.rapport.contracts.ticket.v1.TicketMessage;
+import com.rapport.contracts.ticket.v1.TicketPriority;
+import com.rapport.contracts.ticket.v1.TicketStatus;
+import com.rapport.contracts.ticket.v1.TicketTransition;
+import com.rapport.ticket.ticket.OpenTickets;
+import com.rapport.ticket.ticket.TicketView;
+
+/**
+ * Tickets between the domain and {@code rapport.ticket.v1}: enum values by name (proto {@code PREFIX_NAME},
+ * domain {@code NAME}); an unset proto value is null, an unknown one a bad argument.
+ */
+final class TicketProtos {
+
+	private TicketProtos() {
+	}
+
+	static TicketDetail detail(TicketView view) {
+		TicketDetail.Builder detail = TicketDetail.newBuilder()
+			.setTicket(ticket(new OpenTickets.OpenTicket(view.ticket(), view.slaState()), view.requesterVisible()))
+			.setCanReply(view.canReply());
+		view.messages().forEach(message -> detail.addMessages(message(message)));
+		view.allowedTransitions()
+			.forEach(t -> detail.addAllowedTransitions(TicketTransition.valueOf("TICKET_TRANSITION_" + t.name())));
+		return detail.build();
+	}
+
+	static TicketMessage message(com.rapport.ticket.ticket.TicketMessage message) {
+		return TicketMessage.newBuilder().setId(message.id())
+			.setAuthorKind(TicketAuthorKind.valueOf("TICKET_AUTHOR_KIND_" + message.authorKind().name()))
+			.setAuthorName(orEmpty(message.authorName())).setInternal(message.internal()).setBody(message.body())
+			.setAt(timestamp(message.at())).build();
+	}
+
+	static Ticket ticket(OpenTickets.OpenTicket open, boolean requesterVisible) {
+		var ticket = open.ticket();
+		Ticket.Builder builder = Ticket.newBuilder().setId(ticket.id()).setNumber(ticket.number())
+			.setCustomerId(ticket.customerId()).setSubject(ticket.subject())
+			.setKind(TicketKind.valueOf("TICKET_KIND_" + ticket.kind().name()))
+			.setPriority(TicketPriority.valueOf("TICKET_PRIORITY_" + ticket.priority().name()))
+			.setStatus(TicketStatus.valueOf("TICKET_STATUS_" + ticket.status().name()))
+			.setChannel(TicketChannel.valueOf("TICKET_CHANNEL_" + ticket.channel().name()))
+			.setOpenedAt(timestamp(ticket.openedAt()))
+			.setTier(SlaTier.valueOf("SLA_TIER_" + ticket.tier().name())).setTierAssumed(ticket.tierAssumed())
+			.setFirstResponseDue(timestamp(ticket.sla().firstResponseDue()))
+			.setResolutionDue(timestamp(ticket.sla().resolutionDue()))
+			.setSlaState(SlaState.valueOf("SLA_STATE_" + open.state().name()))
+			.setAssignee(orEmpty(ticket.assignee())).setAssigneeId(orEmpty(ticket.assigneeId()))
+			.setRequesterErased(ticket.requester().erased())
+			.setFirstContactResolution(ticket.firstContactResolution())
+			.setUpdatedAt(timestamp(ticket.lastChangedAt()));
+		if (ticket.firstRespondedAt() != null) {
+			builder.setFirstRespondedAt(timestamp(ticket.firstRespondedAt()));
+		}
+		if (ticket.resolvedAt() != null) {
+			builder.setResolvedAt(timestamp(ticket.resolvedAt()));
+		}
+		if (ticket.closedAt() != null) {
+			builder.setClosedAt(timestamp(ticket.closedAt()));
+		}
+		var about = ticket.classification();
+		if (about != null) {
+			if (about.category() != null) {
+				builder.setCategory(TicketCategory.valueOf("TICKET_CATEGORY_" + about.category().name()));
+			}
+			if (about.severity() != null) {
+				builder.setSeverity(ComplaintSeverity.valueOf("COMPLAINT_SEVERITY_" + about.severity().name()));
+			}
+			if (about.suggestedPriority() != null) {
+				builder.setSuggestedPriority(TicketPriority.valueOf("TICKET_PRIORITY_" + about.suggestedPriority().name()));
+			}
+			builder.setOrderNumber(orEmpty(about.orderNumber()));
+		}
+		if (requesterVisible) {
+			builder.setRequesterName(orEmpty(ticket.requester().name()))
+				.setRequesterEmail(orEmpty(ticket.requester().email()));
+		}
+		return builder.build();
+	}
+
+	/**
+	 * The domain value named like the proto one without its prefix; null for UNSPECIFIED; an unknown number
+	 * (UNRECOGNIZED) is a request that cannot be read.
+	 */
+	static <E extends Enum<E>> E domain(ProtocolMessageEnum value, Class<E> type, String field) {
+		String name = ((Enum<?>) value).name();
+		if (name.endsWith("_UNSPECIFIED")) {
+			return null;
+		}
+		if (name.equals("UNRECOGNIZED")) {
+			throw new IllegalArgumentException("Unknown value of " + field);
+		}
+		String prefix = switch (type.getSimpleName()) {
+			case "TicketKind" -> "TICKET_KIND_";
+			case "Category" -> "TICKET_CATEGORY_";
+			case "Severity" -> "COMPLAINT_SEVERITY_";
+			case "Priority" -> "TICKET_PRIORITY_";
+			case "Channel" -> "TICKET_CHANNEL_";
+			case "Transition" -> "TICKET_TRANSITION_";
+			case "TicketStatus" -> "TICKET_STATUS_";
+			case "SlaState" -> "SLA_STATE_";
+			case "Tier" -> "SLA_TIER_";
+			default -> throw new IllegalStateException("No proto enum for " + type);
+		};
+		return Enum.valueOf(type, name.substring(prefix.length()));
+	}
+
+	static <P extends ProtocolMessageEnum, E extends Enum<E>> Set<E> domain(java.util.List<P> values, Class<E> type,
+			String field) {
+		Function<P, E> one = value -> domain(value, type, field);
+		return values.stream().map(one).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+	}
+
+	static String orEmpty(String value) {
+		return value == null ? "" : value;
+	}
+
+	static Timestamp timestamp(Instant instant) {
+		return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+	}
+}

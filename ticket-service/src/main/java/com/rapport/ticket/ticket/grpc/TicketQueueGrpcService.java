@@ -1,0 +1,66 @@
+package com.rapport.ticket.ticket.grpc;
+
+import com.rapport.contracts.ticket.v1.AssigneeFilter;
+import com.rapport.contracts.ticket.v1.ListTicketsRequest;
+import com.rapport.contracts.ticket.v1.ListTicketsResponse;
+import com.rapport.contracts.ticket.v1.TicketQueueServiceGrpc;
+import com.rapport.contracts.ticket.v1.TicketSort;
+import com.rapport.contracts.ticket.v1.TicketStateFilter;
+import com.rapport.support.grpc.PageTokens;
+import com.rapport.support.security.Caller;
+import com.rapport.ticket.sla.SlaState;
+import com.rapport.ticket.sla.Tier;
+import com.rapport.ticket.ticket.Channel;
+import com.rapport.ticket.ticket.TicketPage;
+import com.rapport.ticket.ticket.TicketQuery;
+import com.rapport.ticket.ticket.TicketQueue;
+import com.rapport.ticket.ticket.TicketStatus;
+import io.grpc.stub.StreamObserver;
+
+import org.springframework.grpc.server.service.GrpcService;
+
+/** The console's queue and an organisation's tickets in the portal; the rules are {@link TicketQueue}'s. */
+@GrpcService
+class TicketQueueGrpcService extends TicketQueueServiceGrpc.TicketQueueServiceImplBase {
+
+	private final TicketQueue queue;
+
+	TicketQueueGrpcService(TicketQueue queue) {
+		this.queue = queue;
+	}
+
+	@Override
+	public void listTickets(ListTicketsRequest request, StreamObserver<ListTicketsResponse> response) {
+		Boolean open = switch (request.getState()) {
+			case TICKET_STATE_FILTER_OPEN -> true;
+			case TICKET_STATE_FILTER_CLOSED -> false;
+			case TICKET_STATE_FILTER_UNSPECIFIED -> null;
+			default -> throw new IllegalArgumentException("Unknown value of state");
+		};
+		TicketQuery.AssigneeFilter assignee = switch (request.getAssignee()) {
+			case ASSIGNEE_FILTER_ME -> TicketQuery.AssigneeFilter.ME;
+			case ASSIGNEE_FILTER_UNASSIGNED -> TicketQuery.AssigneeFilter.UNASSIGNED;
+			case ASSIGNEE_FILTER_UNSPECIFIED -> TicketQuery.AssigneeFilter.ANY;
+			default -> throw new IllegalArgumentException("Unknown value of assignee");
+		};
+		TicketQuery.Sort sort = switch (request.getSort()) {
+			case TICKET_SORT_MOST_URGENT -> TicketQuery.Sort.MOST_URGENT;
+			case TICKET_SORT_NEWEST -> TicketQuery.Sort.NEWEST;
+			case TICKET_SORT_UNSPECIFIED -> null;
+			default -> throw new IllegalArgumentException("Unknown value of sort");
+		};
+		TicketQuery query = new TicketQuery(request.getCustomerId(), open,
+				TicketProtos.domain(request.getStatusesList(), TicketStatus.class, "statuses"), assignee,
+				TicketProtos.domain(request.getSlaStatesList(), SlaState.class, "sla_states"),
+				TicketProtos.domain(request.getTiersList(), Tier.class, "tiers"),
+				TicketProtos.domain(request.getChannelsList(), Channel.class, "channels"), request.getPageSize(),
+				PageTokens.page(request.getPageToken()), sort);
+		TicketPage page = queue.list(Caller.current(), query);
+		ListTicketsResponse.Builder answer = ListTicketsResponse.newBuilder()
+			.setNextPageToken(page.more() ? PageTokens.of(page.page() + 1) : "")
+			.setTotalCount(page.total());
+		page.tickets().forEach(ticket -> answer.addTickets(TicketProtos.ticket(ticket, page.requesterVisible())));
+		response.onNext(answer.build());
+		response.onCompleted();
+	}
+}

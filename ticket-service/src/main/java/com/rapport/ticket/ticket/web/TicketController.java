@@ -1,0 +1,113 @@
+package com.rapport.ticket.ticket.web;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+
+import com.rapport.support.error.Message;
+import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.security.Caller;
+import com.rapport.ticket.ticket.TicketConversation;
+import com.rapport.ticket.ticket.TicketIntake;
+import com.rapport.ticket.ticket.TicketQuery;
+import com.rapport.ticket.ticket.TicketQueue;
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The partner API of tickets: scope {@code tickets.write} opens tickets and relays the customer's replies,
+ * {@code tickets.read} reads them (one, or an organisation's, paged). People use the portal and the console.
+ */
+@RestController
+@RequestMapping("/api/tickets/v1/tickets")
+class TicketController {
+
+	static final String READ = "hasAuthority('SCOPE_tickets.read')";
+
+	static final String WRITE = "hasAuthority('SCOPE_tickets.write')";
+
+	static final int MAX_PAGE_SIZE = 100;
+
+	/** Visible ASCII only: a key travels in headers and logs, where other bytes are read differently by each hop. */
+	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+	private final TicketIntake intake;
+
+	private final TicketConversation conversation;
+
+	private final TicketQueue queue;
+
+	TicketController(TicketIntake intake, TicketConversation conversation, TicketQueue queue) {
+		this.intake = intake;
+		this.conversation = conversation;
+		this.queue = queue;
+	}
+
+	/** 201 with the ticket the first time; 200 with the same ticket when the Idempotency-Key and body repeat. */
+	@PostMapping
+	@PreAuthorize(WRITE)
+	ResponseEntity<TicketJson> open(@Valid @RequestBody TicketRequestBody request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+			throw UnprocessableException.field(Message.of("ticket.idempotency-key.invalid"), "Idempotency-Key",
+					Message.of("ticket.idempotency-key.format"));
+		}
+		TicketIntake.Submission submission = intake.openForPartner(Caller.current(), request.toRequest(),
+				idempotencyKey);
+		TicketJson ticket = TicketJson.of(submission.ticket());
+		if (!submission.created()) {
+			return ResponseEntity.ok(ticket);
+		}
+		return ResponseEntity.created(URI.create("/api/tickets/v1/tickets/" + ticket.id())).body(ticket);
+	}
+
+	/**
+	 * One organisation's tickets ({@code customerId}; without it every organisation's), newest first;
+	 * {@code status} open or closed narrows them.
+	 */
+	@GetMapping
+	@PreAuthorize(READ)
+	TicketJson.PageJson list(@RequestParam(required = false) String customerId,
+			@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		Boolean open = status == null || status.isBlank() ? null
+				: switch (status.strip().toLowerCase(java.util.Locale.ROOT)) {
+			case "open" -> true;
+			case "closed" -> false;
+			default -> throw UnprocessableException.field(Message.of("ticket.cannot-list"), "status",
+					Message.of("field.unknown-choice", status.strip(), "open, closed"));
+		};
+		if (page < 0) {
+			throw UnprocessableException.field(Message.of("ticket.cannot-list"), "page", Message.of("field.not-negative"));
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw UnprocessableException.field(Message.of("ticket.cannot-list"), "size",
+					Message.of("ticket.page-size.range", MAX_PAGE_SIZE));
+		}
+		return TicketJson.of(queue.list(Caller.current(), TicketQuery.ofOrganisation(customerId, open, page, size)));
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize(READ)
+	TicketJson get(@PathVariable String id) {
+		return TicketJson.of(conversation.get(Caller.current(), id));
+	}
+
+	/** 201 with the ticket after the reply; the customer's reply resumes a waiting ticket and reopens a resolved one. */
+	@PostMapping("/{id}/replies")
+	@PreAuthorize(WRITE)
+	ResponseEntity<TicketJson> reply(@PathVariable String id, @Valid @RequestBody ReplyBody reply) {
+		TicketJson ticket = TicketJson.of(
+				conversation.replyForCustomer(Caller.current(), id, reply.body(), reply.authorName()));
+		return ResponseEntity.created(URI.create("/api/tickets/v1/tickets/" + ticket.id())).body(ticket);
+	}
+}
