@@ -184,7 +184,16 @@ class TicketDeskController {
 	@PostMapping("/console/tickets")
 	String log(@ModelAttribute LoggedTicket form, Model model, HttpServletResponse response) {
 		try {
-			TicketDetail opened = desk.open(form.request());
+			OpenTicketRequest request = form.request();
+			// The contact's name and email as customer-service knows them, so the ticket says who raised it.
+			Organisation organisation = form.contactId().isEmpty() ? null : organisationOrNull(form.customerId());
+			if (organisation != null) {
+				request = organisation.getContactsList().stream().filter(c -> c.getId().equals(form.contactId()))
+					.findFirst().map(c -> form.request().toBuilder().setRequesterName(c.getName())
+						.setRequesterEmail(c.getEmail()).build())
+					.orElse(request);
+			}
+			TicketDetail opened = desk.open(request);
 			return redirect(opened.getTicket().getNumber());
 		}
 		catch (UnprocessableException ex) {

@@ -166,6 +166,10 @@ class TicketDeskControllerMvcTests {
 	@Test
 	void anAgentLogsAPhoneCallForAContact() throws Exception {
 		given(desk.open(any())).willReturn(detail());
+		given(customers.organisation("acme-retail")).willReturn(Organisation.newBuilder().setId("acme-retail")
+			.addContacts(com.rapport.contracts.customer.v1.Contact.newBuilder().setId("c-1").setName("Alice Chen")
+				.setEmail("alice@acme.example"))
+			.build());
 		agent(post("/console/tickets").with(csrf()).param("customerId", "acme-retail").param("contactId", "c-1")
 			.param("channel", "TICKET_CHANNEL_PHONE").param("kind", "TICKET_KIND_REQUEST")
 			.param("category", "TICKET_CATEGORY_QUESTION").param("priority", "TICKET_PRIORITY_NORMAL")
@@ -177,6 +181,8 @@ class TicketDeskControllerMvcTests {
 		assertThat(sent.getValue().getChannel()).isEqualTo(TicketChannel.TICKET_CHANNEL_PHONE);
 		assertThat(sent.getValue().getCustomerId()).isEqualTo("acme-retail");
 		assertThat(sent.getValue().getContactId()).isEqualTo("c-1");
+		assertThat(sent.getValue().getRequesterName()).isEqualTo("Alice Chen");
+		assertThat(sent.getValue().getRequesterEmail()).isEqualTo("alice@acme.example");
 	}
 
 	@Test
