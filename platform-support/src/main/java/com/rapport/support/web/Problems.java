@@ -24,7 +24,7 @@ public final class Problems {
 		return of(kind.httpStatus(), kind.code(), kind.title(), detail);
 	}
 
-	public static ProblemDetail of(HttpStatus status, String code, String title, String detail) {
+	public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + code));
 		problem.setTitle(title);
