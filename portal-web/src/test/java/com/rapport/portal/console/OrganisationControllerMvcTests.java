@@ -427,7 +427,7 @@ class OrganisationControllerMvcTests {
 
 	@Test
 	void unknownOrganisationGetsTheNotFoundPageWithoutAskingForOrders() throws Exception {
-		given(customers.organisation("no-such-org")).willThrow(new NotFoundException("Organisation no-such-org not found"));
+		given(customers.organisation("no-such-org")).willThrow(NotFoundException.withoutCode("Organisation no-such-org not found"));
 
 		MvcResult result = mvc.perform(get("/console/organisations/no-such-org").with(as(TestTokens.staff("agent"))))
 			.andExpect(status().isNotFound())
