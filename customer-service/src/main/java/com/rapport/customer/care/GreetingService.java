@@ -24,6 +24,8 @@ import com.rapport.customer.organisation.PreferredChannel;
 import com.rapport.customer.timeline.InteractionInput;
 import com.rapport.customer.timeline.InteractionKind;
 import com.rapport.customer.timeline.TimelineService;
+import com.rapport.support.error.Message;
+import com.rapport.support.message.Texts;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -187,10 +189,11 @@ public class GreetingService {
 	/** Puts a settled greeting on the timeline once (the greeting's id is the event id) and notes that it did. */
 	private void record(Greeting greeting, Organisation organisation, Contact contact, Due due) {
 		try {
+			Message line = line(greeting, contact, due);
 			timeline.recordOwn(new InteractionInput(SOURCE, greeting.id(), organisation.id(),
 					InteractionKind.CARE_EVENT, greeting.sentAt() != null ? greeting.sentAt() : greeting.updatedAt(),
-					summary(greeting, contact, due), "contact:" + contact.id(), attributes(greeting),
-					summaryCode(greeting, due), List.of(contact.name())));
+					summary(greeting, contact, due), "contact:" + contact.id(), attributes(greeting), line.code(),
+					line.args()));
 			mongo.updateFirst(Query.query(Criteria.where("_id").is(greeting.id())), new Update().set("recorded", true),
 					Greeting.class);
 		}
@@ -200,20 +203,44 @@ public class GreetingService {
 	}
 
 	/**
-	 * The line as a code for the birthday greetings most entries are (said in the reader's language); null for
-	 * the rarer ones, which show their English words.
+	 * The timeline line as a code with its values, said in the reader's language: {0} the contact's name, {1}
+	 * what was greeted (a holiday by its name in both languages), then a channel or a count.
 	 */
-	static String summaryCode(Greeting greeting, Due due) {
-		if (due.occasion() != Occasion.BIRTHDAY) {
-			return null;
-		}
-		if (greeting.state() == GreetingState.SENT && greeting.preferredChannel() == PreferredChannel.EMAIL) {
-			return "timeline.greeting.birthday.sent";
-		}
-		if (greeting.state() == GreetingState.SKIPPED && Greeting.NO_MARKETING_CONSENT.equals(greeting.reason())) {
-			return "timeline.greeting.birthday.no-consent";
-		}
-		return null;
+	static Message line(Greeting greeting, Contact contact, Due due) {
+		boolean birthday = due.occasion() == Occasion.BIRTHDAY;
+		String name = contact.name();
+		String what = birthday ? Texts.code("timeline.greeting.birthday")
+				: Texts.code("timeline.greeting.holiday", codeValue(due.holiday().nameIn("en")),
+						codeValue(due.holiday().nameIn("zh-CN")));
+		boolean byEmail = greeting.preferredChannel() == PreferredChannel.EMAIL;
+		return switch (greeting.state()) {
+			case SENT -> !byEmail ? Message.of("timeline.greeting.sent-instead", name, what,
+					channel(greeting.preferredChannel()))
+					: birthday ? Message.of("timeline.greeting.birthday.sent", name)
+							: Message.of("timeline.greeting.sent", name, what);
+			case SKIPPED -> !Greeting.NO_MARKETING_CONSENT.equals(greeting.reason())
+					? (byEmail ? Message.of("timeline.greeting.no-email", name, what)
+							: Message.of("timeline.greeting.no-email-instead", name, what,
+									channel(greeting.preferredChannel())))
+					: birthday ? Message.of("timeline.greeting.birthday.no-consent", name)
+							: Message.of("timeline.greeting.holiday.no-consent", name, what);
+			case FAILED -> Message.of("timeline.greeting.failed", name, what, greeting.attempts());
+			case PENDING -> Message.of("timeline.greeting.pending", name, what);
+		};
+	}
+
+	/** A channel inside a line. */
+	static String channel(PreferredChannel channel) {
+		return switch (channel) {
+			case PORTAL -> Texts.code("timeline.channel.portal");
+			case SMS -> Texts.code("timeline.channel.sms");
+			case EMAIL -> Texts.code("timeline.channel.email");
+		};
+	}
+
+	/** A value inside a nested code ({@code #{code|a|b}}) may not hold its separators. */
+	static String codeValue(String value) {
+		return value == null ? "" : value.replace('|', '/').replace('}', ')');
 	}
 
 	/** English: the fallback for readers without the codes, and the line of the rarer greetings. */

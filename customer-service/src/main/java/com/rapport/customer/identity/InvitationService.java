@@ -14,6 +14,7 @@ import com.rapport.customer.organisation.Invitation;
 import com.rapport.customer.organisation.ContactService;
 import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
@@ -62,8 +63,8 @@ public class InvitationService {
 		requireAdmin(caller);
 		Contact contact = contacts.contact(caller, organisationId, contactId);
 		if (contact.email() == null || contact.email().isBlank()) {
-			throw new UnprocessableException("The contact has no email address to send the invitation to.",
-					Map.of("email", "is required to invite a contact"));
+			throw UnprocessableException.field(Message.of("invitation.no-email"), "email",
+					Message.of("invitation.email.required"));
 		}
 		if (contact.username() != null) {
 			throw alreadyLinked(contact);
@@ -106,7 +107,7 @@ public class InvitationService {
 		requireAdmin(caller);
 		Contact contact = contacts.contact(caller, organisationId, contactId);
 		if (contact.invitation() == null) {
-			throw new ConflictException("Contact " + contactId + " was never invited; invite it first.");
+			throw new ConflictException(Message.of("invitation.never-invited", contactId));
 		}
 		try {
 			Contact mailed = mailed(organisationId, contact);
@@ -114,8 +115,7 @@ public class InvitationService {
 			return mailed;
 		}
 		catch (NotFoundException ex) {
-			throw new ConflictException("The portal login of contact " + contactId
-					+ " no longer exists in Keycloak; remove the contact's login and invite it again.");
+			throw new ConflictException(Message.of("invitation.login-gone", contactId));
 		}
 	}
 
@@ -193,6 +193,6 @@ public class InvitationService {
 	}
 
 	private static ConflictException alreadyLinked(Contact contact) {
-		return new ConflictException("Contact " + contact.id() + " already has a portal login.");
+		return new ConflictException(Message.of("invitation.already-linked", contact.id()));
 	}
 }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import com.rapport.support.audit.AuditTrail;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
 
@@ -113,14 +114,14 @@ public class ContactService {
 	private Contact saveContact(Organisation current, Contact contact, boolean adding) {
 		if (contact.externalId() != null && current.contacts().stream()
 			.anyMatch(c -> !c.id().equals(contact.id()) && contact.externalId().equals(c.externalId()))) {
-			throw new UnprocessableException("The external id is taken.",
-					Map.of("externalId", "already used by another contact of this organisation"));
+			throw UnprocessableException.field(Message.of("contact.external-id-taken"), "externalId",
+					Message.of("contact.external-id.taken"));
 		}
 		List<Contact> contacts = new ArrayList<>(current.contacts());
 		if (adding) {
 			if (contacts.size() >= ProfileRules.MAX_CONTACTS) {
-				throw new UnprocessableException("Too many contacts.",
-						Map.of("contacts", "at most " + ProfileRules.MAX_CONTACTS + " per organisation"));
+				throw UnprocessableException.field(Message.of("contact.too-many"), "contacts",
+						Message.of("contact.contacts.at-most", ProfileRules.MAX_CONTACTS));
 			}
 			contacts.add(contact);
 		}
@@ -134,8 +135,8 @@ public class ContactService {
 	/** Only staff link a contact to a portal login. */
 	static ContactInput checkedInput(Caller caller, ContactInput input) {
 		if (input.username() != null && !CustomerAccess.isStaff(caller)) {
-			throw new UnprocessableException("Only staff link portal logins.",
-					Map.of("username", "may only be set by staff"));
+			throw UnprocessableException.field(Message.of("contact.username.staff-only"), "username",
+					Message.of("contact.username.staff-only.field"));
 		}
 		return input;
 	}

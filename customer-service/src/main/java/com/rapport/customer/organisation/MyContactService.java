@@ -7,6 +7,7 @@ import java.util.List;
 import com.rapport.support.audit.AuditDetails;
 import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.security.Caller;
 
@@ -57,7 +58,7 @@ public class MyContactService {
 			saved = organisations.save(current.withContacts(contacts));
 		}
 		catch (OptimisticLockingFailureException ex) {
-			throw new ConflictException("Your profile was changed meanwhile; read it again and repeat the change.");
+			throw new ConflictException(Message.of("contact.own.changed-meanwhile"));
 		}
 		recordConsent(saved, before, "marketing", before.marketingConsent(), after.marketingConsent());
 		recordConsent(saved, before, "surveys", before.surveyConsent(), after.surveyConsent());
@@ -92,6 +93,6 @@ public class MyContactService {
 	}
 
 	private static NotFoundException noContact() {
-		return new NotFoundException("No contact is linked to your login");
+		return new NotFoundException(Message.of("contact.own.none"));
 	}
 }

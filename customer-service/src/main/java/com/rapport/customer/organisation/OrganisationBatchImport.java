@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.rapport.support.audit.AuditTrail;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
 
@@ -56,8 +57,8 @@ public class OrganisationBatchImport {
 	public void checkBatch(Caller caller, int size) {
 		CustomerAccess.requireWrite(caller);
 		if (size > MAX_BATCH) {
-			throw new UnprocessableException("Too many organisations in one request.",
-					Map.of("items", "at most " + MAX_BATCH + " organisations a request, not " + size));
+			throw UnprocessableException.field(Message.of("organisation.batch.too-many"), "items",
+					Message.of("organisation.batch.items.at-most", MAX_BATCH, size));
 		}
 	}
 
@@ -72,20 +73,20 @@ public class OrganisationBatchImport {
 	public BatchResult upsertBatchItem(Caller caller, BatchItem item) {
 		CustomerAccess.requireWrite(caller);
 		OrganisationInput input = item.organisation();
-		Map<String, String> keyErrors = batchKeyErrors(input.externalId(), item.contacts());
+		Map<String, Message> keyErrors = batchKeyErrors(input.externalId(), item.contacts());
 		return OrganisationWrites.retryingRaces(() -> {
 			Organisation current = keyErrors.containsKey("externalId") ? null
 					: organisations.findByExternalId(input.externalId()).orElse(null);
-			Map<String, String> errors = new LinkedHashMap<>(keyErrors);
+			Map<String, Message> errors = new LinkedHashMap<>(keyErrors);
 			Organisation.Profile profile = null;
 			try {
 				profile = ProfileRules.organisation(current == null ? null : current.profile(), input);
 			}
 			catch (UnprocessableException ex) {
-				errors.putAll(ex.fieldErrors());
+				errors.putAll(ex.fieldMessages());
 			}
 			if (current != null && input.id() != null && !input.id().equals(current.id())) {
-				errors.put("id", "must be " + current.id() + " or left out");
+				errors.put("id", Message.of("organisation.id.must-be", current.id()));
 			}
 			List<Contact> contacts = new ArrayList<>(current == null ? List.of() : current.contacts());
 			List<Contact> before = new ArrayList<>();
@@ -111,14 +112,14 @@ public class OrganisationBatchImport {
 				}
 				catch (UnprocessableException ex) {
 					String prefix = "contacts[" + i + "].";
-					ex.fieldErrors().forEach((field, problem) -> errors.put(prefix + field, problem));
+					ex.fieldMessages().forEach((field, problem) -> errors.put(prefix + field, problem));
 				}
 			}
 			if (contacts.size() > ProfileRules.MAX_CONTACTS) {
-				errors.put("contacts", "at most " + ProfileRules.MAX_CONTACTS + " per organisation");
+				errors.put("contacts", Message.of("contact.contacts.at-most", ProfileRules.MAX_CONTACTS));
 			}
 			if (!errors.isEmpty()) {
-				throw new UnprocessableException("Some fields of the organisation or its contacts are invalid.", errors);
+				throw new UnprocessableException(Message.of("organisation.batch.item-invalid"), errors);
 			}
 			BatchResult result = current == null ? insertBatchItem(input, profile, contacts)
 					: updateBatchItem(current, input.version(), profile, contacts);
@@ -131,24 +132,27 @@ public class OrganisationBatchImport {
 	}
 
 	/** The external ids a batch item needs: the organisation's, and one per contact, none twice. */
-	private static Map<String, String> batchKeyErrors(String externalId, List<ContactInput> contacts) {
-		Map<String, String> errors = new LinkedHashMap<>();
+	private static Map<String, Message> batchKeyErrors(String externalId, List<ContactInput> contacts) {
+		Map<String, Message> errors = new LinkedHashMap<>();
 		if (!ProfileRules.isExternalId(externalId)) {
-			errors.put("externalId", externalId == null ? "is required" : ExternalIds.EXTERNAL_ID_RULE);
+			errors.put("externalId", externalId == null ? Message.of("field.required")
+					: Message.of("profile.external-id.format"));
 		}
 		Map<String, Integer> seen = new LinkedHashMap<>();
 		for (int i = 0; i < contacts.size(); i++) {
 			ContactInput contact = contacts.get(i);
 			String field = "contacts[" + i + "]";
 			if (contact == null) {
-				errors.put(field, "is required");
+				errors.put(field, Message.of("field.required"));
 			}
 			else if (!ProfileRules.isExternalId(contact.externalId())) {
 				errors.put(field + ".externalId", contact.externalId() == null
-						? "is required: a batch finds its contacts again by it" : ExternalIds.EXTERNAL_ID_RULE);
+						? Message.of("organisation.batch.contact-external-id.required")
+						: Message.of("profile.external-id.format"));
 			}
 			else if (seen.putIfAbsent(contact.externalId(), i) != null) {
-				errors.put(field + ".externalId", "repeats contacts[" + seen.get(contact.externalId()) + "]");
+				errors.put(field + ".externalId",
+						Message.of("organisation.batch.contact-external-id.repeated", seen.get(contact.externalId())));
 			}
 		}
 		return errors;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.validation.TextRules;
 import com.rapport.support.security.Caller;
@@ -66,11 +67,12 @@ public class OrganisationService {
 		PageRequest request = PageRequest.of(Math.max(page, 0),
 				size <= 0 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE));
 		if (query != null && query.length() > MAX_QUERY_LENGTH) {
-			throw new UnprocessableException("The search is too long.",
-					Map.of("q", "at most " + MAX_QUERY_LENGTH + " characters"));
+			throw UnprocessableException.field(Message.of("organisation.search.too-long"), "q",
+					Message.of("field.max-length", MAX_QUERY_LENGTH));
 		}
 		if (!TextRules.isPlain(query, false)) {
-			throw new UnprocessableException("The search has control characters.", Map.of("q", TextRules.problem(query, false)));
+			throw UnprocessableException.field(Message.of("organisation.search.control-characters"), "q",
+					Message.of(TextRules.problemCode(query, false)));
 		}
 		List<String> terms = SearchKeys.queryTerms(query);
 		if (CustomerAccess.mayReadAll(caller)) {
@@ -100,7 +102,7 @@ public class OrganisationService {
 		CustomerAccess.requireWrite(caller);
 		Organisation current = writes.forWrite(id);
 		if (input.id() != null && !input.id().equals(id)) {
-			throw new UnprocessableException("The id cannot change.", Map.of("id", "must be " + id + " or left out"));
+			throw OrganisationWrites.idCannotChange(id);
 		}
 		OrganisationWrites.checkVersion(current, input.version());
 		return saveProfile(caller, current, merged(current, input));
@@ -112,11 +114,11 @@ public class OrganisationService {
 	 */
 	public Upsert<Organisation> upsertByExternalId(Caller caller, String externalId, OrganisationInput input) {
 		CustomerAccess.requireWrite(caller);
-		Map<String, String> keyErrors = ExternalIds.externalIdPathErrors(externalId, input.externalId());
+		Map<String, Message> keyErrors = ExternalIds.externalIdPathErrors(externalId, input.externalId());
 		if (!keyErrors.isEmpty()) {
 			// Name every bad field in one answer: the body's own rules too, checked against the organisation the
 			// path names (a new one when there is none, as always for a malformed key).
-			Map<String, String> errors = new LinkedHashMap<>(keyErrors);
+			Map<String, Message> errors = new LinkedHashMap<>(keyErrors);
 			Organisation.Profile current = ProfileRules.isExternalId(externalId)
 					? organisations.findByExternalId(externalId).map(Organisation::profile).orElse(null) : null;
 			try {
@@ -125,9 +127,9 @@ public class OrganisationService {
 						input.status(), null, input.version()));
 			}
 			catch (UnprocessableException ex) {
-				ex.fieldErrors().forEach(errors::putIfAbsent);
+				ex.fieldMessages().forEach(errors::putIfAbsent);
 			}
-			throw new UnprocessableException("Some organisation fields are invalid.", errors);
+			throw new UnprocessableException(Message.of("profile.organisation-invalid"), errors);
 		}
 		OrganisationInput withKey = new OrganisationInput(input.id(), input.name(), input.industry(), input.sizeBand(),
 				input.country(), input.region(), input.tags(), input.accountManager(), input.status(), externalId,
@@ -137,8 +139,7 @@ public class OrganisationService {
 			if (existing.isPresent()) {
 				Organisation current = existing.get();
 				if (input.id() != null && !input.id().equals(current.id())) {
-					throw new UnprocessableException("The id cannot change.",
-							Map.of("id", "must be " + current.id() + " or left out"));
+					throw OrganisationWrites.idCannotChange(current.id());
 				}
 				OrganisationWrites.checkVersion(current, input.version());
 				return new Upsert<>(saveProfile(caller, current, merged(current, withKey)), false);

@@ -9,6 +9,7 @@ import com.rapport.support.audit.AuditDetails;
 import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
 
@@ -44,7 +45,7 @@ final class OrganisationWrites {
 	String newId(OrganisationInput input, Organisation.Profile profile) {
 		String id = input.id() != null ? input.id() : NewOrganisationIds.freeIdFor(profile.name(), organisations);
 		if (input.id() != null && organisations.hasId(id)) {
-			throw new RaceLostUnprocessable("The id is taken.", Map.of("id", "already used by another organisation"));
+			throw taken("id");
 		}
 		return id;
 	}
@@ -95,8 +96,7 @@ final class OrganisationWrites {
 		if (externalId != null && organisations.findByExternalId(externalId)
 			.filter(other -> !other.id().equals(ownId)).isPresent()) {
 			// Retryable: in an upsert it means another call created the record meanwhile, which a retry finds.
-			throw new RaceLostUnprocessable("The external id is taken.",
-					Map.of("externalId", "already used by another organisation"));
+			throw taken("externalId");
 		}
 	}
 
@@ -121,34 +121,46 @@ final class OrganisationWrites {
 	}
 
 	private static ConflictException concurrentEdit(String id) {
-		return new RaceLost("Organisation " + id + " was changed meanwhile; read it again and repeat the change.");
+		return new RaceLost(Message.of("organisation.changed-meanwhile", id));
 	}
 
 	private static UnprocessableException duplicate(DuplicateKeyException ex) {
 		String field = Objects.toString(ex.getMessage(), "").contains("externalId") ? "externalId" : "id";
-		return new RaceLostUnprocessable("The " + field + " is taken.",
-				Map.of(field, "already used by another organisation"));
+		return taken(field);
+	}
+
+	/** The id or external id ({@code field}) is another organisation's. */
+	private static UnprocessableException taken(String field) {
+		Message reason = "id".equals(field) ? Message.of("organisation.id-taken")
+				: Message.of("organisation.external-id-taken");
+		return new RaceLostUnprocessable(reason, Map.of(field, Message.of("organisation.field.taken")));
+	}
+
+	/** An id in the body that is not the record's own. */
+	static UnprocessableException idCannotChange(String id) {
+		return UnprocessableException.field(Message.of("organisation.id-cannot-change"), "id",
+				Message.of("organisation.id.must-be", id));
 	}
 
 	static NotFoundException notFound(String id) {
-		return new NotFoundException("No organisation " + id);
+		return new NotFoundException(Message.of("organisation.not-found", id));
 	}
 
 	static NotFoundException contactNotFound(String id) {
-		return new NotFoundException("No contact " + id);
+		return new NotFoundException(Message.of("contact.not-found", id));
 	}
 
 	/** Marks a conflict that may come from a race, which an idempotent upsert retries. */
 	private static final class RaceLost extends ConflictException {
 
-		RaceLost(String message) {
+		RaceLost(Message message) {
 			super(message);
 		}
 	}
 
 	private static final class RaceLostUnprocessable extends UnprocessableException {
 
-		RaceLostUnprocessable(String message, Map<String, String> errors) {
+		RaceLostUnprocessable(Message message, Map<String, Message> errors) {
 			super(message, errors);
 		}
 	}

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.validation.TextRules;
 
@@ -51,7 +52,7 @@ public final class ProfileRules {
 		Errors errors = new Errors();
 		boolean creating = current == null;
 		if (input.id() != null && creating && !ORGANISATION_ID.matcher(input.id()).matches()) {
-			errors.add("id", "2 to 63 lower-case letters, digits and hyphens, starting with a letter or digit");
+			errors.add("id", Message.of("profile.id.format"));
 		}
 		String name = errors.text("name", input.name(), creating ? null : current.name(), 200, true);
 		String industry = errors.text("industry", input.industry(), creating ? null : current.industry(), 100, false);
@@ -60,11 +61,11 @@ public final class ProfileRules {
 		if (input.country() != null) {
 			country = input.country().strip().toUpperCase(Locale.ROOT);
 			if (!COUNTRIES.contains(country)) {
-				errors.add("country", "an ISO 3166-1 alpha-2 code such as CN or DE");
+				errors.add("country", Message.of("profile.country.format"));
 			}
 		}
 		else if (creating) {
-			errors.add("country", "is required");
+			errors.add("country", Message.of("field.required"));
 		}
 		SizeBand sizeBand = errors.enumValue("sizeBand", SizeBand.class, input.sizeBand(),
 				creating ? null : current.sizeBand());
@@ -76,14 +77,14 @@ public final class ProfileRules {
 		String accountManager = errors.text("accountManager", input.accountManager(),
 				creating ? null : current.accountManager(), 64, false);
 		if (accountManager != null && !USER_NAME.matcher(accountManager).matches()) {
-			errors.add("accountManager", "a staff user name: letters, digits and . _ @ -");
+			errors.add("accountManager", Message.of("profile.account-manager.format"));
 		}
 		String externalId = errors.externalId(input.externalId(), creating ? null : current.externalId());
 		List<String> tags = creating ? List.of() : current.tags();
 		if (input.tags() != null) {
 			tags = errors.tags(input.tags());
 		}
-		errors.throwIfAny("Some organisation fields are invalid.");
+		errors.throwIfAny(Message.of("profile.organisation-invalid"));
 		return new Organisation.Profile(name, industry, sizeBand, country, region, tags, accountManager, status,
 				externalId);
 	}
@@ -101,7 +102,7 @@ public final class ProfileRules {
 	static Contact preferences(Contact current, PreferencesInput input) {
 		Errors errors = new Errors();
 		if (input.timeZone() == null || input.timeZone().isBlank()) {
-			errors.add("timeZone", "an IANA time zone such as Asia/Shanghai or Europe/Berlin");
+			errors.add("timeZone", Message.of("profile.time-zone.format"));
 		}
 		String language = input.language() == null ? "" : input.language();
 		try {
@@ -109,11 +110,7 @@ public final class ProfileRules {
 					input.preferredChannel(), input.marketingConsent(), input.surveyConsent(), null, null), errors);
 		}
 		catch (UnprocessableException ex) {
-			// gRPC carries only the message, so it names each field too.
-			List<String> named = new ArrayList<>();
-			ex.fieldErrors().forEach((field, problem) -> named.add(field + ": " + problem));
-			throw new UnprocessableException("Some preferences are invalid: " + String.join("; ", named) + ".",
-					ex.fieldErrors());
+			throw new UnprocessableException(Message.of("profile.preferences-invalid"), ex.fieldMessages());
 		}
 	}
 
@@ -125,26 +122,26 @@ public final class ProfileRules {
 		if (email != null && input.email() != null) {
 			String problem = emailProblem(email);
 			if (problem != null) {
-				errors.add("email", problem);
+				errors.add("email", Message.of(problem));
 			}
 		}
 		String phone = errors.text("phone", input.phone(), creating ? null : current.phone(), 30, false);
 		if (phone != null && input.phone() != null) {
 			String problem = phoneProblem(phone);
 			if (problem != null) {
-				errors.add("phone", problem);
+				errors.add("phone", Message.of(problem));
 			}
 		}
 		String language = creating ? "en" : current.language();
 		if (input.language() != null) {
 			language = language(input.language());
 			if (language == null) {
-				errors.add("language", "en or zh-CN");
+				errors.add("language", Message.of("profile.language.unknown"));
 			}
 		}
 		String timeZone = errors.text("timeZone", input.timeZone(), creating ? null : current.timeZone(), 64, false);
 		if (timeZone != null && input.timeZone() != null && !isTimeZone(timeZone)) {
-			errors.add("timeZone", "an IANA time zone such as Asia/Shanghai or Europe/Berlin");
+			errors.add("timeZone", Message.of("profile.time-zone.format"));
 		}
 		LocalDate birthday = creating ? null : current.birthday();
 		if (input.birthday() != null) {
@@ -153,11 +150,11 @@ public final class ProfileRules {
 				try {
 					birthday = LocalDate.parse(input.birthday().strip());
 					if (birthday.isAfter(LocalDate.now()) || birthday.getYear() < 1900) {
-						errors.add("birthday", "a date between 1900 and today");
+						errors.add("birthday", Message.of("profile.birthday.range"));
 					}
 				}
 				catch (DateTimeException ex) {
-					errors.add("birthday", "an ISO date such as 1985-04-12");
+					errors.add("birthday", Message.of("profile.birthday.format"));
 				}
 			}
 		}
@@ -169,33 +166,33 @@ public final class ProfileRules {
 		String externalId = errors.externalId(input.externalId(), creating ? null : current.externalId());
 		String username = errors.text("username", input.username(), creating ? null : current.username(), 64, false);
 		if (username != null && input.username() != null && !USER_NAME.matcher(username).matches()) {
-			errors.add("username", "a portal user name: letters, digits and . _ @ -");
+			errors.add("username", Message.of("profile.username.format"));
 		}
 		if (channel == PreferredChannel.EMAIL && email == null && !errors.has("email")) {
-			errors.add("email", "is required when the preferred channel is EMAIL");
+			errors.add("email", Message.of("profile.email.required-for-channel"));
 		}
 		if (channel == PreferredChannel.SMS && phone == null && !errors.has("phone")) {
-			errors.add("phone", "is required when the preferred channel is SMS");
+			errors.add("phone", Message.of("profile.phone.required-for-channel"));
 		}
-		errors.throwIfAny("Some contact fields are invalid.");
+		errors.throwIfAny(Message.of("profile.contact-invalid"));
 		return new Contact(creating ? newId : current.id(), name, jobTitle, email, phone, language, timeZone, birthday,
 				channel, marketing, surveys, externalId, username, creating ? null : current.invitation());
 	}
 
-	/** Why this is not an email address, or null when it is one. */
+	/** The message code of why this is not an email address, or null when it is one. */
 	public static String emailProblem(String email) {
 		int at = email.lastIndexOf('@');
 		if (email.length() > 254 || at < 1 || at > 64 || !EMAIL.matcher(email).matches()) {
-			return "an email address such as name@example.com";
+			return "profile.email.format";
 		}
 		return null;
 	}
 
-	/** Why this is not a phone number, or null when it is one. */
+	/** The message code of why this is not a phone number, or null when it is one. */
 	public static String phoneProblem(String phone) {
 		long digits = phone.chars().filter(Character::isDigit).count();
 		if (!PHONE.matcher(phone).matches() || digits < 6 || digits > 15) {
-			return "a phone number of 6 to 15 digits, such as +86 21 5555 0101";
+			return "profile.phone.format";
 		}
 		return null;
 	}
@@ -231,9 +228,9 @@ public final class ProfileRules {
 	/** Collects every failure before answering. */
 	static final class Errors {
 
-		private final Map<String, String> errors = new LinkedHashMap<>();
+		private final Map<String, Message> errors = new LinkedHashMap<>();
 
-		void add(String field, String message) {
+		void add(String field, Message message) {
 			errors.putIfAbsent(field, message);
 		}
 
@@ -248,13 +245,13 @@ public final class ProfileRules {
 				result = null;
 			}
 			if (result == null && required) {
-				add(field, "is required");
+				add(field, Message.of("field.required"));
 			}
 			else if (result != null && result.length() > maxLength) {
-				add(field, "at most " + maxLength + " characters");
+				add(field, Message.of("field.max-length", maxLength));
 			}
 			else if (value != null && !TextRules.isPlain(result, false)) {
-				add(field, TextRules.problem(result, false));
+				add(field, Message.of(TextRules.problemCode(result, false)));
 			}
 			return result;
 		}
@@ -274,7 +271,7 @@ public final class ProfileRules {
 				for (E constant : type.getEnumConstants()) {
 					names.add(constant.name());
 				}
-				add(field, "one of " + String.join(", ", names));
+				add(field, Message.of("field.one-of", String.join(", ", names)));
 				return current;
 			}
 		}
@@ -282,24 +279,24 @@ public final class ProfileRules {
 		String externalId(String value, String current) {
 			String result = text("externalId", value, current, 100, false);
 			if (result != null && value != null && !isExternalId(result)) {
-				add("externalId", "1 to 100 letters, digits and . _ : ~ -, starting with a letter or digit");
+				add("externalId", Message.of("profile.external-id.format"));
 			}
 			return result;
 		}
 
 		List<String> tags(List<String> tags) {
 			if (tags.size() > MAX_TAGS) {
-				add("tags", "at most " + MAX_TAGS + " tags");
+				add("tags", Message.of("profile.tags.too-many", MAX_TAGS));
 				return List.of();
 			}
 			Set<String> result = new LinkedHashSet<>();
 			for (int i = 0; i < tags.size(); i++) {
 				String tag = tags.get(i) == null ? "" : tags.get(i).strip();
 				if (tag.isEmpty() || tag.length() > 40) {
-					add("tags[" + i + "]", "1 to 40 characters");
+					add("tags[" + i + "]", Message.of("profile.tag.length", 40));
 				}
 				else if (!TextRules.isPlain(tag, false)) {
-					add("tags[" + i + "]", TextRules.problem(tag, false));
+					add("tags[" + i + "]", Message.of(TextRules.problemCode(tag, false)));
 				}
 				else {
 					result.add(tag);
@@ -308,7 +305,7 @@ public final class ProfileRules {
 			return List.copyOf(result);
 		}
 
-		void throwIfAny(String message) {
+		void throwIfAny(Message message) {
 			if (!errors.isEmpty()) {
 				throw new UnprocessableException(message, errors);
 			}

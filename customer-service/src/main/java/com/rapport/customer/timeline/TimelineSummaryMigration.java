@@ -40,6 +40,9 @@ class TimelineSummaryMigration implements ApplicationRunner {
 	private static final String FIGURES = "(never ordered|ordered today|ordered 1 day ago|ordered (\\d+) days ago), "
 			+ "(\\d+) orders? in (\\d+) (months|days?), (\\S+) (\\S+)";
 
+	/** How GreetingService named a channel in its English lines. */
+	private static final String CHANNEL = "(SMS|the portal inbox)";
+
 	/** The English sentences the services wrote before codes, each with its code. */
 	private static final List<Sentence> SENTENCES = List.of(
 			sentence("Order (\\S+) placed", m -> new Coded("timeline.order.placed", List.of(m.group(1)))),
@@ -64,7 +67,31 @@ class TimelineSummaryMigration implements ApplicationRunner {
 			sentence("Birthday greeting sent to (.+) by email",
 					m -> new Coded("timeline.greeting.birthday.sent", List.of(m.group(1)))),
 			sentence("Birthday of (.+): no greeting sent \\(no marketing consent\\)",
-					m -> new Coded("timeline.greeting.birthday.no-consent", List.of(m.group(1)))));
+					m -> new Coded("timeline.greeting.birthday.no-consent", List.of(m.group(1)))),
+			sentence("(.+?) greeting sent to (.+) by email; " + CHANNEL + " is not available yet",
+					m -> new Coded("timeline.greeting.sent-instead",
+							List.of(m.group(2), greeted(m.group(1)), channel(m.group(3))))),
+			sentence("(.+?) greeting sent to (.+) by email",
+					m -> new Coded("timeline.greeting.sent", List.of(m.group(2), greeted(m.group(1))))),
+			sentence("(.+?) greeting for (.+): no greeting sent \\(no marketing consent\\)",
+					m -> new Coded("timeline.greeting.holiday.no-consent", List.of(m.group(2), greeted(m.group(1))))),
+			sentence("(.+?) greeting to (.+) not sent: " + CHANNEL
+					+ " is not available yet and there is no email address",
+					m -> new Coded("timeline.greeting.no-email-instead",
+							List.of(m.group(2), greeted(m.group(1)), channel(m.group(3))))),
+			sentence("(.+?) greeting to (.+) not sent: there is no email address",
+					m -> new Coded("timeline.greeting.no-email", List.of(m.group(2), greeted(m.group(1))))),
+			sentence("(.+?) greeting to (.+) could not be sent: the mail server failed (\\d+) times",
+					m -> new Coded("timeline.greeting.failed",
+							List.of(m.group(2), greeted(m.group(1)), m.group(3)))),
+			sentence("(.+?) greeting to (.+) is being sent",
+					m -> new Coded("timeline.greeting.pending", List.of(m.group(2), greeted(m.group(1))))));
+
+	/**
+	 * Raised whenever sentences are added: entries that matched none before ({@code summaryCode} empty) are
+	 * examined once more by the next start, then marked with this version.
+	 */
+	static final int SENTENCES_VERSION = 2;
 
 	private final MongoOperations mongo;
 
@@ -91,6 +118,17 @@ class TimelineSummaryMigration implements ApplicationRunner {
 				window, m.group(8), m.group(9));
 	}
 
+	/** What a greeting line greeted; a holiday's stored words know only its English name. */
+	private static String greeted(String what) {
+		return "Birthday".equals(what) ? Texts.code("timeline.greeting.birthday")
+				: Texts.code("timeline.greeting.holiday", what.replace('|', '/').replace('}', ')'),
+						what.replace('|', '/').replace('}', ')'));
+	}
+
+	private static String channel(String words) {
+		return "SMS".equals(words) ? Texts.code("timeline.channel.sms") : Texts.code("timeline.channel.portal");
+	}
+
 	private static String consent(String topic) {
 		return "#{consent." + topic + "}";
 	}
@@ -109,18 +147,25 @@ class TimelineSummaryMigration implements ApplicationRunner {
 		return Optional.empty();
 	}
 
+	/** Entries without a code that no version of the sentences up to this one has examined. */
+	private static Criteria notYetExamined() {
+		return new Criteria().orOperator(Criteria.where("summaryCode").exists(false),
+				Criteria.where("summaryCode").is("").and("summarySentences").ne(SENTENCES_VERSION));
+	}
+
 	@Override
 	public void run(ApplicationArguments args) {
 		int coded = 0;
 		int kept = 0;
-		Query old = Query.query(Criteria.where("summaryCode").exists(false));
+		Query old = Query.query(notYetExamined());
 		old.fields().include("_id", "summary");
 		for (org.bson.Document entry : mongo.find(old, org.bson.Document.class, "interactions")) {
 			Optional<Coded> code = codeOf(entry.getString("summary"));
 			Update update = code.map(c -> new Update().set("summaryCode", c.code()).set("summaryArgs", c.args()))
-				.orElseGet(() -> new Update().set("summaryCode", "").set("summaryArgs", List.of()));
-			mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.get("_id"))
-				.and("summaryCode").exists(false)), update, "interactions");
+				.orElseGet(() -> new Update().set("summaryCode", "").set("summaryArgs", List.of())
+					.set("summarySentences", SENTENCES_VERSION));
+			mongo.updateFirst(Query.query(new Criteria().andOperator(Criteria.where("_id").is(entry.get("_id")),
+					notYetExamined())), update, "interactions");
 			if (code.isPresent()) {
 				coded++;
 			}

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -25,8 +26,10 @@ import com.rapport.customer.timeline.Interaction;
 import com.rapport.customer.timeline.InteractionKind;
 import com.rapport.customer.timeline.InteractionRepository;
 import com.rapport.customer.timeline.TimelineService;
+import com.rapport.support.message.Texts;
 import com.rapport.support.privacy.DataSubject;
 import com.rapport.support.test.MutableClock;
+import com.rapport.support.test.TestMessages;
 import com.rapport.support.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -230,6 +233,9 @@ class GreetingServiceTests {
 		assertThat(text(chinese)).startsWith("Alice Chen，您好！新春快乐！");
 		assertThat(careEvents()).extracting(Interaction::summary).containsExactlyInAnyOrder(
 				"Spring Festival greeting sent to Alice Chen by email", "Spring Festival greeting sent to Tom Baker by email");
+		assertThat(careEvents()).extracting(event -> said(event, Locale.SIMPLIFIED_CHINESE)).containsExactlyInAnyOrder(
+				"已通过电子邮件向 Alice Chen 发送春节问候", "已通过电子邮件向 Tom Baker 发送春节问候");
+		assertThat(careEvents()).allSatisfy(event -> assertThat(said(event, Locale.ENGLISH)).isEqualTo(event.summary()));
 		assertThat(careEvents()).allSatisfy(event -> assertThat(event.attributes())
 			.containsEntry("occasion", "holiday").containsEntry("holiday_id", "spring-festival"));
 	}
@@ -352,6 +358,9 @@ class GreetingServiceTests {
 		assertThat(careEvents()).singleElement().satisfies(event -> {
 			assertThat(event.summary())
 				.isEqualTo("Birthday greeting to Alice Chen could not be sent: the mail server failed 2 times");
+			assertThat(event.summaryCode()).isEqualTo("timeline.greeting.failed");
+			assertThat(said(event, Locale.ENGLISH)).isEqualTo(event.summary());
+			assertThat(said(event, Locale.SIMPLIFIED_CHINESE)).isEqualTo("无法向 Alice Chen 发送生日问候：邮件服务器失败了 2 次");
 			assertThat(event.attributes()).containsEntry("outcome", "failed").containsEntry("channel", "none");
 		});
 	}
@@ -387,6 +396,8 @@ class GreetingServiceTests {
 			.isEqualTo("bo@acme.example"));
 		assertThat(careEvents()).singleElement().satisfies(event -> {
 			assertThat(event.summary()).isEqualTo("Birthday greeting sent to Bo Zhang by email; SMS is not available yet");
+			assertThat(said(event, Locale.ENGLISH)).isEqualTo(event.summary());
+			assertThat(said(event, Locale.SIMPLIFIED_CHINESE)).isEqualTo("已通过电子邮件向 Bo Zhang 发送生日问候；短信暂不可用");
 			assertThat(event.attributes()).containsEntry("channel", "email").containsEntry("preferred_channel", "sms");
 		});
 	}
@@ -438,5 +449,10 @@ class GreetingServiceTests {
 		assertThat(personalData.erase(alice).deleted()).isEqualTo(1);
 		assertThat(personalData.erase(alice).total()).isZero();
 		assertThat(personalData.export(new DataSubject("globex-trading", "alice-1", null, null, null, null))).isEmpty();
+	}
+
+	/** A timeline line as a reader sees it: its code and values said in {@code locale}. */
+	private static String said(Interaction event, Locale locale) {
+		return new Texts(TestMessages.source()).say(new com.rapport.support.error.Message(event.summaryCode(), event.summaryArgs()), locale);
 	}
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 
@@ -43,7 +44,7 @@ public class InMemoryKeycloakAdmin implements KeycloakAdmin {
 		checkUp();
 		if (users.values().stream()
 			.anyMatch(u -> u.username().equals(user.username()) || u.email().equals(user.email()))) {
-			throw new ConflictException("Keycloak already has a user with the email " + user.email());
+			throw new ConflictException(Message.of("invitation.email-taken", user.email()));
 		}
 		String id = UUID.randomUUID().toString();
 		users.put(id, new KeycloakUser(id, user.username(), user.email(), true, user.customerId()));
@@ -55,10 +56,10 @@ public class InMemoryKeycloakAdmin implements KeycloakAdmin {
 		checkUp();
 		KeycloakUser user = users.get(userId);
 		if (user == null) {
-			throw new NotFoundException("Keycloak has no user " + userId);
+			throw new NotFoundException(Message.of("invitation.no-keycloak-user", userId));
 		}
 		if (!user.enabled()) {
-			throw new ConflictException("Keycloak refused to mail the invitation: User is disabled.");
+			throw new ConflictException(Message.of("invitation.mail-refused", "User is disabled"));
 		}
 		if (mailServerDown) {
 			throw new RemoteUnavailableException(MAIL_REMOTE, null);

@@ -14,6 +14,7 @@ import com.rapport.support.test.NewAuditEntries;
 import com.rapport.support.audit.AuditTrailAutoConfiguration;
 import com.rapport.support.audit.MongoAuditTrail;
 import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
@@ -130,7 +131,7 @@ class InvitationServiceTests {
 	void aContactAlreadyLinkedToALoginCannotBeInvited() {
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> invitations.invite(ADMIN, "acme-retail", aliceId()))
-			.withMessageContaining("already has a portal login");
+			.satisfies(ex -> assertThat(ex.reason().code()).isEqualTo("invitation.already-linked"));
 		invitations.invite(ADMIN, "acme-retail", "bo-1");
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> invitations.invite(ADMIN, "acme-retail", "bo-1"));
@@ -182,7 +183,7 @@ class InvitationServiceTests {
 		keycloak.users.clear(); // deleted in Keycloak by hand
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> invitations.resend(ADMIN, "acme-retail", "bo-1"))
-			.withMessageContaining("no longer exists");
+			.satisfies(ex -> assertThat(ex.reason()).isEqualTo(Message.of("invitation.login-gone", "bo-1")));
 		assertThat(invited.invitation()).isNotNull();
 	}
 

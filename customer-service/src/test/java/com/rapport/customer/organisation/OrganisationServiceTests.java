@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.rapport.support.audit.AuditEvent;
 import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
@@ -55,7 +56,7 @@ class OrganisationServiceTests {
 		given(repository.findById("acme-retail")).willReturn(Optional.of(ACME));
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> service.get(caller(TestTokens.customer("globex-trading")), "acme-retail"))
-			.withMessage("No organisation acme-retail");
+			.satisfies(ex -> assertThat(ex.reason()).isEqualTo(Message.of("organisation.not-found", "acme-retail")));
 		// Refused before the store is asked: whether the id exists cannot be told from the answer.
 		verify(repository, never()).findById("acme-retail");
 	}
@@ -156,7 +157,7 @@ class OrganisationServiceTests {
 		given(repository.save(any())).willThrow(new OptimisticLockingFailureException("stale"));
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> service.update(caller(TestTokens.staff("manager")), "acme-retail", nameOnly("Acme 2")))
-			.withMessageContaining("changed meanwhile");
+			.satisfies(ex -> assertThat(ex.reason()).isEqualTo(Message.of("organisation.changed-meanwhile", "acme-retail")));
 		assertThat(audited).as("a change that was not stored is not audited").isEmpty();
 	}
 

@@ -41,6 +41,12 @@ class TimelineSummaryMigrationMongoTests {
 		old("g-1", "Birthday greeting sent to Alice Chen by email");
 		old("x-1", "Something a partner wrote in its own words");
 		old("r-1", "Tier KEY → VIP: ordered 3 days ago, 12 orders in 12 months, CNY 1,321,200");
+		old("g-2", "Spring Festival greeting sent to Alice Chen by email");
+		old("g-3", "Birthday greeting sent to Bo Zhang by email; SMS is not available yet");
+		old("g-4", "Mid-Autumn Festival greeting to Bo Zhang not sent: the portal inbox is not available yet and "
+				+ "there is no email address");
+		old("g-5", "Birthday greeting to Alice Chen could not be sent: the mail server failed 3 times");
+		old("g-6", "Spring Festival greeting for Alice Chen: no greeting sent (no marketing consent)");
 	}
 
 	private void old(String eventId, String summary) {
@@ -76,6 +82,40 @@ class TimelineSummaryMigrationMongoTests {
 				"1,321,200");
 		assertThat(entry("x-1").summary()).isEqualTo("Something a partner wrote in its own words");
 		assertThat(entry("o-1").summary()).isEqualTo("Order ACME-1014 placed");
+	}
+
+	@Test
+	void everyGreetingLineGetsItsCodeWithTheHolidayByItsStoredName() {
+		new TimelineSummaryMigration(mongo).run(null);
+
+		assertThat(entry("g-2").summaryCode()).isEqualTo("timeline.greeting.sent");
+		assertThat(entry("g-2").summaryArgs()).containsExactly("Alice Chen",
+				"#{timeline.greeting.holiday|Spring Festival|Spring Festival}");
+		assertThat(entry("g-3").summaryCode()).isEqualTo("timeline.greeting.sent-instead");
+		assertThat(entry("g-3").summaryArgs()).containsExactly("Bo Zhang", "#{timeline.greeting.birthday}",
+				"#{timeline.channel.sms}");
+		assertThat(entry("g-4").summaryCode()).isEqualTo("timeline.greeting.no-email-instead");
+		assertThat(entry("g-4").summaryArgs()).containsExactly("Bo Zhang",
+				"#{timeline.greeting.holiday|Mid-Autumn Festival|Mid-Autumn Festival}", "#{timeline.channel.portal}");
+		assertThat(entry("g-5").summaryCode()).isEqualTo("timeline.greeting.failed");
+		assertThat(entry("g-5").summaryArgs()).containsExactly("Alice Chen", "#{timeline.greeting.birthday}", "3");
+		assertThat(entry("g-6").summaryCode()).isEqualTo("timeline.greeting.holiday.no-consent");
+	}
+
+	@Test
+	void anEntryNoEarlierVersionKnewIsExaminedOnceMore() {
+		// Stored by a version that knew no holiday greetings: examined, given no code.
+		mongo.updateFirst(org.springframework.data.mongodb.core.query.Query
+			.query(org.springframework.data.mongodb.core.query.Criteria.where("eventId").is("g-2")),
+				new org.springframework.data.mongodb.core.query.Update().set("summaryCode", "").set("summaryArgs",
+						List.of()), "interactions");
+
+		new TimelineSummaryMigration(mongo).run(null);
+
+		assertThat(entry("g-2").summaryCode()).isEqualTo("timeline.greeting.sent");
+		assertThat(mongo.findOne(org.springframework.data.mongodb.core.query.Query
+			.query(org.springframework.data.mongodb.core.query.Criteria.where("eventId").is("x-1")), Document.class,
+				"interactions").get("summarySentences")).isEqualTo(TimelineSummaryMigration.SENTENCES_VERSION);
 	}
 
 	@Test

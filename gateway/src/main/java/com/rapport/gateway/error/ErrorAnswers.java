@@ -1,9 +1,11 @@
 package com.rapport.gateway.error;
 
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,8 +15,11 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The bodies of the gateway's own error answers: a problem document for partners ({@code /api/**}) and a short
- * page for people, in Chinese when their browser prefers it, else in English. Plain bytes, so that the Netty
- * guard (which answers before Spring sees the request) writes exactly what the filters write.
+ * page for people, each in Chinese when the request's Accept-Language prefers it, else in English. The words
+ * come from the gateway's bundle ({@code i18n/messages*.properties}); a problem document carries the stable
+ * {@code code} of its kind and the key of its detail as {@code reason}, which do not change with the language.
+ * Plain bytes, so that the Netty guard (which answers before Spring sees the request) writes exactly what the
+ * filters write.
  */
 public final class ErrorAnswers {
 
@@ -23,6 +28,8 @@ public final class ErrorAnswers {
 	public static final String PROBLEM_JSON = "application/problem+json";
 
 	public static final String HTML = "text/html;charset=UTF-8";
+
+	private static final String BUNDLE = "i18n/messages";
 
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
@@ -36,28 +43,35 @@ public final class ErrorAnswers {
 		return rawPath != null && (rawPath.startsWith("/api/") || rawPath.equals("/api"));
 	}
 
-	public static byte[] problem(HttpStatus status, String code, String title, String detail) {
+	/**
+	 * A problem document of a kind ({@code code}) with a detail of its own ({@code reason}, a key of the bundle,
+	 * with its values), in the language {@code acceptLanguage} prefers.
+	 */
+	public static byte[] problem(HttpStatus status, String code, String reason, String acceptLanguage,
+			Object... args) {
+		Locale locale = locale(acceptLanguage);
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", TYPE_BASE + code);
-		problem.put("title", title);
+		problem.put("title", say(locale, "gateway.title." + code));
 		problem.put("status", status.value());
-		problem.put("detail", detail);
+		problem.put("detail", say(locale, reason, args));
 		problem.put("code", code);
+		problem.put("reason", reason);
 		return JSON.writeValueAsBytes(problem);
 	}
 
 	/** The problem document of a status the gateway answers for itself. */
-	public static byte[] problem(HttpStatus status) {
+	public static byte[] problem(HttpStatus status, String acceptLanguage) {
 		Kind kind = Kind.of(status);
-		return problem(status, kind.code, kind.title, kind.detail);
+		return problem(status, kind.code, "gateway.detail." + kind.code, acceptLanguage);
 	}
 
 	/** A page for people, in the language their browser prefers most (Chinese or English). */
 	public static byte[] page(HttpStatus status, String acceptLanguage) {
 		Kind kind = Kind.of(status);
-		boolean chinese = prefersChinese(acceptLanguage);
-		String title = chinese ? kind.titleZh : kind.title;
-		String detail = chinese ? kind.pageDetailZh : kind.pageDetail;
+		Locale locale = locale(acceptLanguage);
+		String title = sayOr(locale, "gateway.page.title." + kind.code, "gateway.title." + kind.code);
+		String detail = say(locale, "gateway.page." + kind.code);
 		String html = """
 				<!DOCTYPE html>
 				<html lang="%s"><head><meta charset="utf-8"><title>%s · Rapport</title></head>
@@ -66,9 +80,31 @@ public final class ErrorAnswers {
 				<p>%s</p>
 				<p><a href="/">%s</a></p>
 				</body></html>
-				""".formatted(chinese ? "zh-CN" : "en", HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(title),
-				HtmlUtils.htmlEscape(detail), chinese ? "返回首页" : "Home");
+				""".formatted(locale.toLanguageTag(), HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(title),
+				HtmlUtils.htmlEscape(detail), HtmlUtils.htmlEscape(say(locale, "gateway.page.home")));
 		return html.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** A text of the bundle in {@code locale}, its values filled in; the key itself when the bundle lacks it. */
+	public static String say(Locale locale, String key, Object... args) {
+		ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
+				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+		if (!bundle.containsKey(key)) {
+			return key;
+		}
+		String text = bundle.getString(key);
+		// As Spring's message sources do: a text without values is not a pattern (an apostrophe stays one).
+		return args.length == 0 ? text : new MessageFormat(text, locale).format(args);
+	}
+
+	private static String sayOr(Locale locale, String key, String fallback) {
+		String text = say(locale, key);
+		return text.equals(key) ? say(locale, fallback) : text;
+	}
+
+	/** The offered language {@code acceptLanguage} prefers: Simplified Chinese for any Chinese, else English. */
+	public static Locale locale(String acceptLanguage) {
+		return prefersChinese(acceptLanguage) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
 	}
 
 	static boolean prefersChinese(String acceptLanguage) {
@@ -86,58 +122,20 @@ public final class ErrorAnswers {
 		}
 	}
 
-	/** What each status the gateway answers itself is called, for partners and in both languages. */
+	/** The statuses the gateway answers itself, each with its problem code (its texts are in the bundle). */
 	enum Kind {
-		MALFORMED(400, "malformed", "Malformed request",
-				"The request is malformed (its address, headers or body); nothing was changed.", "无法处理此请求",
-				"Something in the address or the form was not understood. Nothing was changed.",
-				"地址或表单中有无法识别的内容。没有任何数据被更改。"),
-		NOT_FOUND(404, "not-found", "Not found", "There is nothing at this address.", "未找到",
-				"This page does not exist.", "该页面不存在。"),
-		METHOD(405, "method-not-allowed", "Method not allowed", "This address does not take this method.",
-				"不支持此操作", "This page cannot be used this way.", "该页面不支持此操作。"),
-		TOO_LARGE(413, "too-large", "Request too large", "The request body is larger than this API takes.",
-				"请求过大", "What was sent is too large. Nothing was changed.", "发送的内容过大。没有任何数据被更改。"),
-		URI_TOO_LONG(414, "uri-too-long", "Address too long", "The request's address is longer than this API takes.",
-				"地址过长", "The address is too long.", "该地址过长。"),
-		MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type",
-				"The Content-Type (or its charset) is not one this API reads; send application/json in UTF-8.",
-				"不支持的内容类型", "What was sent is in a form this site does not read.", "发送的内容格式无法识别。"),
-		HEADERS_TOO_LARGE(431, "headers-too-large", "Headers too large",
-				"The request's headers are larger than this API takes.", "请求头过大",
-				"The request is too large (its headers or cookies).", "请求头（或 Cookie）过大。"),
-		CLIENT(400, "bad-request", "Bad request", "The request cannot be answered as sent.", "无法处理此请求",
-				"This request cannot be answered as sent.", "无法按原样处理此请求。"),
-		UNAVAILABLE(503, "unavailable", "Temporarily unavailable",
-				"The service behind this address is not answering; nothing was changed. Try again shortly.",
-				"暂时无法使用", "A part of Rapport is not answering right now. Nothing was changed; please try again in a moment.",
-				"Rapport 的部分服务暂时没有响应。没有任何数据被更改，请稍后再试。"),
-		INTERNAL(500, "internal", "Internal error", "Something went wrong on our side. It has been logged.",
-				"内部错误", "Something went wrong on our side. Please try again.", "系统出现问题，请稍后再试。");
+		MALFORMED(400, "malformed"), NOT_FOUND(404, "not-found"), METHOD(405, "method-not-allowed"),
+		TOO_LARGE(413, "too-large"), URI_TOO_LONG(414, "uri-too-long"), MEDIA_TYPE(415, "unsupported-media-type"),
+		HEADERS_TOO_LARGE(431, "headers-too-large"), CLIENT(400, "bad-request"), UNAVAILABLE(503, "unavailable"),
+		INTERNAL(500, "internal");
 
 		final int status;
 
 		final String code;
 
-		final String title;
-
-		final String detail;
-
-		final String titleZh;
-
-		final String pageDetail;
-
-		final String pageDetailZh;
-
-		Kind(int status, String code, String title, String detail, String titleZh, String pageDetail,
-				String pageDetailZh) {
+		Kind(int status, String code) {
 			this.status = status;
 			this.code = code;
-			this.title = title;
-			this.detail = detail;
-			this.titleZh = titleZh;
-			this.pageDetail = pageDetail;
-			this.pageDetailZh = pageDetailZh;
 		}
 
 		static Kind of(HttpStatus status) {

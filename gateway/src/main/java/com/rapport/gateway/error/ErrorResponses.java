@@ -28,15 +28,23 @@ public final class ErrorResponses {
 	public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status) {
 		String path = exchange.getRequest().getURI().getRawPath();
 		if (ErrorAnswers.isApi(path)) {
-			return write(exchange, status, ErrorAnswers.problem(status));
+			return write(exchange, status, ErrorAnswers.problem(status, acceptLanguage(exchange)));
 		}
 		return writePage(exchange, status);
 	}
 
-	/** A problem document with its own code and detail. */
-	public static Mono<Void> writeProblem(ServerWebExchange exchange, HttpStatus status, String code, String title,
-			String detail) {
-		return write(exchange, status, ErrorAnswers.problem(status, code, title, detail));
+	/**
+	 * A problem document of kind {@code code} with a detail of its own ({@code reason}, a key of the gateway's
+	 * bundle, and its values) in the caller's language.
+	 */
+	public static Mono<Void> writeProblem(ServerWebExchange exchange, HttpStatus status, String code, String reason,
+			Object... args) {
+		return write(exchange, status, ErrorAnswers.problem(status, code, reason, acceptLanguage(exchange), args));
+	}
+
+	/** The Accept-Language header of the request, or null. */
+	public static String acceptLanguage(ServerWebExchange exchange) {
+		return exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE);
 	}
 
 	/**
@@ -69,8 +77,7 @@ public final class ErrorResponses {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
-		byte[] page = ErrorAnswers.page(status,
-				exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+		byte[] page = ErrorAnswers.page(status, acceptLanguage(exchange));
 		return afterBody(exchange, Mono.defer(() -> response.writeWith(Mono.just(response.bufferFactory().wrap(page)))));
 	}
 

@@ -83,7 +83,7 @@ final class MalformedRequestGuard extends ChannelInboundHandlerAdapter {
 		// An address too long or unreadable to tell the doors apart is answered as the API would: a partner's
 		// client reads the problem document, a browser shows its text.
 		boolean page = !uri.isEmpty() && !ErrorAnswers.isApi(uri) && uri.startsWith("/");
-		byte[] body = page ? ErrorAnswers.page(status, acceptLanguage) : ErrorAnswers.problem(status);
+		byte[] body = page ? ErrorAnswers.page(status, acceptLanguage) : ErrorAnswers.problem(status, acceptLanguage);
 		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
 				HttpResponseStatus.valueOf(status.value()), Unpooled.wrappedBuffer(body));
 		response.headers()

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import com.rapport.gateway.error.ErrorAnswers;
 import com.rapport.gateway.error.ErrorResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,13 +86,13 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
 		response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
 		if (partnerApi) {
-			return ErrorResponses.writeProblem(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-					"This client made more than " + limit + " requests in " + properties.window().toSeconds()
-							+ " s. Retry after " + retryAfter + " s.");
+			return ErrorResponses.writeProblem(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+					"gateway.rate-limited", String.valueOf(limit), String.valueOf(properties.window().toSeconds()),
+					String.valueOf(retryAfter));
 		}
 		response.getHeaders().setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
-		String body = "Too many requests. Please wait " + retryAfter + " seconds.\n请求过于频繁，请 " + retryAfter
-				+ " 秒后再试。\n";
+		String body = ErrorAnswers.say(ErrorAnswers.locale(ErrorResponses.acceptLanguage(exchange)),
+				"gateway.rate-limited.page", String.valueOf(retryAfter)) + "\n";
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
 	}
 

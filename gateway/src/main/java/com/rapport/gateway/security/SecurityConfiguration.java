@@ -151,28 +151,22 @@ class SecurityConfiguration {
 	 */
 	static ServerAuthenticationEntryPoint problemEntryPoint() {
 		return (exchange, ex) -> {
-			String detail = "A valid bearer token is required.";
+			String reason = "gateway.token-required";
 			String challenge = "Bearer";
 			if (ex instanceof OAuth2AuthenticationException oauth && oauth.getError() != null
 					&& "invalid_token".equals(oauth.getError().getErrorCode())) {
 				boolean expired = String.valueOf(oauth.getError().getDescription()).contains("expired");
-				detail = expired ? "The access token has expired; get a new one from Keycloak."
-						: "The access token is not valid here (signature, issuer, audience or lifetime).";
+				reason = expired ? "gateway.token-expired" : "gateway.token-invalid";
 				challenge = "Bearer error=\"invalid_token\", error_description=\""
 						+ (expired ? "The access token expired" : "The access token is invalid") + "\"";
 			}
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
-			return writeProblem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", detail);
+			return ErrorResponses.writeProblem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", reason);
 		};
 	}
 
 	private static ServerAccessDeniedHandler problemAccessDenied() {
-		return (exchange, ex) -> writeProblem(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-				"Your token does not grant this.");
-	}
-
-	private static Mono<Void> writeProblem(ServerWebExchange exchange, HttpStatus status, String code, String title,
-			String detail) {
-		return ErrorResponses.writeProblem(exchange, status, code, title, detail);
+		return (exchange, ex) -> ErrorResponses.writeProblem(exchange, HttpStatus.FORBIDDEN, "forbidden",
+				"gateway.token-forbidden");
 	}
 }

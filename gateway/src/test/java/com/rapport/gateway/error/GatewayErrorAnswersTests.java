@@ -112,6 +112,27 @@ class GatewayErrorAnswersTests {
 	}
 
 	@Test
+	void aPartnerGetsTheProblemInChineseWhenItAsksForItAndInEnglishOtherwise() throws IOException {
+		web.get().uri(URI.create("http://localhost:" + port + "/api/orders/v1/orders/a%2Fb"))
+			.headers(h -> h.setBearerAuth(token())).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN,zh;q=0.9").exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.title").isEqualTo("请求格式错误")
+			.jsonPath("$.detail").isEqualTo("请求格式错误（地址、请求头或正文），未做任何更改。")
+			.jsonPath("$.code").isEqualTo("malformed")
+			.jsonPath("$.reason").isEqualTo("gateway.detail.malformed");
+		web.get().uri(URI.create("http://localhost:" + port + "/api/orders/v1/orders/a%2Fb"))
+			.headers(h -> h.setBearerAuth(token())).header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE").exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.title").isEqualTo("Malformed request")
+			.jsonPath("$.detail").isEqualTo("The request is malformed (its address, headers or body); nothing was changed.");
+		// Refused before its headers are read: English, with the same codes.
+		String unread = raw("GET /api/orders/v1/orders?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Accept-Language: zh-CN\r\nConnection: close\r\n\r\n");
+		assertThat(unread).startsWith("HTTP/1.1 414").contains("\"title\":\"Address too long\"")
+			.contains("\"reason\":\"gateway.detail.uri-too-long\"");
+	}
+
+	@Test
 	void aBodyAnnouncedOverTheLimitIs413BeforeItIsRead() throws IOException {
 		String answer = raw("POST /api/orders/v1/orders HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token()
 				+ "\r\nContent-Type: application/json\r\nContent-Length: 52428800\r\nConnection: close\r\n\r\n{\"a\":");

@@ -89,6 +89,20 @@ class GatewaySecurityTests {
 	}
 
 	@Test
+	void anExpiredTokenIsSaidInChineseWhenThePartnerAsksForItWithTheSameCodes() {
+		String expired = KEYCLOAK.token("rapport-api", "partner-test", Instant.now().minusSeconds(3600));
+
+		web.get().uri("/api/orders/v1/orders").headers(headers -> headers.setBearerAuth(expired))
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN").exchange()
+			.expectStatus().isUnauthorized()
+			.expectBody()
+			.jsonPath("$.title").isEqualTo("未认证")
+			.jsonPath("$.detail").isEqualTo("访问令牌已过期；请从 Keycloak 获取新令牌。")
+			.jsonPath("$.code").isEqualTo("unauthenticated")
+			.jsonPath("$.reason").isEqualTo("gateway.token-expired");
+	}
+
+	@Test
 	void apiWithATokenForAnotherAudienceIs401() {
 		web.get().uri("/api/orders/v1/orders").headers(headers -> headers.setBearerAuth(KEYCLOAK.token("account", "partner-test"))).exchange()
 			.expectStatus().isUnauthorized()

@@ -8,8 +8,8 @@ public class ConflictException extends RuntimeException {
 
 	private final Message reason;
 
-	public ConflictException(String message) {
-		super(message);
+	private ConflictException(String words) {
+		super(words);
 		this.reason = null;
 	}
 
@@ -18,7 +18,16 @@ public class ConflictException extends RuntimeException {
 		this.reason = reason;
 	}
 
-	/** Why, as a code; null when the thrower gave words only. */
+	/**
+	 * A refusal that reached this service in words only, without a code (another system's, over gRPC). Never for
+	 * a refusal of our own: that names a {@link Message}, so that the reader reads it in their language
+	 * ({@code UserTextsTests} fails on a call from anywhere but the gRPC client side).
+	 */
+	public static ConflictException withoutCode(String words) {
+		return new ConflictException(words);
+	}
+
+	/** Why, as a code; null for a refusal that came {@link #withoutCode without one}. */
 	public Message reason() {
 		return reason;
 	}

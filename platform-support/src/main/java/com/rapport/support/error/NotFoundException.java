@@ -9,8 +9,8 @@ public class NotFoundException extends RuntimeException {
 
 	private final Message reason;
 
-	public NotFoundException(String message) {
-		super(message);
+	private NotFoundException(String words) {
+		super(words);
 		this.reason = null;
 	}
 
@@ -19,7 +19,16 @@ public class NotFoundException extends RuntimeException {
 		this.reason = reason;
 	}
 
-	/** Why, as a code; null when the thrower gave words only. */
+	/**
+	 * A refusal that reached this service in words only, without a code (another system's, over gRPC). Never for
+	 * a refusal of our own: that names a {@link Message}, so that the reader reads it in their language
+	 * ({@code UserTextsTests} fails on a call from anywhere but the gRPC client side).
+	 */
+	public static NotFoundException withoutCode(String words) {
+		return new NotFoundException(words);
+	}
+
+	/** Why, as a code; null for a refusal that came {@link #withoutCode without one}. */
 	public Message reason() {
 		return reason;
 	}

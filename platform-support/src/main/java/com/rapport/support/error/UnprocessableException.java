@@ -21,8 +21,7 @@ public class UnprocessableException extends RuntimeException {
 
 	private final Map<String, String> fieldErrors;
 
-	/** A refusal in words only (a caller that has no code for it); {@link #reason()} is then null. */
-	public UnprocessableException(String message, Map<String, String> fieldErrors) {
+	private UnprocessableException(String message, Map<String, String> fieldErrors) {
 		super(message);
 		this.reason = null;
 		this.fieldMessages = Map.of();
@@ -36,6 +35,16 @@ public class UnprocessableException extends RuntimeException {
 		Map<String, String> codes = new LinkedHashMap<>();
 		fieldMessages.forEach((field, message) -> codes.put(field, message.toString()));
 		this.fieldErrors = Collections.unmodifiableMap(codes);
+	}
+
+	/**
+	 * A refusal that reached this service in words only, without codes (another system's, over gRPC);
+	 * {@link #reason()} is then null. Never for a refusal of our own: that names {@link Message}s, so that the
+	 * reader reads it in their language ({@code UserTextsTests} fails on a call from anywhere but the gRPC client
+	 * side).
+	 */
+	public static UnprocessableException withoutCode(String words, Map<String, String> fieldWords) {
+		return new UnprocessableException(words, fieldWords);
 	}
 
 	/** The first rejection of each field in {@code errors}, and its global ones under the object's name. */

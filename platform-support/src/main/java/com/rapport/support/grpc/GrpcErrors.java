@@ -93,10 +93,10 @@ public final class GrpcErrors {
 		}
 		String message = message(ex);
 		return switch (ErrorKind.of(ex.getStatus().getCode())) {
-			case NOT_FOUND -> new NotFoundException(message != null ? message : "Not found");
-			case CONFLICT -> new ConflictException(message != null ? message : remote + " refused a clashing change");
+			case NOT_FOUND -> NotFoundException.withoutCode(message != null ? message : "Not found");
+			case CONFLICT -> ConflictException.withoutCode(message != null ? message : remote + " refused a clashing change");
 			case UNPROCESSABLE ->
-				new UnprocessableException(message != null ? message : "Rejected by " + remote, fieldErrors(ex));
+				UnprocessableException.withoutCode(message != null ? message : "Rejected by " + remote, fieldErrors(ex));
 			case FORBIDDEN, UNAUTHENTICATED -> new AccessDeniedException(remote + " refused the call");
 			case UNAVAILABLE, INTERNAL -> new RemoteUnavailableException(remote, ex);
 		};

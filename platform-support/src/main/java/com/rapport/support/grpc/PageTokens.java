@@ -4,7 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.OptionalLong;
 
-/** Opaque page tokens for list RPCs; callers pass back what they were given and never build their own. */
+import com.rapport.support.error.Message;
+import com.rapport.support.error.UnprocessableException;
+
+/**
+ * Opaque page tokens for list RPCs; callers pass back what they were given and never build their own. A token
+ * that is not one of ours is the caller's mistake: an {@link UnprocessableException} naming {@code page_token}.
+ */
 public final class PageTokens {
 
 	private static final String PAGE = "page:";
@@ -66,7 +72,8 @@ public final class PageTokens {
 		throw invalid();
 	}
 
-	private static IllegalArgumentException invalid() {
-		return new IllegalArgumentException("Invalid page token");
+	private static UnprocessableException invalid() {
+		return UnprocessableException.field(Message.of("problem.page-token-invalid"), "page_token",
+				Message.of("field.page-token"));
 	}
 }

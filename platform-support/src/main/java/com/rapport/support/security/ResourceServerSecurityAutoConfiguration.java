@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -47,8 +48,8 @@ public class ResourceServerSecurityAutoConfiguration {
 	@ConditionalOnMissingBean(ErrorController.class)
 	@ConditionalOnProperty(prefix = "rapport.errors", name = "problem-documents", havingValue = "true",
 			matchIfMissing = true)
-	ProblemErrorController problemErrorController() {
-		return new ProblemErrorController();
+	ProblemErrorController problemErrorController(MessageSource messages) {
+		return new ProblemErrorController(messages);
 	}
 
 	/** Checks {@code @PreAuthorize} before the body is read or validated: no right, no look at the content. */
@@ -65,7 +66,7 @@ public class ResourceServerSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
-	SecurityFilterChain resourceServerFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain resourceServerFilterChain(HttpSecurity http, MessageSource messages) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
 			.permitAll()
@@ -76,11 +77,11 @@ public class ResourceServerSecurityAutoConfiguration {
 			.csrf(csrf -> csrf.disable())
 			.oauth2ResourceServer(oauth2 -> oauth2
 				.jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakJwtAuthenticationConverter()))
-				.authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint())
-				.accessDeniedHandler(ProblemAuthenticationHandlers.accessDeniedHandler()))
+				.authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint(messages))
+				.accessDeniedHandler(ProblemAuthenticationHandlers.accessDeniedHandler(messages)))
 			.exceptionHandling(exceptions -> exceptions
-				.authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint())
-				.accessDeniedHandler(ProblemAuthenticationHandlers.accessDeniedHandler()));
+				.authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint(messages))
+				.accessDeniedHandler(ProblemAuthenticationHandlers.accessDeniedHandler(messages)));
 		return http.build();
 	}
 }

@@ -19,12 +19,8 @@ public final class Problems {
 	private Problems() {
 	}
 
-	/** The problem document of a kind of domain error: its status, code and title ({@link ErrorKind}). */
-	public static ProblemDetail of(ErrorKind kind, String detail) {
-		return of(kind.httpStatus(), kind.code(), kind.title(), detail);
-	}
-
-	public static ProblemDetail of(HttpStatus status, String code, String title, String detail) {
+	/** A problem document with its words said already (in the reader's language, from message codes). */
+	public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + code));
 		problem.setTitle(title);

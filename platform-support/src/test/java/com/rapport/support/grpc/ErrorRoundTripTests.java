@@ -86,12 +86,12 @@ class ErrorRoundTripTests {
 
 	/** What the service's adapter throws, by the name the caller sends. */
 	static final Map<String, Supplier<RuntimeException>> FAILURES = Map.of(
-			"not-found", () -> new NotFoundException("No organisation acme-retail"),
-			"conflict", () -> new ConflictException("Organisation acme-retail was changed meanwhile; read it again and repeat the change."),
+			"not-found", () -> NotFoundException.withoutCode("No organisation acme-retail"),
+			"conflict", () -> ConflictException.withoutCode("Organisation acme-retail was changed meanwhile; read it again and repeat the change."),
 			"stale", () -> new OptimisticLockingFailureException("Version 7 is not the stored 8"),
 			"duplicate", () -> new DuplicateKeyException("E11000 duplicate key"),
-			"unprocessable", () -> new UnprocessableException("The contact is not valid.", FIELD_ERRORS),
-			"unprocessable-no-field", () -> new UnprocessableException("Invalid page token.", Map.of()),
+			"unprocessable", () -> UnprocessableException.withoutCode("The contact is not valid.", FIELD_ERRORS),
+			"unprocessable-no-field", () -> UnprocessableException.withoutCode("Invalid page token.", Map.of()),
 			"forbidden", () -> new AccessDeniedException("Changing organisations needs a staff role"),
 			"unauthenticated", () -> new BadCredentialsException("token expired"),
 			"unavailable", () -> new RemoteUnavailableException("keycloak", null),

@@ -26,7 +26,7 @@ class FieldErrorsOverGrpcTests {
 		errors.put("email", "an email address such as name@example.com");
 		errors.put("timeZone", "an IANA time zone such as Asia/Shanghai");
 		StatusException refused = new DomainGrpcExceptionHandler()
-			.handleException(new UnprocessableException("The contact is not valid.", errors));
+			.handleException(UnprocessableException.withoutCode("The contact is not valid.", errors));
 
 		assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
 		assertThat(refused.getStatus().getDescription()).contains("email: an email address");

@@ -215,7 +215,7 @@ class OutboxRelayMongoTests {
 				throw new RemoteUnavailableException("customer-service", null);
 			}
 			if (refused.contains(entry.eventId())) {
-				throw new NotFoundException("No organisation " + entry.organisationId());
+				throw NotFoundException.withoutCode("No organisation " + entry.organisationId());
 			}
 			kept.putIfAbsent(entry.eventId(), entry);
 			if (crashAfterTaking) {

@@ -196,9 +196,9 @@ class ProblemDetailsAdviceTests {
 		@GetMapping("/fail/{kind}")
 		String fail(@PathVariable String kind) {
 			throw switch (kind) {
-				case "not-found" -> new NotFoundException("No order 42");
-				case "conflict" -> new ConflictException("Order 42 exists");
-				case "unprocessable" -> new UnprocessableException("Invalid", Map.of("email", "not an email address"));
+				case "not-found" -> NotFoundException.withoutCode("No order 42");
+				case "conflict" -> ConflictException.withoutCode("Order 42 exists");
+				case "unprocessable" -> UnprocessableException.withoutCode("Invalid", Map.of("email", "not an email address"));
 				case "coded" -> new UnprocessableException(Message.of("problem.invalid-fields"),
 						Map.of("subject", Message.of("field.too-long", 200)));
 				case "coded-not-found" -> new NotFoundException(Message.of("problem.forbidden"));

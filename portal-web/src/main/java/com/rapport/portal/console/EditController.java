@@ -194,7 +194,7 @@ class EditController {
 	 */
 	private Map<String, String> errors(UnprocessableException ex) {
 		if (ex.fieldErrors().isEmpty()) {
-			return Map.of("request", String.valueOf(ex.getMessage()));
+			return Map.of("request", String.valueOf(texts.reason(ex, ex.reason(), LocaleContextHolder.getLocale())));
 		}
 		return texts.fields(ex, LocaleContextHolder.getLocale());
 	}

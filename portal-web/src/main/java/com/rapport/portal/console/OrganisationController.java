@@ -13,6 +13,7 @@ import com.rapport.portal.remote.FeedbackClient;
 import com.rapport.portal.remote.OrderClient;
 import com.rapport.portal.remote.TicketClient;
 import com.rapport.portal.remote.TimelineClient;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
 
@@ -83,7 +84,8 @@ class OrganisationController {
 	/** One of the organisation's contacts; another id is not found, exactly as an unknown organisation. */
 	static com.rapport.contracts.customer.v1.Contact contactOf(Organisation organisation, String contactId) {
 		return organisation.getContactsList().stream().filter(contact -> contact.getId().equals(contactId)).findFirst()
-			.orElseThrow(() -> new com.rapport.support.error.NotFoundException("No contact " + contactId));
+			.orElseThrow(
+					() -> new com.rapport.support.error.NotFoundException(Message.of("contact.not-found", contactId)));
 	}
 
 	@GetMapping("/console/organisations/{id}")

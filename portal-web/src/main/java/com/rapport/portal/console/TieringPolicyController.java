@@ -72,13 +72,14 @@ class TieringPolicyController {
 			}
 			catch (ConflictException ex) {
 				// Saved by someone else meanwhile: the form says so above the fields.
-				errors.put("form", ex.getMessage());
+				errors.put("form", texts.reason(ex, ex.reason(), LocaleContextHolder.getLocale()));
 				response.setStatus(409);
 				return page(model, policies.policy(), typed, version, errors);
 			}
 			catch (UnprocessableException ex) {
 				if (ex.fieldErrors().isEmpty()) {
-					errors.put("request", String.valueOf(ex.getMessage()));
+					errors.put("request",
+							String.valueOf(texts.reason(ex, ex.reason(), LocaleContextHolder.getLocale())));
 				}
 				else {
 					errors.putAll(texts.fields(ex, LocaleContextHolder.getLocale()));

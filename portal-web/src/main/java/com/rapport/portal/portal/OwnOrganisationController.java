@@ -1,6 +1,7 @@
 package com.rapport.portal.portal;
 
 import com.rapport.portal.remote.CustomerClient;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.security.Caller;
 
@@ -27,7 +28,7 @@ class OwnOrganisationController {
 	@GetMapping("/portal/organisation")
 	String organisation(Model model) {
 		String own = Caller.current().customerId()
-			.orElseThrow(() -> new NotFoundException("This login belongs to no organisation"));
+			.orElseThrow(() -> new NotFoundException(Message.of("organisation.none-for-login")));
 		model.addAttribute("organisation", customers.organisation(own));
 		return "portal/organisation";
 	}

@@ -232,7 +232,7 @@ class ConsoleControllerMvcTests {
 	@Test
 	void aPageTokenTheServiceRejectsGivesANoticeNotAnError() throws Exception {
 		given(customers.search(anyString(), anyInt(), anyString()))
-			.willThrow(new UnprocessableException("Invalid page token", Map.of()));
+			.willThrow(UnprocessableException.withoutCode("Invalid page token", Map.of()));
 
 		MvcResult result = mvc.perform(get("/console").param("q", "acme").param("page", "edited")
 			.with(as(TestTokens.staff("agent"))))

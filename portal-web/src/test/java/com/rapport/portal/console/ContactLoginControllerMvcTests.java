@@ -94,7 +94,7 @@ class ContactLoginControllerMvcTests {
 	@Test
 	void aRefusalOrAnUnreachableKeycloakComesBackAsANoticeNotAnErrorPage() throws Exception {
 		given(contacts.inviteContact("acme-retail", "c-2"))
-			.willThrow(new ConflictException("already has a portal login"));
+			.willThrow(ConflictException.withoutCode("already has a portal login"));
 		given(contacts.resendInvitation("acme-retail", "c-2"))
 			.willThrow(new RemoteUnavailableException("customer-service", null));
 

@@ -82,7 +82,7 @@ class EditControllerMvcTests {
 		errors.put("email", "an email address such as name@example.com");
 		errors.put("timeZone", "an IANA time zone");
 		given(customers.organisation("acme-retail")).willReturn(acme());
-		given(contacts.addContact(eq("acme-retail"), any())).willThrow(new UnprocessableException("invalid", errors));
+		given(contacts.addContact(eq("acme-retail"), any())).willThrow(UnprocessableException.withoutCode("invalid", errors));
 
 		Document page = page(agent(post("/console/organisations/acme-retail/contacts/new").with(csrf())
 			.param("name", "Bo Zhang").param("email", "bo@").param("language", "zh-CN").param("timeZone", "Asia/Shanghai"))
@@ -125,7 +125,7 @@ class EditControllerMvcTests {
 		assertThat(form.select("select#sizeBand option[selected]").val()).isEqualTo("SIZE_BAND_LARGE");
 
 		given(customers.updateOrganisation(eq("acme-retail"), any(), anyLong()))
-			.willThrow(new ConflictException("changed meanwhile"));
+			.willThrow(ConflictException.withoutCode("changed meanwhile"));
 		Document lost = page(agent(post("/console/organisations/acme-retail/edit").with(csrf()).param("version", "7")
 			.param("name", "Acme Retail Group").param("country", "CN")).andExpect(status().isConflict()));
 		assertThat(lost.select(".form-error").text()).startsWith("Someone else saved this organisation");

@@ -123,7 +123,8 @@ class OrganisationControllerMvcTests {
 	void anUnknownKindShowsEveryKindAndARefusedPageTokenTheNewestPage() throws Exception {
 		given(customers.organisation("acme-retail")).willReturn(acme());
 		given(timeline.timeline("acme-retail", null, OrganisationController.TIMELINE, "edited"))
-			.willThrow(new com.rapport.support.error.UnprocessableException("bad page token", java.util.Map.of("pageToken", "unknown")));
+			.willThrow(com.rapport.support.error.UnprocessableException.withoutCode("bad page token",
+				java.util.Map.of("pageToken", "unknown")));
 		given(timeline.timeline("acme-retail", null, OrganisationController.TIMELINE, null))
 			.willReturn(ListInteractionsResponse.newBuilder().addInteractions(Interaction.newBuilder()
 				.setKind(InteractionKind.INTERACTION_KIND_ORDER_PLACED).setSummary("Order ACME-1001 placed")
@@ -427,7 +428,7 @@ class OrganisationControllerMvcTests {
 
 	@Test
 	void unknownOrganisationGetsTheNotFoundPageWithoutAskingForOrders() throws Exception {
-		given(customers.organisation("no-such-org")).willThrow(new NotFoundException("Organisation no-such-org not found"));
+		given(customers.organisation("no-such-org")).willThrow(NotFoundException.withoutCode("Organisation no-such-org not found"));
 
 		MvcResult result = mvc.perform(get("/console/organisations/no-such-org").with(as(TestTokens.staff("agent"))))
 			.andExpect(status().isNotFound())

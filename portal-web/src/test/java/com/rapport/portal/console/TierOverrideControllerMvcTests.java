@@ -53,7 +53,7 @@ class TierOverrideControllerMvcTests {
 	@Test
 	void aRefusedOverrideComesBackAsANotice() throws Exception {
 		given(tiering.setTierOverride(eq("acme-retail"), any(), anyString(), anyString()))
-			.willThrow(new UnprocessableException("reason is required", java.util.Map.of("reason", "is required")));
+			.willThrow(UnprocessableException.withoutCode("reason is required", java.util.Map.of("reason", "is required")));
 
 		mvc.perform(post("/console/organisations/acme-retail/tier-override").with(csrf()).param("tier", "TIER_VIP")
 			.param("endDate", "2027-03-31").with(as(TestTokens.staff("admin"))))

@@ -120,7 +120,7 @@ class TieringPolicyControllerMvcTests {
 	@Test
 	void refusedThresholdsComeBackBesideTheirFieldsWithWhatWasTyped() throws Exception {
 		given(policies.policy()).willReturn(policy(3, 3).build());
-		given(policies.update(any(), anyLong())).willThrow(new UnprocessableException("Invalid tiering rules.",
+		given(policies.update(any(), anyLong())).willThrow(UnprocessableException.withoutCode("Invalid tiering rules.",
 				Map.of("keyMonetary", "must be below the VIP amount (1000000)")));
 
 		Document page = page(mvc.perform(post("/console/tiering").with(csrf()).with(as(TestTokens.staff("admin")))
@@ -152,7 +152,7 @@ class TieringPolicyControllerMvcTests {
 	@Test
 	void aSaveThatLostToAnotherIsSaidSo() throws Exception {
 		given(policies.policy()).willReturn(policy(4, 4).build());
-		given(policies.update(any(), anyLong())).willThrow(new ConflictException("changed meanwhile"));
+		given(policies.update(any(), anyLong())).willThrow(ConflictException.withoutCode("changed meanwhile"));
 
 		Document page = page(saveValidRulesAsManager().andExpect(status().isConflict()));
 
@@ -163,7 +163,7 @@ class TieringPolicyControllerMvcTests {
 	@Test
 	void aRefusalNamingNoFieldIsInvalidInputNotALostSave() throws Exception {
 		given(policies.policy()).willReturn(policy(4, 4).build());
-		given(policies.update(any(), anyLong())).willThrow(new UnprocessableException("Invalid tiering rules.", Map.of()));
+		given(policies.update(any(), anyLong())).willThrow(UnprocessableException.withoutCode("Invalid tiering rules.", Map.of()));
 
 		Document page = page(saveValidRulesAsManager().andExpect(status().isUnprocessableContent()));
 

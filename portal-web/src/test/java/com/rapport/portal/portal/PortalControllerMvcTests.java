@@ -157,7 +157,7 @@ class PortalControllerMvcTests {
 	@Test
 	void orderTheServiceDoesNotGiveTheCustomerIsNotFoundWithoutSayingMore() throws Exception {
 		given(orders.order("o-of-globex"))
-			.willThrow(new NotFoundException("Order o-of-globex of globex-trading not found"));
+			.willThrow(NotFoundException.withoutCode("Order o-of-globex of globex-trading not found"));
 
 		MvcResult result = mvc.perform(get("/portal/orders/o-of-globex").with(as(TestTokens.customer("acme-retail"))))
 			.andExpect(status().isNotFound())

@@ -100,7 +100,7 @@ class ProfileControllerMvcTests {
 	@Test
 	void aRefusalByCustomerServiceIsSaidOnTheForm() throws Exception {
 		given(contacts.myContact()).willReturn(ALICE);
-		given(contacts.updateMyPreferences(any())).willThrow(new UnprocessableException("timeZone", Map.of()));
+		given(contacts.updateMyPreferences(any())).willThrow(UnprocessableException.withoutCode("timeZone", Map.of()));
 		Document page = page(mvc.perform(post("/portal/profile").with(as(TestTokens.customer("acme-retail")))
 			.param("language", "en").param("timeZone", "Europe/Berlin").param("channel", "EMAIL"))
 			.andExpect(status().isUnprocessableContent()).andReturn());

@@ -162,7 +162,7 @@ class TicketServiceTests {
 
 	@Test
 	void anOrganisationCustomerServiceDoesNotKnowIsRefused() {
-		willThrow(new NotFoundException("No organisation")).given(customers).tierOf("nobody");
+		willThrow(NotFoundException.withoutCode("No organisation")).given(customers).tierOf("nobody");
 
 		assertThatExceptionOfType(UnprocessableException.class)
 			.isThrownBy(() -> service.open(Tickets.newTicket("nobody", "Hello")))

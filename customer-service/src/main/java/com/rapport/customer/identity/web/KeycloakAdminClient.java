@@ -21,6 +21,7 @@ import com.rapport.customer.identity.IdentityProperties;
 import com.rapport.customer.identity.KeycloakAdmin;
 import com.rapport.customer.identity.LoginFailure;
 import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
@@ -80,8 +81,7 @@ class KeycloakAdminClient implements KeycloakAdmin {
 				Map.of("customer_id", List.of(user.customerId())), List.of("UPDATE_PASSWORD"),
 				List.of("/" + properties.customerGroup()));
 		return calls.write(REMOTE, () -> call("create user " + user.username(), (status, reason) -> switch (status) {
-			case CONFLICT -> new ConflictException(
-					"Keycloak already has a user with the email " + user.email() + " (as user name or email).");
+			case CONFLICT -> new ConflictException(Message.of("invitation.email-taken", user.email()));
 			default -> null;
 		}, () -> {
 			URI location = rest.post().uri("/users").headers(this::authorised).contentType(MediaType.APPLICATION_JSON)
@@ -98,9 +98,9 @@ class KeycloakAdminClient implements KeycloakAdmin {
 	public void sendInvitation(String userId) {
 		var invitation = properties.invitation();
 		BiFunction<HttpStatus, String, RuntimeException> expected = (status, reason) -> switch (status) {
-			case NOT_FOUND -> new NotFoundException("Keycloak has no user " + userId);
+			case NOT_FOUND -> new NotFoundException(Message.of("invitation.no-keycloak-user", userId));
 			// A disabled user, or a client or redirect URI the realm does not know.
-			case BAD_REQUEST -> new ConflictException("Keycloak refused to mail the invitation: " + reason + ".");
+			case BAD_REQUEST -> new ConflictException(Message.of("invitation.mail-refused", reason));
 			// Keycloak answers 500 when its SMTP server fails ("Failed to send execute actions email").
 			case INTERNAL_SERVER_ERROR -> new RemoteUnavailableException(MAIL_REMOTE, new IllegalStateException(reason));
 			default -> null;
@@ -213,7 +213,7 @@ class KeycloakAdminClient implements KeycloakAdmin {
 	/** A value Keycloak refuses, named as the contact's field it came from. */
 	private static UnprocessableException refused(RestClientResponseException ex) {
 		ErrorView error = errorOf(ex);
-		Map<String, String> fields = new LinkedHashMap<>();
+		Map<String, Message> fields = new LinkedHashMap<>();
 		List<ErrorView> all = error.errors() != null && !error.errors().isEmpty() ? error.errors() : List.of(error);
 		for (ErrorView one : all) {
 			String field = one.field() == null ? "contact" : switch (one.field()) {
@@ -221,9 +221,9 @@ class KeycloakAdminClient implements KeycloakAdmin {
 				case "username", "email" -> "email";
 				default -> one.field();
 			};
-			fields.putIfAbsent(field, "refused by Keycloak: " + one.text());
+			fields.putIfAbsent(field, Message.of("invitation.field.refused", one.text()));
 		}
-		return new UnprocessableException("Keycloak refused the login's details.", fields);
+		return new UnprocessableException(Message.of("invitation.details-refused"), fields);
 	}
 
 	private static String keycloakMessage(RestClientResponseException ex) {

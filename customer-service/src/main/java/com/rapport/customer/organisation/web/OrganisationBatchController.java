@@ -2,6 +2,7 @@ package com.rapport.customer.organisation.web;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,9 +15,13 @@ import com.rapport.customer.organisation.OrganisationBatchImport.BatchOutcome;
 import com.rapport.customer.organisation.OrganisationBatchImport.BatchResult;
 import com.rapport.customer.organisation.web.ContactController.ContactRequest;
 import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.message.Texts;
 import com.rapport.support.security.Caller;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,8 +39,11 @@ class OrganisationBatchController {
 
 	private final OrganisationBatchImport batches;
 
-	OrganisationBatchController(OrganisationBatchImport batches) {
+	private final Texts texts;
+
+	OrganisationBatchController(OrganisationBatchImport batches, MessageSource messages) {
 		this.batches = batches;
+		this.texts = new Texts(messages);
 	}
 
 	@PostMapping("/api/customers/v1/organisations:batch")
@@ -51,7 +59,8 @@ class OrganisationBatchController {
 			String externalId = item == null ? null : item.externalId();
 			try {
 				if (item == null) {
-					throw new UnprocessableException("The item is empty.", Map.of("item", "is required"));
+					throw UnprocessableException.field(Message.of("organisation.batch.item-empty"), "item",
+							Message.of("field.required"));
 				}
 				BatchResult result = batches.upsertBatchItem(caller, item.toBatchItem());
 				counts.merge(result.outcome(), 1, Integer::sum);
@@ -59,16 +68,32 @@ class OrganisationBatchController {
 			}
 			catch (UnprocessableException ex) {
 				refused++;
-				answers.add(new ItemView(index, externalId, 422, "invalid", null, null, ex.getMessage(),
-						ex.fieldErrors()));
+				Locale locale = LocaleContextHolder.getLocale();
+				answers.add(new ItemView(index, externalId, 422, "invalid", null, null,
+						texts.reason(ex, ex.reason(), locale), codeOf(ex.reason()), texts.fields(ex, locale),
+						fieldCodes(ex)));
 			}
 			catch (ConflictException ex) {
 				refused++;
-				answers.add(new ItemView(index, externalId, 409, "conflict", null, null, ex.getMessage(), null));
+				answers.add(new ItemView(index, externalId, 409, "conflict", null, null,
+						texts.reason(ex, ex.reason(), LocaleContextHolder.getLocale()), codeOf(ex.reason()), null, null));
 			}
 		}
 		return new BatchView(answers, counts.getOrDefault(BatchOutcome.CREATED, 0),
 				counts.getOrDefault(BatchOutcome.UPDATED, 0), counts.getOrDefault(BatchOutcome.UNCHANGED, 0), refused);
+	}
+
+	private static String codeOf(Message reason) {
+		return reason == null ? null : reason.code();
+	}
+
+	private static Map<String, String> fieldCodes(UnprocessableException ex) {
+		if (ex.fieldMessages().isEmpty()) {
+			return null;
+		}
+		Map<String, String> codes = new LinkedHashMap<>();
+		ex.fieldMessages().forEach((field, message) -> codes.put(field, message.code()));
+		return codes;
 	}
 
 	/** An organisation as in {@code PUT /organisations/external/{externalId}}, with its contacts. */
@@ -89,17 +114,19 @@ class OrganisationBatchController {
 
 	/**
 	 * One item's answer: {@code status} as the single upsert would answer it (201 created, 200 updated or
-	 * unchanged, 422 with {@code errors} naming every bad field, 409 for a stale {@code version}).
+	 * unchanged, 422 with {@code errors} naming every bad field, 409 for a stale {@code version}). Like a problem
+	 * document, {@code detail} and {@code errors} are in the request's language, {@code reason} and
+	 * {@code fieldCodes} the codes of their sentences.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ItemView(int index, String externalId, int status, String result, String id, Long version, String detail,
-			Map<String, String> errors) {
+			String reason, Map<String, String> errors, Map<String, String> fieldCodes) {
 
 		static ItemView of(int index, String externalId, BatchResult result) {
 			BatchOutcome outcome = result.outcome();
 			return new ItemView(index, externalId, outcome == BatchOutcome.CREATED ? 201 : 200,
 					outcome.name().toLowerCase(Locale.ROOT), result.organisation().id(), result.organisation().version(),
-					null, null);
+					null, null, null, null);
 		}
 	}
 }

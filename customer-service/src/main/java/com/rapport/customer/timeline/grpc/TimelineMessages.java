@@ -8,6 +8,8 @@ import com.rapport.contracts.customer.v1.Interaction;
 import com.rapport.contracts.customer.v1.InteractionKind;
 import com.rapport.customer.organisation.grpc.OrganisationMessages;
 import com.rapport.customer.timeline.InteractionInput;
+import com.rapport.support.error.Message;
+import com.rapport.support.error.UnprocessableException;
 
 /** Timeline messages ⇄ domain. */
 final class TimelineMessages {
@@ -31,7 +33,8 @@ final class TimelineMessages {
 	static List<com.rapport.customer.timeline.InteractionKind> toFilter(List<InteractionKind> kinds) {
 		return kinds.stream().map(kind -> {
 			if (kind == InteractionKind.INTERACTION_KIND_UNSPECIFIED || kind == InteractionKind.UNRECOGNIZED) {
-				throw new IllegalArgumentException("kinds: only known interaction kinds can be filtered by");
+				throw UnprocessableException.field(Message.of("timeline.kind.unknown"), "kinds",
+						Message.of("timeline.kinds.known-only"));
 			}
 			return toDomain(kind);
 		}).toList();

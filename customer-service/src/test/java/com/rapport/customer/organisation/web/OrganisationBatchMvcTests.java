@@ -191,11 +191,32 @@ class OrganisationBatchMvcTests {
 	}
 
 	@Test
+	void aRefusedItemIsSaidInTheReadersLanguageWithStableCodes() throws Exception {
+		String bad = """
+				{"externalId": "ERP-BAD-8", "name": "Bad", "country": "XX",
+				 "contacts": [{"externalId": "ERP-BAD-8-C1", "name": "A"}, {"externalId": "ERP-BAD-8-C1", "name": "B"}]}""";
+		mvc.perform(post(BATCH).contentType(MediaType.APPLICATION_JSON).content("[" + bad + "]")
+			.header("Accept-Language", "zh-CN").with(as(TestTokens.partner("customers.write"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].status").value(422))
+			.andExpect(jsonPath("$.items[0].reason").value("organisation.batch.item-invalid"))
+			.andExpect(jsonPath("$.items[0].detail").value("该组织或其联系人的部分字段无效。"))
+			.andExpect(jsonPath("$.items[0].fieldCodes.country").value("profile.country.format"))
+			.andExpect(jsonPath("$.items[0].errors.country").value("ISO 3166-1 二位字母代码，如 CN 或 DE"))
+			.andExpect(jsonPath("$.items[0].fieldCodes['contacts[1].externalId']")
+				.value("organisation.batch.contact-external-id.repeated"))
+			.andExpect(jsonPath("$.items[0].errors['contacts[1].externalId']").value("与 contacts[0] 重复"));
+	}
+
+	@Test
 	void aStaleVersionIsAConflictForThatItemAlone() throws Exception {
 		send("[{\"externalId\": \"CRM-0001\", \"industry\": \"Toys\", \"version\": 99}," + UMBRELLA + "]")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[0].status").value(409))
 			.andExpect(jsonPath("$.items[0].result").value("conflict"))
+			.andExpect(jsonPath("$.items[0].reason").value("organisation.changed-meanwhile"))
+			.andExpect(jsonPath("$.items[0].detail").value(
+					"Organisation acme-retail was changed meanwhile; read it again and repeat the change."))
 			.andExpect(jsonPath("$.items[1].status").value(201));
 		assertThat(organisations.findById("acme-retail").orElseThrow().industry()).isEqualTo("Retail");
 	}

@@ -19,6 +19,8 @@ import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.ordertracking.customer.CustomerDirectory;
 import com.rapport.ordertracking.order.DeliveryPerformanceService;
 import com.rapport.ordertracking.order.OrderService;
+import com.rapport.support.error.Message;
+import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.grpc.PageTokens;
 import com.rapport.support.security.Caller;
 import io.grpc.stub.StreamObserver;
@@ -136,7 +138,7 @@ class OrderTrackingGrpcService extends OrderTrackingServiceGrpc.OrderTrackingSer
 	private static Instant instant(Timestamp timestamp) {
 		if (timestamp.getSeconds() < MIN_SECONDS || timestamp.getSeconds() > MAX_SECONDS || timestamp.getNanos() < 0
 				|| timestamp.getNanos() > 999_999_999) {
-			throw new IllegalArgumentException("A timestamp must lie between the years 1 and 9999.");
+			throw new UnprocessableException(Message.of("orders.timestamp-out-of-range"), Map.of());
 		}
 		return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
 	}

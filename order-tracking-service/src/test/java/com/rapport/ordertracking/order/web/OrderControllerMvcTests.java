@@ -144,7 +144,7 @@ class OrderControllerMvcTests {
 
 	@Test
 	void anUnknownOrganisationAnswers422() throws Exception {
-		given(orders.submit(any(), any(), any())).willThrow(new UnprocessableException("The order names an "
+		given(orders.submit(any(), any(), any())).willThrow(UnprocessableException.withoutCode("The order names an "
 				+ "organisation that does not exist.", Map.of("customerId", "No organisation with id 'x'")));
 		mvc.perform(post("/api/orders/v1/orders").with(as(TestTokens.partner("orders.write")))
 			.contentType(MediaType.APPLICATION_JSON).content(BODY))
