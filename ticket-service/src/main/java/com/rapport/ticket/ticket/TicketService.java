@@ -142,7 +142,7 @@ public class TicketService {
 		}
 		else if (!channels.contains(request.channel())) {
 			errors.rejectValue("channel", "ticket.channel.not-allowed", new Object[] { channels.stream()
-				.map(Channel::name).sorted().collect(java.util.stream.Collectors.joining(", ")) }, null);
+				.map(Channel::name).sorted().collect(java.util.stream.Collectors.joining("/")) }, null);
 		}
 		validateConversation(request, body, errors);
 		Requester requester = request.requester();
