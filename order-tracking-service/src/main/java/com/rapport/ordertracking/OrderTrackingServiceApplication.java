@@ -2,6 +2,7 @@ package com.rapport.ordertracking;
 
 import java.time.Clock;
 
+import com.rapport.ordertracking.notification.NotificationProperties;
 import com.rapport.ordertracking.order.DeliveryPerformanceProperties;
 import com.rapport.ordertracking.order.OrderProgressProperties;
 
@@ -13,7 +14,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
-@EnableConfigurationProperties({ DeliveryPerformanceProperties.class, OrderProgressProperties.class })
+@EnableConfigurationProperties({ DeliveryPerformanceProperties.class, OrderProgressProperties.class,
+		NotificationProperties.class })
 public class OrderTrackingServiceApplication {
 
 	public static void main(String[] args) {

@@ -51,8 +51,9 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 		Money total, List<OrderLine> lines, List<Milestone> milestones, String submittedBy, String idempotencyKey,
 		@CreatedDate Instant createdAt, @Version Long version, List<OrderEvent> outbox, List<UndeliverableEvent> undeliverable,
 		Instant deliveredAt, LocalDate eta, String promisedDateReason, Instant cancelledAt, String cancelReason,
-		Delay delay, boolean open, boolean atRisk, Instant lastProgressAt, List<OrderEvent> notices) {
+		Delay delay, Boolean open, Boolean atRisk, Instant lastProgressAt, List<OrderEvent> notices) {
 
+	/** {@code open} and {@code atRisk} are derived (never null); boxed only so that a projection can leave them out. */
 	@PersistenceCreator
 	public Order {
 		lines = lines == null ? List.of() : List.copyOf(lines);
