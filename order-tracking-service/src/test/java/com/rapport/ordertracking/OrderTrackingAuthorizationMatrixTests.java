@@ -37,6 +37,9 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 	@Autowired
 	OrderRepository orders;
 
+	@Autowired
+	org.springframework.data.mongodb.core.MongoTemplate mongo;
+
 	@MockitoBean
 	CustomerDirectory customers;
 
@@ -95,6 +98,12 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 		if (fullMethodName.startsWith("rapport.privacy.v1.")) {
 			return "{\"subject\": {\"organisationId\": \"" + Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}}";
 		}
+		if (fullMethodName.endsWith("/ListOrderNotifications")) {
+			return "{\"orderId\": \"" + orderOfA + "\"}";
+		}
+		if (fullMethodName.endsWith("/ResendNotification")) {
+			return "{\"notificationId\": \"" + deadNotificationOfA() + "\"}";
+		}
 		if (fullMethodName.endsWith("/RecordDelay")) {
 			return "{\"orderId\": \"" + orderOfA + "\", \"reason\": \"Paint line down\", \"remedy\": \"DELAY_REMEDY_DISCOUNT\"}";
 		}
@@ -102,6 +111,17 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}";
 		}
 		return fullMethodName.endsWith("/GetOrder") ? "{\"orderId\": \"" + orderOfA + "\"}" : "{}";
+	}
+
+	/** A fresh dead notification of A's order each call, so that a staff member's OK is a real resend. */
+	private String deadNotificationOfA() {
+		String id = "dead-" + submissions.incrementAndGet();
+		mongo.getCollection("notifications").insertOne(new org.bson.Document("_id", id).append("orderId", orderOfA)
+			.append("customerId", Caller.ORGANISATION_A).append("orderNumber", SECRET_ORDER_NUMBER)
+			.append("eventId", "e").append("kind", "MILESTONE_REACHED").append("address", "a@org-a.example")
+			.append("language", "en").append("state", "DEAD").append("attempts", 10)
+			.append("createdAt", java.util.Date.from(Instant.parse("2026-11-21T08:00:00Z"))));
+		return id;
 	}
 
 	@Override
