@@ -152,23 +152,28 @@ public class OrderProgressService {
 
 	/** Records why a partner's order is late and what is offered. */
 	public Outcome reportDelay(Caller partner, String customerId, String orderNumber, DelayReport report) {
-		return reportDelay(partner, () -> byNumber(customerId, orderNumber), report);
+		return reportDelay(partner.name(), () -> byNumber(customerId, orderNumber), report);
 	}
 
 	/** The same for staff, who name the order by its id. */
 	public Outcome reportDelay(Caller staff, String orderId, DelayReport report) {
-		return reportDelay(staff, () -> orders.findById(orderId)
+		return reportDelay(staff.name(), orderId, report);
+	}
+
+	/** The same, recorded in the name of {@code recordedBy} (the demo data's staff). */
+	public Outcome reportDelay(String recordedBy, String orderId, DelayReport report) {
+		return reportDelay(recordedBy, () -> orders.findById(orderId)
 			.orElseThrow(() -> new NotFoundException(Message.of("orders.not-found", orderId))), report);
 	}
 
-	private Outcome reportDelay(Caller caller, Supplier<Order> locate, DelayReport report) {
+	private Outcome reportDelay(String recordedBy, Supplier<Order> locate, DelayReport report) {
 		return modify(locate, order -> {
 			requireOpen(order);
 			Instant now = clock.instant();
 			Delay before = order.delay();
 			Delay delay = new Delay(before == null ? Delay.Cause.REPORTED : before.cause(),
 					before == null ? now : before.detectedAt(), report.reason().trim(), report.remedy(),
-					report.remedyNote(), report.newDate(), caller.name(), now);
+					report.remedyNote(), report.newDate(), recordedBy, now);
 			Order.Builder builder = order.toBuilder().delay(delay);
 			if (report.newDate() != null) {
 				builder.eta(report.newDate());

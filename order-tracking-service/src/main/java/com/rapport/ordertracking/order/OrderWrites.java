@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@code outbox} and {@code notices} lists, which the relays empty meanwhile without changing the version.
  */
 @Component
-class OrderWrites {
+public class OrderWrites {
 
 	private final MongoTemplate mongo;
 
