@@ -2,7 +2,6 @@ package com.rapport.ordertracking.idempotency;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -64,9 +63,12 @@ class IdempotentRequestsTests {
 		mongo.remove(new Query(), IdempotencyRecord.class);
 	}
 
+	record Body(String id, int n) {
+	}
+
 	private ResponseEntity<?> created() {
 		runs.incrementAndGet();
-		return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/x/1").body(Map.of("id", "1", "n", runs.get()));
+		return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/x/1").body(new Body("1", runs.get()));
 	}
 
 	@Test
