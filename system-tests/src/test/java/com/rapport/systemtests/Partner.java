@@ -47,7 +47,12 @@ final class Partner {
 	}
 
 	HttpResponse<String> postOrder(String json, String idempotencyKey) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningPlatform.GATEWAY + "/api/orders/v1/orders"))
+		return post("/api/orders/v1/orders", json, idempotencyKey);
+	}
+
+	/** A partner write through the gateway, with an Idempotency-Key when one is given. */
+	HttpResponse<String> post(String path, String json, String idempotencyKey) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningPlatform.GATEWAY + path))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json));
