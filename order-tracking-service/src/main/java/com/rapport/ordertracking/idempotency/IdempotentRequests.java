@@ -144,7 +144,7 @@ public class IdempotentRequests {
 		return answer.contentType(MediaType.APPLICATION_JSON).body(earlier.body());
 	}
 
-	private static String sha256(String text) {
+	static String sha256(String text) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}

@@ -130,7 +130,7 @@ class IdempotentRequestsTests {
 	@Test
 	void aKeyLeftInFlightByADeadReplicaIsTakenOverWhenItsLeaseRunsOut() {
 		Instant now = FixedClock.NOW;
-		mongo.insert(new IdempotencyRecord("partner\nk1", sha("POST /x\n{}"), IdempotencyRecord.State.IN_FLIGHT, "dead",
+		mongo.insert(new IdempotencyRecord("partner\nk1", IdempotentRequests.sha256("POST /x\n{}"), IdempotencyRecord.State.IN_FLIGHT, "dead",
 				now.minusSeconds(1), null, null, null, now.minusSeconds(61), now.plus(Duration.ofHours(23))));
 		assertThat(requests.run("partner", "k1", "POST /x\n{}", this::created).getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
@@ -146,16 +146,6 @@ class IdempotentRequestsTests {
 				new Update().set("expiresAt", FixedClock.NOW), IdempotencyRecord.class);
 		requests.run("partner", "k1", "POST /x\n{\"other\":true}", this::created);
 		assertThat(runs).hasValue(2);
-	}
-
-	private static String sha(String text) throws RuntimeException {
-		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-				.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static void await(CountDownLatch latch) {

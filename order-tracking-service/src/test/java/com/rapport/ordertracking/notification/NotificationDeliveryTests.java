@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +28,7 @@ import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.security.Caller;
 import com.rapport.support.security.KeycloakJwtAuthenticationConverter;
+import com.rapport.support.test.MutableClock;
 import com.rapport.support.test.TestTokens;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -71,7 +70,7 @@ class NotificationDeliveryTests {
 
 	static final Instant START = Instant.parse("2026-11-30T10:00:00Z");
 
-	static final MovingClock CLOCK = new MovingClock();
+	static final MutableClock CLOCK = new MutableClock(START);
 
 	static GreenMail smtp = started();
 
@@ -128,7 +127,7 @@ class NotificationDeliveryTests {
 
 	@BeforeEach
 	void setUp() {
-		CLOCK.now = START;
+		CLOCK.advance(Duration.between(CLOCK.instant(), START));
 		orders.deleteAll();
 		mongo.remove(new Query(), Notification.class);
 		mongo.remove(new Query(), KnownContacts.class);
@@ -226,7 +225,7 @@ class NotificationDeliveryTests {
 		assertThat(fanOut.queuePending()).isEqualTo(6);
 		for (int round = 0; round < 3; round++) {
 			assertThat(sender.sendDue(100)).isZero();
-			CLOCK.move(Duration.ofMinutes(1));
+			CLOCK.advance(Duration.ofMinutes(1));
 		}
 		assertThat(logOfOrder()).allSatisfy(n -> {
 			assertThat(n.state()).isEqualTo(Notification.State.RETRYING);
@@ -235,9 +234,9 @@ class NotificationDeliveryTests {
 		});
 
 		smtp = started();
-		CLOCK.move(Duration.ofMinutes(5));
+		CLOCK.advance(Duration.ofMinutes(5));
 		assertThat(sender.sendDue(100)).isEqualTo(6);
-		CLOCK.move(Duration.ofHours(1));
+		CLOCK.advance(Duration.ofHours(1));
 		fanOut.queuePending();
 		sender.sendDue(100);
 
@@ -282,7 +281,7 @@ class NotificationDeliveryTests {
 		fanOut.queuePending();
 		for (int round = 0; round < 6; round++) {
 			sender.sendDue(100);
-			CLOCK.move(Duration.ofMinutes(10));
+			CLOCK.advance(Duration.ofMinutes(10));
 		}
 		List<Notification> dead = logOfOrder();
 		assertThat(dead).allSatisfy(n -> {
@@ -351,31 +350,6 @@ class NotificationDeliveryTests {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** A clock the tests move forward. */
-	static final class MovingClock extends Clock {
-
-		volatile Instant now = START;
-
-		void move(Duration by) {
-			now = now.plus(by);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
 		}
 	}
 }
