@@ -2,7 +2,9 @@ package com.rapport.ordertracking.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.rapport.ordertracking.order.OrderNotices;
 import com.rapport.support.error.RemoteUnavailableException;
@@ -44,10 +46,12 @@ class NotificationFanOut {
 	/** One round; answers how many notifications it queued. */
 	int queuePending() {
 		int queued = 0;
+		// One question to customer-service per organisation and round, however many of its changes wait.
+		Map<String, List<NotificationContact>> asked = new HashMap<>();
 		for (OrderNotices.Pending pending : notices.pending(ORDERS_PER_ROUND)) {
 			List<NotificationContact> recipients;
 			try {
-				recipients = contacts.contactsOf(pending.customerId());
+				recipients = asked.computeIfAbsent(pending.customerId(), contacts::contactsOf);
 			}
 			catch (RemoteUnavailableException ex) {
 				log.warn("No contacts known for {} and customer-service unavailable; its changes wait",
