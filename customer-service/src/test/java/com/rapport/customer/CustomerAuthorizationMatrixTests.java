@@ -224,7 +224,7 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			return "{\"language\": \"en\", \"timeZone\": \"Asia/Shanghai\"}";
 		}
 		return fullMethodName.endsWith("/GetOrganisation") || fullMethodName.endsWith("/GetOrganisationSummary")
-				|| fullMethodName.endsWith("/ListInteractions")
+				|| fullMethodName.endsWith("/ListInteractions") || fullMethodName.endsWith("/ListNotificationContacts")
 				? "{" + organisationA + "}" : "{}";
 	}
 

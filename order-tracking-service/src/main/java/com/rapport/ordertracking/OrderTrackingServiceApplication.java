@@ -2,15 +2,20 @@ package com.rapport.ordertracking;
 
 import java.time.Clock;
 
+import com.rapport.ordertracking.notification.NotificationProperties;
 import com.rapport.ordertracking.order.DeliveryPerformanceProperties;
+import com.rapport.ordertracking.order.OrderProgressProperties;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@EnableConfigurationProperties(DeliveryPerformanceProperties.class)
+@EnableScheduling
+@EnableConfigurationProperties({ DeliveryPerformanceProperties.class, OrderProgressProperties.class,
+		NotificationProperties.class })
 public class OrderTrackingServiceApplication {
 
 	public static void main(String[] args) {

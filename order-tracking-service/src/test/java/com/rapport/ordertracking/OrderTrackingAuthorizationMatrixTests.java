@@ -31,8 +31,14 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 
 	static final String SECRET_ORDER_NUMBER = "A-SECRET-4711";
 
+	/** The order of A the partner's writes name in their path (a path is echoed in a refusal's instance). */
+	static final String WRITTEN_ORDER_NUMBER = "A-KEPT-CURRENT";
+
 	@Autowired
 	OrderRepository orders;
+
+	@Autowired
+	org.springframework.data.mongodb.core.MongoTemplate mongo;
 
 	@MockitoBean
 	CustomerDirectory customers;
@@ -48,13 +54,15 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 		orderOfA = orders.insert(new Order(null, Caller.ORGANISATION_A, SECRET_ORDER_NUMBER, placed, null, null,
 				List.of(), List.of(new Milestone(MilestoneCode.PLACED, placed, "only for A")), "partner", null, null,
 				null)).id();
+		orders.insert(new Order(null, Caller.ORGANISATION_A, WRITTEN_ORDER_NUMBER, placed, null, null, List.of(),
+				List.of(new Milestone(MilestoneCode.PLACED, placed, null)), "partner", null, null, null));
 		given(customers.exists(Caller.ORGANISATION_A)).willReturn(true);
 		given(customers.nameOf(Caller.ORGANISATION_A)).willReturn(Optional.of("Organisation A"));
 	}
 
 	@Override
 	protected String pathVariable(String name) {
-		return orderOfA;
+		return name.equals("orderNumber") ? WRITTEN_ORDER_NUMBER : orderOfA;
 	}
 
 	@Override
@@ -62,9 +70,27 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 		if (!endpoint.startsWith("REST POST")) {
 			return null;
 		}
+		int n = submissions.incrementAndGet();
+		if (endpoint.endsWith("/milestones")) {
+			return """
+					{"customerId": "%s", "eventId": "matrix-%d", "code": "IN_PRODUCTION", "occurredAt": "2026-11-21T08:00:00Z"}"""
+				.formatted(Caller.ORGANISATION_A, n);
+		}
+		if (endpoint.endsWith("/changes")) {
+			return """
+					{"customerId": "%s", "eta": "2026-12-%02d"}""".formatted(Caller.ORGANISATION_A, 1 + n % 28);
+		}
+		if (endpoint.endsWith("/delay")) {
+			return """
+					{"customerId": "%s", "reason": "Late %d", "remedy": "DISCOUNT"}""".formatted(Caller.ORGANISATION_A, n);
+		}
+		if (endpoint.endsWith("/cancellation")) {
+			return """
+					{"customerId": "%s", "reason": "Withdrawn"}""".formatted(Caller.ORGANISATION_A);
+		}
 		return """
 				{"customerId": "%s", "orderNumber": "NEW-%d-%s"}""".formatted(Caller.ORGANISATION_A,
-				submissions.incrementAndGet(), UUID.randomUUID().toString().substring(0, 8));
+				n, UUID.randomUUID().toString().substring(0, 8));
 	}
 
 	@Override
@@ -72,10 +98,30 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 		if (fullMethodName.startsWith("rapport.privacy.v1.")) {
 			return "{\"subject\": {\"organisationId\": \"" + Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}}";
 		}
+		if (fullMethodName.endsWith("/ListOrderNotifications")) {
+			return "{\"orderId\": \"" + orderOfA + "\"}";
+		}
+		if (fullMethodName.endsWith("/ResendNotification")) {
+			return "{\"notificationId\": \"" + deadNotificationOfA() + "\"}";
+		}
+		if (fullMethodName.endsWith("/RecordDelay")) {
+			return "{\"orderId\": \"" + orderOfA + "\", \"reason\": \"Paint line down\", \"remedy\": \"DELAY_REMEDY_DISCOUNT\"}";
+		}
 		if (fullMethodName.endsWith("/GetDeliveryPerformance")) {
 			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}";
 		}
 		return fullMethodName.endsWith("/GetOrder") ? "{\"orderId\": \"" + orderOfA + "\"}" : "{}";
+	}
+
+	/** A fresh dead notification of A's order each call, so that a staff member's OK is a real resend. */
+	private String deadNotificationOfA() {
+		String id = "dead-" + submissions.incrementAndGet();
+		mongo.getCollection("notifications").insertOne(new org.bson.Document("_id", id).append("orderId", orderOfA)
+			.append("customerId", Caller.ORGANISATION_A).append("orderNumber", SECRET_ORDER_NUMBER)
+			.append("eventId", "e").append("kind", "MILESTONE_REACHED").append("address", "a@org-a.example")
+			.append("language", "en").append("state", "DEAD").append("attempts", 10)
+			.append("createdAt", java.util.Date.from(Instant.parse("2026-11-21T08:00:00Z"))));
+		return id;
 	}
 
 	@Override

@@ -47,15 +47,16 @@ final class Partner {
 	}
 
 	HttpResponse<String> postOrder(String json, String idempotencyKey) {
-		return postIdempotent("/api/orders/v1/orders", json, idempotencyKey);
+		return post("/api/orders/v1/orders", json, idempotencyKey);
 	}
 
 	/** Opens a ticket through the gateway's {@code /api/tickets/v1/tickets}, with an Idempotency-Key if given. */
 	HttpResponse<String> postTicket(String json, String idempotencyKey) {
-		return postIdempotent("/api/tickets/v1/tickets", json, idempotencyKey);
+		return post("/api/tickets/v1/tickets", json, idempotencyKey);
 	}
 
-	private HttpResponse<String> postIdempotent(String path, String json, String idempotencyKey) {
+	/** A partner write through the gateway, with an Idempotency-Key when one is given. */
+	HttpResponse<String> post(String path, String json, String idempotencyKey) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningPlatform.GATEWAY + path))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")

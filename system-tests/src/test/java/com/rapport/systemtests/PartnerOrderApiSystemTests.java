@@ -18,7 +18,7 @@ class PartnerOrderApiSystemTests {
 	private final Partner partner = Partner.demo();
 
 	@Test
-	void partnerPushesAnOrderAndARepeatWithTheSameKeyAnswersTheSameOrder() {
+	void partnerPushesAnOrderAndARepeatWithTheSameKeyReplaysTheFirstAnswer() {
 		String number = Partner.newOrderNumber();
 		HttpResponse<String> first = partner.postOrder(Partner.orderJson("acme-retail", number), "key-" + number);
 		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
@@ -29,12 +29,43 @@ class PartnerOrderApiSystemTests {
 			.containsExactly("PLACED", "CONFIRMED");
 
 		HttpResponse<String> repeat = partner.postOrder(Partner.orderJson("acme-retail", number), "key-" + number);
-		assertThat(repeat.statusCode()).isEqualTo(200);
+		assertThat(repeat.statusCode()).isEqualTo(201);
+		assertThat(repeat.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(repeat.headers().firstValue("Location")).hasValue("/api/orders/v1/orders/" + id);
 		assertThat((String) JsonPath.read(repeat.body(), "$.id")).isEqualTo(id);
+
+		HttpResponse<String> otherOrder = partner.postOrder(Partner.orderJson("acme-retail", number + "-B"),
+				"key-" + number);
+		assertProblem(otherOrder, 422);
+		assertNotStored(number + "-B");
 
 		HttpResponse<String> read = partner.get("/api/orders/v1/orders/" + id);
 		assertThat(read.statusCode()).isEqualTo(200);
 		assertThat((String) JsonPath.read(read.body(), "$.orderNumber")).isEqualTo(number);
+	}
+
+	@Test
+	void partnerKeepsTheOrderCurrentAndARepeatedMilestoneIsKeptOnce() {
+		String number = Partner.newOrderNumber();
+		assertThat(partner.postOrder(Partner.orderJson("acme-retail", number), null).statusCode()).isEqualTo(201);
+		String milestone = """
+				{"customerId": "acme-retail", "eventId": "ship-%s", "code": "SHIPPED", "occurredAt": "%s",
+				 "carrier": "SF Express", "trackingNumber": "SF1", "trackingLink": "https://sf.example/SF1"}"""
+			.formatted(number, java.time.Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+		String path = "/api/orders/v1/orders/" + number + "/milestones";
+		HttpResponse<String> first = partner.post(path, milestone, "ms-" + number);
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		HttpResponse<String> replay = partner.post(path, milestone, "ms-" + number);
+		assertThat(replay.statusCode()).isEqualTo(201);
+		assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(partner.post(path, milestone, null).statusCode()).as("the same event again").isEqualTo(200);
+		assertProblem(partner.post(path, milestone.replace("SHIPPED", "TELEPORTED"), null), 422);
+
+		String id = JsonPath.read(first.body(), "$.id");
+		HttpResponse<String> read = partner.get("/api/orders/v1/orders/" + id);
+		assertThat((List<String>) JsonPath.read(read.body(), "$.milestones[*].code"))
+			.containsExactly("PLACED", "CONFIRMED", "SHIPPED");
+		assertThat((String) JsonPath.read(read.body(), "$.status")).isEqualTo("SHIPPED");
 	}
 
 	@Test

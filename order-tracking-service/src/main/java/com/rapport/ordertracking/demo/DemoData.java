@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
 
 import com.rapport.ordertracking.order.Milestone;
 import com.rapport.ordertracking.order.MilestoneCode;
+import com.rapport.ordertracking.order.Delay;
+import com.rapport.ordertracking.order.DelayReport;
 import com.rapport.ordertracking.order.Money;
+import com.rapport.ordertracking.order.OrderProgressService;
 import com.rapport.ordertracking.order.Order;
 import com.rapport.ordertracking.order.OrderLine;
 import com.rapport.ordertracking.order.OrderRepository;
@@ -29,7 +32,7 @@ import org.springframework.stereotype.Component;
  * Orders for the demo organisations (ids as in customer-service's demo data), dated relative to today so
  * the first look shows orders in flight, and with the histories that make each tier and lifecycle stage
  * (customer-service computes them from the orders placed; see its README) and delivery figures with a late
- * delivery and a late order. Loaded only into an empty store.
+ * delivery and a late order, at risk with the reason and the remedy told to Acme. Loaded only into an empty store.
  */
 @Component
 @ConditionalOnBooleanProperty("rapport.demo-data")
@@ -39,10 +42,13 @@ class DemoData implements ApplicationRunner {
 
 	private final OrderRepository orders;
 
+	private final OrderProgressService progress;
+
 	private final Clock clock;
 
-	DemoData(OrderRepository orders, Clock clock) {
+	DemoData(OrderRepository orders, OrderProgressService progress, Clock clock) {
 		this.orders = orders;
+		this.progress = progress;
 		this.clock = clock;
 	}
 
@@ -114,6 +120,13 @@ class DemoData implements ApplicationRunner {
 		}
 		// Umbrella Supplies has no order yet: a prospect.
 		orders.saveAll(demo);
+		// ACME-1016 is at risk, and the account manager has told Acme why and what they offer: the refinished
+		// desks follow in a partial shipment, the rest by a new date (Acme's contacts get the mail).
+		Order reworkedOrder = demo.stream().filter(o -> o.orderNumber().equals("ACME-1016")).findFirst().orElseThrow();
+		progress.reportDelay("demo", reworkedOrder.id(), new DelayReport(
+				"Coating defects found at quality check; the batch is being refinished", Delay.Remedy.PARTIAL_SHIPMENT,
+				"60 desks that passed inspection ship now, the other 30 after refinishing",
+				LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(7)));
 		log.info("Loaded {} demo orders into the empty store", demo.size());
 	}
 

@@ -19,8 +19,8 @@ import com.rapport.support.error.UnprocessableException;
  * promised date; of the orders still in progress, which are past it. A promised date is a date of the
  * supplier's calendar, so a delivery's instant is turned into a date in the business time zone before the two
  * are compared, and "today" is that zone's today. Orders without a promised date are counted as delivered or in
- * progress but never as on time or late. There is no cancelled order: an order is in progress until a
- * {@code DELIVERED} milestone, whatever happened before (an {@code EXCEPTION} included).
+ * progress but never as on time or late. An order is in progress until a {@code DELIVERED} milestone, whatever
+ * happened before (an {@code EXCEPTION} included), unless it is cancelled first: a cancelled order counts nowhere.
  *
  * @param deliveredWithPromisedDate the deliveries in the window the on-time rate is about
  * @param lateOrders                the late orders in progress, newest first, at most {@link #MAX_LATE_ORDERS}
@@ -91,7 +91,7 @@ public record DeliveryPerformance(String customerId, Window window, ZoneId timeZ
 					}
 				}
 			}
-			else {
+			else if (!order.cancelled()) {
 				inProgress++;
 				if (promised != null && today.isAfter(promised)) {
 					late.add(new LateOrder(order.id(), order.orderNumber(), order.placedAt(), promised,

@@ -2,8 +2,11 @@ package com.rapport.ordertracking.order;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.Id;
@@ -16,11 +19,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * An order of a customer organisation. {@code orderNumber} is the partner's own number and unique per
  * organisation; {@code idempotencyKey} is the key the partner sent with the request that created it.
- * {@code deliveredAt} is derived: the time of the first {@code DELIVERED} milestone, null before, whatever is
- * passed. It is stored only so that the store can find an organisation's orders in progress and those
- * delivered in a window by index ({@code customer_delivered}); an order stored before the field existed reads
- * as not delivered there and is sorted out by its milestones. Lists read {@code customer_placed} (one
- * organisation's, newest first) or {@code placed} (everyone's, for staff and partners) in index order.
+ * <p>
+ * Derived whatever is passed, and stored only so that the store can find orders by index: {@code milestones} in
+ * event-time order, each flagged when it went backwards; {@code deliveredAt}, the time of the first
+ * {@code DELIVERED} milestone ({@code customer_delivered}: an organisation's orders in progress and those delivered
+ * in a window; an order stored before the field existed reads as not delivered there and is sorted out by its
+ * milestones); {@code open} (neither delivered nor cancelled), {@code atRisk} (open with a {@link Delay}) and
+ * {@code lastProgressAt} (the latest milestone's time, else placed), which the delay detector reads by
+ * {@code progress_watch} and {@code promise_watch}, and staff's list of orders at risk by {@code at_risk} ({@code customer_at_risk} for one organisation's).
+ * Lists read {@code customer_placed} (one organisation's, newest first) or {@code placed} (everyone's) in index
+ * order.
+ * <p>
+ * {@code outbox} holds what customer-service's timeline must still hear of ({@link OrderOutbox});
+ * {@code notices}, the changes whose notifications are still to be queued for the organisation's contacts. Both are
+ * written in the same write as the change they tell of.
  */
 @Document("orders")
 @CompoundIndexes({
@@ -29,21 +41,31 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "placed", def = "{'placedAt': -1}"),
 		@CompoundIndex(name = "customer_delivered", def = "{'customerId': 1, 'deliveredAt': -1}"),
 		@CompoundIndex(name = "submitter_idempotency", def = "{'submittedBy': 1, 'idempotencyKey': 1}"),
-		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true) })
+		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true),
+		@CompoundIndex(name = "notify_pending", def = "{'notices.eventId': 1}", sparse = true),
+		@CompoundIndex(name = "progress_watch", def = "{'open': 1, 'atRisk': 1, 'lastProgressAt': 1}"),
+		@CompoundIndex(name = "promise_watch", def = "{'open': 1, 'atRisk': 1, 'promisedDate': 1}"),
+		@CompoundIndex(name = "at_risk", def = "{'atRisk': 1, 'delay.detectedAt': 1}"),
+		@CompoundIndex(name = "customer_at_risk", def = "{'customerId': 1, 'atRisk': 1, 'delay.detectedAt': 1}") })
 public record Order(@Id String id, String customerId, String orderNumber, Instant placedAt, LocalDate promisedDate,
 		Money total, List<OrderLine> lines, List<Milestone> milestones, String submittedBy, String idempotencyKey,
 		@CreatedDate Instant createdAt, @Version Long version, List<OrderEvent> outbox, List<UndeliverableEvent> undeliverable,
-		Instant deliveredAt) {
+		Instant deliveredAt, LocalDate eta, String promisedDateReason, Instant cancelledAt, String cancelReason,
+		Delay delay, Boolean open, Boolean atRisk, Instant lastProgressAt, List<OrderEvent> notices) {
 
+	/** {@code open} and {@code atRisk} are derived (never null); boxed only so that a projection can leave them out. */
 	@PersistenceCreator
 	public Order {
 		lines = lines == null ? List.of() : List.copyOf(lines);
-		milestones = milestones == null ? List.of()
-				: milestones.stream().sorted(Comparator.comparing(Milestone::occurredAt)).toList();
+		milestones = flagBackwards(milestones == null ? List.of() : milestones);
 		outbox = outbox == null ? List.of() : List.copyOf(outbox);
 		undeliverable = undeliverable == null ? List.of() : List.copyOf(undeliverable);
+		notices = notices == null ? List.of() : List.copyOf(notices);
 		deliveredAt = milestones.stream().filter(m -> m.code() == MilestoneCode.DELIVERED).map(Milestone::occurredAt)
 			.findFirst().orElse(null);
+		open = deliveredAt == null && cancelledAt == null;
+		atRisk = open && delay != null;
+		lastProgressAt = milestones.isEmpty() ? placedAt : milestones.get(milestones.size() - 1).occurredAt();
 	}
 
 	/** An order with nothing waiting to be told. */
@@ -51,34 +73,167 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 			Money total, List<OrderLine> lines, List<Milestone> milestones, String submittedBy, String idempotencyKey,
 			Instant createdAt, Long version) {
 		this(id, customerId, orderNumber, placedAt, promisedDate, total, lines, milestones, submittedBy,
-				idempotencyKey, createdAt, version, List.of(), List.of(), null);
+				idempotencyKey, createdAt, version, List.of(), List.of(), null, null, null, null, null, null, false,
+				false, null, List.of());
+	}
+
+	/**
+	 * In event-time order (a late event takes its place; equal times keep the order they came in), each progress
+	 * step flagged when a step of a higher rank happened before it.
+	 */
+	private static List<Milestone> flagBackwards(List<Milestone> milestones) {
+		List<Milestone> sorted = milestones.stream().sorted(Comparator.comparing(Milestone::occurredAt)).toList();
+		List<Milestone> flagged = new ArrayList<>(sorted.size());
+		int highest = -1;
+		for (Milestone milestone : sorted) {
+			boolean backwards = milestone.code().isProgress() && milestone.code().ordinal() < highest;
+			flagged.add(milestone.flagged(backwards));
+			if (milestone.code().isProgress()) {
+				highest = Math.max(highest, milestone.code().ordinal());
+			}
+		}
+		return List.copyOf(flagged);
 	}
 
 	/** The same order with the events its creation must be told as (it must have its id). */
 	public Order withEventsOfPlacement() {
-		List<OrderEvent> events = new java.util.ArrayList<>();
-		java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+		List<OrderEvent> events = new ArrayList<>();
+		events.add(new OrderEvent("order-placed:" + id, OrderEvent.Kind.ORDER_PLACED, placedAt,
+				"Order " + orderNumber + " placed", facts()));
+		if (deliveredAt != null) {
+			events.add(deliveredEvent());
+		}
+		return toBuilder().outbox(events).build();
+	}
+
+	OrderEvent deliveredEvent() {
+		return new OrderEvent("order-delivered:" + id, OrderEvent.Kind.ORDER_DELIVERED, deliveredAt,
+				"Order " + orderNumber + " delivered", facts());
+	}
+
+	/** What every event of this order says: its number and, when known, its total. */
+	Map<String, String> facts() {
+		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put("order_number", orderNumber);
 		if (total != null) {
 			facts.put("currency", total.currency());
 			facts.put("amount_minor_units", String.valueOf(total.minorUnits()));
 		}
-		events.add(new OrderEvent("order-placed:" + id, OrderEvent.Kind.ORDER_PLACED, placedAt,
-				"Order " + orderNumber + " placed", facts));
-		if (deliveredAt != null) {
-			events.add(new OrderEvent("order-delivered:" + id, OrderEvent.Kind.ORDER_DELIVERED, deliveredAt,
-					"Order " + orderNumber + " delivered", facts));
-		}
-		return new Order(id, customerId, orderNumber, placedAt, promisedDate, total, lines, milestones, submittedBy,
-				idempotencyKey, createdAt, version, events, undeliverable, deliveredAt);
+		return facts;
 	}
 
 	/** An event customer-service refused for good, kept with its reason (see {@link OrderOutbox}). */
 	public record UndeliverableEvent(String eventId, String kind, String reason) {
 	}
 
-	/** Where the order stands: its latest milestone, or placed when the partner sent none. */
+	/** Where the order stands: its latest milestone that did not go backwards, or placed when there is none. */
 	public MilestoneCode status() {
-		return milestones.isEmpty() ? MilestoneCode.PLACED : milestones.get(milestones.size() - 1).code();
+		for (int i = milestones.size() - 1; i >= 0; i--) {
+			if (!milestones.get(i).backwards()) {
+				return milestones.get(i).code();
+			}
+		}
+		return MilestoneCode.PLACED;
+	}
+
+	public boolean cancelled() {
+		return cancelledAt != null;
+	}
+
+	/** Whether a milestone with the partner's event id is kept already. */
+	boolean hasEvent(String eventId) {
+		return milestones.stream().anyMatch(m -> eventId.equals(m.eventId()));
+	}
+
+	Builder toBuilder() {
+		return new Builder(this);
+	}
+
+	/** A changed copy; the derived fields are derived again when it is built. */
+	static final class Builder {
+
+		private final Order o;
+
+		private List<Milestone> milestones;
+
+		private List<OrderLine> lines;
+
+		private LocalDate promisedDate;
+
+		private LocalDate eta;
+
+		private String promisedDateReason;
+
+		private Instant cancelledAt;
+
+		private String cancelReason;
+
+		private Delay delay;
+
+		private List<OrderEvent> outbox;
+
+		private List<OrderEvent> notices;
+
+		Builder(Order o) {
+			this.o = o;
+			this.milestones = o.milestones;
+			this.lines = o.lines;
+			this.promisedDate = o.promisedDate;
+			this.eta = o.eta;
+			this.promisedDateReason = o.promisedDateReason;
+			this.cancelledAt = o.cancelledAt;
+			this.cancelReason = o.cancelReason;
+			this.delay = o.delay;
+			this.outbox = o.outbox;
+			this.notices = o.notices;
+		}
+
+		Builder milestones(List<Milestone> value) {
+			this.milestones = value;
+			return this;
+		}
+
+		Builder lines(List<OrderLine> value) {
+			this.lines = value;
+			return this;
+		}
+
+		Builder promisedDate(LocalDate value, String reason) {
+			this.promisedDate = value;
+			this.promisedDateReason = reason;
+			return this;
+		}
+
+		Builder eta(LocalDate value) {
+			this.eta = value;
+			return this;
+		}
+
+		Builder cancelled(Instant at, String reason) {
+			this.cancelledAt = at;
+			this.cancelReason = reason;
+			return this;
+		}
+
+		Builder delay(Delay value) {
+			this.delay = value;
+			return this;
+		}
+
+		Builder outbox(List<OrderEvent> value) {
+			this.outbox = value;
+			return this;
+		}
+
+		Builder notices(List<OrderEvent> value) {
+			this.notices = value;
+			return this;
+		}
+
+		Order build() {
+			return new Order(o.id, o.customerId, o.orderNumber, o.placedAt, promisedDate, o.total, lines, milestones,
+					o.submittedBy, o.idempotencyKey, o.createdAt, o.version, outbox, o.undeliverable, null, eta,
+					promisedDateReason, cancelledAt, cancelReason, delay, false, false, null, notices);
+		}
 	}
 }

@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Something about an order that customer-service's timeline must hear of. It is stored inside the order
- * document in the same write as the change it tells of (an outbox), and relayed afterwards, at least once:
- * the receiver keeps one per {@code eventId}.
+ * Something about an order that others must hear of: customer-service's timeline (the order's {@code outbox})
+ * or the organisation's contacts (its {@code notify} list). It is stored inside the order document in the same
+ * write as the change it tells of, and relayed afterwards, at least once: the receiver keeps one per
+ * {@code eventId}.
  */
 public record OrderEvent(String eventId, Kind kind, Instant occurredAt, String summary, Map<String, String> facts) {
 
 	public enum Kind {
-		ORDER_PLACED, ORDER_DELIVERED
+		ORDER_PLACED, ORDER_DELIVERED, MILESTONE_REACHED, PROMISE_CHANGED, ORDER_AT_RISK, ORDER_DELAYED,
+		ORDER_CANCELLED, NOTIFICATION_SENT
 	}
 
 	public OrderEvent {

@@ -33,8 +33,7 @@ class OrderOutbox implements TimelineOutbox<Order, OrderEvent> {
 	@Override
 	public TimelineEntry entryOf(Order order, OrderEvent event) {
 		return new TimelineEntry(event.eventId(), order.customerId(), event.kind().name(), event.occurredAt(),
-				event.summary(), "order:" + order.id(), event.facts(), summaryCode(event),
-				List.of(event.facts().getOrDefault("order_number", "")));
+				event.summary(), "order:" + order.id(), event.facts(), summaryCode(event), summaryArgs(event));
 	}
 
 	/** The line as a message code (rapport/i18n/codes), said in the reader's language by whoever shows it. */
@@ -42,6 +41,27 @@ class OrderOutbox implements TimelineOutbox<Order, OrderEvent> {
 		return switch (event.kind()) {
 			case ORDER_PLACED -> "timeline.order.placed";
 			case ORDER_DELIVERED -> "timeline.order.delivered";
+			case ORDER_AT_RISK -> "timeline.order.at-risk";
+			case ORDER_DELAYED -> "timeline.order.delayed";
+			case ORDER_CANCELLED -> "timeline.order.cancelled";
+			case NOTIFICATION_SENT -> "timeline.order.notification-sent";
+			case MILESTONE_REACHED -> "timeline.order.milestone";
+			case PROMISE_CHANGED -> "timeline.order.promise-changed";
+		};
+	}
+
+	/** The values the line names: the order number first, then what each kind says (see codes.properties). */
+	static List<String> summaryArgs(OrderEvent event) {
+		var facts = event.facts();
+		String number = facts.getOrDefault("order_number", "");
+		return switch (event.kind()) {
+			case ORDER_DELAYED -> List.of(number, facts.getOrDefault("reason", ""), facts.getOrDefault("remedy", ""));
+			case ORDER_CANCELLED -> List.of(number, facts.getOrDefault("reason", ""));
+			case NOTIFICATION_SENT -> List.of(number, facts.getOrDefault("subject_kind", ""),
+					facts.getOrDefault("address", ""));
+			case MILESTONE_REACHED -> List.of(number, facts.getOrDefault("code", ""));
+			case PROMISE_CHANGED -> List.of(number, facts.getOrDefault("promised_date", ""));
+			default -> List.of(number);
 		};
 	}
 

@@ -15,6 +15,14 @@ public interface OrderRepository extends MongoRepository<Order, String> {
 
 	Page<Order> findAllByOrderByPlacedAtDesc(Pageable pageable);
 
+	/** Orders at risk, at risk longest first, by the index {@code at_risk}. */
+	Page<Order> findByAtRiskTrueOrderByDelayDetectedAtAsc(Pageable pageable);
+
+	/** One organisation's orders at risk: few, read by {@code customer_placed}. */
+	Page<Order> findByCustomerIdAndAtRiskTrueOrderByDelayDetectedAtAsc(String customerId, Pageable pageable);
+
+	Optional<Order> findByCustomerIdAndOrderNumber(String customerId, String orderNumber);
+
 	Optional<Order> findBySubmittedByAndIdempotencyKey(String submittedBy, String idempotencyKey);
 
 	/**

@@ -96,7 +96,8 @@ public class OrderService {
 
 	private static Submission replay(Order earlier, NewOrder order) {
 		if (!earlier.customerId().equals(order.customerId()) || !earlier.orderNumber().equals(order.orderNumber())) {
-			throw new ConflictException(Message.of("orders.idempotency-key-reused", earlier.orderNumber()));
+			throw UnprocessableException.field(Message.of("idempotency.key-reused"), "Idempotency-Key",
+					Message.of("idempotency.other-request"));
 		}
 		return new Submission(earlier, false);
 	}
@@ -114,19 +115,27 @@ public class OrderService {
 	 * filter by organisation or see all.
 	 */
 	public Page<Order> list(Caller caller, String customerId, int page, int size) {
+		return list(caller, customerId, page, size, false);
+	}
+
+	/** The same; with {@code atRiskOnly}, only the orders at risk, at risk longest first. */
+	public Page<Order> list(Caller caller, String customerId, int page, int size, boolean atRiskOnly) {
 		PageRequest request = PageRequest.of(Math.max(page, 0),
 				size <= 0 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE));
+		String organisation = customerId == null || customerId.isBlank() ? null : customerId;
 		if (!seesAll(caller)) {
 			String own = caller.customerId().orElse(null);
-			if (own == null || (customerId != null && !customerId.isBlank() && !customerId.equals(own))) {
+			if (own == null || (organisation != null && !organisation.equals(own))) {
 				return Page.empty(request);
 			}
-			return orders.findByCustomerIdOrderByPlacedAtDesc(own, request);
+			organisation = own;
 		}
-		if (customerId != null && !customerId.isBlank()) {
-			return orders.findByCustomerIdOrderByPlacedAtDesc(customerId, request);
+		if (atRiskOnly) {
+			return organisation == null ? orders.findByAtRiskTrueOrderByDelayDetectedAtAsc(request)
+					: orders.findByCustomerIdAndAtRiskTrueOrderByDelayDetectedAtAsc(organisation, request);
 		}
-		return orders.findAllByOrderByPlacedAtDesc(request);
+		return organisation == null ? orders.findAllByOrderByPlacedAtDesc(request)
+				: orders.findByCustomerIdOrderByPlacedAtDesc(organisation, request);
 	}
 
 	private static boolean seesAll(Caller caller) {

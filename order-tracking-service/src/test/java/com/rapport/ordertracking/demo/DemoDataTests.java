@@ -13,7 +13,12 @@ import com.rapport.ordertracking.MongoAuditingConfiguration;
 import com.rapport.ordertracking.order.DeliveryPerformance;
 import com.rapport.ordertracking.order.DeliveryPerformanceProperties;
 import com.rapport.ordertracking.order.DeliveryPerformanceService;
+import com.rapport.ordertracking.order.Delay;
 import com.rapport.ordertracking.order.MilestoneCode;
+import com.rapport.ordertracking.order.OrderEvent;
+import com.rapport.ordertracking.order.OrderProgressProperties;
+import com.rapport.ordertracking.order.OrderProgressService;
+import com.rapport.ordertracking.order.OrderWrites;
 import com.rapport.ordertracking.order.Order;
 import com.rapport.ordertracking.order.OrderRepository;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
@@ -31,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the demo orders show: each organisation's order history (its tier and stage) and its delivery figures. */
 @DataMongoTest
-@Import(MongoAuditingConfiguration.class)
+@Import({ MongoAuditingConfiguration.class, com.rapport.ordertracking.order.OrderWrites.class })
 @ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
 @TestPropertySource(properties = "rapport.mongodb.embedded.in-memory=true")
 class DemoDataTests {
@@ -44,13 +49,18 @@ class DemoDataTests {
 	@Autowired
 	OrderRepository orders;
 
+	@Autowired
+	OrderWrites writes;
+
 	DeliveryPerformanceService deliveries;
 
 	@BeforeEach
 	void loadTheDemo() {
 		orders.deleteAll();
 		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-		new DemoData(orders, clock).run(null);
+		OrderProgressService progress = new OrderProgressService(orders, writes, null, clock,
+				new OrderProgressProperties(null, null, null), new DeliveryPerformanceProperties(null));
+		new DemoData(orders, progress, clock).run(null);
 		deliveries = new DeliveryPerformanceService(orders, clock, new DeliveryPerformanceProperties(null));
 	}
 
@@ -84,6 +94,17 @@ class DemoDataTests {
 			assertThat(late.status()).isEqualTo(MilestoneCode.EXCEPTION);
 			assertThat(late.daysLate()).isEqualTo(10);
 		});
+	}
+
+	@Test
+	void acmesLateOrderIsAtRiskWithTheReasonAndRemedyToldToItsContacts() {
+		Order late = orders.findByCustomerIdAndOrderNumber("acme-retail", "ACME-1016").orElseThrow();
+		assertThat(late.atRisk()).isTrue();
+		assertThat(late.delay().remedy()).isEqualTo(Delay.Remedy.PARTIAL_SHIPMENT);
+		assertThat(late.delay().reason()).contains("Coating defects");
+		assertThat(late.eta()).isEqualTo(java.time.LocalDate.parse("2026-12-07"));
+		assertThat(late.notices()).extracting(OrderEvent::kind).containsExactly(OrderEvent.Kind.ORDER_DELAYED);
+		assertThat(orders.findAll()).filteredOn(Order::atRisk).hasSize(1);
 	}
 
 	@Test

@@ -104,11 +104,11 @@ class OrderServiceTests {
 	}
 
 	@Test
-	void aKeyReusedForAnotherOrderIsAConflict() {
+	void aKeyStoredWithAnotherOrderIsRefusedAsAnotherRequest() {
 		service.submit(partner, Orders.newOrder("acme-retail", "PO-1"), "key-1");
-		assertThatExceptionOfType(ConflictException.class)
+		assertThatExceptionOfType(UnprocessableException.class)
 			.isThrownBy(() -> service.submit(partner, Orders.newOrder("acme-retail", "PO-2"), "key-1"))
-			.withMessageContaining("PO-1");
+			.satisfies(ex -> assertThat(ex.reason().code()).isEqualTo("idempotency.key-reused"));
 		assertThat(orders.count()).isEqualTo(1);
 	}
 

@@ -8,6 +8,10 @@ import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.ContactServiceGrpc;
 import com.rapport.contracts.customer.v1.GetMyContactRequest;
 import com.rapport.contracts.customer.v1.InviteContactRequest;
+import com.rapport.contracts.customer.v1.ListNotificationContactsRequest;
+import com.rapport.contracts.customer.v1.ListNotificationContactsResponse;
+import com.rapport.contracts.customer.v1.NotificationContact;
+import com.rapport.contracts.customer.v1.PreferredChannel;
 import com.rapport.contracts.customer.v1.RemoveContactRequest;
 import com.rapport.contracts.customer.v1.ResendInvitationRequest;
 import com.rapport.contracts.customer.v1.UpdateContactRequest;
@@ -19,11 +23,14 @@ import com.rapport.customer.organisation.MyContactService;
 import com.rapport.support.security.Caller;
 import io.grpc.stub.StreamObserver;
 
+import org.springframework.security.access.AccessDeniedException;
+
 import org.springframework.grpc.server.service.GrpcService;
 
 /**
  * {@code rapport.customer.v1.ContactService}: the signed-in contact's own record (the portal), contacts as
- * staff edit them and their portal logins as admins manage them (the console).
+ * staff edit them and their portal logins as admins manage them (the console), and who to notify as the other
+ * services read it.
  */
 @GrpcService
 class ContactGrpcService extends ContactServiceGrpc.ContactServiceImplBase {
@@ -67,6 +74,28 @@ class ContactGrpcService extends ContactServiceGrpc.ContactServiceImplBase {
 		response.onNext(toProto(contacts.updateContact(caller, request.getOrganisationId(), request.getContactId(),
 				ContactMessages.toInput(request.getFields())), true));
 		response.onCompleted();
+	}
+
+	/** The other services' narrow read of who to notify; refused to everyone else before any look-up. */
+	@Override
+	public void listNotificationContacts(ListNotificationContactsRequest request,
+			StreamObserver<ListNotificationContactsResponse> response) {
+		Caller caller = Caller.current();
+		if (!CustomerAccess.isInternal(caller)) {
+			throw new AccessDeniedException("Notification contacts are for the other services");
+		}
+		ListNotificationContactsResponse.Builder answer = ListNotificationContactsResponse.newBuilder();
+		contacts.contacts(caller, request.getOrganisationId()).forEach(contact -> answer
+			.addContacts(NotificationContact.newBuilder().setId(contact.id()).setName(text(contact.name()))
+				.setEmail(text(contact.email())).setLanguage(text(contact.language()))
+				.setTimeZone(text(contact.timeZone()))
+				.setPreferredChannel(PreferredChannel.valueOf("PREFERRED_CHANNEL_" + contact.preferredChannel().name()))));
+		response.onNext(answer.build());
+		response.onCompleted();
+	}
+
+	private static String text(String value) {
+		return value == null ? "" : value;
 	}
 
 	@Override

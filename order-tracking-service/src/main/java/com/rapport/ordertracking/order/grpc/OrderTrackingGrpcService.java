@@ -10,7 +10,6 @@ import com.rapport.contracts.ordertracking.v1.GetOrderRequest;
 import com.rapport.contracts.ordertracking.v1.LateOrder;
 import com.rapport.contracts.ordertracking.v1.ListOrdersRequest;
 import com.rapport.contracts.ordertracking.v1.ListOrdersResponse;
-import com.rapport.contracts.ordertracking.v1.Milestone;
 import com.rapport.contracts.ordertracking.v1.MilestoneCode;
 import com.rapport.contracts.ordertracking.v1.Money;
 import com.rapport.contracts.ordertracking.v1.Order;
@@ -18,9 +17,12 @@ import com.rapport.contracts.ordertracking.v1.OrderLine;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.ordertracking.customer.CustomerDirectory;
 import com.rapport.ordertracking.order.DeliveryPerformanceService;
+import com.rapport.ordertracking.order.OrderProgressService;
 import com.rapport.ordertracking.order.OrderService;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
+import com.rapport.contracts.ordertracking.v1.RecordDelayRequest;
+import org.springframework.security.access.AccessDeniedException;
 import com.rapport.support.grpc.PageTokens;
 import com.rapport.support.security.Caller;
 import io.grpc.stub.StreamObserver;
@@ -48,17 +50,33 @@ class OrderTrackingGrpcService extends OrderTrackingServiceGrpc.OrderTrackingSer
 
 	private final DeliveryPerformanceService deliveries;
 
-	OrderTrackingGrpcService(OrderService orders, CustomerDirectory customers, DeliveryPerformanceService deliveries) {
+	private final OrderProgressService progress;
+
+	OrderTrackingGrpcService(OrderService orders, CustomerDirectory customers, DeliveryPerformanceService deliveries,
+			OrderProgressService progress) {
 		this.orders = orders;
 		this.customers = customers;
 		this.deliveries = deliveries;
+		this.progress = progress;
+	}
+
+	/** Staff only: a customer or a service may read orders but not speak for the supplier. */
+	@Override
+	public void recordDelay(RecordDelayRequest request, StreamObserver<Order> response) {
+		Caller caller = Caller.current();
+		if (!(caller.hasRole(Caller.AGENT) || caller.hasRole(Caller.MANAGER) || caller.hasRole(Caller.ADMIN))) {
+			throw new AccessDeniedException("Delays are recorded by staff");
+		}
+		var order = progress.reportDelay(caller, request.getOrderId(), OrderProtos.delayReport(request)).order();
+		response.onNext(toProto(order, customers.nameOf(order.customerId()).orElse("")));
+		response.onCompleted();
 	}
 
 	@Override
 	public void listOrders(ListOrdersRequest request, StreamObserver<ListOrdersResponse> response) {
 		int page = PageTokens.page(request.getPageToken());
 		Page<com.rapport.ordertracking.order.Order> result = orders.list(Caller.current(), request.getCustomerId(),
-				page, request.getPageSize());
+				page, request.getPageSize(), request.getAtRiskOnly());
 		Map<String, String> names = new HashMap<>();
 		ListOrdersResponse.Builder answer = ListOrdersResponse.newBuilder();
 		for (var order : result) {
@@ -119,18 +137,16 @@ class OrderTrackingGrpcService extends OrderTrackingServiceGrpc.OrderTrackingSer
 		}
 		order.lines().forEach(line -> builder.addLines(OrderLine.newBuilder().setSku(line.sku())
 			.setDescription(line.description() == null ? "" : line.description()).setQuantity(line.quantity())));
-		order.milestones().forEach(m -> builder.addMilestones(Milestone.newBuilder()
-			.setCode(code(m.code()))
-			.setOccurredAt(timestamp(m.occurredAt()))
-			.setNote(m.note() == null ? "" : m.note())));
+		order.milestones().forEach(m -> builder.addMilestones(OrderProtos.milestone(m)));
+		OrderProtos.progress(order, builder);
 		return builder.build();
 	}
 
-	private static MilestoneCode code(com.rapport.ordertracking.order.MilestoneCode code) {
+	static MilestoneCode code(com.rapport.ordertracking.order.MilestoneCode code) {
 		return MilestoneCode.valueOf("MILESTONE_CODE_" + code.name());
 	}
 
-	private static Timestamp timestamp(Instant instant) {
+	static Timestamp timestamp(Instant instant) {
 		return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
 	}
 

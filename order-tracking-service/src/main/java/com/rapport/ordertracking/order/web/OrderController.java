@@ -4,12 +4,10 @@ import java.net.URI;
 
 import com.rapport.ordertracking.order.Order;
 import com.rapport.ordertracking.order.OrderService;
-import com.rapport.support.error.Message;
-import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
-import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
@@ -27,30 +25,31 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders/v1/orders")
 class OrderController {
 
-	/** Visible ASCII only: a key travels in headers and logs, where other bytes are read differently by each hop. */
-	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
-
 	private final OrderService orders;
 
-	OrderController(OrderService orders) {
+	private final IdempotencyKeys keys;
+
+	OrderController(OrderService orders, IdempotencyKeys keys) {
 		this.orders = orders;
+		this.keys = keys;
 	}
 
-	/** 201 with the order the first time; 200 with the same order when the Idempotency-Key repeats. */
+	/**
+	 * 201 with the order the first time; the same request with the same Idempotency-Key replays that answer. An
+	 * order stored with the key longer ago than the key is kept answers 200 with it.
+	 */
 	@PostMapping
 	@PreAuthorize("hasAuthority('SCOPE_orders.write')")
-	ResponseEntity<OrderView> submit(@Valid @RequestBody OrderRequest request,
-			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-		if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-			throw UnprocessableException.field(Message.of("orders.idempotency-key.invalid"), "Idempotency-Key",
-					Message.of("orders.idempotency-key.format"));
-		}
-		OrderService.Submission submission = orders.submit(Caller.current(), request.toNewOrder(), idempotencyKey);
-		OrderView view = OrderView.of(submission.order());
-		if (!submission.created()) {
-			return ResponseEntity.ok(view);
-		}
-		return ResponseEntity.created(URI.create("/api/orders/v1/orders/" + view.id())).body(view);
+	ResponseEntity<?> submit(@Valid @RequestBody OrderRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest http) {
+		return keys.once(http, idempotencyKey, request, () -> {
+			OrderService.Submission submission = orders.submit(Caller.current(), request.toNewOrder(), idempotencyKey);
+			OrderView view = OrderView.of(submission.order());
+			if (!submission.created()) {
+				return ResponseEntity.ok(view);
+			}
+			return ResponseEntity.created(URI.create("/api/orders/v1/orders/" + view.id())).body(view);
+		});
 	}
 
 	@GetMapping

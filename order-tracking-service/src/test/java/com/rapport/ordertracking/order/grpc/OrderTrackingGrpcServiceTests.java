@@ -104,6 +104,40 @@ class OrderTrackingGrpcServiceTests {
 	}
 
 	@Test
+	void staffRecordADelayAndListOrdersAtRiskFirst() {
+		var recorded = as(TestTokens.staff("agent")).recordDelay(com.rapport.contracts.ordertracking.v1.RecordDelayRequest
+			.newBuilder().setOrderId(acmeOrder.id()).setReason("Paint line down")
+			.setRemedy(com.rapport.contracts.ordertracking.v1.DelayRemedy.DELAY_REMEDY_NEW_DATE).setNewDate("2026-12-24")
+			.build());
+		assertThat(recorded.getAtRisk()).isTrue();
+		assertThat(recorded.getEta()).isEqualTo("2026-12-24");
+		assertThat(recorded.getDelay().getReason()).isEqualTo("Paint line down");
+		assertThat(recorded.getDelay().getCause()).isEqualTo(com.rapport.contracts.ordertracking.v1.DelayCause.DELAY_CAUSE_REPORTED);
+		assertThat(recorded.getMilestonesList()).extracting(m -> m.getBackwards()).containsOnly(false);
+
+		var atRisk = as(TestTokens.staff("manager")).listOrders(ListOrdersRequest.newBuilder().setAtRiskOnly(true).build());
+		assertThat(atRisk.getOrdersList()).extracting(o -> o.getOrderNumber()).containsExactly("A-1");
+		var ownAtRisk = as(TestTokens.customer("globex-trading"))
+			.listOrders(ListOrdersRequest.newBuilder().setAtRiskOnly(true).build());
+		assertThat(ownAtRisk.getOrdersList()).isEmpty();
+	}
+
+	@Test
+	void aDelayWithoutReasonIsInvalidAndACustomerMayNotRecordOne() {
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> as(TestTokens.staff("agent")).recordDelay(com.rapport.contracts.ordertracking.v1.RecordDelayRequest
+				.newBuilder().setOrderId(acmeOrder.id()).setRemedy(com.rapport.contracts.ordertracking.v1.DelayRemedy.DELAY_REMEDY_DISCOUNT)
+				.build()))
+			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> as(TestTokens.customer("acme-retail")).recordDelay(com.rapport.contracts.ordertracking.v1.RecordDelayRequest
+				.newBuilder().setOrderId(acmeOrder.id()).setReason("x")
+				.setRemedy(com.rapport.contracts.ordertracking.v1.DelayRemedy.DELAY_REMEDY_DISCOUNT).build()))
+			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+		assertThat(orders.findById(acmeOrder.id()).orElseThrow().delay()).isNull();
+	}
+
+	@Test
 	void aCallWithoutATokenIsUnauthenticated() {
 		assertThatExceptionOfType(StatusRuntimeException.class)
 			.isThrownBy(() -> stub.listOrders(ListOrdersRequest.getDefaultInstance()))

@@ -11,13 +11,19 @@ import com.rapport.ordertracking.order.OrderService;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
 import com.rapport.support.test.TestTokens;
+import java.util.function.Supplier;
+
+import com.rapport.ordertracking.idempotency.IdempotentRequests;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -39,6 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(OrderController.class)
 @ImportAutoConfiguration(ResourceServerSecurityAutoConfiguration.class)
+@Import(IdempotencyKeys.class)
 class OrderControllerMvcTests {
 
 	static final String BODY = """
@@ -56,6 +63,17 @@ class OrderControllerMvcTests {
 
 	@MockitoBean
 	OrderService orders;
+
+	/** The key's store is tested on its own (IdempotentRequestsTests); here every request simply runs. */
+	@MockitoBean
+	IdempotentRequests requests;
+
+	@BeforeEach
+	@SuppressWarnings("unchecked")
+	void everyRequestRuns() {
+		given(requests.run(any(), any(), any(), any()))
+			.willAnswer(call -> ((Supplier<ResponseEntity<?>>) call.getArgument(3)).get());
+	}
 
 	@Test
 	void aNewOrderAnswers201WithItsAddress() throws Exception {

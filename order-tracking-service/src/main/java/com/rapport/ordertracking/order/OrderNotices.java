@@ -1,0 +1,62 @@
+package com.rapport.ordertracking.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The order changes the contacts are still to hear of (each order's {@code notices}, written with the change),
+ * for the notifier to take, and the timeline's word that a notification was sent.
+ */
+@Component
+public class OrderNotices {
+
+	private final MongoTemplate mongo;
+
+	OrderNotices(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** A change to tell, with what the notifier needs of its order. */
+	public record Pending(String orderId, String customerId, String orderNumber, OrderEvent event) {
+	}
+
+	/** Orders' pending changes, by the index {@code notify_pending}, oldest order first within each order. */
+	public List<Pending> pending(int orders) {
+		Query query = Query.query(Criteria.where("notices.eventId").gte("")).limit(orders);
+		query.fields().include("customerId", "orderNumber", "notices");
+		return mongo.find(query, Order.class).stream()
+			.flatMap(order -> order.notices().stream()
+				.map(event -> new Pending(order.id(), order.customerId(), order.orderNumber(), event)))
+			.toList();
+	}
+
+	/** The change is queued for every contact: it leaves the order. */
+	public void taken(Pending pending) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(pending.orderId())),
+				new Update().pull("notices", new Document("eventId", pending.event().eventId())), Order.class);
+	}
+
+	/**
+	 * Puts "notification sent" on the order's way to the customer's timeline (its outbox), once per
+	 * notification id: a second call while the first is still waiting adds nothing, and the timeline keeps one
+	 * entry per event id anyway.
+	 */
+	public void notificationSent(String orderId, String notificationId, Instant sentAt, Map<String, String> facts) {
+		String eventId = "notification-sent:" + notificationId;
+		OrderEvent event = new OrderEvent(eventId, OrderEvent.Kind.NOTIFICATION_SENT, sentAt,
+				"Notification about order " + facts.getOrDefault("order_number", "") + " sent to "
+						+ facts.getOrDefault("address", ""),
+				facts);
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId).and("outbox.eventId").ne(eventId)),
+				new Update().push("outbox", event), Order.class);
+	}
+}

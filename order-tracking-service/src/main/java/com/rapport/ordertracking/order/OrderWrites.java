@@ -1,0 +1,41 @@
+package com.rapport.ordertracking.order;
+
+import java.util.List;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a change of an order as one conditional update: only if nobody changed the order since it was read
+ * (its {@code version}), setting what the change touches and appending its events to the order's
+ * {@code outbox} and {@code notices} lists, which the relays empty meanwhile without changing the version.
+ */
+@Component
+public class OrderWrites {
+
+	private final MongoTemplate mongo;
+
+	OrderWrites(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** Whether the change was written; false when the order changed since {@code before} was read. */
+	boolean write(Order before, Order after, List<OrderEvent> toTimeline, List<OrderEvent> toNotify) {
+		Query unchanged = Query.query(Criteria.where("_id").is(before.id()).and("version").is(before.version()));
+		Update update = new Update().set("milestones", after.milestones()).set("lines", after.lines())
+			.set("promisedDate", after.promisedDate()).set("promisedDateReason", after.promisedDateReason())
+			.set("eta", after.eta()).set("cancelledAt", after.cancelledAt()).set("cancelReason", after.cancelReason())
+			.set("delay", after.delay()).set("deliveredAt", after.deliveredAt()).set("open", after.open())
+			.set("atRisk", after.atRisk()).set("lastProgressAt", after.lastProgressAt()).inc("version", 1);
+		if (!toTimeline.isEmpty()) {
+			update.push("outbox").each(toTimeline.toArray());
+		}
+		if (!toNotify.isEmpty()) {
+			update.push("notices").each(toNotify.toArray());
+		}
+		return mongo.updateFirst(unchanged, update, Order.class).getModifiedCount() == 1;
+	}
+}

@@ -1,0 +1,136 @@
+package com.rapport.ordertracking.order.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+
+import com.rapport.support.error.Message;
+import com.rapport.support.message.Texts;
+import com.rapport.support.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a partner write whose body is larger than {@code rapport.orders.max-request-body} (1 MB) with
+ * {@code 413 too-large} before anything of it is parsed or stored: at once when the length is announced, else
+ * after reading one byte more than allowed. It runs after authentication (no token is 401 whatever the size).
+ * The gateway has a larger limit of its own; this one holds for callers inside the cluster too.
+ */
+@Component
+class BodySizeLimit extends OncePerRequestFilter {
+
+	private final long limit;
+
+	private final Texts texts;
+
+	private final JsonMapper json;
+
+	BodySizeLimit(@Value("${rapport.orders.max-request-body:1MB}") DataSize limit, MessageSource messages,
+			JsonMapper json) {
+		this.limit = limit.toBytes();
+		this.texts = new Texts(messages);
+		this.json = json;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/orders/v1/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long announced = request.getContentLengthLong();
+		if (announced > limit) {
+			refuse(response);
+			return;
+		}
+		if (announced >= 0) {
+			chain.doFilter(request, response);
+			return;
+		}
+		byte[] body = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE));
+		if (body.length > limit) {
+			refuse(response);
+			return;
+		}
+		chain.doFilter(new Buffered(request, body), response);
+	}
+
+	private void refuse(HttpServletResponse response) throws IOException {
+		ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large",
+				texts.say(Message.of("problem.title.too-large")), texts.say(Message.of("problem.too-large.limit", limit)));
+		problem.setProperty("reason", "problem.too-large.limit");
+		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setHeader("Connection", "close");
+		response.getOutputStream().write(json.writeValueAsBytes(problem));
+	}
+
+	/** A request whose body was read already, handed on from memory. */
+	private static final class Buffered extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		Buffered(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() throws IOException {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) throws IOException {
+					return in.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException();
+				}
+			};
+		}
+
+		@Override
+		public int getContentLength() {
+			return body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return body.length;
+		}
+	}
+}
