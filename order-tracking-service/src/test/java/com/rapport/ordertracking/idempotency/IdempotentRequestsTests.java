@@ -120,7 +120,7 @@ class IdempotentRequestsTests {
 	void aFailedRequestKeepsNothingSoTheKeyCanBeUsedAgain() {
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> requests.run("partner", "k1", "POST /x\n{}",
 				() -> {
-					throw new NotFoundException("no such order");
+					throw new NotFoundException(com.rapport.support.error.Message.of("orders.not-found", "o-1"));
 				}));
 		assertThat(mongo.count(new Query(), IdempotencyRecord.class)).isZero();
 		assertThat(requests.run("partner", "k1", "POST /x\n{}", this::created).getStatusCode())
