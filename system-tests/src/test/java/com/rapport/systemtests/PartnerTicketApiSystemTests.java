@@ -40,10 +40,11 @@ class PartnerTicketApiSystemTests {
 		assertThat((String) JsonPath.read(opened.body(), "$.messages[0].body")).isEqualTo("Pallet 3 arrived <b>wet</b>");
 
 		HttpResponse<String> repeat = writer.postTicket(ticketJson(subject), key);
-		assertThat(repeat.statusCode()).as(repeat.body()).isEqualTo(200);
+		assertThat(repeat.statusCode()).as(repeat.body()).isEqualTo(201);
+		assertThat(repeat.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 		assertThat((String) JsonPath.read(repeat.body(), "$.id")).isEqualTo(id);
 		HttpResponse<String> reused = writer.postTicket(ticketJson(subject + " (changed)"), key);
-		assertThat(reused.statusCode()).as(reused.body()).isEqualTo(409);
+		assertThat(reused.statusCode()).as(reused.body()).isEqualTo(422);
 		assertThat((String) JsonPath.read(reused.body(), "$.reason")).isEqualTo("ticket.idempotency-key-reused");
 
 		HttpResponse<String> replied = writer.send("POST", "/api/tickets/v1/tickets/" + id + "/replies",

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.rapport.support.audit.AuditTrail;
-import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
@@ -114,7 +113,9 @@ public class TicketIntake {
 
 	private Submission replay(Ticket earlier, PartnerRequest asked, Caller partner) {
 		if (earlier.partnerRequest() == null || !earlier.partnerRequest().fingerprint().equals(asked.fingerprint())) {
-			throw new ConflictException(Message.of("ticket.idempotency-key-reused", earlier.number()));
+			// As the order API answers: the key names another request, so this one is refused as it was sent.
+			throw UnprocessableException.field(Message.of("ticket.idempotency-key-reused", earlier.number()),
+					"Idempotency-Key", Message.of("idempotency.other-request"));
 		}
 		return new Submission(view(earlier, partner), false);
 	}

@@ -52,7 +52,10 @@ class TicketController {
 		this.queue = queue;
 	}
 
-	/** 201 with the ticket the first time; 200 with the same ticket when the Idempotency-Key and body repeat. */
+	/**
+	 * 201 with the ticket and its Location; the same again, with {@code Idempotent-Replayed: true}, when the
+	 * Idempotency-Key and the body repeat (as the order API answers).
+	 */
 	@PostMapping
 	@PreAuthorize(WRITE)
 	ResponseEntity<TicketJson> open(@Valid @RequestBody TicketRequestBody request,
@@ -64,10 +67,11 @@ class TicketController {
 		TicketIntake.Submission submission = intake.openForPartner(Caller.current(), request.toRequest(),
 				idempotencyKey);
 		TicketJson ticket = TicketJson.of(submission.ticket());
+		ResponseEntity.BodyBuilder answer = ResponseEntity.created(URI.create("/api/tickets/v1/tickets/" + ticket.id()));
 		if (!submission.created()) {
-			return ResponseEntity.ok(ticket);
+			answer.header("Idempotent-Replayed", "true");
 		}
-		return ResponseEntity.created(URI.create("/api/tickets/v1/tickets/" + ticket.id())).body(ticket);
+		return answer.body(ticket);
 	}
 
 	/**

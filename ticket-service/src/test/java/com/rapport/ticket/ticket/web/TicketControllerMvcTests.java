@@ -100,13 +100,15 @@ class TicketControllerMvcTests {
 		String id = JsonPath.read(first, "$.id");
 		String number = JsonPath.read(first, "$.number");
 		mvc.perform(open(BODY, "erp-4711"))
-			.andExpect(status().isOk())
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Idempotent-Replayed", "true"))
 			.andExpect(jsonPath("$.id").value(id))
 			.andExpect(jsonPath("$.number").value(number));
 		mvc.perform(open(BODY.replace("arrived wet", "arrived soaked"), "erp-4711"))
-			.andExpect(status().isConflict())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-			.andExpect(jsonPath("$.reason").value("ticket.idempotency-key-reused"));
+			.andExpect(jsonPath("$.reason").value("ticket.idempotency-key-reused"))
+			.andExpect(jsonPath("$.fieldCodes.Idempotency-Key").value("idempotency.other-request"));
 		mvc.perform(open(BODY, "erp-4712")).andExpect(status().isCreated());
 		mvc.perform(open(BODY, "bad key")).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.fieldCodes.Idempotency-Key").value("ticket.idempotency-key.format"));
