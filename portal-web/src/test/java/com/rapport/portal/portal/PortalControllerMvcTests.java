@@ -112,6 +112,47 @@ class PortalControllerMvcTests {
 	}
 
 	@Test
+	void aLateOrderSaysWhyAndWhatIsOfferedAndAShippedOneLinksItsTracking() throws Exception {
+		Order order = order("o-1", "ACME-1016", MilestoneCode.MILESTONE_CODE_SHIPPED, money("CNY", 100)).toBuilder()
+			.setEta("2025-12-14").setAtRisk(true)
+			.setDelay(com.rapport.contracts.ordertracking.v1.Delay.newBuilder()
+				.setCause(com.rapport.contracts.ordertracking.v1.DelayCause.DELAY_CAUSE_ETA_PAST_PROMISE)
+				.setReason("coating defects").setRemedy(com.rapport.contracts.ordertracking.v1.DelayRemedy.DELAY_REMEDY_PARTIAL_SHIPMENT)
+				.setRemedyNote("first 200 pieces on Friday"))
+			.addMilestones(milestone(MilestoneCode.MILESTONE_CODE_SHIPPED, "").toBuilder().setCarrier("SF Express")
+				.setTrackingNumber("SF1234567").setTrackingLink("https://sf.example/SF1234567").setPlace("Shenzhen"))
+			.addMilestones(milestone(MilestoneCode.MILESTONE_CODE_CONFIRMED, "").toBuilder().setBackwards(true))
+			.build();
+		given(orders.order("o-1")).willReturn(order);
+
+		Document page = page(mvc.perform(get("/portal/orders/o-1").with(as(TestTokens.customer("acme-retail"))))
+			.andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select(".order-delay").text()).contains("This order is late.").contains("Why: coating defects.")
+			.contains("What we offer: a partial shipment — first 200 pieces on Friday.");
+		assertThat(page.select(".order-eta").text()).isEqualTo("Dec 14, 2025");
+		assertThat(page.select(".milestone-tracking a").attr("href")).isEqualTo("https://sf.example/SF1234567");
+		assertThat(page.select(".milestone-tracking").text()).contains("SF Express SF1234567");
+		assertThat(page.select(".milestone-place").text()).isEqualTo("Shenzhen");
+		assertThat(page.select(".milestone-backwards").text()).isEqualTo("reported out of order");
+		assertThat(page.select("a.raise-issue-order").attr("href")).isEqualTo("/portal/tickets/new?order=ACME-1016");
+	}
+
+	@Test
+	void aTrackingLinkThatIsNoWebAddressIsNotALink() throws Exception {
+		given(orders.order("o-1")).willReturn(order("o-1", "ACME-1", MilestoneCode.MILESTONE_CODE_SHIPPED, money("CNY", 1))
+			.toBuilder().addMilestones(milestone(MilestoneCode.MILESTONE_CODE_SHIPPED, "").toBuilder()
+				.setCarrier("X").setTrackingNumber("1").setTrackingLink("javascript:alert(1)"))
+			.build());
+
+		Document page = page(mvc.perform(get("/portal/orders/o-1").with(as(TestTokens.customer("acme-retail"))))
+			.andReturn());
+
+		assertThat(page.select(".milestone-tracking a")).isEmpty();
+		assertThat(page.html()).doesNotContain("javascript:");
+	}
+
+	@Test
 	void customerWithoutOrdersIsToldSo() throws Exception {
 		given(orders.orders("", 25)).willReturn(ListOrdersResponse.getDefaultInstance());
 
