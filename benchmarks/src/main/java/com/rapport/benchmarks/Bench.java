@@ -7,13 +7,14 @@ import com.rapport.benchmarks.gateway.Gateway;
 import com.rapport.benchmarks.harness.Harness;
 import com.rapport.benchmarks.harness.Scenario;
 import com.rapport.benchmarks.orders.Orders;
+import com.rapport.benchmarks.tickets.Tickets;
 import com.rapport.benchmarks.writes.Writes;
 
 /** {@code java -jar benchmarks.jar <scenario> [options]}; {@code benchmarks/run.sh} builds and calls it. */
 public final class Bench {
 
 	/** Every scenario; a new one is added here. */
-	static final List<Scenario> SCENARIOS = List.of(new Customer360(), new Writes(), new Orders(), new Gateway());
+	static final List<Scenario> SCENARIOS = List.of(new Customer360(), new Writes(), new Orders(), new Gateway(), new Tickets());
 
 	private Bench() {
 	}

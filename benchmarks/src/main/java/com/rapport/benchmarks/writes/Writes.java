@@ -120,7 +120,7 @@ public final class Writes implements Scenario {
 		};
 	}
 
-	static List<Integer> levels(String text) {
+	public static List<Integer> levels(String text) {
 		List<Integer> levels = new ArrayList<>();
 		for (String part : text.split(",")) {
 			try {
