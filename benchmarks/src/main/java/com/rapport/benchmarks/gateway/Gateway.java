@@ -99,7 +99,9 @@ public final class Gateway implements Scenario {
 						for (String way : ways) {
 							URI base = way.equals("direct") ? direct : gateway;
 							String name = request + "-" + pass + "-" + way + "-r" + round;
-							String code = ("" + request.charAt(6) + pass.charAt(0) + way.charAt(0) + round).toUpperCase(Locale.ROOT);
+							// Order numbers and keys stay short: G-<run tag>-<request><pass><way><round>-<i>.
+							String code = (REQUESTS.indexOf(request) + pass.substring(0, 1) + way.substring(0, 1) + round)
+								.toUpperCase(Locale.ROOT);
 							Load.Call call = call(request, http, partner, base, customerId, tag + "-" + code);
 							Recording recording = run.measure(name, settings, call);
 							results.computeIfAbsent(request + " " + pass, k -> new LinkedHashMap<>())

@@ -59,7 +59,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		}
 		boolean partnerApi = exchange.getRequest().getPath().value().startsWith("/api/");
 		int limit = partnerApi ? properties.partnerRequests() : properties.userRequests();
-		// Mono<Void> completes empty, so "no principal" and "no counter" travel as empty Optionals.
+		// Mono<Void> completes empty, so "no principal" travels as an empty Optional.
 		return exchange.getPrincipal()
 			.map(principal -> Optional.of(callerKey(principal, partnerApi)))
 			.defaultIfEmpty(Optional.empty())

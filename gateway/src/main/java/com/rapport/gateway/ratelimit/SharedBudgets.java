@@ -79,34 +79,43 @@ class SharedBudgets {
 	Mono<Void> sync(Instant now) {
 		budgets.entrySet().removeIf(entry -> !entry.getValue().end.isAfter(now));
 		return Flux.fromIterable(budgets.entrySet()).concatMap(entry -> send(entry.getKey(), entry.getValue()))
+			.reduce(0, (failed, sent) -> sent ? failed : failed + 1)
+			.doOnNext(failed -> {
+				if (failed > 0) {
+					log.warn("Request budgets of {} windows not shared this time: each replica counts on its own "
+							+ "meanwhile", failed);
+				}
+			})
 			.then();
 	}
 
-	private Mono<Void> send(String windowId, Budget budget) {
+	/** Sends one window's new counts; answers whether it was shared (nothing to send counts as shared). */
+	private Mono<Boolean> send(String windowId, Budget budget) {
 		long count;
 		synchronized (budget) {
 			if (budget.unsent == 0) {
 				// Nothing to tell; what the others counted is learnt with this replica's next count.
-				return Mono.empty();
+				return Mono.just(true);
 			}
 			count = budget.unsent;
 			budget.unsent = 0;
 			budget.sending = count;
 		}
-		return counters.add(windowId, count, budget.expireAt).doOnNext(shared -> {
+		return counters.add(windowId, count, budget.expireAt).map(shared -> {
 			synchronized (budget) {
 				budget.shared = Math.max(budget.shared, shared);
 				budget.sending = 0;
 			}
+			return true;
 		}).onErrorResume(ex -> {
 			synchronized (budget) {
 				// Kept to be sent at the next sync: nothing counted here is lost while the store is away.
 				budget.unsent += budget.sending;
 				budget.sending = 0;
 			}
-			log.warn("Request budgets not shared this time ({}): each replica counts on its own meanwhile", ex.toString());
-			return Mono.empty();
-		}).then();
+			log.debug("Window {} not shared: {}", windowId, ex.toString());
+			return Mono.just(false);
+		});
 	}
 
 	/** Windows this replica holds (for its tests). */

@@ -184,16 +184,14 @@ class TicketDeskController {
 	@PostMapping("/console/tickets")
 	String log(@ModelAttribute LoggedTicket form, Model model, HttpServletResponse response) {
 		try {
-			OpenTicketRequest request = form.request();
+			OpenTicketRequest.Builder request = form.request().toBuilder();
 			// The contact's name and email as customer-service knows them, so the ticket says who raised it.
 			Organisation organisation = form.contactId().isEmpty() ? null : organisationOrNull(form.customerId());
 			if (organisation != null) {
-				request = organisation.getContactsList().stream().filter(c -> c.getId().equals(form.contactId()))
-					.findFirst().map(c -> form.request().toBuilder().setRequesterName(c.getName())
-						.setRequesterEmail(c.getEmail()).build())
-					.orElse(request);
+				organisation.getContactsList().stream().filter(c -> c.getId().equals(form.contactId())).findFirst()
+					.ifPresent(c -> request.setRequesterName(c.getName()).setRequesterEmail(c.getEmail()));
 			}
-			TicketDetail opened = desk.open(request);
+			TicketDetail opened = desk.open(request.build());
 			return redirect(opened.getTicket().getNumber());
 		}
 		catch (UnprocessableException ex) {

@@ -197,7 +197,7 @@ class TicketControllerMvcTests {
 		mvc.perform(open(BODY.replace("Pallet 3 of ACME-1015 arrived wet", "x".repeat(20_001)), null))
 			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.fieldCodes.body").value("field.too-long"));
 		mvc.perform(open(BODY.replace("Pallet 3 of ACME-1015 arrived wet", "x".repeat(300_000)), null))
-			.andExpect(status().isPayloadTooLarge());
+			.andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.code").value("too-large"));
 		mvc.perform(get("/api/tickets/v1/tickets/T-424242").with(as(READER))).andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.reason").value("ticket.not-found"));
 		mvc.perform(post("/api/tickets/v1/tickets/T-424242/replies").with(as(WRITER))

@@ -1,11 +1,10 @@
-package com.rapport.ordertracking.order.web;
+package com.rapport.support.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 import com.rapport.support.error.Message;
 import com.rapport.support.message.Texts;
-import com.rapport.support.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,23 +14,26 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a partner write whose body is larger than {@code rapport.orders.max-request-body} (1 MB) with
- * {@code 413 too-large} before anything of it is parsed or stored: at once when the length is announced, else
- * after reading one byte more than allowed. It runs after authentication (no token is 401 whatever the size).
- * The gateway has a larger limit of its own; this one holds for callers inside the cluster too.
+ * Refuses a write (POST, PUT, PATCH) under a path prefix whose body is larger than a limit with {@code 413
+ * too-large} ({@code reason} {@code problem.too-large.limit}, in the reader's language) before anything of it is
+ * parsed or stored: at once when the length is announced, else after reading one byte more than allowed. A
+ * service declares one as a bean for its API, with its own limit; as a servlet filter bean it runs after
+ * authentication (no token is 401 whatever the size). The gateway has a larger limit of its own; this one holds
+ * for callers inside the cluster too.
  */
-@Component
-class BodySizeLimit extends OncePerRequestFilter {
+public class BodySizeLimit extends OncePerRequestFilter {
+
+	private static final java.util.Set<String> WRITES = java.util.Set.of("POST", "PUT", "PATCH");
+
+	private final String pathPrefix;
 
 	private final long limit;
 
@@ -39,8 +41,8 @@ class BodySizeLimit extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
-	BodySizeLimit(@Value("${rapport.orders.max-request-body:1MB}") DataSize limit, MessageSource messages,
-			JsonMapper json) {
+	public BodySizeLimit(String pathPrefix, DataSize limit, MessageSource messages, JsonMapper json) {
+		this.pathPrefix = pathPrefix;
 		this.limit = limit.toBytes();
 		this.texts = new Texts(messages);
 		this.json = json;
@@ -48,7 +50,7 @@ class BodySizeLimit extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/orders/v1/");
+		return !WRITES.contains(request.getMethod()) || !request.getRequestURI().startsWith(pathPrefix);
 	}
 
 	@Override
