@@ -3,6 +3,7 @@ package com.rapport.customer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
 import com.rapport.customer.organisation.OrganisationStatus;
+import com.rapport.customer.organisation.PreferredChannel;
 import com.rapport.customer.timeline.Interaction;
 import com.rapport.customer.timeline.InteractionKind;
 import com.rapport.customer.timeline.InteractionRepository;
@@ -188,6 +190,21 @@ public abstract class CustomerQueryPlanContract {
 		});
 
 		assertThat(sent).hasSize(2).allSatisfy(plan -> plan.assertScansOnly("organisation_kind_open"));
+	}
+
+	/** Every 15 minutes, for the day in each time zone: the day's birthdays, then a holiday's countries. */
+	@Test
+	void theGreetingRunReadsTheDaysBirthdaysAndAHolidaysCountriesByIndex() {
+		organisations.insert(Organisation.create("born-today", "Born Today", null, "DE",
+				new Contact(null, "Bea", null, null, null, "en", "UTC", LocalDate.parse("1990-11-20"),
+						PreferredChannel.EMAIL, true, false, null, null)));
+		List<Plan> sent = plans.explain(mongo, "organisations",
+				() -> assertThat(organisations.celebrating(Set.of(MonthDay.of(11, 20)), Set.of("DE"), false, null, 50))
+					.extracting(Organisation::id).containsExactly("born-today"));
+
+		assertThat(sent).hasSize(2);
+		sent.get(0).assertScansOnly("birthdayKeys");
+		sent.get(1).assertScansOnly("country_id").assertSortsByIndex();
 	}
 
 	@Test

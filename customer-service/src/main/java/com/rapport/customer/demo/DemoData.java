@@ -118,7 +118,7 @@ class DemoData implements ApplicationRunner {
 			String region, List<String> tags, String accountManager, String externalId, Contact... contacts) {
 		return new Organisation(id, name, industry, size, country, region, tags, accountManager,
 				OrganisationStatus.ACTIVE, externalId, Tier.NORMAL, LifecycleStage.PROSPECT, null, null,
-				List.of(contacts), null, null, null, null);
+				List.of(contacts), null, null, null, null, null);
 	}
 
 	@Override

@@ -20,4 +20,7 @@ public interface OrganisationRepository
 
 	/** Organisations stored before they carried search keys ({@code null} matches a missing field). */
 	List<Organisation> findTop200BySearchKeysIsNull();
+
+	/** Organisations stored before they carried birthday keys. */
+	List<Organisation> findTop200ByBirthdayKeysIsNull();
 }

@@ -4,7 +4,7 @@ import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -40,31 +40,36 @@ class OrganisationSearchImpl implements OrganisationSearch {
 		return PageableExecutionUtils.getPage(content, pageable, () -> mongo.count(filter, Organisation.class));
 	}
 
+	/**
+	 * Two indexed reads, each a page by id: the day's birthdays ({@code birthdayKeys}) and the holiday's countries
+	 * ({@code country_id}); their union's first {@code limit} ids are the page. A filter with {@code $or} of both
+	 * would leave the embedded store (and, without a matching index for each clause, MongoDB) to scan by id.
+	 */
 	@Override
 	public List<Organisation> celebrating(Set<MonthDay> birthdays, Set<String> countries, boolean everyCountry,
 			String afterId, int limit) {
-		List<Criteria> any = new ArrayList<>();
-		if (!everyCountry) {
-			if (!birthdays.isEmpty()) {
-				// Birthdays are stored as ISO text (MongoConfiguration): "1986-04-12" ends with "-04-12".
-				any.add(Criteria.where("contacts.birthday").regex(birthdays.stream()
-					.map(day -> String.format("%02d-%02d", day.getMonthValue(), day.getDayOfMonth()))
-					.sorted().collect(Collectors.joining("|", "-(", ")$"))));
-			}
-			if (!countries.isEmpty()) {
-				any.add(Criteria.where("country").in(countries));
-			}
-			if (any.isEmpty()) {
-				return List.of();
-			}
+		if (everyCountry) {
+			return activeAfter(afterId, null, limit);
 		}
+		TreeMap<String, Organisation> page = new TreeMap<>();
+		if (!birthdays.isEmpty()) {
+			List<String> days = birthdays.stream().map(Organisation::birthdayKey).sorted().toList();
+			activeAfter(afterId, Criteria.where("birthdayKeys").in(days), limit).forEach(o -> page.put(o.id(), o));
+		}
+		if (!countries.isEmpty()) {
+			activeAfter(afterId, Criteria.where("country").in(countries), limit).forEach(o -> page.put(o.id(), o));
+		}
+		return page.values().stream().limit(limit).toList();
+	}
+
+	private List<Organisation> activeAfter(String afterId, Criteria celebrating, int limit) {
 		// Documents stored before organisations had a status are active ($ne matches a missing field).
 		List<Criteria> all = new ArrayList<>(List.of(Criteria.where("status").ne(OrganisationStatus.INACTIVE.name())));
 		if (afterId != null) {
 			all.add(Criteria.where("_id").gt(afterId));
 		}
-		if (!any.isEmpty()) {
-			all.add(any.size() == 1 ? any.get(0) : new Criteria().orOperator(any));
+		if (celebrating != null) {
+			all.add(celebrating);
 		}
 		return mongo.find(Query.query(new Criteria().andOperator(all)).with(Sort.by("_id")).limit(limit),
 				Organisation.class);

@@ -54,7 +54,7 @@ class MyContactServiceTests {
 
 	private static final Organisation ACME = new Organisation("acme-retail", "Acme Retail", "Retail", SizeBand.LARGE,
 			"CN", "East China", List.of("strategic"), "agent.li", OrganisationStatus.ACTIVE, "CRM-0001", Tier.NORMAL,
-			LifecycleStage.PROSPECT, null, null, List.of(ALICE, BOB), null, null, null, 7L);
+			LifecycleStage.PROSPECT, null, null, List.of(ALICE, BOB), null, null, null, null, 7L);
 
 	private static Caller caller(String token) {
 		return Caller.from(new KeycloakJwtAuthenticationConverter().convert(TestTokens.decoder().decode(token)));
@@ -72,7 +72,7 @@ class MyContactServiceTests {
 	private static Organisation savedWithNextVersion(Organisation o) {
 		return new Organisation(o.id(), o.name(), o.industry(), o.sizeBand(), o.country(), o.region(), o.tags(),
 				o.accountManager(), o.status(), o.externalId(), o.tier(), o.lifecycleStage(), o.tierReason(),
-				o.tierOverride(), o.contacts(), null, o.createdAt(), o.updatedAt(), o.version() + 1);
+				o.tierOverride(), o.contacts(), null, null, o.createdAt(), o.updatedAt(), o.version() + 1);
 	}
 
 	private static PreferencesInput preferences(String language, String timeZone, String channel, boolean marketing,

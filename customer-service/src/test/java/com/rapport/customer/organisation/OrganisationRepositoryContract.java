@@ -219,13 +219,30 @@ abstract class OrganisationRepositoryContract {
 			.append("contacts", List.of(new Document("name", "Ann Lee").append("phone", "+86 10 8888 0001"))));
 		organisations.save(Organisation.create("new", "New Co", null, "CN"));
 		assertThat(names("old")).isEmpty();
-		new SearchKeysBackfill(organisations).run(null);
+		new DerivedKeysBackfill(organisations).run(null);
 		assertThat(names("old")).containsExactly("Old Co");
 		assertThat(names("8888 0001")).containsExactly("Old Co");
 		Organisation stored = organisations.findById("old").orElseThrow();
 		assertThat(stored.version()).isEqualTo(1);
-		new SearchKeysBackfill(organisations).run(null);
+		new DerivedKeysBackfill(organisations).run(null);
 		assertThat(organisations.findById("old").orElseThrow().version()).isEqualTo(1);
+	}
+
+	@Test
+	void aContactsBirthdayStoredBeforeBirthdayKeysIsGreetedAfterTheStartUpBackfill() {
+		template.getCollection("organisations").insertOne(new Document("_id", "old").append("name", "Old Co")
+			.append("country", "DE").append("version", 0L).append("searchKeys", List.of("old", "co"))
+			.append("contacts", List.of(new Document("name", "Ann Lee").append("birthday", "1986-04-12"))));
+		Set<MonthDay> april12 = Set.of(MonthDay.of(4, 12));
+		assertThat(organisations.celebrating(april12, Set.of(), false, null, 10)).isEmpty();
+
+		new DerivedKeysBackfill(organisations).run(null);
+
+		assertThat(organisations.celebrating(april12, Set.of(), false, null, 10)).extracting(Organisation::id)
+			.containsExactly("old");
+		Organisation withoutBirthdays = organisations.save(Organisation.create("none", "None", null, "DE"));
+		new DerivedKeysBackfill(organisations).run(null);
+		assertThat(organisations.findById("none").orElseThrow().version()).isEqualTo(withoutBirthdays.version());
 	}
 
 	@Test

@@ -143,7 +143,7 @@ class OrganisationServiceTests {
 	@Test
 	void anEditWithAStaleVersionIsAConflict() {
 		Organisation stored = new Organisation("acme-retail", "Acme Retail", null, null, "CN", null, null, null, null,
-				null, null, null, null, null, null, null, null, null, 3L);
+				null, null, null, null, null, null, null, null, null, null, 3L);
 		given(repository.findById("acme-retail")).willReturn(Optional.of(stored));
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> service.update(caller(TestTokens.staff("agent")), "acme-retail",

@@ -50,7 +50,7 @@ final class ApiFixture {
 				List.of(new Contact(ALICE_ID, "Alice Chen", "Buyer", "alice.chen@acme-retail.example", "+86 21 5555 0101",
 						"zh-CN", "Asia/Shanghai", LocalDate.of(1986, 4, 12), PreferredChannel.PORTAL, true, true,
 						"CRM-0001-C1", "acme.buyer")),
-				null, null, null, null));
+				null, null, null, null, null));
 		organisations.save(Organisation.create("globex-trading", "Globex Trading", "Wholesale", "SG",
 				new Contact(GAVIN_ID, "Gavin Wu", "Director", "gavin.wu@globex.example", "+65 6555 0199", "en",
 						"Asia/Singapore", null, null, false, false, null, "globex.buyer")));

@@ -52,6 +52,15 @@ final class IndexMap {
 		}
 	}
 
+	/**
+	 * Whether the map holds every document. The library builds an index that says it is empty from every document
+	 * when the collection opens: a built index that no document enters (a sparse index on a field nobody has yet)
+	 * must not say so, or each start reads the whole collection again (80 s for a million orders).
+	 */
+	boolean built() {
+		return catalog.isBuilt(name);
+	}
+
 	void markBuilt() {
 		if (!catalog.isBuilt(name)) {
 			catalog.markBuilt(name, multikey);

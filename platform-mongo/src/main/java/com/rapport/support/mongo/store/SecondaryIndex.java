@@ -109,7 +109,7 @@ final class SecondaryIndex extends Index<Object> implements OrderedIndex {
 
 	@Override
 	public boolean isEmpty() {
-		return map.isEmpty();
+		return !entries.built() && map.isEmpty();
 	}
 
 	@Override

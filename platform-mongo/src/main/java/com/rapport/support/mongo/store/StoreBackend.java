@@ -191,6 +191,11 @@ public final class StoreBackend extends AbstractMongoBackend {
 		return groupCommit.commits();
 	}
 
+	/** Reads from the file so far (pages not in the cache). */
+	long fileReads() {
+		return store.getFileStore() == null ? 0 : store.getFileStore().getReadCount();
+	}
+
 	@Override
 	public void close() {
 		super.close();

@@ -88,7 +88,7 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> implements OrderedIn
 
 	@Override
 	public boolean isEmpty() {
-		return map.isEmpty();
+		return !entries.built() && map.isEmpty();
 	}
 
 	@Override

@@ -60,6 +60,39 @@ class StoreFileTests {
 		}
 	}
 
+	/**
+	 * An index no document enters (sparse, on a field nobody has yet) is still built: opening the file must not
+	 * read every document to build it again, as the library does for an index that says it is empty.
+	 */
+	@Test
+	void opensWithoutReadingTheDocumentsForAnIndexNoDocumentEnters(@TempDir Path directory) {
+		Path file = directory.resolve("mongo.mv");
+		try (EmbeddedStore store = EmbeddedStore.onFile(file)) {
+			MongoCollection<Document> orders = store.database().getCollection("orders");
+			orders.createIndex(Indexes.ascending("idempotencyKey"), new IndexOptions().sparse(true));
+			orders.createIndex(Indexes.ascending("customerId"));
+			List<Document> batch = new ArrayList<>();
+			for (int i = 0; i < 20_000; i++) {
+				batch.add(new Document("_id", "o" + i).append("customerId", "c" + (i % 50))
+					.append("note", "an order line that takes some room on its page " + i));
+			}
+			orders.insertMany(batch);
+		}
+		long readsToOpen;
+		long readsOfAScan;
+		try (EmbeddedStore store = EmbeddedStore.onFile(file)) {
+			readsToOpen = store.backend.fileReads();
+			MongoCollection<Document> orders = store.database().getCollection("orders");
+			assertThat(orders.find(Filters.regex("note", "19999$")).first()).containsEntry("_id", "o19999");
+			readsOfAScan = store.backend.fileReads() - readsToOpen;
+			assertThat(orders.find(Filters.eq("idempotencyKey", "k")).explain().toJson()).contains("IXSCAN");
+			orders.insertOne(new Document("_id", "keyed").append("idempotencyKey", "k"));
+			assertThat(orders.find(Filters.eq("idempotencyKey", "k")).first()).containsEntry("_id", "keyed");
+		}
+		assertThat(readsToOpen).as("reads to open the file, against %d to read every document", readsOfAScan)
+			.isLessThan(readsOfAScan / 10);
+	}
+
 	@Test
 	void aFileOfTheLibrarysH2BackendOpensWithItsDataAndIndexes(@TempDir Path directory) {
 		Path file = directory.resolve("mongo.mv");

@@ -3,6 +3,7 @@ package com.rapport.customer.organisation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,25 +14,34 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores the search keys of organisations written before search existed, so that a store from an earlier
- * version is searchable at once. Reading builds the keys; saving keeps them (and the contacts' derived ids).
+ * Stores the search keys and birthday keys of organisations written before they existed, so that a store from an
+ * earlier version is searchable and greeted at once. Reading builds the keys; saving keeps them (and the contacts'
+ * derived ids).
  */
 @Component
-class SearchKeysBackfill implements ApplicationRunner {
+class DerivedKeysBackfill implements ApplicationRunner {
 
-	private static final Logger log = LoggerFactory.getLogger(SearchKeysBackfill.class);
+	private static final Logger log = LoggerFactory.getLogger(DerivedKeysBackfill.class);
 
 	private final OrganisationRepository organisations;
 
-	SearchKeysBackfill(OrganisationRepository organisations) {
+	DerivedKeysBackfill(OrganisationRepository organisations) {
 		this.organisations = organisations;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		int stored = backfill(organisations::findTop200BySearchKeysIsNull)
+				+ backfill(organisations::findTop200ByBirthdayKeysIsNull);
+		if (stored > 0) {
+			log.info("Stored the derived keys of {} organisations written by an earlier version", stored);
+		}
+	}
+
+	private int backfill(Supplier<List<Organisation>> unkeyed) {
 		Set<String> done = new HashSet<>();
 		List<Organisation> batch;
-		while (!(batch = organisations.findTop200BySearchKeysIsNull()).isEmpty()) {
+		while (!(batch = unkeyed.get()).isEmpty()) {
 			if (!done.addAll(batch.stream().map(Organisation::id).toList())) {
 				break;
 			}
@@ -44,8 +54,6 @@ class SearchKeysBackfill implements ApplicationRunner {
 				}
 			}
 		}
-		if (!done.isEmpty()) {
-			log.info("Stored search keys of {} organisations written by an earlier version", done.size());
-		}
+		return done.size();
 	}
 }
