@@ -24,6 +24,8 @@ final class GroupCommit {
 
 	private final AtomicLong commits = new AtomicLong();
 
+	private final AtomicLong checkpoints = new AtomicLong();
+
 	private long durable;
 
 	private boolean committing;
@@ -94,6 +96,28 @@ final class GroupCommit {
 		}
 	}
 
+	/**
+	 * Commits (without a sync) when no write is half done, to write out the pages of a long change such as an
+	 * index build that runs outside {@link #write}; gives up after a moment rather than wait for writers that may
+	 * wait for the builder.
+	 */
+	void checkpoint() {
+		try {
+			if (lock.writeLock().tryLock(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+				try {
+					store.commit();
+					checkpoints.incrementAndGet();
+				}
+				finally {
+					lock.writeLock().unlock();
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** Commits and syncs whatever has changed (background work, start-up). */
 	void commitNow() {
 		long ticket = write(() -> null).ticket();
@@ -102,6 +126,10 @@ final class GroupCommit {
 
 	long commits() {
 		return commits.get();
+	}
+
+	long checkpoints() {
+		return checkpoints.get();
 	}
 
 	long writes() {

@@ -6,7 +6,9 @@ import org.h2.mvstore.MVStore;
 /**
  * Which index maps hold every document (an index whose build was cut short by a crash is not in it, and is
  * built again from the documents when opened) and which are multikey. Kept in the MVStore beside the indexes,
- * committed with them.
+ * committed with them. An index built on a large collection has its pages written out every
+ * {@link #CHECKPOINT_EVERY} entries: held until one commit at the end, a million orders' index took more than
+ * the 256 MB heap to write.
  */
 final class IndexCatalog {
 
@@ -18,7 +20,14 @@ final class IndexCatalog {
 
 	private final MVStore store;
 
+	static final int CHECKPOINT_EVERY = 20_000;
+
 	private final MVMap<String, String> states;
+
+	private final java.util.concurrent.atomic.AtomicLong built = new java.util.concurrent.atomic.AtomicLong();
+
+	private volatile Runnable checkpoint = () -> {
+	};
 
 	IndexCatalog(MVStore store) {
 		this.store = store;
@@ -27,6 +36,17 @@ final class IndexCatalog {
 
 	MVStore store() {
 		return store;
+	}
+
+	/** What writes out the unsaved pages during a build (a commit that never splits a write). */
+	void checkpointWith(Runnable checkpoint) {
+		this.checkpoint = checkpoint;
+	}
+
+	void buildProgressed() {
+		if (built.incrementAndGet() % CHECKPOINT_EVERY == 0) {
+			checkpoint.run();
+		}
 	}
 
 	boolean isBuilt(String mapName) {

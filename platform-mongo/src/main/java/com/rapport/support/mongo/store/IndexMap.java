@@ -22,6 +22,8 @@ final class IndexMap {
 
 	private volatile boolean multikey;
 
+	private volatile boolean built;
+
 	IndexMap(String name, List<IndexKey> keys, IndexCatalog catalog) {
 		this.name = name;
 		this.catalog = catalog;
@@ -35,6 +37,7 @@ final class IndexMap {
 		this.map = catalog.store().openMap(name, new MVMap.Builder<Object[], Object>()
 			.keyType(new IndexKeyType(ascending)).valueType(PositionType.INSTANCE));
 		this.multikey = catalog.isMultikey(name);
+		this.built = catalog.isBuilt(name);
 	}
 
 	MVMap<Object[], Object> map() {
@@ -58,17 +61,26 @@ final class IndexMap {
 	 * must not say so, or each start reads the whole collection again (80 s for a million orders).
 	 */
 	boolean built() {
-		return catalog.isBuilt(name);
+		return built;
+	}
+
+	/** An entry was put: while the index is being built, the build's unsaved pages are written out now and then. */
+	void added() {
+		if (!built) {
+			catalog.buildProgressed();
+		}
 	}
 
 	void markBuilt() {
-		if (!catalog.isBuilt(name)) {
+		if (!built) {
 			catalog.markBuilt(name, multikey);
+			built = true;
 		}
 	}
 
 	void forget() {
 		catalog.forget(name);
+		built = false;
 	}
 
 	/** Entries between two bounds, both inclusive, in O(log n). */

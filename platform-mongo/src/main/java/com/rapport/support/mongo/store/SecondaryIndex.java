@@ -53,6 +53,7 @@ final class SecondaryIndex extends Index<Object> implements OrderedIndex {
 		for (Object[] values : entries.values()) {
 			map.put(withPosition(values, position), Boolean.TRUE);
 		}
+		this.entries.added();
 	}
 
 	@Override

@@ -65,6 +65,7 @@ public final class StoreBackend extends AbstractMongoBackend {
 		store.setRetentionTime(0);
 		this.catalog = new IndexCatalog(store);
 		this.groupCommit = new GroupCommit(store);
+		catalog.checkpointWith(groupCommit::checkpoint);
 		store.getMapNames().stream()
 			.filter(name -> name.startsWith(StoreDatabase.DOCUMENTS_PREFIX) || name.startsWith(StoreDatabase.DATABASES_PREFIX))
 			.map(name -> Utils.firstFragment(name.substring(name.indexOf('.') + 1)))
@@ -86,6 +87,16 @@ public final class StoreBackend extends AbstractMongoBackend {
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
 		if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
 			return super.handleCommand(channel, databaseName, command, query);
+		}
+		if (command.equalsIgnoreCase("createIndexes")) {
+			// Outside the writers' side of the lock, so that a long build can write out its pages as it goes
+			// (a commit waits for no write to be half done); an index is used only once it holds every document.
+			try {
+				return super.handleCommand(channel, databaseName, command, query);
+			}
+			finally {
+				groupCommit.commitNow();
+			}
 		}
 		GroupCommit.Ticketed<Document> answer;
 		try {
@@ -189,6 +200,11 @@ public final class StoreBackend extends AbstractMongoBackend {
 	/** Group commits so far: one commit and one sync each. */
 	public long commits() {
 		return groupCommit.commits();
+	}
+
+	/** Commits of a long change's pages so far (an index build), beside {@link #commits()}. */
+	long checkpoints() {
+		return groupCommit.checkpoints();
 	}
 
 	/** Reads from the file so far (pages not in the cache). */

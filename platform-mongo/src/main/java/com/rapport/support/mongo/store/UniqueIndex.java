@@ -50,6 +50,7 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> implements OrderedIn
 			entries.noteMultikey();
 		}
 		super.add(document, position, collection);
+		entries.added();
 	}
 
 	@Override

@@ -93,6 +93,38 @@ class StoreFileTests {
 			.isLessThan(readsOfAScan / 10);
 	}
 
+	/**
+	 * An index created on a large collection writes its pages out as it is built (held for one commit, a million
+	 * orders' index took more than a 256 MB heap to write), is used once built, and the store takes writes meanwhile.
+	 */
+	@Test
+	void anIndexBuiltOnALargeCollectionIsWrittenOutAsItGoes(@TempDir Path directory) {
+		Path file = directory.resolve("mongo.mv");
+		int documents = 3 * IndexCatalog.CHECKPOINT_EVERY;
+		try (EmbeddedStore store = EmbeddedStore.onFile(file)) {
+			MongoCollection<Document> orders = store.database().getCollection("orders");
+			List<Document> batch = new ArrayList<>();
+			for (int i = 0; i < documents; i++) {
+				batch.add(new Document("_id", "o" + i).append("customerId", "c" + (i % 100)).append("placedAt", i));
+				if (batch.size() == 5_000) {
+					orders.insertMany(batch);
+					batch.clear();
+				}
+			}
+			long before = store.backend.checkpoints();
+			orders.createIndex(Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("placedAt")));
+			assertThat(store.backend.checkpoints() - before).isGreaterThanOrEqualTo(2);
+			orders.insertOne(new Document("_id", "late").append("customerId", "c7").append("placedAt", documents));
+			assertThat(orders.find(Filters.eq("customerId", "c7")).explain().toJson()).contains("IXSCAN");
+		}
+		try (EmbeddedStore store = EmbeddedStore.onFile(file)) {
+			MongoCollection<Document> orders = store.database().getCollection("orders");
+			assertThat(orders.countDocuments(Filters.eq("customerId", "c7"))).isEqualTo(documents / 100 + 1);
+			assertThat(orders.find(Filters.eq("customerId", "c7")).sort(Sorts.descending("placedAt")).first())
+				.containsEntry("_id", "late");
+		}
+	}
+
 	@Test
 	void aFileOfTheLibrarysH2BackendOpensWithItsDataAndIndexes(@TempDir Path directory) {
 		Path file = directory.resolve("mongo.mv");
