@@ -10,13 +10,18 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Stores the search keys and birthday keys of organisations written before they existed, so that a store from an
- * earlier version is searchable and greeted at once. Reading builds the keys; saving keeps them (and the contacts'
- * derived ids).
+ * earlier version is searchable and greeted at once. Reading an organisation derives its keys; they are stored
+ * two hundred organisations to a write (one sync each: 100,000 organisations one save at a time kept a start
+ * waiting for minutes). Only the derived fields are written, so a concurrent edit loses nothing.
  */
 @Component
 class DerivedKeysBackfill implements ApplicationRunner {
@@ -25,8 +30,11 @@ class DerivedKeysBackfill implements ApplicationRunner {
 
 	private final OrganisationRepository organisations;
 
-	DerivedKeysBackfill(OrganisationRepository organisations) {
+	private final MongoOperations mongo;
+
+	DerivedKeysBackfill(OrganisationRepository organisations, MongoOperations mongo) {
 		this.organisations = organisations;
+		this.mongo = mongo;
 	}
 
 	@Override
@@ -45,14 +53,13 @@ class DerivedKeysBackfill implements ApplicationRunner {
 			if (!done.addAll(batch.stream().map(Organisation::id).toList())) {
 				break;
 			}
+			BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Organisation.class);
 			for (Organisation organisation : batch) {
-				try {
-					organisations.save(organisation);
-				}
-				catch (OptimisticLockingFailureException ex) {
-					// Changed meanwhile: that save stored the keys already.
-				}
+				writes.updateOne(Query.query(Criteria.where("_id").is(organisation.id())),
+						Update.update("searchKeys", organisation.searchKeys())
+							.set("birthdayKeys", organisation.birthdayKeys()));
 			}
+			writes.execute();
 		}
 		return done.size();
 	}
