@@ -32,7 +32,11 @@ public final class StoreBackend extends AbstractMongoBackend {
 
 	private static final int MIN_REWRITE = 1024 * 1024;
 
-	private static final int MAX_REWRITE = 64 * 1024 * 1024;
+	/**
+	 * A round reads the pages it rewrites into the heap: 64 MB, or a sixteenth of the heap when that is less (with
+	 * 64 MB, a service in a 256 MB heap ran out of memory compacting a file of a million orders).
+	 */
+	private static final int MAX_REWRITE = (int) Math.min(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 16);
 
 	private final MVStore store;
 
@@ -143,7 +147,7 @@ public final class StoreBackend extends AbstractMongoBackend {
 	 * touched), which can then be neither dropped nor reused: left alone, a store seeded with 50,000 organisations
 	 * held 8 GB of chunks only 4% live. A round rewrites the live pages of the sparsest chunks, a quarter as many
 	 * bytes as were written since the round before (at least {@value #MIN_REWRITE}; twice as many after a round
-	 * that found no chunk within its budget, up to {@value #MAX_REWRITE}), so that the chunks it empties are dropped
+	 * that found no chunk within its budget, up to {@link #MAX_REWRITE}), so that the chunks it empties are dropped
 	 * and their space reused; nothing is done while the chunks are at least {@value #TARGET_FILL_RATE}% live. It
 	 * runs beside writers, as one more write (the commit after it waits for it). Call it every few seconds (the
 	 * sweeper does).
