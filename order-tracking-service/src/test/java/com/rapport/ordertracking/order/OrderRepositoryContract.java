@@ -101,6 +101,18 @@ abstract class OrderRepositoryContract {
 		});
 	}
 
+	@Test
+	void anOrderWhoseMilestonesWereStoredBeforeStepsWereFlaggedReadsAsNotGoneBackwards() {
+		Document old = new Document();
+		mongo.getConverter().write(delivered("acme-retail", "OLD", Orders.T0), old);
+		old.getList("milestones", Document.class).forEach(milestone -> milestone.remove("backwards"));
+		mongo.getCollection("orders").insertOne(old);
+
+		assertThat(orders.findByCustomerIdOrderByPlacedAtDesc("acme-retail", PageRequest.of(0, 5)))
+			.singleElement()
+			.satisfies(order -> assertThat(order.milestones()).hasSize(2).noneMatch(Milestone::backwards));
+	}
+
 	private static Order delivered(String customerId, String number, Instant deliveredAt) {
 		Order placed = Orders.stored(customerId, number, deliveredAt.minus(Duration.ofDays(3)));
 		return new Order(null, customerId, number, placed.placedAt(), null, null,
