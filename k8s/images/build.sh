@@ -11,7 +11,7 @@ MODULES=(gateway portal-web customer-service ticket-service order-tracking-servi
 "$REPO/k8s/images/runtime.sh"
 ./mvnw -B -ntp "$@" -DskipTests -pl "$(IFS=,; echo "${MODULES[*]}")" -am package jib:buildTar
 echo
-printf '%-26s %s\n' IMAGE 'TARBALL (compressed layers)'
+printf '%-32s %s\n' IMAGE 'TARBALL (compressed layers)'
 for m in "${MODULES[@]}"; do
-  printf '%-26s %s\n' "rapport/$m" "$(du -h "$m/target/$m-image.tar" | cut -f1)"
+  printf '%-32s %s\n' "rapport/$m" "$(du -h "$m/target/$m-image.tar" | cut -f1)"
 done

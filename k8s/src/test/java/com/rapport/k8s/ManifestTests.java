@@ -158,6 +158,17 @@ class ManifestTests {
 					Objects.equals(port(app, "http"), config.httpPort()));
 			expect(wrong, module + ": container port grpc = GRPC_PORT's default " + config.grpcPort(),
 					Objects.equals(port(app, "grpc"), config.grpcPort()));
+			String pom = ModuleConfiguration.read(module + "/pom.xml");
+			Matcher jib = Pattern.compile("<artifactId>jib-maven-plugin</artifactId>.*?<ports>(.*?)</ports>", Pattern.DOTALL)
+				.matcher(pom);
+			List<Integer> declared = new ArrayList<>();
+			if (jib.find()) {
+				Pattern.compile("<port>(\\d+)</port>").matcher(jib.group(1)).results()
+					.forEach(port -> declared.add(Integer.valueOf(port.group(1))));
+			}
+			expect(wrong, module + ": its image declares the ports of its configuration, was " + declared,
+					declared.equals(config.grpcPort() == null ? List.of(config.httpPort())
+							: List.of(config.httpPort(), config.grpcPort())));
 			Service service = objects.get(Service.class, module);
 			for (ContainerPort port : app.getPorts()) {
 				expect(wrong, module + ": Service port named " + port.getName(), service.getSpec().getPorts().stream()
