@@ -3,6 +3,7 @@ package com.rapport.k8s;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -27,8 +29,10 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,8 +50,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ManifestTests {
 
-	static final List<String> OVERLAYS = List.of("dev", "prod");
-
 	/** Keycloak re-augments itself at start (k8s/base/keycloak/keycloak.yaml); every other container's root is read-only. */
 	private static final Set<String> WRITABLE_ROOT = Set.of("Deployment keycloak");
 
@@ -57,7 +59,7 @@ class ManifestTests {
 
 	@BeforeAll
 	void render() throws Exception {
-		for (String overlay : OVERLAYS) {
+		for (String overlay : List.of("dev", "prod")) {
 			rendered.put(overlay, Rendered.overlay(overlay));
 		}
 		for (String module : ModuleConfiguration.MODULES) {
@@ -267,12 +269,12 @@ class ManifestTests {
 		List<String> args = mongodb.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
 		String set = args.get(args.indexOf("--replSet") + 1);
 		assertThat(members).as("replica set members").isGreaterThanOrEqualTo(3).isOdd();
-		String hosts = java.util.stream.IntStream.range(0, members).mapToObj(i -> "mongodb-" + i + ".mongodb:27017")
+		String hosts = IntStream.range(0, members).mapToObj(i -> "mongodb-" + i + ".mongodb:27017")
 			.collect(Collectors.joining(","));
 		String script = ModuleConfiguration.read("k8s/base/mongodb/init-replica-set.js");
 		assertThat(script).as("the init Job initiates the set with every member")
 			.contains("_id: '" + set + "'")
-			.contains(java.util.stream.IntStream.range(0, members).mapToObj(Integer::toString)
+			.contains(IntStream.range(0, members).mapToObj(Integer::toString)
 				.collect(Collectors.joining(", ", "[", "]")) + ".map(i => ({ _id: i, host: `mongodb-${i}.mongodb:27017` }))");
 		int users = 0;
 		for (String module : ModuleConfiguration.MODULES) {
@@ -357,7 +359,7 @@ class ManifestTests {
 			Secret clients = objects.all(Secret.class).stream()
 				.filter(secret -> secret.getMetadata().getName().startsWith("rapport-client-secrets-")).findFirst().orElseThrow();
 			clients.getData().forEach((client, encoded) -> {
-				String value = new String(java.util.Base64.getDecoder().decode(encoded));
+				String value = new String(Base64.getDecoder().decode(encoded), java.nio.charset.StandardCharsets.UTF_8);
 				String clientId = client.equals("gateway") ? "rapport-gateway" : client;
 				assertThat(realm).as("client " + clientId + "'s secret in the realm")
 					.containsPattern("\"clientId\": \"" + Pattern.quote(clientId) + "\"[^}]*?\"secret\": \"" + Pattern.quote(value) + "\"");
@@ -370,7 +372,7 @@ class ManifestTests {
 		Rendered objects = rendered.get("prod");
 		List<String> wrong = new ArrayList<>();
 		for (String module : ModuleConfiguration.MODULES) {
-			var hpa = objects.find(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class, module);
+			var hpa = objects.find(HorizontalPodAutoscaler.class, module);
 			expect(wrong, module + ": a HorizontalPodAutoscaler of its Deployment from 2 replicas", hpa.isPresent()
 					&& hpa.get().getSpec().getScaleTargetRef().getName().equals(module)
 					&& hpa.get().getSpec().getScaleTargetRef().getKind().equals("Deployment")
@@ -379,7 +381,7 @@ class ManifestTests {
 		for (String workload : List.of("gateway", "portal-web", "customer-service", "ticket-service",
 				"order-tracking-service", "feedback-service", "keycloak", "mongodb")) {
 			expect(wrong, workload + ": a PodDisruptionBudget selecting its pods",
-					objects.all(io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class).stream()
+					objects.all(PodDisruptionBudget.class).stream()
 						.anyMatch(pdb -> Map.of("app.kubernetes.io/name", workload).equals(pdb.getSpec().getSelector().getMatchLabels())));
 		}
 		NetworkPolicies policies = new NetworkPolicies(objects);
