@@ -40,7 +40,8 @@ Environment: KEYCLOAK_VERSION (26.5.6), KEYCLOAK_PORT (8180), KEYCLOAK_TIMEOUT (
              RAPPORT_SMTP_HOST (localhost), RAPPORT_SMTP_PORT (3025), RAPPORT_SMTP_FROM (no-reply@rapport.local),
              RAPPORT_SMTP_FROM_DISPLAY_NAME (Rapport), RAPPORT_SMTP_AUTH (false), RAPPORT_SMTP_USER,
              RAPPORT_SMTP_PASSWORD, RAPPORT_SMTP_STARTTLS (false), RAPPORT_SMTP_SSL (false): the realm's
-             mail server, read when the realm is imported
+             mail server, read when the realm is imported; RAPPORT_PUBLIC_URL (http://localhost:8080): the
+             gateway's address in client rapport-gateway's redirect URIs, likewise
 EOF
 }
 
@@ -147,11 +148,12 @@ start() {
   [[ -f "$REALM_FILE" ]] || die "realm file $REALM_FILE is missing"
 
   # Import the realm on first start, and again (on a fresh dev database) whenever the file changed.
-  # The mail settings enter the realm through ${RAPPORT_SMTP_*} placeholders that Keycloak resolves
-  # at import, so they are part of the hash: changing them imports the realm again too.
+  # The mail settings and the gateway's public address enter the realm through ${RAPPORT_SMTP_*} and
+  # ${RAPPORT_PUBLIC_URL} placeholders that Keycloak resolves at import, so they are part of the hash: changing
+  # them imports the realm again too.
   local data="$KC_HOME/data" sha_file="$KC_HOME/data/$REALM-realm.sha256" sha old_sha=""
   mkdir -p "$data/import" "$(dirname "$LOG_FILE")" "$(dirname "$PID_FILE")"
-  sha="$( { cat "$REALM_FILE"; env | grep '^RAPPORT_SMTP_' | LC_ALL=C sort || true; } | sha256sum | cut -d' ' -f1)"
+  sha="$( { cat "$REALM_FILE"; env | grep '^RAPPORT_SMTP_\|^RAPPORT_PUBLIC_URL=' | LC_ALL=C sort || true; } | sha256sum | cut -d' ' -f1)"
   [[ -f "$sha_file" ]] && old_sha="$(cat "$sha_file")"
   if [[ "$sha" != "$old_sha" ]]; then
     if [[ -d "$data/h2" ]]; then

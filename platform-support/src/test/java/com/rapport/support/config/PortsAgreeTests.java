@@ -119,9 +119,9 @@ class PortsAgreeTests {
 	}
 
 	/**
-	 * Scripts, the realm, the system tests and the benchmarks reach the platform on its default ports (the
-	 * gateway's above all); each {@code localhost:} port they name must be one the modules or the platform script
-	 * declare.
+	 * Scripts, the realm, the system tests, the benchmarks and the Kubernetes manifests reach the platform on its
+	 * default ports (the gateway's above all); each {@code localhost:} port they name must be one the modules or the
+	 * platform script declare. (The manifests' container ports are checked against the modules by k8s' ManifestTests.)
 	 */
 	@Test
 	void theScriptsTheRealmAndTheTestsNameOnlyPortsThePlatformHas() throws IOException {
@@ -140,9 +140,10 @@ class PortsAgreeTests {
 		}
 		List<Path> files = new ArrayList<>(List.of(ROOT.resolve("platform"), ROOT.resolve("keycloak/rapport-realm.json"),
 				ROOT.resolve("benchmarks/run.sh")));
-		for (String tree : List.of("keycloak", "mail", "lib", "system-tests/src/test", "benchmarks/src/main")) {
+		for (String tree : List.of("keycloak", "mail", "lib", "system-tests/src/test", "benchmarks/src/main", "k8s/base",
+				"k8s/overlays", "k8s/src/test")) {
 			try (var walk = Files.walk(ROOT.resolve(tree))) {
-				walk.filter(Files::isRegularFile).filter(file -> file.toString().matches(".*\\.(java|sh)$"))
+				walk.filter(Files::isRegularFile).filter(file -> file.toString().matches(".*\\.(java|sh|yaml)$"))
 					.forEach(files::add);
 			}
 		}
