@@ -112,6 +112,24 @@ public class ResponseService {
 		}
 	}
 
+	/** The score of the answer {@code id}, 0 when there is none. */
+	public int scoreOf(String id) {
+		return responses.findById(id).map(SurveyResponse::score).orElse(0);
+	}
+
+	/**
+	 * Adds the comment (stripped, at most {@value #MAX_COMMENT_LENGTH} characters, else refused) to answer
+	 * {@code id} if it has none yet; answers whether it did. A comment once given is final.
+	 */
+	public boolean addComment(String id, String comment) {
+		String text = comment == null ? "" : comment.strip();
+		if (text.length() > MAX_COMMENT_LENGTH) {
+			throw new UnprocessableException(Message.of("feedback.answer-invalid"),
+					Map.of("comment", Message.of("field.too-long", MAX_COMMENT_LENGTH)));
+		}
+		return !text.isEmpty() && responses.addCommentIfNone(id, text) > 0;
+	}
+
 	private static Recorded replay(SurveyResponse earlier, String customerId, SurveyKind kind, int score) {
 		if (!earlier.customerId().equals(customerId) || earlier.kind() != kind || earlier.score() != score) {
 			throw new ConflictException(Message.of("feedback.answer-differs", earlier.id()));
