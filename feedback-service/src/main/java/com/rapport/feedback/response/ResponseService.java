@@ -18,7 +18,8 @@ import org.springframework.validation.MapBindingResult;
 
 /**
  * Records survey answers: each is validated against its survey's scale and stored once by its id, together
- * with the timeline event the relay tells customer-service afterwards (so an answer is never lost to
+ * with the timeline event the relay tells customer-service afterwards and, for an unhappy answer
+ * ({@link FollowUpPolicy}), the follow-up ticket ticket-service is to open (so an answer is never lost to
  * customer-service being down, and nothing here waits for it).
  */
 @Service
@@ -37,9 +38,17 @@ public class ResponseService {
 
 	private final Clock clock;
 
+	private final FollowUpPolicy followUps;
+
 	public ResponseService(SurveyResponseRepository responses, Clock clock) {
+		this(responses, clock, FollowUpPolicy.DEFAULTS);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	public ResponseService(SurveyResponseRepository responses, Clock clock, FollowUpPolicy followUps) {
 		this.responses = responses;
 		this.clock = clock;
+		this.followUps = followUps;
 	}
 
 	/** The outcome of recording: the stored answer, and whether this call stored it. */
@@ -103,6 +112,10 @@ public class ResponseService {
 		}
 		SurveyResponse response = SurveyResponse.answered(id, customerId, contactId, kind, answer.score(), comment,
 				answeredAt, subjectType, subjectId, channel);
+		if (followUps.owed(kind, answer.score())) {
+			// Written with the answer, so the follow-up survives ticket-service being down (FollowUpOutbox).
+			response = response.withFollowUp(now.plus(followUps.commentWait()));
+		}
 		try {
 			return new Recorded(responses.insert(response), true);
 		}

@@ -36,6 +36,11 @@ public interface Outbox<R, E> {
 
 	String kind(R record, E event);
 
+	/** Whether the event may go now; one that may not yet is left for a later round. */
+	default boolean due(R record, E event) {
+		return true;
+	}
+
 	/**
 	 * Hands the event to its receiver, which keeps one per event id. Throws {@link RemoteUnavailableException}
 	 * when the receiver cannot take it now (the round stops, the event waits); any other exception means it

@@ -71,6 +71,9 @@ public class OutboxRelay<R, E> {
 		for (R record : records) {
 			Object id = entity.getIdentifierAccessor(record).getRequiredIdentifier();
 			for (E event : outbox.pending(record)) {
+				if (!outbox.due(record, event)) {
+					continue;
+				}
 				String eventId = outbox.eventId(record, event);
 				try {
 					outbox.deliver(record, event);

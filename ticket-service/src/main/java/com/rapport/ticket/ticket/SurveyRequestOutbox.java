@@ -3,15 +3,12 @@ package com.rapport.ticket.ticket;
 import java.time.Clock;
 import java.util.List;
 
-import com.rapport.support.lease.MongoLease;
-import com.rapport.support.timeline.Outbox;
 import com.rapport.support.timeline.OutboxRelay;
-import com.rapport.support.timeline.OutboxSchedule;
+import com.rapport.support.timeline.ScheduledOutbox;
 import com.rapport.ticket.feedback.SurveyRequests;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,32 +18,14 @@ import org.springframework.stereotype.Component;
  * for good is set aside in the ticket's {@code undeliverable} list with the reason.
  */
 @Component
-class SurveyRequestOutbox implements Outbox<Ticket, SurveyRequest> {
+class SurveyRequestOutbox extends ScheduledOutbox<Ticket, SurveyRequest> {
 
 	private final SurveyRequests feedback;
 
-	private final OutboxSchedule schedule;
-
-	private final boolean enabled;
-
 	SurveyRequestOutbox(SurveyRequests feedback, MongoTemplate mongo, Clock clock,
 			@Value("${spring.application.name}") String name, @Value("${rapport.relay.enabled:true}") boolean enabled) {
+		super(mongo, clock, name, enabled);
 		this.feedback = feedback;
-		this.schedule = new OutboxSchedule(new OutboxRelay<>(mongo, this), new MongoLease(mongo, clock, name));
-		this.enabled = enabled;
-	}
-
-	/** One round under the lease ({@code rapport.relay.enabled=false} leaves it to the tests). */
-	@Scheduled(initialDelayString = "${rapport.relay.initial-delay:5s}", fixedDelayString = "${rapport.relay.interval:2s}")
-	void relay() {
-		if (enabled) {
-			schedule.run();
-		}
-	}
-
-	/** One round now, without the lease: answers how many requests were delivered. */
-	int relayPending() {
-		return schedule.relay().relayPending();
 	}
 
 	@Override
