@@ -35,10 +35,4 @@ public record InvitationProperties(String portalUrl, String from, String fromNam
 		maxRetry = maxRetry == null ? Duration.ofHours(1) : maxRetry;
 		lease = lease == null ? Duration.ofMinutes(2) : lease;
 	}
-
-	/** The wait after the {@code attempts}-th failed try: 30 s, 1 min, 2 min, ... at most {@code maxRetry}. */
-	Duration backoff(int attempts) {
-		Duration wait = firstRetry.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
-		return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
-	}
 }
