@@ -108,11 +108,10 @@ public class Invitations {
 		check(due.organisationId(), "organisationId", errors);
 		check(due.subjectId(), "subjectId", errors);
 		if (!KINDS.contains(due.kind())) {
-			errors.put("kind", Message.of("field.unknown-choice", due.kind(), String.join(", ", KINDS)));
+			errors.put("kind", Message.of("field.unknown-choice", due.kind(), KINDS.toString()));
 		}
 		if (!SUBJECT_TYPES.contains(due.subjectType())) {
-			errors.put("subjectType",
-					Message.of("field.unknown-choice", due.subjectType(), String.join(", ", SUBJECT_TYPES)));
+			errors.put("subjectType", Message.of("field.unknown-choice", due.subjectType(), SUBJECT_TYPES.toString()));
 		}
 		if (!errors.isEmpty()) {
 			throw new UnprocessableException(Message.of("feedback.survey-request-invalid"), errors);
