@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
-@EnableConfigurationProperties(ScoreProperties.class)
+@EnableConfigurationProperties({ ScoreProperties.class, com.rapport.feedback.response.FollowUpPolicy.class })
 public class FeedbackServiceApplication {
 
 	public static void main(String[] args) {

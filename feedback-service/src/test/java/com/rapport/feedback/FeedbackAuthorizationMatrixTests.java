@@ -1,5 +1,8 @@
 package com.rapport.feedback;
 
+import com.rapport.feedback.invitation.ContactDirectory;
+import com.rapport.feedback.invitation.InvitedContact;
+
 import com.rapport.support.test.FixedClock;
 import java.util.List;
 
@@ -12,14 +15,28 @@ import com.rapport.support.test.matrix.Caller;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=feedback-service-matrix" })
 @AutoConfigureMockMvc
-@Import({ TestTokens.DecoderConfiguration.class, FixedClock.class })
+@Import({ TestTokens.DecoderConfiguration.class, FixedClock.class, FeedbackAuthorizationMatrixTests.NoContacts.class })
 class FeedbackAuthorizationMatrixTests extends GrpcOnlyMatrixContract {
+
+	/** customer-service stood in for: organisation A's contact gave no consent to be asked. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class NoContacts {
+
+		@Bean
+		@Primary
+		ContactDirectory standInContacts() {
+			return organisation -> List.of(new InvitedContact("contact-of-a", "Agatha", "agatha@org-a.example", "en", false));
+		}
+	}
 
 	static final String SECRET_COMMENT = "A-SECRET-COMPLAINT-4711";
 
@@ -38,6 +55,13 @@ class FeedbackAuthorizationMatrixTests extends GrpcOnlyMatrixContract {
 
 	@Override
 	protected String ownGrpcRequest(String fullMethodName) {
+		if (fullMethodName.endsWith("/RequestSurvey")) {
+			return "{\"kind\": \"CSAT\", \"subjectType\": \"TICKET\", \"subjectId\": \"ticket-of-a\", \"organisationId\": \""
+					+ Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}";
+		}
+		if (fullMethodName.endsWith("/AnswerSurvey")) {
+			return "{\"token\": \"not-ours.x\", \"score\": 1}";
+		}
 		return fullMethodName.endsWith("/GetCustomerScores") ? "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}" : "{}";
 	}
 

@@ -74,7 +74,7 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 				List.of(new TicketMessage("m1", AuthorKind.CUSTOMER, "contact-of-a", SECRET_REQUESTER, false,
 						"Four chairs arrived broken", opened),
 						new TicketMessage("m2", AuthorKind.STAFF, "staff-agent", "Li Na", true, SECRET_NOTE, opened)),
-				null);
+				null, List.of());
 		return tickets.insert(ticket);
 	}
 

@@ -18,7 +18,8 @@ import org.springframework.validation.MapBindingResult;
 
 /**
  * Records survey answers: each is validated against its survey's scale and stored once by its id, together
- * with the timeline event the relay tells customer-service afterwards (so an answer is never lost to
+ * with the timeline event the relay tells customer-service afterwards and, for an unhappy answer
+ * ({@link FollowUpPolicy}), the follow-up ticket ticket-service is to open (so an answer is never lost to
  * customer-service being down, and nothing here waits for it).
  */
 @Service
@@ -37,9 +38,17 @@ public class ResponseService {
 
 	private final Clock clock;
 
+	private final FollowUpPolicy followUps;
+
 	public ResponseService(SurveyResponseRepository responses, Clock clock) {
+		this(responses, clock, FollowUpPolicy.DEFAULTS);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	public ResponseService(SurveyResponseRepository responses, Clock clock, FollowUpPolicy followUps) {
 		this.responses = responses;
 		this.clock = clock;
+		this.followUps = followUps;
 	}
 
 	/** The outcome of recording: the stored answer, and whether this call stored it. */
@@ -103,6 +112,10 @@ public class ResponseService {
 		}
 		SurveyResponse response = SurveyResponse.answered(id, customerId, contactId, kind, answer.score(), comment,
 				answeredAt, subjectType, subjectId, channel);
+		if (followUps.owed(kind, answer.score())) {
+			// Written with the answer, so the follow-up survives ticket-service being down (FollowUpOutbox).
+			response = response.withFollowUp(now.plus(followUps.commentWait()));
+		}
 		try {
 			return new Recorded(responses.insert(response), true);
 		}
@@ -110,6 +123,24 @@ public class ResponseService {
 			// The same answer sent twice at once: the other call stored it.
 			return replay(responses.findById(id).orElseThrow(() -> ex), customerId, kind, answer.score());
 		}
+	}
+
+	/** The score of the answer {@code id}, 0 when there is none. */
+	public int scoreOf(String id) {
+		return responses.findById(id).map(SurveyResponse::score).orElse(0);
+	}
+
+	/**
+	 * Adds the comment (stripped, at most {@value #MAX_COMMENT_LENGTH} characters, else refused) to answer
+	 * {@code id} if it has none yet; answers whether it did. A comment once given is final.
+	 */
+	public boolean addComment(String id, String comment) {
+		String text = comment == null ? "" : comment.strip();
+		if (text.length() > MAX_COMMENT_LENGTH) {
+			throw new UnprocessableException(Message.of("feedback.answer-invalid"),
+					Map.of("comment", Message.of("field.too-long", MAX_COMMENT_LENGTH)));
+		}
+		return !text.isEmpty() && responses.addCommentIfNone(id, text) > 0;
 	}
 
 	private static Recorded replay(SurveyResponse earlier, String customerId, SurveyKind kind, int score) {

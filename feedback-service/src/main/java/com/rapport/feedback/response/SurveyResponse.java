@@ -18,7 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * ({@link NewResponse#responseId()}), so a resubmission cannot store it twice. {@code contactId} and
  * {@code comment} are the only personal data; an erasure removes them and keeps the score, which belongs to
  * the organisation's figures. {@code outbox} holds what the timeline has not been told yet (see
- * {@link ResponseOutbox}). {@code version} is null until stored: with an id chosen by the caller, it is
+ * {@link ResponseOutbox}); {@code followUps} the follow-up ticket a low score is owed ({@link FollowUp}). {@code version} is null until stored: with an id chosen by the caller, it is
  * what tells Spring Data the answer is new (so {@code recordedAt} is filled).
  */
 @Document("survey_responses")
@@ -26,15 +26,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		// With _id, the latest answer (answeredAt, then _id, newest first) is the index's first entry.
 		@CompoundIndex(name = "customer_kind_newest", def = "{'customerId': 1, 'kind': 1, 'answeredAt': -1, '_id': -1}"),
 		@CompoundIndex(name = "customer_contact", def = "{'customerId': 1, 'contactId': 1}"),
-		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true) })
+		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true),
+		@CompoundIndex(name = "follow_ups_pending", def = "{'followUps.eventId': 1}", sparse = true) })
 public record SurveyResponse(@Id String id, String customerId, String contactId, SurveyKind kind, int score,
 		String comment, Instant answeredAt, SubjectType subjectType, String subjectId, ResponseChannel channel,
 		@CreatedDate Instant recordedAt, @Version Long version, List<ResponseEvent> outbox,
-		List<UndeliverableEvent> undeliverable) {
+		List<UndeliverableEvent> undeliverable, List<FollowUp> followUps) {
 
 	@PersistenceCreator
 	public SurveyResponse {
 		outbox = outbox == null ? List.of() : List.copyOf(outbox);
+		followUps = followUps == null ? List.of() : List.copyOf(followUps);
 		undeliverable = undeliverable == null ? List.of() : List.copyOf(undeliverable);
 	}
 
@@ -52,7 +54,13 @@ public record SurveyResponse(@Id String id, String customerId, String contactId,
 		ResponseEvent event = new ResponseEvent("survey-answered:" + id, answeredAt,
 				summary(kind, score, subjectType, subjectId), facts);
 		return new SurveyResponse(id, customerId, contactId, kind, score, comment, answeredAt, subjectType, subjectId,
-				channel, null, null, List.of(event), List.of());
+				channel, null, null, List.of(event), List.of(), List.of());
+	}
+
+	/** The same answer owing a follow-up ticket, due at {@code dueAt} unless the comment comes first. */
+	SurveyResponse withFollowUp(Instant dueAt) {
+		return new SurveyResponse(id, customerId, contactId, kind, score, comment, answeredAt, subjectType, subjectId,
+				channel, recordedAt, version, outbox, undeliverable, List.of(new FollowUp("survey-follow-up:" + id, dueAt)));
 	}
 
 	/** "CSAT 2/5 on ticket T-1001", "NPS 9/10 on the relationship". */

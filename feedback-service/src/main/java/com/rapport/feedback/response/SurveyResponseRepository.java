@@ -16,4 +16,9 @@ public interface SurveyResponseRepository extends MongoRepository<SurveyResponse
 	/** The scores of the organisation's answers of one kind given since {@code from} (inclusive), nothing else. */
 	@Query(value = "{'customerId': ?0, 'kind': ?1, 'answeredAt': {'$gte': ?2}}", fields = "{'score': 1, 'kind': 1, 'answeredAt': 1}")
 	List<SurveyResponse> findScoresSince(String customerId, SurveyKind kind, Instant from);
+
+	/** Adds the comment to an answer that has none yet; answers 1 when it did, 0 otherwise. */
+	@Query("{'_id': ?0, 'comment': null}")
+	@org.springframework.data.mongodb.repository.Update("{'$set': {'comment': ?1}}")
+	long addCommentIfNone(String id, String comment);
 }

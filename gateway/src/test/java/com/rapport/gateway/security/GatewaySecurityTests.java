@@ -46,6 +46,7 @@ class GatewaySecurityTests {
 	static void keycloak(DynamicPropertyRegistry registry) {
 		registry.add("KEYCLOAK_ISSUER_URI", () -> ISSUER);
 		registry.add("ORDER_TRACKING_SERVICE_HTTP", KEYCLOAK::baseUrl);
+		registry.add("PORTAL_WEB_HTTP", KEYCLOAK::baseUrl);
 		// Nothing listens there: customer-service is "down".
 		registry.add("CUSTOMER_SERVICE_HTTP", () -> "http://localhost:" + closedPort());
 	}
@@ -145,6 +146,20 @@ class GatewaySecurityTests {
 		web.get().uri("/portal").accept(MediaType.TEXT_HTML).exchange()
 			.expectStatus().isFound()
 			.expectHeader().location("/oauth2/authorization/keycloak");
+	}
+
+	@Test
+	void aSurveyLinkFromAMailOpensWithoutALogin() {
+		web.get().uri("/survey/payload.signature?score=4").accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).isEqualTo("GET /survey/payload.signature?score=4");
+	}
+
+	@Test
+	void aSurveyCommentWithoutTheCsrfTokenIsRefused() {
+		web.post().uri("/survey/payload.signature/comment").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("comment=hello").exchange()
+			.expectStatus().isForbidden();
 	}
 
 	@Test

@@ -26,10 +26,4 @@ public record NotificationProperties(String portalUrl, String from, String fromN
 		maxRetry = maxRetry == null ? Duration.ofHours(1) : maxRetry;
 		lease = lease == null ? Duration.ofMinutes(2) : lease;
 	}
-
-	/** The wait after the {@code attempts}-th failed try: 30 s, 1 min, 2 min, ... at most {@code maxRetry}. */
-	Duration backoff(int attempts) {
-		Duration wait = firstRetry.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
-		return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
-	}
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Manag
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.MessageSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -66,11 +67,15 @@ public class ResourceServerSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
-	SecurityFilterChain resourceServerFilterChain(HttpSecurity http, MessageSource messages) throws Exception {
+	SecurityFilterChain resourceServerFilterChain(HttpSecurity http, MessageSource messages,
+			@Value("${rapport.security.public-paths:}") String[] publicPaths) throws Exception {
+		// Pages whose own credential is in the address (portal-web's survey links) need no token.
+		String[] open = java.util.stream.Stream.concat(java.util.stream.Stream.of("/error"),
+				java.util.Arrays.stream(publicPaths).filter(p -> !p.isBlank())).toArray(String[]::new);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
 			.permitAll()
-			.requestMatchers("/error").permitAll()
+			.requestMatchers(open).permitAll()
 			.anyRequest().authenticated())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Bearer tokens only, no cookies: there is no session for a forged request to ride on.

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.rapport.support.error.RemoteUnavailableException;
-import com.rapport.support.timeline.InteractionRecorder.TimelineEntry;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -17,14 +16,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Delivers the events waiting in a service's records' outboxes to customer-service's timeline and removes
- * each from its record once delivered: up to {@value #BATCH} records a round, found by the index on
- * {@code outbox.eventId} that each service declares (so a round costs the pending records, not the collection), in
+ * Delivers the events waiting in a service's records' {@link Outbox} (customer-service's timeline, or another
+ * receiver) and removes each from its record once delivered: up to {@value #BATCH} records a round, found by the
+ * index on {@code <field>.eventId} that each service declares (so a round costs the pending records, not the collection), in
  * that index's order, each record's events oldest first. At least once: a crash
  * between the two sends it again later, and a change saved from a copy read before the removal puts the
- * event back; the receiver ignores the repeat (one interaction per event id). When customer-service is down
- * the round stops and the events wait for the next; an event it refuses for good is moved to the record's
- * {@code undeliverable} list with the reason, so it is neither lost nor sent again every round.
+ * event back; the receiver ignores the repeat (one per event id). When the receiver is down the round stops
+ * and the events wait for the next; an event it refuses for good is moved to the record's undeliverable list
+ * with the reason, so it is neither lost nor sent again every round.
  *
  * @param <R> the service's document class
  * @param <E> the type of its outbox elements
@@ -41,57 +40,62 @@ public class OutboxRelay<R, E> {
 
 	private final MongoTemplate mongo;
 
-	private final InteractionRecorder recorder;
-
-	private final TimelineOutbox<R, E> outbox;
+	private final Outbox<R, E> outbox;
 
 	private final MongoPersistentEntity<?> entity;
 
+	/** The relay of the service's timeline events to customer-service. */
 	public OutboxRelay(MongoTemplate mongo, InteractionRecorder recorder, TimelineOutbox<R, E> outbox) {
+		this(mongo, new TimelineDelivery<>(recorder, outbox));
+	}
+
+	public OutboxRelay(MongoTemplate mongo, Outbox<R, E> outbox) {
 		this.mongo = mongo;
-		this.recorder = recorder;
 		this.outbox = outbox;
 		this.entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(outbox.recordType());
 	}
 
-	public TimelineOutbox<R, E> outbox() {
-		return outbox;
+	public String leaseName() {
+		return outbox.leaseName();
 	}
 
 	/** One round; answers how many events were delivered. */
 	public int relayPending() {
 		// Every event id is text, so "at least the empty text" means "has a pending event"; unlike $exists, a range
-		// on the leading key lets both stores answer from each service's index outbox_pending on outbox.eventId.
-		Query pending = Query.query(Criteria.where("outbox.eventId").gte("")).limit(BATCH);
-		pending.fields().include(outbox.fields().toArray(String[]::new)).include("outbox");
+		// on the leading key lets both stores answer from each service's sparse index on <field>.eventId.
+		Query pending = Query.query(Criteria.where(outbox.field() + ".eventId").gte("")).limit(BATCH);
+		pending.fields().include(outbox.fields().toArray(String[]::new)).include(outbox.field());
 		List<R> records = mongo.find(pending, outbox.recordType());
 		int delivered = 0;
 		int setAside = 0;
 		for (R record : records) {
 			Object id = entity.getIdentifierAccessor(record).getRequiredIdentifier();
-			for (E event : outbox.outbox(record)) {
-				TimelineEntry entry = outbox.entryOf(record, event);
+			for (E event : outbox.pending(record)) {
+				if (!outbox.due(record, event)) {
+					continue;
+				}
+				String eventId = outbox.eventId(record, event);
 				try {
-					recorder.record(entry);
+					outbox.deliver(record, event);
 				}
 				catch (RemoteUnavailableException ex) {
-					log.warn("customer-service unavailable; {} {} events wait for the next round",
+					log.warn("{} unavailable; {} {} events wait for the next round", outbox.receiverName(),
 							waiting(records) - delivered - setAside, outbox.recordName());
 					return delivered;
 				}
 				catch (RuntimeException ex) {
 					// Refused for good (e.g. the organisation no longer exists): set aside in the record with the
 					// reason, so it is neither lost nor sent again every round.
-					log.error("Event {} of {} {} refused by customer-service: {}", entry.eventId(), outbox.recordName(),
-							id, ex.getMessage());
-					mongo.updateFirst(byId(id), removal(entry).push("undeliverable",
-							new Document("eventId", entry.eventId()).append("kind", entry.kind())
+					log.error("Event {} of {} {} refused by {}: {}", eventId, outbox.recordName(), id,
+							outbox.receiverName(), ex.getMessage());
+					mongo.updateFirst(byId(id), removal(eventId).push(outbox.undeliverableField(),
+							new Document("eventId", eventId).append("kind", outbox.kind(record, event))
 								.append("reason", String.valueOf(ex.getMessage()))),
 							outbox.recordType());
 					setAside++;
 					continue;
 				}
-				mongo.updateFirst(byId(id), removal(entry), outbox.recordType());
+				mongo.updateFirst(byId(id), removal(eventId), outbox.recordType());
 				delivered++;
 			}
 		}
@@ -99,14 +103,74 @@ public class OutboxRelay<R, E> {
 	}
 
 	private long waiting(List<R> records) {
-		return records.stream().mapToLong(record -> outbox.outbox(record).size()).sum();
+		return records.stream().mapToLong(record -> outbox.pending(record).size()).sum();
 	}
 
 	private static Query byId(Object id) {
 		return Query.query(Criteria.where("_id").is(id));
 	}
 
-	private static Update removal(TimelineEntry entry) {
-		return new Update().pull("outbox", new Document("eventId", entry.eventId()));
+	private Update removal(String eventId) {
+		return new Update().pull(outbox.field(), new Document("eventId", eventId));
+	}
+
+	/** A {@link TimelineOutbox} as an outbox whose receiver is customer-service's timeline. */
+	private record TimelineDelivery<R, E>(InteractionRecorder recorder, TimelineOutbox<R, E> timeline)
+			implements Outbox<R, E> {
+
+		@Override
+		public Class<R> recordType() {
+			return timeline.recordType();
+		}
+
+		@Override
+		public String field() {
+			return "outbox";
+		}
+
+		@Override
+		public String undeliverableField() {
+			return "undeliverable";
+		}
+
+		@Override
+		public List<String> fields() {
+			return timeline.fields();
+		}
+
+		@Override
+		public List<E> pending(R record) {
+			return timeline.outbox(record);
+		}
+
+		@Override
+		public String eventId(R record, E event) {
+			return timeline.entryOf(record, event).eventId();
+		}
+
+		@Override
+		public String kind(R record, E event) {
+			return timeline.entryOf(record, event).kind();
+		}
+
+		@Override
+		public void deliver(R record, E event) {
+			recorder.record(timeline.entryOf(record, event));
+		}
+
+		@Override
+		public String recordName() {
+			return timeline.recordName();
+		}
+
+		@Override
+		public String receiverName() {
+			return "customer-service";
+		}
+
+		@Override
+		public String leaseName() {
+			return timeline.leaseName();
+		}
 	}
 }

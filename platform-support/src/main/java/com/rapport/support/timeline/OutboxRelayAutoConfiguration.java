@@ -36,15 +36,16 @@ public class OutboxRelayAutoConfiguration {
 	@Bean
 	RelaySchedule outboxRelaySchedule(OutboxRelay<?, ?> relay, MongoTemplate mongo, ObjectProvider<Clock> clock,
 			@Value("${spring.application.name}") String name) {
-		return new RelaySchedule(relay, new MongoLease(mongo, clock.getIfUnique(Clock::systemUTC), name));
+		return new RelaySchedule(
+				new OutboxSchedule(relay, new MongoLease(mongo, clock.getIfUnique(Clock::systemUTC), name)));
 	}
 
-	record RelaySchedule(OutboxRelay<?, ?> relay, MongoLease lease) {
+	record RelaySchedule(OutboxSchedule schedule) {
 
 		@Scheduled(initialDelayString = "${rapport.relay.initial-delay:5s}",
 				fixedDelayString = "${rapport.relay.interval:2s}")
 		void run() {
-			lease.runExclusively(relay.outbox().leaseName(), OutboxRelay.MAX_ROUND, relay::relayPending);
+			schedule.run();
 		}
 	}
 }

@@ -51,7 +51,7 @@ class OutboxRelayAutoConfigurationTests {
 		serviceWithOutbox.withPropertyValues("rapport.relay.initial-delay=1h").run(context -> {
 			assertThat(context).hasSingleBean(GrpcInteractionRecorder.class).hasSingleBean(TimelineServiceBlockingStub.class)
 				.hasSingleBean(OutboxRelay.class).hasSingleBean(RelaySchedule.class);
-			assertThat(context.getBean(OutboxRelay.class).outbox()).isInstanceOf(Parcel.Outbox.class);
+			assertThat(context.getBean(OutboxRelay.class).leaseName()).isEqualTo(new Parcel.Outbox().leaseName());
 			assertThat(channels).containsExactly("customer-service");
 		});
 	}

@@ -12,6 +12,7 @@ import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc;
 import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc.TieringPolicyServiceBlockingStub;
 import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc;
 import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc.FeedbackServiceBlockingStub;
+import com.rapport.contracts.feedback.v1.SurveyAnswerServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
 import com.rapport.contracts.ticket.v1.TicketConversationServiceGrpc;
@@ -31,6 +32,11 @@ import org.springframework.grpc.client.GrpcChannelFactory;
 
 @Configuration(proxyBeanMethods = false)
 class RemoteClientsConfiguration {
+
+	@Bean
+	SurveyAnswerServiceGrpc.SurveyAnswerServiceBlockingStub surveyAnswerServiceStub(GrpcChannelFactory channels) {
+		return SurveyAnswerServiceGrpc.newBlockingStub(channels.createChannel(SurveyClient.REMOTE));
+	}
 
 	@Bean
 	OrganisationServiceBlockingStub organisationServiceStub(GrpcChannelFactory channels) {

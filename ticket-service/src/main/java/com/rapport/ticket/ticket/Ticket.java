@@ -23,7 +23,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A support request or complaint of a customer organisation. {@code number} (T-1001) is what people quote;
  * {@code tier} is the organisation's tier the SLA was picked by, {@code tierAssumed} true when customer-service
  * could not be asked then. {@code messages} is the conversation (public replies and internal notes, oldest
- * first); {@code outbox} holds the events the timeline has still to hear of (see {@link TicketOutbox}).
+ * first); {@code outbox} holds the events the timeline has still to hear of (see {@link TicketOutbox}),
+ * {@code surveyRequests} the resolutions feedback-service has still to hear of (see {@link SurveyRequestOutbox}).
  * {@code assigneeId} is the user name of the agent working it, {@code assignee} their display name.
  * Changes answer a new ticket; the stored one changes only when saved (with its version: a concurrent change
  * makes the later save fail).
@@ -34,14 +35,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "customer_requester", def = "{'customerId': 1, 'requester.contactId': 1}"),
 		@CompoundIndex(name = "status_opened", def = "{'status': 1, 'openedAt': 1}"),
 		@CompoundIndex(name = "status_resolved", def = "{'status': 1, 'resolvedAt': 1}"),
-		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true) })
+		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true),
+		@CompoundIndex(name = "survey_requests_pending", def = "{'surveyRequests.eventId': 1}", sparse = true) })
 public record Ticket(@Id String id, String number, String customerId, String subject, TicketKind kind,
 		Priority priority, TicketStatus status, Channel channel, Instant openedAt, Requester requester, String assignee,
 		Instant firstRespondedAt, Instant resolvedAt, Tier tier, Boolean tierAssumed, SlaClock sla,
 		@CreatedDate Instant createdAt, @Version Long version, List<TicketEvent> outbox,
 		List<UndeliverableEvent> undeliverable, Classification classification, String assigneeId, Instant closedAt,
 		Instant updatedAt, Boolean firstContactResolution, Integer reopenCount, List<TicketMessage> messages,
-		PartnerRequest partnerRequest) {
+		PartnerRequest partnerRequest, List<SurveyRequest> surveyRequests) {
 
 	@PersistenceCreator
 	public Ticket {
@@ -52,6 +54,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		outbox = outbox == null ? List.of() : List.copyOf(outbox);
 		undeliverable = undeliverable == null ? List.of() : List.copyOf(undeliverable);
 		messages = messages == null ? List.of() : List.copyOf(messages);
+		surveyRequests = surveyRequests == null ? List.of() : List.copyOf(surveyRequests);
 	}
 
 	/** A ticket without conversation or classification, as the first slice stored them (tests, imports). */
@@ -61,7 +64,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 			Instant createdAt, Long version, List<TicketEvent> outbox, List<UndeliverableEvent> undeliverable) {
 		this(id, number, customerId, subject, kind, priority, status, channel, openedAt, requester, assignee,
 				firstRespondedAt, resolvedAt, tier, tierAssumed, sla, createdAt, version, outbox, undeliverable, null,
-				null, null, null, false, 0, List.of(), null);
+				null, null, null, false, 0, List.of(), null, List.of());
 	}
 
 	/** An event customer-service refused for good, kept with its reason (see {@link TicketOutbox}). */
@@ -162,6 +165,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 			draft.resolvedAt = at;
 			draft.sla = running;
 			draft.outbox.add(resolved);
+			draft.surveyRequests.add(new SurveyRequest(eventId, at));
 			draft.firstContactResolution = resolvedAtFirstContact();
 			draft.updatedAt = later(updatedAt, at);
 		});
@@ -282,6 +286,8 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 
 		final List<TicketMessage> messages;
 
+		final List<SurveyRequest> surveyRequests;
+
 		Draft(Ticket from) {
 			this.from = from;
 			status = from.status;
@@ -298,13 +304,15 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 			partnerRequest = from.partnerRequest;
 			outbox = new ArrayList<>(from.outbox);
 			messages = new ArrayList<>(from.messages);
+			surveyRequests = new ArrayList<>(from.surveyRequests);
 		}
 
 		Ticket build() {
 			return new Ticket(from.id, from.number, from.customerId, from.subject, from.kind, from.priority, status,
 					from.channel, from.openedAt, requester, assignee, firstRespondedAt, resolvedAt, from.tier,
 					from.tierAssumed, sla, from.createdAt, from.version, outbox, from.undeliverable, from.classification,
-					assigneeId, closedAt, updatedAt, firstContactResolution, reopenCount, messages, partnerRequest);
+					assigneeId, closedAt, updatedAt, firstContactResolution, reopenCount, messages, partnerRequest,
+					surveyRequests);
 		}
 	}
 }

@@ -52,6 +52,18 @@ public class TicketIntake {
 
 	/** Opens the ticket a contact, staff or a service raises (partners: {@link #openForPartner}). */
 	public TicketView open(Caller caller, TicketRequest request) {
+		return open(caller, request, null);
+	}
+
+	/**
+	 * As {@link #open(Caller, TicketRequest)}; a service that names an {@code idempotencyKey} opens the ticket once
+	 * per key: a repeat answers the ticket opened the first time (the first request wins, so a retry that carries
+	 * more, such as a comment given meanwhile, still opens nothing twice). Ignored for people.
+	 */
+	public TicketView open(Caller caller, TicketRequest request, String idempotencyKey) {
+		if (Callers.isService(caller) && idempotencyKey != null && !idempotencyKey.isBlank()) {
+			return openOnceForService(caller, request, idempotencyKey.strip());
+		}
 		NewTicket ticket;
 		Set<Channel> channels;
 		if (Callers.isStaff(caller) || Callers.isService(caller)) {
@@ -108,6 +120,29 @@ public class TicketIntake {
 		}
 		catch (DuplicateKeyException ex) {
 			return replay(repository.findById(id).orElseThrow(() -> ex), asked, partner);
+		}
+	}
+
+	private TicketView openOnceForService(Caller service, TicketRequest request, String key) {
+		if (key.length() > 200) {
+			throw UnprocessableException.field(Message.of("ticket.cannot-open"), "idempotencyKey",
+					Message.of("field.too-long", 200));
+		}
+		String id = UUID.nameUUIDFromBytes(("service-ticket:" + service.name() + "\u0000" + key)
+			.getBytes(StandardCharsets.UTF_8)).toString();
+		var earlier = repository.findById(id);
+		if (earlier.isPresent()) {
+			return view(earlier.get(), service);
+		}
+		NewTicket ticket = newTicket(request, request.customerId(), request.channel(),
+				Requester.of(request.contactId(), request.requesterName(), request.requesterEmail()), Author.SYSTEM);
+		try {
+			Ticket opened = tickets.open(ticket, LOGGED, id, new PartnerRequest(service.name(), key, request.fingerprint()));
+			audited(service, opened);
+			return view(opened, service);
+		}
+		catch (DuplicateKeyException ex) {
+			return view(repository.findById(id).orElseThrow(() -> ex), service);
 		}
 	}
 

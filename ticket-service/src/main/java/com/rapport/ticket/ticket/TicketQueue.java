@@ -130,10 +130,10 @@ public class TicketQueue {
 		return statuses;
 	}
 
-	/** Without what a list does not show: the conversation and the outbox. */
+	/** Without what a list does not show: the conversation and the outboxes. */
 	private static Query listing(Criteria criteria) {
 		Query query = Query.query(criteria);
-		query.fields().exclude("messages", "outbox", "undeliverable", "partnerRequest");
+		query.fields().exclude("messages", "outbox", "undeliverable", "partnerRequest", "surveyRequests");
 		return query;
 	}
 

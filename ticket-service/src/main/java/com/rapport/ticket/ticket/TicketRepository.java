@@ -13,7 +13,7 @@ public interface TicketRepository extends MongoRepository<Ticket, String> {
 	 * {@code customer_status_opened}; without the outbox, which listing does not need.
 	 */
 	@Query(value = "{'customerId': ?0, 'status': {'$in': ?1}}", sort = "{'openedAt': 1}",
-			fields = "{'outbox': 0, 'undeliverable': 0}")
+			fields = "{'outbox': 0, 'undeliverable': 0, 'surveyRequests': 0}")
 	List<Ticket> findByCustomerIdAndStatusIn(String customerId, Collection<TicketStatus> statuses);
 
 	java.util.Optional<Ticket> findByNumber(String number);

@@ -91,7 +91,7 @@ public class TicketService {
 				request.priority() != null ? request.priority() : Priority.NORMAL, TicketStatus.NEW, request.channel(),
 				openedAt, request.requester(), blankToNull(request.assignee()), null, null, tier.tier(), !tier.current(),
 				sla.policyFor(tier.tier()).start(openedAt), null, null, List.of(), List.of(), about, null, null,
-				openedAt, false, 0, List.of(), partnerRequest);
+				openedAt, false, 0, List.of(), partnerRequest, List.of());
 		if (body != null) {
 			ticket = ticket.withMessage(request.author().says(body, false, openedAt));
 		}

@@ -88,7 +88,7 @@ class ContactGrpcService extends ContactServiceGrpc.ContactServiceImplBase {
 		contacts.contacts(caller, request.getOrganisationId()).forEach(contact -> answer
 			.addContacts(NotificationContact.newBuilder().setId(contact.id()).setName(text(contact.name()))
 				.setEmail(text(contact.email())).setLanguage(text(contact.language()))
-				.setTimeZone(text(contact.timeZone()))
+				.setTimeZone(text(contact.timeZone())).setSurveyConsent(contact.surveyConsent())
 				.setPreferredChannel(PreferredChannel.valueOf("PREFERRED_CHANNEL_" + contact.preferredChannel().name()))));
 		response.onNext(answer.build());
 		response.onCompleted();

@@ -44,7 +44,7 @@ class ContactGrpcServiceNotificationContactsTests {
 						"Asia/Shanghai", null, com.rapport.customer.organisation.PreferredChannel.EMAIL, true, false, null,
 						null),
 				new Contact("bob-1", "Bob Li", null, null, "+86 21 5555 0102", "en", "Asia/Shanghai", null,
-						com.rapport.customer.organisation.PreferredChannel.SMS, false, false, null, null)));
+						com.rapport.customer.organisation.PreferredChannel.SMS, false, true, null, null)));
 	}
 
 	private static ContactServiceGrpc.ContactServiceBlockingStub as(String token) {
@@ -56,7 +56,7 @@ class ContactGrpcServiceNotificationContactsTests {
 	}
 
 	@Test
-	void aServiceGetsEachContactsAddressLanguageZoneAndChannel() {
+	void aServiceGetsEachContactsAddressLanguageZoneChannelAndSurveyConsent() {
 		var contacts = as(TestTokens.service()).listNotificationContacts(of("acme-retail"))
 			.getContactsList();
 		assertThat(contacts).containsExactly(
@@ -64,7 +64,8 @@ class ContactGrpcServiceNotificationContactsTests {
 					.setLanguage("zh-CN").setTimeZone("Asia/Shanghai")
 					.setPreferredChannel(PreferredChannel.PREFERRED_CHANNEL_EMAIL).build(),
 				NotificationContact.newBuilder().setId("bob-1").setName("Bob Li").setLanguage("en")
-					.setTimeZone("Asia/Shanghai").setPreferredChannel(PreferredChannel.PREFERRED_CHANNEL_SMS).build());
+					.setTimeZone("Asia/Shanghai").setPreferredChannel(PreferredChannel.PREFERRED_CHANNEL_SMS)
+					.setSurveyConsent(true).build());
 	}
 
 	@Test

@@ -35,7 +35,7 @@ class TicketIntakeGrpcService extends TicketIntakeServiceGrpc.TicketIntakeServic
 				TicketProtos.domain(request.getPriority(), Priority.class, "priority"), request.getOrderNumber(),
 				TicketProtos.domain(request.getChannel(), Channel.class, "channel"), request.getContactId(),
 				request.getRequesterName(), request.getRequesterEmail());
-		response.onNext(TicketProtos.detail(intake.open(caller, ticket)));
+		response.onNext(TicketProtos.detail(intake.open(caller, ticket, request.getIdempotencyKey())));
 		response.onCompleted();
 	}
 }

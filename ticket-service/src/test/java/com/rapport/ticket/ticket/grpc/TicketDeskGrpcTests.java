@@ -188,6 +188,21 @@ class TicketDeskGrpcTests {
 	}
 
 	@Test
+	void aServiceRepeatingItsKeyOpensTheFollowUpOnceAndPeoplesKeysAreIgnored() {
+		OpenTicketRequest.Builder followUp = complaint().setCustomerId(ACME).setChannel(TicketChannel.TICKET_CHANNEL_EMAIL)
+			.setRequesterEmail("alice.chen@acme-retail.example").setIdempotencyKey("survey-follow-up:answer-1");
+		TicketDetail first = intake(TestTokens.service()).openTicket(followUp.build());
+		TicketDetail again = intake(TestTokens.service()).openTicket(followUp.setBody("now with the comment").build());
+
+		assertThat(again.getTicket().getNumber()).isEqualTo(first.getTicket().getNumber());
+		assertThat(tickets.count()).isEqualTo(1);
+
+		intake(AGENT).openTicket(complaint().setCustomerId(ACME).setChannel(TicketChannel.TICKET_CHANNEL_PHONE)
+			.setContactId("contact-alice").setIdempotencyKey("survey-follow-up:answer-1").build());
+		assertThat(tickets.count()).isEqualTo(2);
+	}
+
+	@Test
 	void internalNotesReachNoCustomerAndNoServiceThroughAnyMethod() throws Exception {
 		Ticket ticket = raisedWithNote();
 		GetTicketRequest get = GetTicketRequest.newBuilder().setTicketId(ticket.getId()).build();

@@ -1,0 +1,12 @@
+package com.rapport.feedback.invitation;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The invitations' settings and the sender's schedule. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(InvitationProperties.class)
+class InvitationConfiguration {
+}

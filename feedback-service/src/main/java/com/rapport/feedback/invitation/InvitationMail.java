@@ -1,0 +1,95 @@
+package com.rapport.feedback.invitation;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.rapport.support.message.Texts;
+import jakarta.mail.internet.InternetAddress;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.StaticMessageSource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes an invitation in its contact's language (en or zh-CN, the shared codes {@code survey.mail.*}) with the
+ * five scores as one-click links ({@code <portal>/survey/<token>?score=n}) and hands it to the SMTP server as
+ * plain text. The Message-ID is the invitation's own, so a mail handed over twice can be recognised as one.
+ */
+@Component
+class InvitationMail {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+	private final JavaMailSender sender;
+
+	private final InvitationProperties properties;
+
+	private final SurveyTokens tokens;
+
+	private final MessageSource texts = Texts.withSharedCodes(new StaticMessageSource());
+
+	InvitationMail(JavaMailSender sender, InvitationProperties properties, SurveyTokens tokens) {
+		this.sender = sender;
+		this.properties = properties;
+		this.tokens = tokens;
+	}
+
+	record Letter(String subject, String body) {
+	}
+
+	void send(Invitation invitation, Letter letter) {
+		sender.send(message -> {
+			MimeMessageHelper mail = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+			mail.setFrom(from());
+			mail.setTo(new InternetAddress(invitation.email(), true));
+			mail.setSubject(letter.subject());
+			mail.setText(letter.body());
+			message.setHeader("Content-Language", language(invitation));
+			// RFC 3834: an automatic message, so that out-of-office replies do not answer it.
+			message.setHeader("Auto-Submitted", "auto-generated");
+			message.setHeader("Message-ID", "<" + UUID.nameUUIDFromBytes(invitation.id().getBytes(StandardCharsets.UTF_8))
+					+ "@feedback.rapport>");
+		});
+	}
+
+	Letter write(Invitation invitation) {
+		Locale locale = "zh-CN".equals(invitation.language()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+		String link = properties.portalUrl() + "/survey/" + tokens.issue(invitation.id(), invitation.expiresAt());
+		List<String> lines = new ArrayList<>();
+		lines.add(invitation.contactName() == null || invitation.contactName().isBlank()
+				? say("survey.mail.greeting.anonymous", locale) : say("survey.mail.greeting", locale, invitation.contactName()));
+		lines.add("");
+		lines.add(say("survey.mail.csat.question", locale, invitation.subjectLabel()));
+		lines.add("");
+		for (int score = 5; score >= 1; score--) {
+			lines.add(say("survey.mail.score-line", locale, score, say("survey.csat." + score, locale),
+					link + "?score=" + score));
+		}
+		lines.add("");
+		lines.add(say("survey.mail.personal", locale, DAY.format(invitation.expiresAt().atOffset(ZoneOffset.UTC))));
+		lines.add("");
+		lines.add("-- ");
+		lines.add(say("survey.mail.footer", locale));
+		return new Letter(say("survey.mail.csat.subject", locale, invitation.subjectLabel()), String.join("\n", lines));
+	}
+
+	private String say(String code, Locale locale, Object... args) {
+		return texts.getMessage(code, args, code, locale);
+	}
+
+	private static String language(Invitation invitation) {
+		return "zh-CN".equals(invitation.language()) ? "zh-CN" : "en";
+	}
+
+	private InternetAddress from() throws UnsupportedEncodingException {
+		return new InternetAddress(properties.from(), properties.fromName(), StandardCharsets.UTF_8.name());
+	}
+}

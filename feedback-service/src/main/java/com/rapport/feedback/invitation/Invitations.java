@@ -1,0 +1,133 @@
+package com.rapport.feedback.invitation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.rapport.support.error.Message;
+import com.rapport.support.error.UnprocessableException;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides once per subject whether a due survey becomes an invitation: only for a contact of the organisation
+ * (found by id, else by email) with an email, who consented to surveys and was not invited within the minimum
+ * interval. The decision is stored under the subject's id, so a repeated request (the sender's outbox delivers
+ * at least once) answers the first decision. An invitation is stored QUEUED; {@link InvitationSender} mails it.
+ */
+@Service
+public class Invitations {
+
+	/** The kinds and subjects asked this way so far. */
+	static final List<String> KINDS = List.of("CSAT");
+
+	static final List<String> SUBJECT_TYPES = List.of("TICKET");
+
+	private final MongoTemplate mongo;
+
+	private final ContactDirectory contacts;
+
+	private final InvitationProperties properties;
+
+	private final Clock clock;
+
+	Invitations(MongoTemplate mongo, ContactDirectory contacts, InvitationProperties properties, Clock clock) {
+		this.mongo = mongo;
+		this.contacts = contacts;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** The decision about {@code due}, the first time made, every later time read. */
+	public Invitation request(SurveyDue due) {
+		validate(due);
+		String id = Invitation.idOf(due.kind(), due.subjectType(), due.subjectId());
+		Invitation decided = mongo.findById(id, Invitation.class);
+		if (decided != null) {
+			return decided;
+		}
+		Instant now = clock.instant();
+		Optional<InvitedContact> contact = contactOf(due);
+		Invitation.Outcome outcome = contact.isEmpty() ? Invitation.Outcome.NO_CONTACT
+				: !contact.get().surveyConsent() ? Invitation.Outcome.NO_CONSENT
+						: invitedSince(contact.get().id(), now.minus(properties.minInterval()))
+								? Invitation.Outcome.TOO_SOON : Invitation.Outcome.INVITED;
+		boolean invited = outcome == Invitation.Outcome.INVITED;
+		InvitedContact who = contact.orElse(null);
+		Invitation invitation = new Invitation(id, due.kind(), due.subjectType(), due.subjectId(), due.subjectLabel(),
+				due.organisationId(), who == null ? blankToNull(due.contactId()) : who.id(),
+				invited ? who.name() : null, invited ? who.email() : null, invited ? who.language() : null, outcome,
+				invited ? now : null, invited ? now.plus(properties.validFor()) : null,
+				invited ? Invitation.State.QUEUED : null, 0, invited ? now : null, null, null, null, null, null);
+		try {
+			return mongo.insert(invitation);
+		}
+		catch (DuplicateKeyException ex) {
+			// The same request, delivered twice at once: the first decision stands.
+			return mongo.findById(id, Invitation.class);
+		}
+	}
+
+	/** The invitation of {@code id}, if any. */
+	public Optional<Invitation> find(String id) {
+		return Optional.ofNullable(mongo.findById(id, Invitation.class));
+	}
+
+	private boolean invitedSince(String contactId, Instant since) {
+		Query recent = Query.query(Criteria.where("contactId").is(contactId).and("invitedAt").gt(since))
+			.with(Sort.by(Sort.Direction.DESC, "invitedAt")).limit(1);
+		return mongo.exists(recent, Invitation.class);
+	}
+
+	private Optional<InvitedContact> contactOf(SurveyDue due) {
+		String email = due.contactEmail() == null ? "" : due.contactEmail().strip().toLowerCase(Locale.ROOT);
+		String id = due.contactId() == null ? "" : due.contactId().strip();
+		if (id.isEmpty() && email.isEmpty()) {
+			return Optional.empty();
+		}
+		List<InvitedContact> known = contacts.contactsOf(due.organisationId());
+		Optional<InvitedContact> found = id.isEmpty() ? Optional.empty()
+				: known.stream().filter(c -> id.equals(c.id())).findFirst();
+		if (found.isEmpty() && !email.isEmpty()) {
+			found = known.stream().filter(c -> c.email() != null && email.equalsIgnoreCase(c.email().strip())).findFirst();
+		}
+		return found.filter(c -> c.email() != null && !c.email().isBlank());
+	}
+
+	private static void validate(SurveyDue due) {
+		Map<String, Message> errors = new LinkedHashMap<>();
+		check(due.organisationId(), "organisationId", errors);
+		check(due.subjectId(), "subjectId", errors);
+		if (!KINDS.contains(due.kind())) {
+			errors.put("kind", Message.of("field.unknown-choice", due.kind(), KINDS.toString()));
+		}
+		if (!SUBJECT_TYPES.contains(due.subjectType())) {
+			errors.put("subjectType", Message.of("field.unknown-choice", due.subjectType(), SUBJECT_TYPES.toString()));
+		}
+		if (!errors.isEmpty()) {
+			throw new UnprocessableException(Message.of("feedback.survey-request-invalid"), errors);
+		}
+	}
+
+	private static void check(String value, String field, Map<String, Message> errors) {
+		if (value == null || value.isBlank()) {
+			errors.put(field, Message.of("field.required"));
+		}
+		else if (value.length() > 150) {
+			errors.put(field, Message.of("field.too-long", 150));
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+}

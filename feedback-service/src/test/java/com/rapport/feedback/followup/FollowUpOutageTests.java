@@ -1,0 +1,212 @@
+package com.rapport.feedback.followup;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.rapport.contracts.ticket.v1.OpenTicketRequest;
+import com.rapport.contracts.ticket.v1.Ticket;
+import com.rapport.contracts.ticket.v1.TicketDetail;
+import com.rapport.contracts.ticket.v1.TicketIntakeServiceGrpc;
+import com.rapport.contracts.ticket.v1.TicketPriority;
+import com.rapport.feedback.response.NewResponse;
+import com.rapport.feedback.response.ResponseService;
+import com.rapport.feedback.response.SurveyResponseRepository;
+import com.rapport.support.grpc.ServiceTokenProperties;
+import com.rapport.support.grpc.ServiceTokenProvider;
+import com.rapport.support.test.MutableClock;
+import com.rapport.support.test.TestTokens;
+import io.grpc.Server;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.StreamObserver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A low CSAT's follow-up ticket over real gRPC (in-process transport, this service's own token) to a stand-in of
+ * ticket-service's TicketIntakeService that opens one ticket per idempotency key, as ticket-service does; the
+ * stand-in is stopped and started to play an outage. The tests drive the relay and move the clock themselves.
+ */
+@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
+		"spring.grpc.server.inprocess.name=feedback-follow-ups", "rapport.surveys.sending=false",
+		"spring.grpc.client.channels.ticket-service.address=in-process:" + FollowUpOutageTests.TICKET_SERVICE,
+		"rapport.feedback.follow-up.comment-wait=10m" })
+@Import({ TestTokens.DecoderConfiguration.class, FollowUpOutageTests.Clocks.class })
+class FollowUpOutageTests {
+
+	static final String TICKET_SERVICE = "ticket-service-stand-in";
+
+	static final Instant START = Instant.parse("2026-11-30T10:00:00Z");
+
+	static final MutableClock CLOCK = new MutableClock(START);
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Clocks {
+
+		@Bean
+		@Primary
+		Clock movingClock() {
+			return CLOCK;
+		}
+
+		/** This service's own token, as Keycloak would issue it (role internal). */
+		@Bean
+		ServiceTokenProvider serviceToken() {
+			return new ServiceTokenProvider(new ServiceTokenProperties("http://keycloak.invalid/token", "feedback-service",
+					"unused", null), RestClient.builder(), CLOCK) {
+				@Override
+				public String token() {
+					return TestTokens.service();
+				}
+			};
+		}
+	}
+
+	/** ticket-service's intake as far as a follow-up sees it: one ticket per idempotency key. */
+	static final class StandInIntake extends TicketIntakeServiceGrpc.TicketIntakeServiceImplBase {
+
+		final List<OpenTicketRequest> calls = new CopyOnWriteArrayList<>();
+
+		final Map<String, String> opened = new ConcurrentHashMap<>();
+
+		@Override
+		public void openTicket(OpenTicketRequest request, StreamObserver<TicketDetail> response) {
+			calls.add(request);
+			String number = opened.computeIfAbsent(request.getIdempotencyKey(), key -> "T-" + (2000 + opened.size()));
+			response.onNext(TicketDetail.newBuilder().setTicket(Ticket.newBuilder().setNumber(number)).build());
+			response.onCompleted();
+		}
+	}
+
+	static final StandInIntake intake = new StandInIntake();
+
+	static Server ticketService;
+
+	@Autowired
+	ResponseService answers;
+
+	@Autowired
+	SurveyResponseRepository responses;
+
+	@Autowired
+	FollowUpOutbox followUps;
+
+	@BeforeAll
+	static void startTicketService() throws IOException {
+		ticketService = start();
+	}
+
+	@AfterAll
+	static void stopTicketService() {
+		ticketService.shutdownNow();
+	}
+
+	@BeforeEach
+	void setUp() {
+		CLOCK.advance(Duration.between(CLOCK.instant(), START));
+		responses.deleteAll();
+		intake.calls.clear();
+		intake.opened.clear();
+	}
+
+	private static Server start() throws IOException {
+		return InProcessServerBuilder.forName(TICKET_SERVICE).directExecutor().addService(intake).build().start();
+	}
+
+	private void csat(String id, int score, String subject) {
+		answers.record(new NewResponse(id, "acme-retail", "alice-1", "CSAT", score, null, null, "TICKET", subject, "EMAIL"));
+	}
+
+	@Test
+	void aCsatOfOneOpensOneHighPriorityFollowUpWithTheScoreTheCommentAndTheTicket() {
+		csat("answer-1", 1, "T-1001");
+		answers.addComment("answer-1", "Nobody called back.");
+
+		assertThat(followUps.relayPending()).isEqualTo(1);
+
+		assertThat(intake.calls).singleElement().satisfies(call -> {
+			assertThat(call.getCustomerId()).isEqualTo("acme-retail");
+			assertThat(call.getContactId()).isEqualTo("alice-1");
+			assertThat(call.getPriority()).isEqualTo(TicketPriority.TICKET_PRIORITY_HIGH);
+			assertThat(call.getSubject()).isEqualTo("Follow-up: CSAT 1/5 on ticket T-1001");
+			assertThat(call.getBody()).contains("CSAT 1/5 about ticket T-1001", "Their comment: Nobody called back.");
+		});
+		assertThat(responses.findById("answer-1").orElseThrow().followUps()).isEmpty();
+		assertThat(followUps.relayPending()).isZero();
+		assertThat(intake.opened).hasSize(1);
+	}
+
+	@Test
+	void withoutACommentTheFollowUpWaitsForItThenGoesWithoutOne() {
+		csat("answer-2", 2, "T-1002");
+		assertThat(followUps.relayPending()).isZero();
+
+		CLOCK.advance(Duration.ofMinutes(10));
+		assertThat(followUps.relayPending()).isEqualTo(1);
+		assertThat(intake.calls.get(0).getBody()).contains("No comment was given.");
+	}
+
+	@Test
+	void aCsatOfThreeOrMoreOpensNothing() {
+		csat("answer-3", 3, "T-1003");
+		csat("answer-4", 5, "T-1004");
+		CLOCK.advance(Duration.ofHours(1));
+
+		assertThat(followUps.relayPending()).isZero();
+		assertThat(intake.calls).isEmpty();
+	}
+
+	@Test
+	void whileTicketServiceIsDownTheFollowUpWaitsAndIsOpenedExactlyOnceWhenItIsBack() throws IOException {
+		csat("answer-5", 1, "T-1005");
+		answers.addComment("answer-5", "Still broken.");
+		ticketService.shutdownNow();
+
+		assertThat(followUps.relayPending()).isZero();
+		assertThat(followUps.relayPending()).isZero();
+		assertThat(responses.findById("answer-5").orElseThrow().followUps()).hasSize(1);
+		assertThat(intake.calls).isEmpty();
+
+		ticketService = start();
+		// The channel reconnects on its own backoff; the relay's next rounds (every 2 s in service) find it back.
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+			.until(() -> followUps.relayPending() == 1);
+		assertThat(followUps.relayPending()).isZero();
+		assertThat(intake.opened).hasSize(1);
+		assertThat(responses.findById("answer-5").orElseThrow().followUps()).isEmpty();
+		assertThat(responses.findById("answer-5").orElseThrow().undeliverable()).isEmpty();
+	}
+
+	@Test
+	void aFollowUpSentAgainAfterALostAnswerOpensNoSecondTicket() {
+		csat("answer-6", 1, "T-1006");
+		CLOCK.advance(Duration.ofMinutes(10));
+		// As if the first answer was lost: ticket-service opened it, the follow-up stayed waiting and goes again.
+		followUps.relayPending();
+		var stored = responses.findById("answer-6").orElseThrow();
+		assertThat(stored.followUps()).isEmpty();
+		followUps.deliver(stored, new com.rapport.feedback.response.FollowUp("survey-follow-up:answer-6", START));
+
+		assertThat(intake.calls).hasSize(2);
+		assertThat(intake.opened).hasSize(1);
+		assertThat(intake.calls).extracting(OpenTicketRequest::getIdempotencyKey).containsOnly("survey-follow-up:answer-6");
+	}
+}
