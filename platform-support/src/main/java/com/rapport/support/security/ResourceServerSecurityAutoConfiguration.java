@@ -26,6 +26,11 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
 
 /**
  * A service's REST side is a stateless OAuth2 resource server: health probes are open, everything else
@@ -66,11 +71,14 @@ public class ResourceServerSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
-	SecurityFilterChain resourceServerFilterChain(HttpSecurity http, MessageSource messages) throws Exception {
+	SecurityFilterChain resourceServerFilterChain(HttpSecurity http, MessageSource messages,
+			@Value("${springdoc.api-docs.path:}") String openApiDocument) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
 			.permitAll()
 			.requestMatchers("/error").permitAll()
+			// The partner API's OpenAPI document (JSON and YAML) is public: the gateway serves it without a token.
+			.requestMatchers(openApiDocuments(openApiDocument)).permitAll()
 			.anyRequest().authenticated())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Bearer tokens only, no cookies: there is no session for a forged request to ride on.
@@ -83,5 +91,13 @@ public class ResourceServerSecurityAutoConfiguration {
 				.authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint(messages))
 				.accessDeniedHandler(ProblemAuthenticationHandlers.accessDeniedHandler(messages)));
 		return http.build();
+	}
+
+	private static RequestMatcher openApiDocuments(String path) {
+		if (path.isBlank()) {
+			return request -> false;
+		}
+		return new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path),
+				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path + ".yaml"));
 	}
 }
