@@ -148,7 +148,7 @@ public abstract class PartnerApiDocumentContract {
 		}
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(operation.method().toUpperCase()), uri)
 			.with(TestJwtRequests.as(TestTokens.partner(String.join(" ", operation.scopes()))))
-			.accept(MediaType.APPLICATION_JSON);
+			.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
 		query.forEach(pair -> request.queryParam(pair[0], pair[1]));
 		headers.forEach(pair -> request.header(pair[0], pair[1]));
 		JsonNode body = operation.node().path("requestBody");
