@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -21,6 +24,7 @@ import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 
@@ -63,7 +67,8 @@ public class PartnerApiDocumentation {
 		new TreeMap<>(properties.scopes()).forEach(scopes::addString);
 		return new OpenAPI()
 			.info(new Info().title(properties.title()).description(properties.description())
-				.version(properties.version()))
+				.version(properties.version())
+				.contact(new Contact().name("Rapport partner API reference").url(properties.serverUrl() + "/api/docs/")))
 			.servers(List.of(new Server().url(properties.serverUrl()).description("The gateway")))
 			.components(new Components()
 				.addSecuritySchemes(SCHEME, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
@@ -85,7 +90,7 @@ public class PartnerApiDocumentation {
 			if (operation.getParameters() != null) {
 				operation.getParameters().stream()
 					.filter(parameter -> "header".equals(parameter.getIn()) && IDEMPOTENCY_KEY.equals(parameter.getName()))
-					.forEach(PartnerApiDocumentation::describeIdempotencyKey);
+					.forEach(parameter -> describeIdempotencyKey(parameter, operation));
 			}
 			examples.addTo(operation);
 			return operation;
@@ -114,17 +119,32 @@ public class PartnerApiDocumentation {
 			}
 			openApi.getComponents().addSchemas(ProblemSchema.NAME, ProblemSchema.create());
 			keepOnlyUsedSchemas(openApi);
+			declareTags(openApi);
 		};
 	}
 
 	/** The rule every partner write that takes an {@code Idempotency-Key} applies (README "Partner API"). */
-	private static void describeIdempotencyKey(Parameter parameter) {
+	private static void describeIdempotencyKey(Parameter parameter, Operation operation) {
 		Schema<String> key = new Schema<>();
 		key.types(Set.of("string"));
 		parameter.description("Makes a retry safe: the same key with the same request replays the first answer "
-				+ "instead of writing twice; the same key with another request is refused. 1 to 200 visible ASCII "
-				+ "characters, such as the partner's own id of the change.")
+				+ "instead of writing twice; the same key with another request within 24 hours is refused (422, "
+				+ "`idempotency.key-reused`), and a repeat while the first is still being answered may get 409. 1 to 200 "
+				+ "visible ASCII characters, such as the partner's own id of the change.")
 			.schema(key.minLength(1).maxLength(200).pattern("^[\\x21-\\x7E]{1,200}$"));
+		if (operation.getResponses() != null) {
+			Schema<String> replayed = new Schema<>();
+			replayed.types(Set.of("string"));
+			replayed.addEnumItemObject("true");
+			operation.getResponses().forEach((status, response) -> {
+				if (status.startsWith("2")) {
+					response.addHeaderObject("Idempotent-Replayed", new Header()
+						.description("`true` when this is the first answer again, for a repeat of the same key and "
+								+ "request; nothing new was written")
+						.schema(replayed));
+				}
+			});
+		}
 	}
 
 	/** The scopes named by the handler's {@code @PreAuthorize}, on its method or else its class. */
@@ -141,6 +161,19 @@ public class PartnerApiDocumentation {
 			}
 		}
 		return scopes;
+	}
+
+	/** Every tag an operation names is declared at the top, in the order of the operations. */
+	private static void declareTags(OpenAPI openApi) {
+		Set<String> declared = new LinkedHashSet<>();
+		if (openApi.getTags() != null) {
+			openApi.getTags().forEach(tag -> declared.add(tag.getName()));
+		}
+		if (openApi.getPaths() != null) {
+			openApi.getPaths().values().forEach(path -> path.readOperations().stream()
+				.filter(operation -> operation.getTags() != null).flatMap(operation -> operation.getTags().stream())
+				.filter(declared::add).forEach(name -> openApi.addTagsItem(new Tag().name(name))));
+		}
 	}
 
 	private static void keepOnlyUsedSchemas(OpenAPI openApi) {

@@ -39,7 +39,8 @@ class ContactController {
 
 	@GetMapping
 	@PreAuthorize(OrganisationController.READ)
-	@Operation(operationId = "listContacts", summary = "List an organisation's contacts")
+	@Operation(operationId = "listContacts", summary = "List an organisation's contacts",
+			description = "Every contact of the organisation, with their language, time zone and preferred channel.")
 	List<ContactView> list(@PathVariable String organisationId) {
 		Caller caller = Caller.current();
 		boolean logins = CustomerAccess.isStaff(caller);
@@ -48,7 +49,7 @@ class ContactController {
 
 	@GetMapping("/{contactId}")
 	@PreAuthorize(OrganisationController.READ)
-	@Operation(operationId = "getContact", summary = "Read a contact")
+	@Operation(operationId = "getContact", summary = "Read a contact", description = "One contact of the organisation.")
 	ContactView get(@PathVariable String organisationId, @PathVariable String contactId) {
 		Caller caller = Caller.current();
 		return ContactView.of(contacts.contact(caller, organisationId, contactId),
@@ -58,6 +59,7 @@ class ContactController {
 	@PostMapping
 	@PreAuthorize(OrganisationController.WRITE)
 	@Operation(operationId = "createContact", summary = "Add a contact",
+			description = "A new contact of the organisation; their preferred channel is email unless said.",
 			responses = @ApiResponse(responseCode = "201", description = "The contact; its address in Location",
 					content = @Content(schema = @Schema(implementation = ContactView.class))))
 	ResponseEntity<ContactView> create(@PathVariable String organisationId, @RequestBody ContactRequest request) {

@@ -60,7 +60,8 @@ class OrganisationController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize(READ)
-	@Operation(operationId = "getOrganisation", summary = "Read an organisation")
+	@Operation(operationId = "getOrganisation", summary = "Read an organisation",
+			description = "One organisation by its id (the `customer_id` its contacts' tokens carry), with its tier.")
 	OrganisationView get(@PathVariable String id) {
 		Caller caller = Caller.current();
 		return OrganisationView.of(organisations.get(caller, id), CustomerAccess.isStaff(caller));
@@ -69,6 +70,7 @@ class OrganisationController {
 	@PostMapping
 	@PreAuthorize(WRITE)
 	@Operation(operationId = "createOrganisation", summary = "Create an organisation",
+			description = "A new organisation; `id` may be given (else one is made from the name).",
 			responses = @ApiResponse(responseCode = "201", description = "The organisation; its address in Location",
 					content = @Content(schema = @Schema(implementation = OrganisationView.class))))
 	ResponseEntity<OrganisationView> create(@RequestBody OrganisationRequest request) {
