@@ -44,7 +44,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Java client there), so a change of the contract shows in review; {@code -Drapport.openapi.update=true}
  * writes it anew;</li>
  * <li>every operation's example is replayed against the service, and the request and the real answer are
- * validated against the document (Atlassian's openapi-request-validator).</li>
+ * validated against the document (Atlassian's swagger-request-validator, {@link DocumentValidators}).</li>
  * </ul>
  * A service's test extends this with {@code @SpringBootTest}, {@code @AutoConfigureMockMvc} and
  * {@code @Import(TestTokens.DecoderConfiguration.class)}.
@@ -120,8 +120,7 @@ public abstract class PartnerApiDocumentContract {
 		JsonNode document = document();
 		Map<String, Operation> operations = operations(document);
 		assertThat(replayOrder()).as("operations replayed").containsExactlyInAnyOrderElementsOf(operations.keySet());
-		OpenApiInteractionValidator validator = OpenApiInteractionValidator
-			.createForInlineApiSpecification(JSON.writeValueAsString(document)).build();
+		OpenApiInteractionValidator validator = DocumentValidators.of(JSON.writeValueAsString(document));
 		prepareExamples();
 		return replayOrder().stream().map(id -> DynamicTest.dynamicTest(id, () -> replay(operations.get(id), validator)));
 	}
