@@ -119,6 +119,7 @@ public class PartnerApiDocumentation {
 			}
 			openApi.getComponents().addSchemas(ProblemSchema.NAME, ProblemSchema.create());
 			keepOnlyUsedSchemas(openApi);
+			optionalMayBeNull(openApi);
 			declareTags(openApi);
 		};
 	}
@@ -161,6 +162,41 @@ public class PartnerApiDocumentation {
 			}
 		}
 		return scopes;
+	}
+
+	/**
+	 * The services write an absent value as {@code null} (Jackson's default), so every property a schema does not
+	 * require may be {@code null}: {@code type: [..., "null"]}, or {@code anyOf} a reference and {@code null}.
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static void optionalMayBeNull(OpenAPI openApi) {
+		Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+		if (schemas == null) {
+			return;
+		}
+		schemas.forEach((name, schema) -> {
+			if (schema.getProperties() == null || name.equals(ProblemSchema.NAME)) {
+				return;
+			}
+			List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+			Map<String, Schema> properties = schema.getProperties();
+			properties.replaceAll((property, value) -> {
+				if (required.contains(property)) {
+					return value;
+				}
+				if (value.get$ref() != null) {
+					Schema nothing = new Schema<>();
+					nothing.types(Set.of("null"));
+					return new Schema<>().anyOf(List.of(value, nothing));
+				}
+				if (value.getTypes() != null && !value.getTypes().contains("null")) {
+					Set<String> types = new java.util.LinkedHashSet<>(value.getTypes());
+					types.add("null");
+					value.setTypes(types);
+				}
+				return value;
+			});
+		});
 	}
 
 	/** Every tag an operation names is declared at the top, in the order of the operations. */

@@ -31,7 +31,9 @@ class DocumentValidatorTests {
 			     "responses": {"200": {"description": "OK"}}}}},
 			 "components": {"schemas": {"Thing": {"type": "object", "required": ["name"], "properties": {
 			   "name": {"type": "string", "maxLength": 5, "examples": ["chair"]},
-			   "count": {"type": "integer", "format": "int32"}}}}}}
+			   "count": {"type": ["integer", "null"], "format": "int32"},
+			   "part": {"anyOf": [{"$ref": "#/components/schemas/Part"}, {"type": "null"}]}}},
+			   "Part": {"type": "object", "required": ["sku"], "properties": {"sku": {"type": "string"}}}}}}
 			""";
 
 	private final OpenApiInteractionValidator validator = DocumentValidators.of(DOCUMENT);
@@ -39,6 +41,16 @@ class DocumentValidatorTests {
 	@Test
 	void anAnswerThatMatchesTheDocumentPasses() {
 		assertThat(validateAnswer("{\"name\": \"chair\", \"count\": 3}").hasErrors()).isFalse();
+	}
+
+	@Test
+	void aValueOrReferenceThatMayBeNullMayBeNullAndIsCheckedOtherwise() {
+		assertThat(validateAnswer("{\"name\": \"chair\", \"count\": null}").getMessages()).isEmpty();
+		assertThat(validateAnswer("{\"name\": \"chair\", \"part\": null}").getMessages()).isEmpty();
+		assertThat(validateAnswer("{\"name\": \"chair\", \"part\": {\"sku\": \"L-1\"}}").hasErrors()).isFalse();
+		assertThat(validateAnswer("{\"name\": \"chair\", \"part\": {\"sku\": 1}}").hasErrors()).isTrue();
+		assertThat(validateAnswer("{\"name\": \"chair\", \"part\": {}}").hasErrors()).isTrue();
+		assertThat(validateAnswer("{\"name\": null}").hasErrors()).isTrue();
 	}
 
 	@Test
