@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -51,6 +52,27 @@ import org.springframework.web.server.WebFilter;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OAuth2ClientProperties.class)
 class SecurityConfiguration {
+
+	/**
+	 * The partner APIs' OpenAPI documents and their reference page are for anyone to read, without a token or a
+	 * session (GET only); the page gets the site's Content-Security-Policy like every other page.
+	 */
+	@Bean
+	@Order(0)
+	SecurityWebFilterChain publicApiDocuments(ServerHttpSecurity http,
+			@Value("${spring.security.oauth2.client.provider.keycloak.issuer-uri}") String issuer) {
+		return http
+			.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/*/v1/openapi.json",
+					"/api/*/v1/openapi.yaml", "/api/docs", "/api/docs/**"))
+			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(issuer)))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			.build();
+	}
 
 	@Bean
 	@Order(1)

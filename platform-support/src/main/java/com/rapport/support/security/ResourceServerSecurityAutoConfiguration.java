@@ -27,6 +27,11 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
 
 /**
  * A service's REST side is a stateless OAuth2 resource server: health probes are open, everything else
@@ -68,7 +73,8 @@ public class ResourceServerSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain resourceServerFilterChain(HttpSecurity http, MessageSource messages,
-			@Value("${rapport.security.public-paths:}") String[] publicPaths) throws Exception {
+			@Value("${rapport.security.public-paths:}") String[] publicPaths,
+			@Value("${springdoc.api-docs.path:}") String openApiDocument) throws Exception {
 		// Pages whose own credential is in the address (portal-web's survey links) need no token.
 		String[] open = java.util.stream.Stream.concat(java.util.stream.Stream.of("/error"),
 				java.util.Arrays.stream(publicPaths).filter(p -> !p.isBlank())).toArray(String[]::new);
@@ -76,6 +82,8 @@ public class ResourceServerSecurityAutoConfiguration {
 			.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
 			.permitAll()
 			.requestMatchers(open).permitAll()
+			// The partner API's OpenAPI document (JSON and YAML) is public: the gateway serves it without a token.
+			.requestMatchers(openApiDocuments(openApiDocument)).permitAll()
 			.anyRequest().authenticated())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Bearer tokens only, no cookies: there is no session for a forged request to ride on.
@@ -88,5 +96,13 @@ public class ResourceServerSecurityAutoConfiguration {
 				.authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint(messages))
 				.accessDeniedHandler(ProblemAuthenticationHandlers.accessDeniedHandler(messages)));
 		return http.build();
+	}
+
+	private static RequestMatcher openApiDocuments(String path) {
+		if (path.isBlank()) {
+			return request -> false;
+		}
+		return new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path),
+				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path + ".yaml"));
 	}
 }

@@ -3,6 +3,11 @@ package com.rapport.customer.identity.web;
 import com.rapport.customer.identity.InvitationService;
 import com.rapport.support.security.Caller;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * too. The same callers as the other contact writes (staff, partners with {@code customers.write}).
  */
 @RestController
+@Tag(name = "Contacts")
 class ContactRemovalController {
 
 	static final String WRITE = "hasAnyRole('agent', 'manager', 'admin') or hasAuthority('SCOPE_customers.write')";
@@ -25,6 +31,9 @@ class ContactRemovalController {
 	}
 
 	/** 204; the contact is gone from the organisation and its login (if any) is disabled. */
+	@Operation(operationId = "removeContact", summary = "Remove a contact",
+			description = "The contact is gone from the organisation and its portal login, if any, is disabled.",
+			responses = @ApiResponse(responseCode = "204", description = "Removed"))
 	@DeleteMapping("/api/customers/v1/organisations/{organisationId}/contacts/{contactId}")
 	@PreAuthorize(WRITE)
 	ResponseEntity<Void> remove(@PathVariable String organisationId, @PathVariable String contactId) {

@@ -10,6 +10,12 @@ import com.rapport.customer.organisation.CustomerAccess;
 import com.rapport.customer.organisation.web.OrganisationViews.ContactView;
 import com.rapport.support.security.Caller;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/customers/v1/organisations/{organisationId}/contacts")
+@Tag(name = "Contacts")
 class ContactController {
 
 	private final ContactService contacts;
@@ -32,6 +39,8 @@ class ContactController {
 
 	@GetMapping
 	@PreAuthorize(OrganisationController.READ)
+	@Operation(operationId = "listContacts", summary = "List an organisation's contacts",
+			description = "Every contact of the organisation, with their language, time zone and preferred channel.")
 	List<ContactView> list(@PathVariable String organisationId) {
 		Caller caller = Caller.current();
 		boolean logins = CustomerAccess.isStaff(caller);
@@ -40,6 +49,7 @@ class ContactController {
 
 	@GetMapping("/{contactId}")
 	@PreAuthorize(OrganisationController.READ)
+	@Operation(operationId = "getContact", summary = "Read a contact", description = "One contact of the organisation.")
 	ContactView get(@PathVariable String organisationId, @PathVariable String contactId) {
 		Caller caller = Caller.current();
 		return ContactView.of(contacts.contact(caller, organisationId, contactId),
@@ -48,6 +58,10 @@ class ContactController {
 
 	@PostMapping
 	@PreAuthorize(OrganisationController.WRITE)
+	@Operation(operationId = "createContact", summary = "Add a contact",
+			description = "A new contact of the organisation; their preferred channel is email unless said.",
+			responses = @ApiResponse(responseCode = "201", description = "The contact; its address in Location",
+					content = @Content(schema = @Schema(implementation = ContactView.class))))
 	ResponseEntity<ContactView> create(@PathVariable String organisationId, @RequestBody ContactRequest request) {
 		Caller caller = Caller.current();
 		Contact created = contacts.addContact(caller, organisationId, request.toInput());
@@ -58,6 +72,8 @@ class ContactController {
 	/** Changes the fields sent; left-out fields keep their values. */
 	@PutMapping("/{contactId}")
 	@PreAuthorize(OrganisationController.WRITE)
+	@Operation(operationId = "updateContact", summary = "Change a contact",
+			description = "Changes the fields sent; left-out fields keep their values.")
 	ContactView update(@PathVariable String organisationId, @PathVariable String contactId,
 			@RequestBody ContactRequest request) {
 		Caller caller = Caller.current();
@@ -68,6 +84,13 @@ class ContactController {
 	/** The partner's idempotent upsert: 201 when it created the contact, 200 otherwise. */
 	@PutMapping("/external/{externalId}")
 	@PreAuthorize(OrganisationController.WRITE)
+	@Operation(operationId = "upsertContactByExternalId", summary = "Create or change a contact by the partner's id",
+			description = "Idempotent: the contact known by the partner's own id is created the first time and changed after.",
+			responses = {
+					@ApiResponse(responseCode = "201", description = "Created",
+					content = @Content(schema = @Schema(implementation = ContactView.class))),
+					@ApiResponse(responseCode = "200", description = "Changed, or already as sent",
+					content = @Content(schema = @Schema(implementation = ContactView.class))) })
 	ResponseEntity<ContactView> upsert(@PathVariable String organisationId, @PathVariable String externalId,
 			@RequestBody ContactRequest request) {
 		Caller caller = Caller.current();

@@ -20,6 +20,10 @@ import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.message.Texts;
 import com.rapport.support.security.Caller;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the first time answers {@code unchanged}.
  */
 @RestController
+@Tag(name = "Organisations")
 class OrganisationBatchController {
 
 	private final OrganisationBatchImport batches;
@@ -47,6 +52,8 @@ class OrganisationBatchController {
 	}
 
 	@PostMapping("/api/customers/v1/organisations:batch")
+	@Operation(operationId = "upsertOrganisations", summary = "Create or change organisations in a batch",
+			description = "Each item by the partner's own id, with its contacts; each item is answered on its own (created, updated, unchanged or refused with the reason), so one bad item does not stop the others.")
 	@PreAuthorize(OrganisationController.WRITE)
 	BatchView upsert(@RequestBody List<BatchItemRequest> items) {
 		Caller caller = Caller.current();
@@ -97,6 +104,7 @@ class OrganisationBatchController {
 	}
 
 	/** An organisation as in {@code PUT /organisations/external/{externalId}}, with its contacts. */
+	@Schema(name = "BatchItem")
 	record BatchItemRequest(String id, String externalId, String name, String industry, String sizeBand,
 			String country, String region, List<String> tags, String accountManager, String status, Long version,
 			List<ContactRequest> contacts) {
@@ -109,6 +117,7 @@ class OrganisationBatchController {
 	}
 
 	/** The answer: one entry per item, in the order sent, and how many of each kind. */
+	@Schema(name = "BatchResult")
 	record BatchView(List<ItemView> items, int created, int updated, int unchanged, int refused) {
 	}
 
@@ -119,6 +128,7 @@ class OrganisationBatchController {
 	 * {@code fieldCodes} the codes of their sentences.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@Schema(name = "BatchItemResult")
 	record ItemView(int index, String externalId, int status, String result, String id, Long version, String detail,
 			String reason, Map<String, String> errors, Map<String, String> fieldCodes) {
 

@@ -11,6 +11,12 @@ import com.rapport.customer.organisation.web.OrganisationViews.OrganisationView;
 import com.rapport.customer.organisation.web.OrganisationViews.PageView;
 import com.rapport.support.security.Caller;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/customers/v1/organisations")
+@Tag(name = "Organisations")
 class OrganisationController {
 
 	static final String READ = "hasAnyRole('customer', 'agent', 'manager', 'admin', 'internal') or hasAuthority('SCOPE_customers.read')";
@@ -40,6 +47,8 @@ class OrganisationController {
 	/** Every organisation by name, or those matching {@code q} (name, contact name, email or phone). */
 	@GetMapping
 	@PreAuthorize(READ)
+	@Operation(operationId = "listOrganisations", summary = "List organisations",
+			description = "Every organisation by name, or those matching `q` (name, contact name, email or phone), a page at a time.")
 	PageView list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		Caller caller = Caller.current();
@@ -51,6 +60,8 @@ class OrganisationController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize(READ)
+	@Operation(operationId = "getOrganisation", summary = "Read an organisation",
+			description = "One organisation by its id (the `customer_id` its contacts' tokens carry), with its tier.")
 	OrganisationView get(@PathVariable String id) {
 		Caller caller = Caller.current();
 		return OrganisationView.of(organisations.get(caller, id), CustomerAccess.isStaff(caller));
@@ -58,6 +69,10 @@ class OrganisationController {
 
 	@PostMapping
 	@PreAuthorize(WRITE)
+	@Operation(operationId = "createOrganisation", summary = "Create an organisation",
+			description = "A new organisation; `id` may be given (else one is made from the name).",
+			responses = @ApiResponse(responseCode = "201", description = "The organisation; its address in Location",
+					content = @Content(schema = @Schema(implementation = OrganisationView.class))))
 	ResponseEntity<OrganisationView> create(@RequestBody OrganisationRequest request) {
 		Caller caller = Caller.current();
 		Organisation created = organisations.create(caller, request.toInput());
@@ -68,6 +83,8 @@ class OrganisationController {
 	/** Changes the fields sent; left-out fields keep their values. */
 	@PutMapping("/{id}")
 	@PreAuthorize(WRITE)
+	@Operation(operationId = "updateOrganisation", summary = "Change an organisation",
+			description = "Changes the fields sent; left-out fields keep their values.")
 	OrganisationView update(@PathVariable String id, @RequestBody OrganisationRequest request) {
 		Caller caller = Caller.current();
 		return OrganisationView.of(organisations.update(caller, id, request.toInput()),
@@ -77,6 +94,13 @@ class OrganisationController {
 	/** The partner's idempotent upsert: 201 when it created the organisation, 200 otherwise. */
 	@PutMapping("/external/{externalId}")
 	@PreAuthorize(WRITE)
+	@Operation(operationId = "upsertOrganisationByExternalId", summary = "Create or change an organisation by the partner's id",
+			description = "Idempotent: the organisation known by the partner's own id is created the first time and changed after.",
+			responses = {
+					@ApiResponse(responseCode = "201", description = "Created",
+					content = @Content(schema = @Schema(implementation = OrganisationView.class))),
+					@ApiResponse(responseCode = "200", description = "Changed, or already as sent",
+					content = @Content(schema = @Schema(implementation = OrganisationView.class))) })
 	ResponseEntity<OrganisationView> upsert(@PathVariable String externalId,
 			@RequestBody OrganisationRequest request) {
 		Caller caller = Caller.current();

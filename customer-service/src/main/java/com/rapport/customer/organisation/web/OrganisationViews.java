@@ -9,6 +9,7 @@ import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.TierOverride;
 import com.rapport.customer.organisation.TierReason;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The JSON of organisations and contacts. */
 final class OrganisationViews {
@@ -16,6 +17,7 @@ final class OrganisationViews {
 	private OrganisationViews() {
 	}
 
+	@Schema(name = "OrganisationPage")
 	record PageView(List<OrganisationView> items, int page, int size, long total) {
 	}
 

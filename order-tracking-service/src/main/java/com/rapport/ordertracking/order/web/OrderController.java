@@ -9,6 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/orders/v1/orders")
+@Tag(name = "Orders")
 class OrderController {
 
 	private final OrderService orders;
@@ -40,6 +47,14 @@ class OrderController {
 	 */
 	@PostMapping
 	@PreAuthorize("hasAuthority('SCOPE_orders.write')")
+	@Operation(operationId = "createOrder", summary = "Submit an order",
+			description = "The organisation's order with its lines, promised date and first milestones. The same "
+					+ "request with the same Idempotency-Key replays the first answer.",
+			responses = {
+					@ApiResponse(responseCode = "201", description = "The order, stored; its address in Location",
+							content = @Content(schema = @Schema(implementation = OrderView.class))),
+					@ApiResponse(responseCode = "200", description = "The order was stored before under this key",
+							content = @Content(schema = @Schema(implementation = OrderView.class))) })
 	ResponseEntity<?> submit(@Valid @RequestBody OrderRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest http) {
 		return keys.once(http, idempotencyKey, request, () -> {
@@ -53,6 +68,8 @@ class OrderController {
 	}
 
 	@GetMapping
+	@Operation(operationId = "listOrders", summary = "List orders",
+			description = "An organisation's orders (customerId), newest first, a page at a time.")
 	@PreAuthorize("hasAuthority('SCOPE_orders.read') or hasAnyRole('customer', 'agent', 'manager', 'admin', 'internal')")
 	OrderView.PageView list(@RequestParam(required = false) String customerId,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -62,6 +79,7 @@ class OrderController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(operationId = "getOrder", summary = "Read an order", description = "One order by its id, with its milestones.")
 	@PreAuthorize("hasAuthority('SCOPE_orders.read') or hasAnyRole('customer', 'agent', 'manager', 'admin', 'internal')")
 	OrderView get(@PathVariable String id) {
 		return OrderView.of(orders.get(Caller.current(), id));

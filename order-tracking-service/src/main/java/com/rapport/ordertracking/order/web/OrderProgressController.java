@@ -7,6 +7,12 @@ import com.rapport.support.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/orders/v1/orders/{orderNumber}")
 @PreAuthorize("hasAuthority('SCOPE_orders.write')")
+@Tag(name = "Orders")
 class OrderProgressController {
 
 	private static final String KEY = "Idempotency-Key";
@@ -39,6 +46,14 @@ class OrderProgressController {
 
 	/** 201 when the milestone is new, 200 when its event id was seen already (nothing changed). */
 	@PostMapping("/milestones")
+	@Operation(operationId = "recordMilestone", summary = "Record a milestone",
+			description = "A step of the order (confirmed, in production, shipped with its parcel, delivered...). "
+					+ "A repeat of the event id is kept once.",
+			responses = {
+					@ApiResponse(responseCode = "201", description = "The order with the new milestone",
+							content = @Content(schema = @Schema(implementation = OrderView.class))),
+					@ApiResponse(responseCode = "200", description = "The event id was recorded before; nothing changed",
+							content = @Content(schema = @Schema(implementation = OrderView.class))) })
 	ResponseEntity<?> appendMilestone(@PathVariable String orderNumber, @Valid @RequestBody MilestoneRequest request,
 			@RequestHeader(name = KEY, required = false) String key, HttpServletRequest http) {
 		return keys.once(http, key, request, () -> {
@@ -52,6 +67,10 @@ class OrderProgressController {
 	}
 
 	@PostMapping("/changes")
+	@Operation(operationId = "changeOrder", summary = "Change an order",
+			description = "A new ETA, a new promised date with its reason, or new lines.",
+			responses = @ApiResponse(responseCode = "200", description = "The order after the change",
+					content = @Content(schema = @Schema(implementation = OrderView.class))))
 	ResponseEntity<?> change(@PathVariable String orderNumber, @Valid @RequestBody OrderChangeRequest request,
 			@RequestHeader(name = KEY, required = false) String key, HttpServletRequest http) {
 		return keys.once(http, key, request, () -> ResponseEntity
@@ -59,6 +78,9 @@ class OrderProgressController {
 	}
 
 	@PostMapping("/cancellation")
+	@Operation(operationId = "cancelOrder", summary = "Cancel an order", description = "Cancels the order, with the reason.",
+			responses = @ApiResponse(responseCode = "200", description = "The order, cancelled",
+					content = @Content(schema = @Schema(implementation = OrderView.class))))
 	ResponseEntity<?> cancel(@PathVariable String orderNumber, @Valid @RequestBody CancellationRequest request,
 			@RequestHeader(name = KEY, required = false) String key, HttpServletRequest http) {
 		return keys.once(http, key, request, () -> ResponseEntity
@@ -66,6 +88,11 @@ class OrderProgressController {
 	}
 
 	@PostMapping("/delay")
+	@Operation(operationId = "reportDelay", summary = "Report a delay",
+			description = "Why the order is late and the remedy offered (partial shipment, discount, substitute); "
+					+ "the customer's contacts are told.",
+			responses = @ApiResponse(responseCode = "200", description = "The order with its delay",
+					content = @Content(schema = @Schema(implementation = OrderView.class))))
 	ResponseEntity<?> reportDelay(@PathVariable String orderNumber, @Valid @RequestBody DelayRequest request,
 			@RequestHeader(name = KEY, required = false) String key, HttpServletRequest http) {
 		return keys.once(http, key, request, () -> ResponseEntity.ok(OrderView.of(progress

@@ -13,6 +13,7 @@ import com.rapport.ordertracking.order.NewOrder;
 import com.rapport.ordertracking.order.OrderLine;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import com.rapport.support.validation.PlainText;
 import jakarta.validation.constraints.DecimalMax;
@@ -68,6 +69,7 @@ record OrderRequest(@NotBlank @Size(max = 64) @PlainText String customerId,
 		}
 	}
 
+	@Schema(name = "FirstMilestone", description = "A milestone the order already passed when it is submitted")
 	record MilestoneRequest(@NotNull MilestoneCode code, @NotNull Instant occurredAt, @Size(max = 500) @PlainText(multiline = true) String note) {
 
 		Milestone toMilestone() {

@@ -9,6 +9,7 @@ import com.rapport.ordertracking.order.Delay;
 import com.rapport.ordertracking.order.Milestone;
 import com.rapport.ordertracking.order.Order;
 import com.rapport.ordertracking.order.OrderLine;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** An order as the REST API shows it. */
 record OrderView(String id, String customerId, String orderNumber, String status, Instant placedAt,
@@ -27,6 +28,7 @@ record OrderView(String id, String customerId, String orderNumber, String status
 	record MoneyView(String currency, BigDecimal amount) {
 	}
 
+	@Schema(name = "OrderPage")
 	record PageView(List<OrderView> items, int page, int size, long total) {
 	}
 }

@@ -10,6 +10,11 @@ import com.rapport.ticket.ticket.TicketConversation;
 import com.rapport.ticket.ticket.TicketIntake;
 import com.rapport.ticket.ticket.TicketQuery;
 import com.rapport.ticket.ticket.TicketQueue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -29,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/tickets/v1/tickets")
+@Tag(name = "Tickets")
 class TicketController {
 
 	static final String READ = "hasAuthority('SCOPE_tickets.read')";
@@ -58,6 +64,12 @@ class TicketController {
 	 */
 	@PostMapping
 	@PreAuthorize(WRITE)
+	@Operation(operationId = "openTicket", summary = "Open a ticket",
+			description = "A ticket for one of the organisation's contacts (or someone named in `requester`); the "
+					+ "SLA policy of the organisation's tier applies. The same request with the same Idempotency-Key "
+					+ "answers the same ticket again, with `Idempotent-Replayed: true`.",
+			responses = @ApiResponse(responseCode = "201", description = "The ticket; its address in Location",
+					content = @Content(schema = @Schema(implementation = TicketJson.class))))
 	ResponseEntity<TicketJson> open(@Valid @RequestBody TicketRequestBody request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
@@ -80,6 +92,9 @@ class TicketController {
 	 */
 	@GetMapping
 	@PreAuthorize(READ)
+	@Operation(operationId = "listTickets", summary = "List tickets",
+			description = "One organisation's tickets (`customerId`; without it every organisation's), newest first; "
+					+ "`status` open or closed narrows them.")
 	TicketJson.PageJson list(@RequestParam(required = false) String customerId,
 			@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
@@ -102,6 +117,7 @@ class TicketController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize(READ)
+	@Operation(operationId = "getTicket", summary = "Read a ticket", description = "One ticket with its conversation.")
 	TicketJson get(@PathVariable String id) {
 		return TicketJson.of(conversation.get(Caller.current(), id));
 	}
@@ -109,6 +125,10 @@ class TicketController {
 	/** 201 with the ticket after the reply; the customer's reply resumes a waiting ticket and reopens a resolved one. */
 	@PostMapping("/{id}/replies")
 	@PreAuthorize(WRITE)
+	@Operation(operationId = "replyToTicket", summary = "Relay the customer's reply",
+			description = "The customer's reply resumes a ticket waiting on them and reopens a resolved one.",
+			responses = @ApiResponse(responseCode = "201", description = "The ticket after the reply",
+					content = @Content(schema = @Schema(implementation = TicketJson.class))))
 	ResponseEntity<TicketJson> reply(@PathVariable String id, @Valid @RequestBody ReplyBody reply) {
 		TicketJson ticket = TicketJson.of(
 				conversation.replyForCustomer(Caller.current(), id, reply.body(), reply.authorName()));

@@ -9,20 +9,24 @@ import com.rapport.ticket.ticket.Ticket;
 import com.rapport.ticket.ticket.TicketMessage;
 import com.rapport.ticket.ticket.TicketPage;
 import com.rapport.ticket.ticket.TicketView;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A ticket as partners read it: never an internal note, never who raised it beyond their contact id (the
  * partner's own key for the person), and the public conversation only when one ticket is read.
  */
+@Schema(name = "Ticket")
 record TicketJson(String id, String number, String customerId, String subject, String kind, String category,
 		String severity, String priority, String status, String channel, String orderNumber, Instant openedAt,
 		Instant firstRespondedAt, Instant resolvedAt, Instant closedAt, Instant updatedAt, String slaState,
 		Instant firstResponseDue, Instant resolutionDue, boolean firstContactResolution, String contactId,
 		List<MessageJson> messages) {
 
+	@Schema(name = "TicketMessage")
 	record MessageJson(String authorKind, String authorName, String body, Instant at) {
 	}
 
+	@Schema(name = "TicketPage")
 	record PageJson(List<TicketJson> items, int page, int size, long total) {
 	}
 
