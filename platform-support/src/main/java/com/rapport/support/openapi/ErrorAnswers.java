@@ -29,34 +29,35 @@ final class ErrorAnswers {
 		boolean hasPathVariable = parameters(operation, "path");
 		boolean hasInput = hasBody || parameters(operation, "query") || parameters(operation, "header");
 		boolean changes = !httpMethod.equals("GET");
-		Map<String, ApiResponse> errors = new LinkedHashMap<>();
-		errors.put("400", problem("malformed", "The body or a parameter cannot be read (not JSON, a wrong type)."));
-		errors.put("401", problem("unauthenticated", "No access token, or an expired or invalid one.")
+		// Documentation for partners' developers (English, like the rest of the document), not a refusal.
+		Map<String, ApiResponse> documented = new LinkedHashMap<>();
+		documented.put("400", problem("malformed", "The body or a parameter cannot be read (not JSON, a wrong type)."));
+		documented.put("401", problem("unauthenticated", "No access token, or an expired or invalid one.")
 			.addHeaderObject("WWW-Authenticate", header("The Bearer challenge (RFC 6750)")));
-		errors.put("403", problem("forbidden", "The token lacks the scope this operation needs."));
+		documented.put("403", problem("forbidden", "The token lacks the scope this operation needs."));
 		if (hasPathVariable) {
-			errors.put("404", problem("not-found",
+			documented.put("404", problem("not-found",
 					"No such record, or one of an organisation the caller may not see (answered alike)."));
 		}
 		if (changes) {
-			errors.put("409", problem("conflict",
+			documented.put("409", problem("conflict",
 					"The request clashes with the record's state or with a concurrent change; nothing was stored."));
 		}
 		if (hasBody) {
-			errors.put("413", problem("too-large", "The body is larger than the service accepts."));
-			errors.put("415", problem("unsupported-media-type", "The body is not `application/json` in UTF-8."));
+			documented.put("413", problem("too-large", "The body is larger than the service accepts."));
+			documented.put("415", problem("unsupported-media-type", "The body is not `application/json` in UTF-8."));
 		}
 		if (hasInput) {
-			errors.put("422", problem("validation",
+			documented.put("422", problem("validation",
 					"A field or parameter breaks a rule: `errors` and `fieldCodes` name each one."));
 		}
-		errors.put("429", problem("rate-limited", "The client's request budget is spent (at the gateway).")
+		documented.put("429", problem("rate-limited", "The client's request budget is spent (at the gateway).")
 			.addHeaderObject("Retry-After", header("Seconds to wait before trying again")));
-		errors.put("500", problem("internal", "An unexpected failure; nothing to fix on the caller's side."));
-		errors.put("503", problem("unavailable", "A service this operation needs is down; try again later.")
+		documented.put("500", problem("internal", "An unexpected failure; nothing to fix on the caller's side."));
+		documented.put("503", problem("unavailable", "A service this operation needs is down; try again later.")
 			.addHeaderObject("Retry-After", header("Seconds to wait before trying again")));
 		ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-		errors.forEach(responses::putIfAbsent);
+		documented.forEach(responses::putIfAbsent);
 		operation.setResponses(responses);
 	}
 
