@@ -60,7 +60,9 @@ public final class FakeKeycloak {
 							+ exchange.getRequestHeaders().getFirst(HttpHeaders.AUTHORIZATION)));
 			// Also portal-web's survey pages, which need no login.
 			server.createContext("/survey/", exchange -> answer(exchange, "text/plain",
-					exchange.getRequestMethod() + " " + exchange.getRequestURI()));
+					exchange.getRequestMethod() + " " + exchange.getRequestURI()
+							+ (exchange.getRequestURI().getPath().endsWith("/cookies")
+									? "\n" + exchange.getRequestHeaders().getFirst("Cookie") : "")));
 			server.start();
 			return new FakeKeycloak(key, server);
 		}

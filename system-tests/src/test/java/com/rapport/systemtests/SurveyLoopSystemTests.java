@@ -38,6 +38,14 @@ class SurveyLoopSystemTests {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		String number;
 		try (Browser contact = Browser.open().login("globex.buyer", "globex-demo-26")) {
+			// Only a contact who agreed to be asked is asked (another test turns Gavin's consent on and off).
+			contact.go("/portal/profile");
+			WebElement surveys = contact.driver.findElement(By.cssSelector("input[name=surveys]"));
+			if (!surveys.isSelected()) {
+				surveys.click();
+				contact.driver.findElement(By.cssSelector(".profile-form button")).click();
+				contact.waitFor(ExpectedConditions.urlContains("saved"));
+			}
 			contact.go("/portal/tickets/new");
 			contact.driver.findElement(By.cssSelector("input[name=kind][value=TICKET_KIND_REQUEST]")).click();
 			new Select(contact.driver.findElement(By.id("category"))).selectByValue("TICKET_CATEGORY_BILLING");

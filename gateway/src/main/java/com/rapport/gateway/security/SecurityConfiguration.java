@@ -147,13 +147,31 @@ class SecurityConfiguration {
 		return new FormBodyReplayFilter();
 	}
 
-	/** Issues the CSRF cookie on every page, so the first form a user sees already carries a token. */
+	/**
+	 * Issues the CSRF cookie on every page, so the first form a user sees already carries a token. A browser's very
+	 * first request (a survey link opened from a mail) has no cookie yet: the token issued with this answer is handed
+	 * on to portal-web as the cookie it reads, so that the page's form carries the token the browser will send back.
+	 */
 	@Bean
 	WebFilter csrfCookieFilter() {
 		return (exchange, chain) -> {
 			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-			return token != null ? token.then(chain.filter(exchange)) : chain.filter(exchange);
+			if (token == null) {
+				return chain.filter(exchange);
+			}
+			return token.map(issued -> exchange.getRequest().getCookies().containsKey(CSRF_COOKIE) ? exchange
+					: exchange.mutate().request(exchange.getRequest().mutate()
+						.headers(headers -> withCookie(headers, CSRF_COOKIE + "=" + issued.getToken())).build()).build())
+				.defaultIfEmpty(exchange)
+				.flatMap(chain::filter);
 		};
+	}
+
+	private static final String CSRF_COOKIE = "XSRF-TOKEN";
+
+	private static void withCookie(org.springframework.http.HttpHeaders headers, String cookie) {
+		String present = headers.getFirst(org.springframework.http.HttpHeaders.COOKIE);
+		headers.set(org.springframework.http.HttpHeaders.COOKIE, present == null ? cookie : present + "; " + cookie);
 	}
 
 	private static ServerOAuth2AuthorizationRequestResolver pkce(ReactiveClientRegistrationRepository registrations) {

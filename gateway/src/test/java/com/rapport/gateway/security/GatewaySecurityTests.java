@@ -155,6 +155,17 @@ class GatewaySecurityTests {
 			.expectBody(String.class).isEqualTo("GET /survey/payload.signature?score=4");
 	}
 
+	/** A survey link opened in a browser that never came before: the page gets the token its form must carry. */
+	@Test
+	void aBrowsersFirstRequestReachesThePageWithTheCsrfTokenItIsGiven() {
+		var answer = web.get().uri("/survey/payload.signature/cookies").accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult();
+		String issued = answer.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+		assertThat(issued).isNotBlank();
+		assertThat(answer.getResponseBody()).contains("XSRF-TOKEN=" + issued);
+	}
+
 	@Test
 	void aSurveyCommentWithoutTheCsrfTokenIsRefused() {
 		web.post().uri("/survey/payload.signature/comment").contentType(MediaType.APPLICATION_FORM_URLENCODED)

@@ -58,7 +58,9 @@ class GrpcTicketDesk implements TicketDesk {
 			.setCategory(TicketCategory.TICKET_CATEGORY_QUALITY)
 			.setSeverity(ComplaintSeverity.COMPLAINT_SEVERITY_MAJOR)
 			.setPriority(TicketPriority.TICKET_PRIORITY_HIGH)
-			.setChannel(TicketChannel.TICKET_CHANNEL_EMAIL)
+			// A call back, to the contact who answered: ticket-service asks an email ticket for the requester's
+			// address, which the answer does not carry (every follow-up was refused as an email ticket).
+			.setChannel(TicketChannel.TICKET_CHANNEL_PHONE)
 			.setContactId(ticket.contactId() == null ? "" : ticket.contactId())
 			.setIdempotencyKey(key)
 			.build();
