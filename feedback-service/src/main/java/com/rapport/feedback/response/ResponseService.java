@@ -61,6 +61,18 @@ public class ResponseService {
 	 * {@link UnprocessableException}.
 	 */
 	public Recorded record(NewResponse answer) {
+		return record(answer, true);
+	}
+
+	/**
+	 * Stores an answer of the past whose unhappiness was already acted on (the demo's, whose complaint is in
+	 * ticket-service's demo): no follow-up ticket is owed for it.
+	 */
+	public Recorded recordActedOn(NewResponse answer) {
+		return record(answer, false);
+	}
+
+	private Recorded record(NewResponse answer, boolean followUp) {
 		Errors errors = new MapBindingResult(new LinkedHashMap<>(), "response");
 		String id = required(answer.responseId(), "responseId", errors);
 		String customerId = required(answer.customerId(), "customerId", errors);
@@ -112,7 +124,7 @@ public class ResponseService {
 		}
 		SurveyResponse response = SurveyResponse.answered(id, customerId, contactId, kind, answer.score(), comment,
 				answeredAt, subjectType, subjectId, channel);
-		if (followUps.owed(kind, answer.score())) {
+		if (followUp && followUps.owed(kind, answer.score())) {
 			// Written with the answer, so the follow-up survives ticket-service being down (FollowUpOutbox).
 			response = response.withFollowUp(now.plus(followUps.commentWait()));
 		}

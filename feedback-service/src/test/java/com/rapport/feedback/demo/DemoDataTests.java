@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.rapport.support.test.FixedClock;
 import com.rapport.feedback.MongoAuditingConfiguration;
+import com.rapport.feedback.response.FollowUpPolicy;
 import com.rapport.feedback.response.ResponseService;
 import com.rapport.feedback.response.SubjectType;
 import com.rapport.feedback.response.SurveyResponse;
@@ -46,7 +47,8 @@ class DemoDataTests {
 	@BeforeEach
 	void loadTheDemo() {
 		responses.deleteAll();
-		demo = new DemoData(new ResponseService(responses, FixedClock.CLOCK), responses, FixedClock.CLOCK);
+		demo = new DemoData(new ResponseService(responses, FixedClock.CLOCK, FollowUpPolicy.DEFAULTS), responses,
+				FixedClock.CLOCK);
 		demo.run(null);
 		scores = new ScoreService(responses, FixedClock.CLOCK, new ScoreProperties(null));
 	}
@@ -71,6 +73,12 @@ class DemoDataTests {
 		assertThat(acme.nps().passives()).isEqualTo(1);
 		assertThat(acme.ces().averageTenths()).hasValue(50);
 		assertThat(acme.ces().easyShareBasisPoints()).hasValue(5_000);
+	}
+
+	/** Acme's CSAT of 2 was acted on: the demo's complaint about ACME-1015 is in ticket-service's demo data. */
+	@Test
+	void noDemoAnswerOpensAFollowUpTicket() {
+		assertThat(responses.findAll()).hasSize(9).allSatisfy(answer -> assertThat(answer.followUps()).isEmpty());
 	}
 
 	@Test
