@@ -1,7 +1,9 @@
 package com.rapport.customer.organisation;
 
 import java.time.Instant;
+import java.time.MonthDay;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.data.annotation.CreatedDate;
@@ -39,13 +41,13 @@ public record Organisation(@Id String id, @Indexed String name, String industry,
 	}
 
 	/** {@code MM-dd} of every contact's birthday, as the greeting run asks for a day. */
-	static String birthdayKey(java.time.MonthDay day) {
+	static String birthdayKey(MonthDay day) {
 		return String.format("%02d-%02d", day.getMonthValue(), day.getDayOfMonth());
 	}
 
 	private static List<String> birthdayKeys(List<Contact> contacts) {
-		return contacts.stream().map(Contact::birthday).filter(java.util.Objects::nonNull)
-			.map(day -> birthdayKey(java.time.MonthDay.from(day))).distinct().sorted().toList();
+		return contacts.stream().map(Contact::birthday).filter(Objects::nonNull)
+			.map(day -> birthdayKey(MonthDay.from(day))).distinct().sorted().toList();
 	}
 
 	/** A new organisation: an active prospect of the normal tier until orders say otherwise. */

@@ -167,11 +167,12 @@ class SecurityConfiguration {
 		};
 	}
 
+	/** The cookie {@link CookieServerCsrfTokenRepository} keeps the token in, which portal-web reads. */
 	private static final String CSRF_COOKIE = "XSRF-TOKEN";
 
-	private static void withCookie(org.springframework.http.HttpHeaders headers, String cookie) {
-		String present = headers.getFirst(org.springframework.http.HttpHeaders.COOKIE);
-		headers.set(org.springframework.http.HttpHeaders.COOKIE, present == null ? cookie : present + "; " + cookie);
+	private static void withCookie(HttpHeaders headers, String cookie) {
+		String present = headers.getFirst(HttpHeaders.COOKIE);
+		headers.set(HttpHeaders.COOKIE, present == null ? cookie : present + "; " + cookie);
 	}
 
 	private static ServerOAuth2AuthorizationRequestResolver pkce(ReactiveClientRegistrationRepository registrations) {
