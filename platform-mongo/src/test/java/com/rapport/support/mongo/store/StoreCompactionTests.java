@@ -3,6 +3,8 @@ package com.rapport.support.mongo.store;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -37,6 +39,50 @@ class StoreCompactionTests {
 			.isGreaterThanOrEqualTo(2 * without.figures().chunksFillRate());
 		assertThat(with.figures().size()).as("compacted file against the file left alone")
 			.isLessThan(without.figures().size() / 2);
+	}
+
+	/**
+	 * What a big one-time change leaves behind (a bulk delete, a new field on every document, an index built on
+	 * data that is there): most of the file dead. Left idle, the sweeper's rounds give the space back, the file is
+	 * cut to near its live data, and every document left reads as it was written, also after reopening.
+	 */
+	@Test
+	void anIdleStoreGivesBackTheSpaceABigChangeLeftDead(@TempDir Path directory) {
+		Path file = directory.resolve("store.mv");
+		String text = "x".repeat(2_000);
+		long before;
+		long after;
+		try (EmbeddedStore store = EmbeddedStore.onFile(file)) {
+			MongoCollection<Document> orders = store.database().getCollection("orders");
+			orders.createIndex(Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("placedAt")));
+			for (int batch = 0; batch < 20; batch++) {
+				List<Document> documents = new ArrayList<>();
+				for (int i = 0; i < 500; i++) {
+					int n = batch * 500 + i;
+					documents.add(new Document("_id", "o" + n).append("customerId", "c" + n % 50).append("placedAt", n)
+						.append("notes", text));
+				}
+				orders.insertMany(documents);
+			}
+			// the big change: nine orders in ten deleted, each remaining one rewritten
+			orders.deleteMany(Filters.not(Filters.regex("_id", "0$")));
+			orders.updateMany(Filters.exists("_id"), Updates.set("delivered", true));
+			before = store.backend.fileFigures().size();
+			for (int round = 0; round < 200 && store.backend.compact(); round++) {
+				// the sweeper's rounds, with nobody writing
+			}
+			after = store.backend.fileFigures().size();
+			assertThat(orders.countDocuments()).isEqualTo(1_000);
+		}
+		assertThat(after).as("file after idle rounds (before: %d bytes)", before).isLessThan(before / 4);
+		try (EmbeddedStore reopened = EmbeddedStore.onFile(file)) {
+			MongoCollection<Document> orders = reopened.database().getCollection("orders");
+			assertThat(orders.countDocuments(Filters.eq("delivered", true))).isEqualTo(1_000);
+			Document newest = orders.find(Filters.eq("customerId", "c0")).sort(Indexes.descending("placedAt")).first();
+			assertThat(newest).isNotNull();
+			assertThat(newest.getInteger("placedAt")).isEqualTo(9_950);
+			assertThat(newest.getString("notes")).isEqualTo(text);
+		}
 	}
 
 	private static Run run(Path file, boolean compact) {
