@@ -5,7 +5,8 @@ window.addEventListener('load', function () {
     urls: [
       { url: '/api/orders/v1/openapi.json', name: 'Orders' },
       { url: '/api/tickets/v1/openapi.json', name: 'Tickets' },
-      { url: '/api/customers/v1/openapi.json', name: 'Customers' }
+      { url: '/api/customers/v1/openapi.json', name: 'Customers' },
+      { url: '/api/feedback/v1/openapi.json', name: 'Feedback' }
     ],
     dom_id: '#reference',
     deepLinking: true,

@@ -10,7 +10,7 @@ import com.rapport.feedback.response.Answers;
 import com.rapport.feedback.response.ResponseService;
 import com.rapport.feedback.response.SurveyResponseRepository;
 import com.rapport.support.test.TestTokens;
-import com.rapport.support.test.matrix.GrpcOnlyMatrixContract;
+import com.rapport.support.test.matrix.AuthorizationMatrixContract;
 import com.rapport.support.test.matrix.Caller;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Import;
 		"spring.grpc.server.inprocess.name=feedback-service-matrix" })
 @AutoConfigureMockMvc
 @Import({ TestTokens.DecoderConfiguration.class, FixedClock.class, FeedbackAuthorizationMatrixTests.NoContacts.class })
-class FeedbackAuthorizationMatrixTests extends GrpcOnlyMatrixContract {
+class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
 
 	/** customer-service stood in for: organisation A's contact gave no consent to be asked. */
 	@TestConfiguration(proxyBeanMethods = false)
@@ -53,8 +53,24 @@ class FeedbackAuthorizationMatrixTests extends GrpcOnlyMatrixContract {
 				SECRET_COMMENT), "contact-of-a"));
 	}
 
+	/** The partner routes name organisation A's answer or organisation A. */
 	@Override
-	protected String ownGrpcRequest(String fullMethodName) {
+	protected String pathVariable(String name) {
+		return name.equals("customerId") ? Caller.ORGANISATION_A : "answer-of-a";
+	}
+
+	@Override
+	protected String restBody(String endpoint) {
+		return endpoint.startsWith("REST POST") ? """
+				{"responseId": "partner-answer-%d", "customerId": "%s", "kind": "NPS", "score": 9}"""
+			.formatted(System.nanoTime(), Caller.ORGANISATION_A) : null;
+	}
+
+	@Override
+	protected String grpcRequest(String fullMethodName) {
+		if (fullMethodName.startsWith("rapport.privacy.v1.")) {
+			return "{\"subject\": {\"organisationId\": \"" + Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}}";
+		}
 		if (fullMethodName.endsWith("/RequestSurvey")) {
 			return "{\"kind\": \"CSAT\", \"subjectType\": \"TICKET\", \"subjectId\": \"ticket-of-a\", \"organisationId\": \""
 					+ Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}";

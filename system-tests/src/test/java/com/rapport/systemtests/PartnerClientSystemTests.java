@@ -13,6 +13,11 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import com.rapport.partner.customers.api.OrganisationsApi;
+import com.rapport.partner.feedback.api.ResponsesApi;
+import com.rapport.partner.feedback.api.ScoresApi;
+import com.rapport.partner.feedback.model.NewResponse;
+import com.rapport.partner.feedback.model.Response;
+import com.rapport.partner.feedback.model.Scores;
 import com.rapport.partner.orders.ApiException;
 import com.rapport.partner.orders.api.OrdersApi;
 import com.rapport.partner.orders.model.FirstMilestone;
@@ -46,7 +51,7 @@ class PartnerClientSystemTests {
 
 	@Test
 	void everyApiPublishesItsDocumentAndThereIsAReferencePageWithoutAToken() throws Exception {
-		for (String area : List.of("customers", "orders", "tickets")) {
+		for (String area : List.of("customers", "orders", "tickets", "feedback")) {
 			HttpResponse<String> json = get("/api/" + area + "/v1/openapi.json");
 			assertThat(json.statusCode()).as(area).isEqualTo(200);
 			assertThat((String) JsonPath.read(json.body(), "$.openapi")).isEqualTo("3.1.0");
@@ -98,6 +103,41 @@ class PartnerClientSystemTests {
 		assertThat(organisations.getOrganisation("acme-retail").getName()).isEqualTo("Acme Retail");
 	}
 
+	/**
+	 * A partner's call centre records the NPS it asked on the phone; its retry after a lost answer stores nothing
+	 * new; the organisation's figures count it once; a read-only partner reads but cannot record.
+	 */
+	@Test
+	void aPartnerRecordsASurveyAnswerOnceAndReadsTheOrganisationsScoresWithTheGeneratedClient() throws Exception {
+		String id = "call-centre-" + Partner.newOrderNumber();
+		ScoresApi scores = new ScoresApi(feedbackClient(partner.token()));
+		Scores before = scores.getScores("globex-trading");
+		int promotersBefore = before.getNps() == null || before.getNps().getPromoters() == null ? 0
+				: before.getNps().getPromoters();
+		ResponsesApi responses = new ResponsesApi(feedbackClient(partner.token()));
+		NewResponse answer = new NewResponse().responseId(id).customerId("globex-trading")
+			.kind(NewResponse.KindEnum.NPS).score(10).comment("Reliable as ever").channel(NewResponse.ChannelEnum.PHONE);
+
+		Response recorded = responses.recordResponse(answer);
+		Response again = responses.recordResponse(answer);
+
+		assertThat(recorded.getId()).isEqualTo(id);
+		assertThat(again.getRecordedAt()).isEqualTo(recorded.getRecordedAt());
+		assertThat(responses.getResponse(id).getComment()).isEqualTo("Reliable as ever");
+		assertThat(responses.listResponses("globex-trading", "NPS", 0, 100).getItems()).extracting(Response::getId)
+			.containsOnlyOnce(id);
+		assertThat(scores.getScores("globex-trading").getNps().getPromoters()).isEqualTo(promotersBefore + 1);
+
+		Partner readOnly = Partner.login("partner-readonly", "partner-readonly-secret");
+		ResponsesApi reader = new ResponsesApi(feedbackClient(readOnly.token()));
+		assertThat(reader.getResponse(id).getScore()).isEqualTo(10);
+		com.rapport.partner.feedback.ApiException refused = catchThrowableOfType(
+				com.rapport.partner.feedback.ApiException.class,
+				() -> reader.recordResponse(new NewResponse().responseId(id + "-b").customerId("globex-trading")
+					.kind(NewResponse.KindEnum.CSAT).score(5)));
+		assertThat(refused.getCode()).isEqualTo(403);
+	}
+
 	@Test
 	void aRefusalReachesTheClientAsTheProblemDocumentTheContractDescribes() {
 		Partner readOnly = Partner.login("partner-readonly", "partner-readonly-secret");
@@ -119,6 +159,13 @@ class PartnerClientSystemTests {
 
 	private static com.rapport.partner.tickets.ApiClient ticketsClient(String token) {
 		com.rapport.partner.tickets.ApiClient client = new com.rapport.partner.tickets.ApiClient();
+		client.updateBaseUri(RunningPlatform.GATEWAY);
+		client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+		return client;
+	}
+
+	private static com.rapport.partner.feedback.ApiClient feedbackClient(String token) {
+		com.rapport.partner.feedback.ApiClient client = new com.rapport.partner.feedback.ApiClient();
 		client.updateBaseUri(RunningPlatform.GATEWAY);
 		client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
 		return client;

@@ -1,6 +1,7 @@
 package com.rapport.feedback.response;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
@@ -25,10 +27,10 @@ import org.springframework.validation.MapBindingResult;
 @Service
 public class ResponseService {
 
-	/** The longest comment kept; longer is refused rather than cut, so nothing the contact wrote is lost unseen. */
 	/** How far ahead of this service's clock an answer time may be (another system's clock running fast). */
-	static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+	static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+	/** The longest comment kept; longer is refused rather than cut, so nothing the contact wrote is lost unseen. */
 	public static final int MAX_COMMENT_LENGTH = 2000;
 
 	/** Ids and subject ids; short enough that the timeline's event id and reference made of them stay within its 200. */
@@ -44,7 +46,7 @@ public class ResponseService {
 		this(responses, clock, FollowUpPolicy.DEFAULTS);
 	}
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	public ResponseService(SurveyResponseRepository responses, Clock clock, FollowUpPolicy followUps) {
 		this.responses = responses;
 		this.clock = clock;

@@ -25,6 +25,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndexes({
 		// With _id, the latest answer (answeredAt, then _id, newest first) is the index's first entry.
 		@CompoundIndex(name = "customer_kind_newest", def = "{'customerId': 1, 'kind': 1, 'answeredAt': -1, '_id': -1}"),
+		// The partner API's pages: one organisation's answers, all answers of a kind, all answers; newest first.
+		@CompoundIndex(name = "customer_newest", def = "{'customerId': 1, 'answeredAt': -1, '_id': -1}"),
+		@CompoundIndex(name = "kind_newest", def = "{'kind': 1, 'answeredAt': -1, '_id': -1}"),
+		@CompoundIndex(name = "newest", def = "{'answeredAt': -1, '_id': -1}"),
 		@CompoundIndex(name = "customer_contact", def = "{'customerId': 1, 'contactId': 1}"),
 		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true),
 		@CompoundIndex(name = "follow_ups_pending", def = "{'followUps.eventId': 1}", sparse = true) })

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.data.mongodb.repository.Query;
 
@@ -12,6 +14,16 @@ public interface SurveyResponseRepository extends MongoRepository<SurveyResponse
 	/** The organisation's latest answer of one kind: the first entry of the index {@code customer_kind_newest}. */
 	Optional<SurveyResponse> findFirstByCustomerIdAndKindOrderByAnsweredAtDescIdDesc(String customerId,
 			SurveyKind kind);
+
+	/** The partner API's pages, newest first, each read in the order of an index ({@code SurveyResponse}). */
+	Page<SurveyResponse> findByCustomerIdAndKindOrderByAnsweredAtDescIdDesc(String customerId, SurveyKind kind,
+			Pageable page);
+
+	Page<SurveyResponse> findByCustomerIdOrderByAnsweredAtDescIdDesc(String customerId, Pageable page);
+
+	Page<SurveyResponse> findByKindOrderByAnsweredAtDescIdDesc(SurveyKind kind, Pageable page);
+
+	Page<SurveyResponse> findAllByOrderByAnsweredAtDescIdDesc(Pageable page);
 
 	/** The scores of the organisation's answers of one kind given since {@code from} (inclusive), nothing else. */
 	@Query(value = "{'customerId': ?0, 'kind': ?1, 'answeredAt': {'$gte': ?2}}", fields = "{'score': 1, 'kind': 1, 'answeredAt': 1}")

@@ -24,6 +24,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ScoreService {
 
+	/** The partner scope that reads answers and figures. */
+	public static final String PARTNER_READ = "feedback.read";
+
 	private final SurveyResponseRepository responses;
 
 	private final Clock clock;
@@ -41,7 +44,9 @@ public class ScoreService {
 			throw UnprocessableException.field(Message.of("feedback.scores.organisation-required"), "customerId",
 					Message.of("field.required"));
 		}
-		if (!caller.canSeeCustomer(customerId)) {
+		// partners with feedback.read are the supplier's own systems: every organisation, with comments
+		boolean readsAll = caller.seesAllCustomers() || caller.hasScope(PARTNER_READ);
+		if (!readsAll && !caller.canSeeCustomer(customerId)) {
 			throw new NotFoundException(Message.of("organisation.not-found", customerId));
 		}
 		Instant from = clock.instant().minus(properties.window());
@@ -50,7 +55,7 @@ public class ScoreService {
 				from, Figures.Csat.of(scoresSince(customerId, SurveyKind.CSAT, from)),
 				Figures.Nps.of(scoresSince(customerId, SurveyKind.NPS, from)),
 				Figures.Ces.of(scoresSince(customerId, SurveyKind.CES, from)));
-		return caller.seesAllCustomers() ? scores : scores.withoutComments();
+		return readsAll ? scores : scores.withoutComments();
 	}
 
 	private Optional<CustomerScores.Latest> latest(String customerId, SurveyKind kind) {

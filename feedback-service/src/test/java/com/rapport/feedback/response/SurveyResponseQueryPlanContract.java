@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -67,6 +68,26 @@ abstract class SurveyResponseQueryPlanContract {
 				SurveyKind.CES, Answers.T0.minus(Duration.ofDays(30)))).hasSize(4));
 
 		assertThat(sent).singleElement().satisfies(plan -> plan.assertScansOnly("customer_kind_newest"));
+	}
+
+	/** The partner API's pages: each combination of organisation and kind read in an index's order, then counted. */
+	@Test
+	void thePartnerApisPagesAreReadInTheOrderOfAnIndex() {
+		PageRequest first = PageRequest.of(0, 5);
+		assertThat(plans.explain(mongo, RESPONSES, () -> assertThat(responses
+			.findByCustomerIdAndKindOrderByAnsweredAtDescIdDesc("acme-retail", SurveyKind.CSAT, first)
+			.getTotalElements()).isEqualTo(7)))
+			.first().satisfies(plan -> plan.assertScansOnly("customer_kind_newest").assertSortsByIndex());
+		assertThat(plans.explain(mongo, RESPONSES, () -> assertThat(responses
+			.findByCustomerIdOrderByAnsweredAtDescIdDesc("acme-retail", first).getContent().get(0).id())
+			.isEqualTo("acme-retail-new")))
+			.first().satisfies(plan -> plan.assertScansOnly("customer_newest").assertSortsByIndex());
+		assertThat(plans.explain(mongo, RESPONSES, () -> assertThat(responses
+			.findByKindOrderByAnsweredAtDescIdDesc(SurveyKind.NPS, first).getTotalElements()).isEqualTo(24)))
+			.first().satisfies(plan -> plan.assertScansOnly("kind_newest").assertSortsByIndex());
+		assertThat(plans.explain(mongo, RESPONSES, () -> assertThat(responses
+			.findAllByOrderByAnsweredAtDescIdDesc(first).getContent()).hasSize(5)))
+			.first().satisfies(plan -> plan.assertScansOnly("newest").assertSortsByIndex());
 	}
 
 	@Test

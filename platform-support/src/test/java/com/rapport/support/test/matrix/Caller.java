@@ -15,8 +15,8 @@ public enum Caller {
 	MANAGER("manager", TestTokens.staff("manager")),
 	ADMIN("admin", TestTokens.staff("admin")),
 	INTERNAL("internal", TestTokens.service()),
-	PARTNER_READ("partner-read", TestTokens.partner("orders.read customers.read tickets.read")),
-	PARTNER_WRITE("partner-write", TestTokens.partner("orders.write customers.write tickets.write")),
+	PARTNER_READ("partner-read", TestTokens.partner("orders.read customers.read tickets.read feedback.read")),
+	PARTNER_WRITE("partner-write", TestTokens.partner("orders.write customers.write tickets.write feedback.write")),
 	PARTNER_NONE("partner-none", TestTokens.partner("profile"));
 
 	public static final String ORGANISATION_A = "org-a";
