@@ -200,6 +200,7 @@ public final class StoreBackend extends AbstractMongoBackend {
 			return false;
 		}
 		long before = fileStore.size();
+		long writtenBefore = writtenBytes();
 		GroupCommit.Ticketed<Boolean> round = groupCommit.write(() -> {
 			fileStore.compactMoveChunks(TARGET_FILE_FILL_RATE, MAX_REWRITE, store);
 			return true;
@@ -209,7 +210,8 @@ public final class StoreBackend extends AbstractMongoBackend {
 		if (after < before) {
 			log.debug("Embedded store file cut from {} to {} bytes", before, after);
 		}
-		return after < before;
+		// a chunk moved towards the start cuts the file only once the chunks after it have moved too
+		return after < before || writtenBytes() > writtenBefore;
 	}
 
 	/** What the file looks like: its size, the share of its chunks still live, the bytes written since opened. */
