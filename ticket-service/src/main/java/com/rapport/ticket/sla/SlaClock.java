@@ -125,12 +125,14 @@ public record SlaClock(Duration firstResponseTarget, Duration resolutionTarget, 
 	 */
 	public SlaClock retargeted(SlaPolicy policy, Instant at, boolean firstResponded, BusinessCalendar calendar,
 			int atRiskPercent) {
-		Instant firstDue = firstResponded || !firstResponseDue.isAfter(at) ? firstResponseDue
+		// While paused the timers stand at the pause: what had not passed then is still running.
+		Instant clock = paused() && pausedSince.isBefore(at) ? pausedSince : at;
+		Instant firstDue = firstResponded || !firstResponseDue.isAfter(clock) ? firstResponseDue
 				: calendar.plus(firstResponseDue, policy.firstResponse().minus(firstResponseTarget));
-		Instant resolutionDueNow = !resolutionDue.isAfter(at) ? resolutionDue
+		Instant resolutionDueNow = !resolutionDue.isAfter(clock) ? resolutionDue
 				: calendar.plus(resolutionDue, policy.resolution().minus(resolutionTarget));
-		Instant replyDue = nextReplyDue == null || !nextReplyDue.isAfter(at) || nextReplyTarget == null ? nextReplyDue
-				: calendar.plus(nextReplyDue, policy.nextReply().minus(nextReplyTarget));
+		Instant replyDue = nextReplyDue == null || !nextReplyDue.isAfter(clock) || nextReplyTarget == null
+				? nextReplyDue : calendar.plus(nextReplyDue, policy.nextReply().minus(nextReplyTarget));
 		Instant firstRisk = firstDue.equals(firstResponseDue) ? firstResponseRiskAt
 				: calendar.minus(firstDue, atRisk(policy.firstResponse(), atRiskPercent));
 		Instant resolutionRisk = resolutionDueNow.equals(resolutionDue) ? resolutionRiskAt

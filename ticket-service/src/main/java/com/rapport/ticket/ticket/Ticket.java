@@ -217,7 +217,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 	}
 
 	/**
-	 * Worked at {@code priority} from {@code at}: the running targets become those of {@code policy} (see
+	 * Worked at {@code newPriority} from {@code at}: the running targets become those of {@code policy} (see
 	 * {@link SlaClock#retargeted}).
 	 */
 	Ticket prioritisedAt(Priority newPriority, SlaPolicy policy, BusinessCalendar calendar, int atRiskPercent,

@@ -29,7 +29,8 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.MapBindingResult;
 
 /**
- * Opens tickets under the SLA policy of the organisation's tier and moves them through the states the SLA
+ * Opens tickets under the SLA policy of the organisation's tier and the ticket's priority (on its business
+ * calendar; see {@link SlaSettings}) and moves them through the states the SLA
  * timers depend on; answers an organisation's open tickets by urgency. A customer contact only ever reaches
  * its own organisation's tickets; another organisation answers like an unknown one (nothing).
  *

@@ -214,4 +214,22 @@ class BusinessCalendarTests {
 			.retargeted(VIP, shanghai("2026-11-30T09:00"), false, OFFICE, 25);
 		assertThat(breached.stateAt(shanghai("2026-11-30T09:00"), null, null, 25)).isEqualTo(SlaState.BREACHED);
 	}
+
+	@Test
+	void aPausedTicketGivenAnotherPriorityKeepsItsTimersAtThePauseAndResumesUnderTheNewTargets() {
+		SlaClock clock = VIP.start(shanghai("2026-11-30T09:00"), OFFICE, 25);
+		SlaClock paused = clock.pausedAt(shanghai("2026-11-30T10:00"), true, OFFICE);
+		// Tuesday morning (after the resolution's due time on the wall clock, not on the stopped timers) it
+		// becomes high priority: 4 h instead of 8 h to the resolution.
+		SlaPolicy high = SlaPolicy.of(Tier.VIP, Priority.HIGH, Duration.ofMinutes(30), Duration.ofHours(1),
+				Duration.ofHours(4), "office");
+		SlaClock retargeted = paused.retargeted(high, shanghai("2026-12-01T11:00"), true, OFFICE, 25);
+		assertThat(retargeted.paused()).isTrue();
+		assertThat(retargeted.resolutionDue()).isEqualTo(shanghai("2026-11-30T13:00"));
+		assertThat(retargeted.stateAt(shanghai("2026-12-01T11:00"), shanghai("2026-11-30T09:30"), null, 25))
+			.isEqualTo(SlaState.PAUSED);
+		// Three working hours were left at the pause under the new target.
+		assertThat(retargeted.resumedAt(shanghai("2026-12-01T11:00"), true, OFFICE).resolutionDue())
+			.isEqualTo(shanghai("2026-12-01T14:00"));
+	}
 }
