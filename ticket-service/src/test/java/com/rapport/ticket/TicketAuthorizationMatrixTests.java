@@ -1,6 +1,7 @@
 package com.rapport.ticket;
 
 import com.rapport.support.test.FixedClock;
+import com.rapport.ticket.sla.BusinessCalendar;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,11 +10,11 @@ import com.rapport.support.test.TestTokens;
 import com.rapport.support.test.matrix.AuthorizationMatrixContract;
 import com.rapport.support.test.matrix.Caller;
 import com.rapport.ticket.customer.CustomerDirectory;
+import com.rapport.ticket.sla.Priority;
 import com.rapport.ticket.sla.SlaProperties;
 import com.rapport.ticket.sla.Tier;
 import com.rapport.ticket.ticket.AuthorKind;
 import com.rapport.ticket.ticket.Channel;
-import com.rapport.ticket.ticket.Priority;
 import com.rapport.ticket.ticket.Requester;
 import com.rapport.ticket.ticket.Ticket;
 import com.rapport.ticket.ticket.TicketKind;
@@ -69,7 +70,7 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 				TicketKind.COMPLAINT, Priority.HIGH, status, Channel.PORTAL, opened,
 				Requester.of("contact-of-a", SECRET_REQUESTER, "agatha@org-a.example"), "Li Na", null,
 				status == TicketStatus.RESOLVED ? opened.plusSeconds(60) : null, Tier.KEY, false,
-				SlaProperties.defaults().policyFor(Tier.KEY).start(opened), null, null, List.of(), List.of(), null,
+				SlaProperties.defaults().policyFor(Tier.KEY).start(opened, BusinessCalendar.ROUND_THE_CLOCK, 25), null, null, List.of(), List.of(), null,
 				"staff-agent", null, null, false, 0,
 				List.of(new TicketMessage("m1", AuthorKind.CUSTOMER, "contact-of-a", SECRET_REQUESTER, false,
 						"Four chairs arrived broken", opened),
@@ -120,6 +121,14 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			case "ChangeStatus" -> "{\"ticketId\": \"" + freshTicketOfA(fullMethodName)
 					+ "\", \"transition\": \"TICKET_TRANSITION_CLOSE\"}";
 			case "Assign" -> "{\"ticketId\": \"" + freshTicketOfA(method) + "\", \"reason\": \"Holiday cover\"}";
+			case "ChangePriority" -> "{\"ticketId\": \"" + freshTicketOfA(method)
+					+ "\", \"priority\": \"TICKET_PRIORITY_URGENT\", \"reason\": \"Their line stands still\"}";
+			case "SaveSlaPolicy" -> """
+					{"policy": {"tier": "SLA_TIER_KEY", "priority": "TICKET_PRIORITY_HIGH", "firstResponseMinutes": 60,
+					 "nextReplyMinutes": 60, "resolutionMinutes": 480}}""";
+			case "SaveBusinessCalendar" -> """
+					{"calendar": {"id": "matrix", "name": "Matrix office", "timeZone": "Asia/Shanghai",
+					 "hours": [{"day": 1, "from": "09:00", "to": "18:00"}]}}""";
 			default -> "{}";
 		};
 	}

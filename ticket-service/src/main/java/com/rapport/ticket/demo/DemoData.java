@@ -3,12 +3,19 @@ package com.rapport.ticket.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.rapport.ticket.sla.BusinessCalendar;
+import com.rapport.ticket.sla.Holiday;
+import com.rapport.ticket.sla.Priority;
 import com.rapport.ticket.sla.SlaPolicy;
 import com.rapport.ticket.sla.SlaProperties;
+import com.rapport.ticket.sla.SlaSettings;
 import com.rapport.ticket.sla.Tier;
 import com.rapport.ticket.ticket.Author;
 import com.rapport.ticket.ticket.AuthorKind;
@@ -16,7 +23,6 @@ import com.rapport.ticket.ticket.Category;
 import com.rapport.ticket.ticket.Channel;
 import com.rapport.ticket.ticket.Classification;
 import com.rapport.ticket.ticket.NewTicket;
-import com.rapport.ticket.ticket.Priority;
 import com.rapport.ticket.ticket.Requester;
 import com.rapport.ticket.ticket.Severity;
 import com.rapport.ticket.ticket.Ticket;
@@ -33,7 +39,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tickets for the demo organisations (ids and contacts as in customer-service's demo data), opened through
  * {@link TicketService} so they carry their SLA timers and reach the timeline, and dated relative to now and
- * to the configured targets so the first look shows every SLA state: Acme Retail (VIP) a breached complaint
+ * to the policies in force, in working time of the standard calendar (stored with mainland China's public
+ * holidays when none is stored yet), so the first look shows every SLA state whenever it is loaded: Acme Retail (VIP) a breached complaint
  * about the late delivery of ACME-1015, one at risk, one on track, one waiting on the customer and one
  * resolved in time (at first contact); Globex Trading (key) one on track. Each has its conversation: the
  * customer's words, Li Na's answers, and on the complaint an internal note and a reply of the customer. The tiers are given, the ones customer-service's demo
@@ -71,14 +78,17 @@ class DemoData implements ApplicationRunner {
 
 	private final SlaProperties sla;
 
+	private final SlaSettings settings;
+
 	private final Clock clock;
 
 	DemoData(TicketService tickets, TicketConversation conversation, TicketRepository repository, SlaProperties sla,
-			Clock clock) {
+			SlaSettings settings, Clock clock) {
 		this.tickets = tickets;
 		this.conversation = conversation;
 		this.repository = repository;
 		this.sla = sla;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -96,67 +106,106 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void load() {
+		settings.storeIfAbsent(standardCalendarWithHolidays());
 		Instant now = clock.instant();
-		SlaPolicy vip = sla.policyFor(Tier.VIP);
-		Duration resolution = vip.resolution();
-		Duration firstResponse = vip.firstResponse();
+		BusinessCalendar calendar = settings.calendar(BusinessCalendar.STANDARD);
 
-		// Overdue by a quarter of its resolution target, answered in time.
-		Instant late = now.minus(resolution).minus(resolution.dividedBy(4));
+		// Overdue by a quarter of its resolution target (high priority), answered in time; the customer's
+		// reply after that is owed an answer.
+		SlaPolicy high = settings.policy(Tier.VIP, Priority.HIGH);
+		Instant late = calendar.minus(now, high.resolution().plus(high.resolution().dividedBy(4)));
 		Ticket breached = open(ACME, "Order ACME-1015 arrived three days late, held at customs", TicketKind.COMPLAINT,
 				Category.DELIVERY, Severity.MAJOR, "ACME-1015", Priority.HIGH, Channel.EMAIL, ALICE, late, Tier.VIP,
 				"Our order ACME-1015 was promised for Monday and arrived on Thursday. The shop opening had to be moved. "
 						+ "Please explain what happened and how you will make up for it.");
-		Instant answered = late.plus(firstResponse.dividedBy(2));
+		Instant answered = calendar.plus(late, high.firstResponse().dividedBy(2));
 		reply(breached, LI_NA, "Dear Alice, I am sorry for the delay. The shipment was held at customs in Shanghai; "
 				+ "I am asking the carrier for the papers and come back to you today.", answered);
 		conversation.note(breached.id(), LI_NA, "Carrier says the customs declaration missed the HS code. "
 				+ "Check with logistics whether a credit note is due.", answered.plus(Duration.ofMinutes(10)));
 		reply(breached, ALICE, "Thank you. We need to know by when this will not happen again.",
-				answered.plus(resolution.dividedBy(2)));
+				calendar.plus(answered, high.resolution().dividedBy(2)));
 
-		// Four fifths of the at-risk share of its resolution target left.
-		Instant risky = now.minus(resolution).plus(resolution.multipliedBy(sla.atRiskPercent() * 4L).dividedBy(500));
+		SlaPolicy vip = settings.policy(Tier.VIP, Priority.NORMAL);
+		Duration resolution = vip.resolution();
+		Duration firstResponse = vip.firstResponse();
+		// Four fifths of the at-risk share of its resolution target left, in working time.
+		Duration left = resolution.multipliedBy(sla.atRiskPercent() * 4L).dividedBy(500);
+		Instant risky = calendar.minus(now, resolution.minus(left));
 		Ticket atRisk = open(ACME, "Copy of the invoice for ACME-1013 with the new VAT number", TicketKind.REQUEST,
 				Category.BILLING, null, "ACME-1013", Priority.NORMAL, Channel.PORTAL, ALICE, risky, Tier.VIP,
 				"Could you send the invoice of ACME-1013 again with our new VAT number 91310000MA1FL4XX3?");
 		reply(atRisk, LI_NA, "Hello Alice, I have asked billing to issue the corrected invoice.",
-				risky.plus(firstResponse.dividedBy(2)));
+				calendar.plus(risky, firstResponse.dividedBy(2)));
 
-		Instant recent = now.minus(resolution.dividedBy(10));
+		Instant recent = calendar.minus(now, resolution.dividedBy(10));
 		Ticket onTrack = open(ACME, "Delivery window for ACME-1014 at the Pudong warehouse", TicketKind.REQUEST,
 				Category.DELIVERY, null, "ACME-1014", Priority.NORMAL, Channel.PHONE, BO, recent, Tier.VIP,
 				"Bo called: the Pudong warehouse only receives between 9:00 and 15:00. Can ACME-1014 arrive then?");
 		reply(onTrack, LI_NA, "Hello Bo, I have asked the carrier for a slot before 15:00 and will confirm it.",
-				recent.plus(half(firstResponse, Duration.between(recent, now))));
+				calendar.plus(recent, half(firstResponse, calendar.between(recent, now))));
 
-		Instant asked = now.minus(resolution.dividedBy(2));
+		Instant asked = calendar.minus(now, resolution.dividedBy(2));
 		Ticket pending = open(ACME, "Return of 5 damaged chairs from ACME-1012", TicketKind.COMPLAINT,
 				Category.QUALITY, Severity.MINOR, "ACME-1012", Priority.NORMAL, Channel.PORTAL, ALICE, asked, Tier.VIP,
 				"Five chairs of ACME-1012 have torn seats. We want to return them.");
-		Instant questioned = asked.plus(firstResponse.dividedBy(2));
+		Instant questioned = calendar.plus(asked, firstResponse.dividedBy(2));
 		reply(pending, LI_NA, "Sorry about that, Alice. Could you send us a photo of each torn seat, so that we can "
 				+ "claim them from the plant?", questioned);
-		tickets.waitOnCustomer(pending.id(), questioned.plus(Duration.between(questioned, now).dividedBy(2)));
+		tickets.waitOnCustomer(pending.id(), calendar.plus(questioned, calendar.between(questioned, now).dividedBy(2)));
 
-		Instant lastWeek = now.minus(Duration.ofDays(5));
+		// Resolved two days ago (well within the quiet period before it closes), in half its target.
+		Instant resolvedAt = now.minus(Duration.ofDays(2));
+		Instant lastWeek = calendar.minus(resolvedAt, resolution.dividedBy(2));
 		Ticket resolved = open(ACME, "Assembly instructions for CHAIR-ERG-01 in Chinese", TicketKind.REQUEST,
 				Category.QUESTION, null, null, Priority.LOW, Channel.PORTAL, ALICE, lastWeek, Tier.VIP,
 				"Do you have the assembly instructions of CHAIR-ERG-01 in Chinese?");
 		reply(resolved, LI_NA, "Yes: the Chinese instructions are now in the box, and here as a PDF: "
 				+ "<a href=\"https://rapport.example/docs/chair-erg-01-zh.pdf\">CHAIR-ERG-01 说明书</a>.",
-				lastWeek.plus(firstResponse.dividedBy(2)));
-		tickets.resolve(resolved.id(), lastWeek.plus(resolution.dividedBy(2)));
+				calendar.plus(lastWeek, firstResponse.dividedBy(2)));
+		tickets.resolve(resolved.id(), resolvedAt);
 
-		Duration keyResolution = sla.policyFor(Tier.KEY).resolution();
-		Instant globexOpened = now.minus(keyResolution.dividedBy(10));
+		SlaPolicy key = settings.policy(Tier.KEY, Priority.NORMAL);
+		Instant globexOpened = calendar.minus(now, key.resolution().dividedBy(10));
 		Ticket globex = open(GLOBEX, "Bulk price for 1,000 LED desk lamps (LAMP-LED-02)", TicketKind.REQUEST,
 				Category.QUESTION, null, null, Priority.NORMAL, Channel.EMAIL, GAVIN, globexOpened, Tier.KEY,
 				"We plan to order 1,000 LAMP-LED-02 for our new offices. What price can you offer?");
 		reply(globex, LI_NA, "Hello Gavin, thank you for asking; our key-account team prepares an offer.",
-				globexOpened.plus(half(sla.policyFor(Tier.KEY).firstResponse(), Duration.between(globexOpened, now))));
+				calendar.plus(globexOpened, half(key.firstResponse(), calendar.between(globexOpened, now))));
 
 		log.info("Loaded {} demo tickets into the empty store", repository.count());
+	}
+
+	/**
+	 * The standard calendar of the settings with the statutory public holidays of mainland China in 2026 and
+	 * 2027 (the days off the law names; the bridging days and make-up working days of each year's schedule are
+	 * not modelled).
+	 */
+	private BusinessCalendar standardCalendarWithHolidays() {
+		BusinessCalendar standard = sla.standardCalendar();
+		List<Holiday> holidays = new ArrayList<>();
+		holiday(holidays, "2026-01-01", "元旦", "New Year's Day");
+		for (String day : List.of("2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19")) {
+			holiday(holidays, day, "春节", "Spring Festival");
+		}
+		holiday(holidays, "2026-04-05", "清明节", "Qingming Festival");
+		holiday(holidays, "2026-05-01", "劳动节", "Labour Day");
+		holiday(holidays, "2026-05-02", "劳动节", "Labour Day");
+		holiday(holidays, "2026-06-19", "端午节", "Dragon Boat Festival");
+		holiday(holidays, "2026-09-25", "中秋节", "Mid-Autumn Festival");
+		for (String day : List.of("2026-10-01", "2026-10-02", "2026-10-03")) {
+			holiday(holidays, day, "国庆节", "National Day");
+		}
+		holiday(holidays, "2027-01-01", "元旦", "New Year's Day");
+		for (String day : List.of("2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08")) {
+			holiday(holidays, day, "春节", "Spring Festival");
+		}
+		return new BusinessCalendar(standard.id(), "Shanghai office", standard.timeZone(), standard.hours(), holidays,
+				null, null);
+	}
+
+	private static void holiday(List<Holiday> holidays, String date, String nameZh, String nameEn) {
+		holidays.add(new Holiday(LocalDate.parse(date), nameZh, nameEn));
 	}
 
 	private void reply(Ticket ticket, Author author, String body, Instant at) {

@@ -1,2 +1,6 @@
-/** Service-level targets by customer tier, and where a ticket stands against them at any instant. */
+/**
+ * Service-level targets: policies by customer tier and ticket priority (first response, next reply, resolution),
+ * business calendars whose working time the targets count, the settings managers change, and where a ticket
+ * stands against its targets at any instant.
+ */
 package com.rapport.ticket.sla;

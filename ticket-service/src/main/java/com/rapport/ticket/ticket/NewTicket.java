@@ -2,6 +2,7 @@ package com.rapport.ticket.ticket;
 
 import java.time.Instant;
 
+import com.rapport.ticket.sla.Priority;
 import com.rapport.ticket.sla.Tier;
 
 /**

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import com.rapport.ticket.sla.BusinessCalendar;
+import com.rapport.ticket.sla.Priority;
 import com.rapport.ticket.sla.SlaClock;
+import com.rapport.ticket.sla.SlaPolicy;
 import com.rapport.ticket.sla.SlaState;
 import com.rapport.ticket.sla.Tier;
 
@@ -119,6 +122,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		return edit(draft -> {
 			draft.status = status == TicketStatus.NEW ? TicketStatus.OPEN : status;
 			draft.firstRespondedAt = firstRespondedAt == null ? at : firstRespondedAt;
+			draft.sla = sla.answeredAt(at);
 			if (unassigned) {
 				draft.assignee = responderName;
 				draft.assigneeId = responderId;
@@ -129,22 +133,22 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 
 	/**
 	 * Waiting on the customer from {@code at}: the timers stand still. Asking the customer answers them, so
-	 * it counts as the first response when none was given.
+	 * it counts as the first response when none was given, and answers a reply they were owed.
 	 */
-	Ticket waitingOnCustomerFrom(Instant at) {
+	Ticket waitingOnCustomerFrom(Instant at, BusinessCalendar calendar) {
 		return edit(draft -> {
 			draft.status = TicketStatus.PENDING;
 			draft.firstRespondedAt = firstRespondedAt == null ? at : firstRespondedAt;
-			draft.sla = sla.pausedAt(at);
+			draft.sla = sla.answeredAt(at).pausedAt(at, true, calendar);
 			draft.updatedAt = later(updatedAt, at);
 		});
 	}
 
-	/** Back from the customer at {@code at}: the timers run again, due later by the time waited. */
-	Ticket resumedAt(Instant at) {
+	/** Back from the customer at {@code at}: the timers run again, due later by the working time waited. */
+	Ticket resumedAt(Instant at, BusinessCalendar calendar) {
 		return edit(draft -> {
 			draft.status = TicketStatus.OPEN;
-			draft.sla = sla.resumedAt(at, firstRespondedAt != null);
+			draft.sla = sla.resumedAt(at, firstRespondedAt != null, calendar);
 			draft.updatedAt = later(updatedAt, at);
 		});
 	}
@@ -154,8 +158,8 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 	 * whether it was resolved at first contact: exactly one public staff reply and no reply of the customer
 	 * after the opening message.
 	 */
-	Ticket resolvedAt(Instant at) {
-		SlaClock running = sla.resumedAt(at, firstRespondedAt != null);
+	Ticket resolvedAt(Instant at, BusinessCalendar calendar) {
+		SlaClock running = sla.resumedAt(at, firstRespondedAt != null, calendar).answeredAt(at);
 		// A ticket resolved again after a reopening is a new resolution on the timeline.
 		String eventId = "ticket-resolved:" + id + (reopenCount > 0 ? ":" + (reopenCount + 1) : "");
 		TicketEvent resolved = new TicketEvent(eventId, TicketEvent.Kind.TICKET_RESOLVED, at,
@@ -197,6 +201,30 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 			draft.resolvedAt = null;
 			draft.firstContactResolution = false;
 			draft.reopenCount = reopenCount + 1;
+			draft.updatedAt = later(updatedAt, at);
+		});
+	}
+
+	/**
+	 * The customer wrote at {@code at} (after the status change their reply makes): once staff have responded,
+	 * they owe a reply within the next-reply target.
+	 */
+	Ticket customerWroteAt(Instant at, BusinessCalendar calendar, int atRiskPercent) {
+		if (firstRespondedAt == null || !isOpen()) {
+			return this;
+		}
+		return edit(draft -> draft.sla = sla.replyOwedFrom(at, calendar, atRiskPercent));
+	}
+
+	/**
+	 * Worked at {@code newPriority} from {@code at}: the running targets become those of {@code policy} (see
+	 * {@link SlaClock#retargeted}).
+	 */
+	Ticket prioritisedAt(Priority newPriority, SlaPolicy policy, BusinessCalendar calendar, int atRiskPercent,
+			Instant at) {
+		return edit(draft -> {
+			draft.priority = newPriority;
+			draft.sla = sla.retargeted(policy, at, firstRespondedAt != null, calendar, atRiskPercent);
 			draft.updatedAt = later(updatedAt, at);
 		});
 	}
@@ -260,6 +288,8 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 
 		TicketStatus status;
 
+		Priority priority;
+
 		Requester requester;
 
 		String assignee;
@@ -291,6 +321,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		Draft(Ticket from) {
 			this.from = from;
 			status = from.status;
+			priority = from.priority;
 			requester = from.requester;
 			assignee = from.assignee;
 			assigneeId = from.assigneeId;
@@ -308,7 +339,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		}
 
 		Ticket build() {
-			return new Ticket(from.id, from.number, from.customerId, from.subject, from.kind, from.priority, status,
+			return new Ticket(from.id, from.number, from.customerId, from.subject, from.kind, priority, status,
 					from.channel, from.openedAt, requester, assignee, firstRespondedAt, resolvedAt, from.tier,
 					from.tierAssumed, sla, from.createdAt, from.version, outbox, from.undeliverable, from.classification,
 					assigneeId, closedAt, updatedAt, firstContactResolution, reopenCount, messages, partnerRequest,

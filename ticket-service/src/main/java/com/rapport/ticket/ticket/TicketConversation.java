@@ -10,7 +10,9 @@ import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
+import com.rapport.ticket.sla.BusinessCalendar;
 import com.rapport.ticket.sla.SlaProperties;
+import com.rapport.ticket.sla.SlaSettings;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -29,12 +31,15 @@ public class TicketConversation {
 
 	private final SlaProperties sla;
 
+	private final SlaSettings settings;
+
 	private final Clock clock;
 
-	TicketConversation(TicketLookup lookup, AuditTrail audit, SlaProperties sla, Clock clock) {
+	TicketConversation(TicketLookup lookup, AuditTrail audit, SlaProperties sla, SlaSettings settings, Clock clock) {
 		this.lookup = lookup;
 		this.audit = audit;
 		this.sla = sla;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -93,13 +98,14 @@ public class TicketConversation {
 				throw new ConflictException(Message.of("ticket.closed-already", ticket.number()));
 			}
 			Ticket answered = ticket.withMessage(author.says(safe, false, at));
+			BusinessCalendar calendar = settings.calendar(ticket.sla().calendarId());
 			return switch (author.kind()) {
 				case STAFF -> answered.respondedAt(at, author.id(), author.name());
-				case CUSTOMER -> switch (ticket.status()) {
-					case PENDING -> answered.resumedAt(at);
+				case CUSTOMER -> (switch (ticket.status()) {
+					case PENDING -> answered.resumedAt(at, calendar);
 					case RESOLVED -> answered.reopenedAt(at);
 					default -> answered;
-				};
+				}).customerWroteAt(at, calendar, settings.atRiskPercent());
 				case SYSTEM -> answered;
 			};
 		});

@@ -1,5 +1,7 @@
 package com.rapport.ticket.ticket;
 
+import com.rapport.ticket.sla.Priority;
+
 /**
  * A ticket someone asks to open, as the adapters read it: for staff and services also who raised it
  * ({@code contactId}, {@code requesterName}, {@code requesterEmail}) and the channel.

@@ -14,9 +14,14 @@ import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
-import com.rapport.ticket.customer.OrganisationTiers;
 import com.rapport.ticket.customer.OrganisationTiers.TierReading;
+import com.rapport.ticket.customer.OrganisationTiers;
+import com.rapport.ticket.sla.BusinessCalendar;
+import com.rapport.ticket.sla.Priority;
+import com.rapport.ticket.sla.SlaClock;
+import com.rapport.ticket.sla.SlaPolicy;
 import com.rapport.ticket.sla.SlaProperties;
+import com.rapport.ticket.sla.SlaSettings;
 import com.rapport.ticket.sla.SlaState;
 
 import org.springframework.stereotype.Service;
@@ -24,7 +29,8 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.MapBindingResult;
 
 /**
- * Opens tickets under the SLA policy of the organisation's tier and moves them through the states the SLA
+ * Opens tickets under the SLA policy of the organisation's tier and the ticket's priority (on its business
+ * calendar; see {@link SlaSettings}) and moves them through the states the SLA
  * timers depend on; answers an organisation's open tickets by urgency. A customer contact only ever reaches
  * its own organisation's tickets; another organisation answers like an unknown one (nothing).
  *
@@ -59,14 +65,17 @@ public class TicketService {
 
 	private final SlaProperties sla;
 
+	private final SlaSettings settings;
+
 	private final Clock clock;
 
 	public TicketService(TicketRepository tickets, TicketNumbers numbers, OrganisationTiers tiers, SlaProperties sla,
-			Clock clock) {
+			SlaSettings settings, Clock clock) {
 		this.tickets = tickets;
 		this.numbers = numbers;
 		this.tiers = tiers;
 		this.sla = sla;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -87,10 +96,12 @@ public class TicketService {
 		Instant openedAt = request.openedAt() != null ? request.openedAt() : now;
 		String subject = request.subject().strip();
 		Classification about = classificationOf(request);
-		Ticket ticket = new Ticket(id, numbers.next(), request.customerId().strip(), subject, request.kind(),
-				request.priority() != null ? request.priority() : Priority.NORMAL, TicketStatus.NEW, request.channel(),
-				openedAt, request.requester(), blankToNull(request.assignee()), null, null, tier.tier(), !tier.current(),
-				sla.policyFor(tier.tier()).start(openedAt), null, null, List.of(), List.of(), about, null, null,
+		Priority priority = request.priority() != null ? request.priority() : Priority.NORMAL;
+		SlaPolicy policy = settings.policy(tier.tier(), priority);
+		SlaClock timers = policy.start(openedAt, settings.calendar(policy.calendarId()), settings.atRiskPercent());
+		Ticket ticket = new Ticket(id, numbers.next(), request.customerId().strip(), subject, request.kind(), priority,
+				TicketStatus.NEW, request.channel(), openedAt, request.requester(), blankToNull(request.assignee()), null,
+				null, tier.tier(), !tier.current(), timers, null, null, List.of(), List.of(), about, null, null,
 				openedAt, false, 0, List.of(), partnerRequest, List.of());
 		if (body != null) {
 			ticket = ticket.withMessage(request.author().says(body, false, openedAt));
@@ -202,7 +213,7 @@ public class TicketService {
 		if (ticket.status() == TicketStatus.PENDING) {
 			throw new ConflictException(Message.of("ticket.already-waiting", ticket.number()));
 		}
-		return tickets.save(ticket.waitingOnCustomerFrom(when(at, ticket.openedAt())));
+		return tickets.save(ticket.waitingOnCustomerFrom(when(at, ticket.openedAt()), calendarOf(ticket)));
 	}
 
 	/** The customer answered at {@code at} (now when null): the timers run again, due later by the time waited. */
@@ -211,14 +222,18 @@ public class TicketService {
 		if (ticket.status() != TicketStatus.PENDING) {
 			throw new ConflictException(Message.of("ticket.not-waiting", ticket.number()));
 		}
-		return tickets.save(ticket.resumedAt(when(at, ticket.sla().pausedSince())));
+		return tickets.save(ticket.resumedAt(when(at, ticket.sla().pausedSince()), calendarOf(ticket)));
 	}
 
 	/** Resolved at {@code at} (now when null); the timeline is told. */
 	public Ticket resolve(String id, Instant at) {
 		Ticket ticket = openTicket(id);
 		Instant earliest = ticket.sla().paused() ? ticket.sla().pausedSince() : ticket.openedAt();
-		return tickets.save(ticket.resolvedAt(when(at, earliest)));
+		return tickets.save(ticket.resolvedAt(when(at, earliest), calendarOf(ticket)));
+	}
+
+	private BusinessCalendar calendarOf(Ticket ticket) {
+		return settings.calendar(ticket.sla().calendarId());
 	}
 
 	private Ticket openTicket(String id) {

@@ -10,10 +10,16 @@ import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
+import com.rapport.ticket.sla.BusinessCalendar;
+import com.rapport.ticket.sla.Priority;
+import com.rapport.ticket.sla.SlaPolicy;
 import com.rapport.ticket.sla.SlaProperties;
+import com.rapport.ticket.sla.SlaSettings;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.validation.Errors;
+import org.springframework.validation.MapBindingResult;
 
 /**
  * Moves tickets through their statuses ({@link Transition}) and to the agents who work them. Staff make every
@@ -34,14 +40,17 @@ public class TicketWorkflow {
 
 	private final SlaProperties sla;
 
+	private final SlaSettings settings;
+
 	private final Clock clock;
 
 	TicketWorkflow(TicketLookup lookup, TicketConversation conversation, AuditTrail audit, SlaProperties sla,
-			Clock clock) {
+			SlaSettings settings, Clock clock) {
 		this.lookup = lookup;
 		this.conversation = conversation;
 		this.audit = audit;
 		this.sla = sla;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -79,10 +88,11 @@ public class TicketWorkflow {
 			if (!transition.allowedFrom(ticket.status())) {
 				throw new ConflictException(refusal(ticket, transition));
 			}
+			BusinessCalendar calendar = settings.calendar(ticket.sla().calendarId());
 			return switch (transition) {
-				case WAIT_ON_CUSTOMER -> ticket.waitingOnCustomerFrom(at);
-				case RESUME -> ticket.resumedAt(at);
-				case RESOLVE -> ticket.resolvedAt(at);
+				case WAIT_ON_CUSTOMER -> ticket.waitingOnCustomerFrom(at, calendar);
+				case RESUME -> ticket.resumedAt(at, calendar);
+				case RESOLVE -> ticket.resolvedAt(at, calendar);
 				case CLOSE -> ticket.closedAt(at);
 				case REOPEN -> ticket.reopenedAt(at);
 			};
@@ -100,6 +110,49 @@ public class TicketWorkflow {
 			case NEW, OPEN -> transition == Transition.RESUME ? Message.of("ticket.not-waiting", number)
 					: Message.of("ticket.not-resolved", number);
 		};
+	}
+
+	/**
+	 * Works the ticket at another {@code priority} (staff, with a reason, kept as an internal note): its running
+	 * targets become those of the policy of its tier and the new priority (see {@link Ticket#prioritisedAt});
+	 * audited as {@code ticket.priority-changed}. The same priority again changes nothing; a resolved or closed
+	 * ticket is a conflict.
+	 */
+	public TicketView changePriority(Caller caller, String idOrNumber, Priority priority, String reason) {
+		Callers.requireStaff(caller, "A change of priority");
+		Errors errors = new MapBindingResult(new LinkedHashMap<>(), "priority");
+		if (priority == null) {
+			errors.rejectValue("priority", "ticket.priority.required");
+		}
+		if (reason == null || reason.isBlank()) {
+			errors.rejectValue("reason", "field.required");
+		}
+		else if (reason.strip().length() > MAX_REASON) {
+			errors.rejectValue("reason", "field.too-long", new Object[] { MAX_REASON }, null);
+		}
+		UnprocessableException.throwIfAny(Message.of("ticket.cannot-change-priority"), errors);
+		Ticket ticket = lookup.visible(caller, idOrNumber);
+		Instant now = clock.instant();
+		if (ticket.priority() == priority) {
+			return TicketView.of(ticket, caller, now, sla.atRiskPercent());
+		}
+		Ticket saved = lookup.change(ticket.id(), fresh -> {
+			if (!fresh.isOpen()) {
+				throw new ConflictException(fresh.status() == TicketStatus.RESOLVED
+						? Message.of("ticket.resolved-already", fresh.number())
+						: Message.of("ticket.closed-already", fresh.number()));
+			}
+			SlaPolicy policy = settings.policy(fresh.tier(), priority);
+			return fresh.prioritisedAt(priority, policy, settings.calendar(fresh.sla().calendarId()),
+					settings.atRiskPercent(), now);
+		});
+		saved = conversation.note(saved.id(), Author.of(caller), reason, now);
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("ticket_number", saved.number());
+		details.put("priority", ticket.priority() + " -> " + saved.priority());
+		details.put("reason", reason.strip());
+		audit.record(caller, "ticket.priority-changed", "ticket", saved.id(), saved.customerId(), details);
+		return TicketView.of(saved, caller, now, sla.atRiskPercent());
 	}
 
 	/**

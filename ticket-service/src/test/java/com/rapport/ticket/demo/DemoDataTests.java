@@ -14,13 +14,14 @@ import com.rapport.ticket.MongoAuditingConfiguration;
 import com.rapport.ticket.customer.CustomerDirectory;
 import com.rapport.ticket.customer.OrganisationTiers;
 import com.rapport.ticket.sla.SlaProperties;
+import com.rapport.ticket.sla.SlaSettings;
 import com.rapport.ticket.sla.SlaState;
 import com.rapport.ticket.sla.Tier;
 import com.rapport.ticket.ticket.AuthorKind;
 import com.rapport.ticket.ticket.OpenTickets;
 import com.rapport.ticket.ticket.Ticket;
-import com.rapport.ticket.ticket.TicketKind;
 import com.rapport.ticket.ticket.TicketConversation;
+import com.rapport.ticket.ticket.TicketKind;
 import com.rapport.ticket.ticket.TicketMessage;
 import com.rapport.ticket.ticket.TicketRepository;
 import com.rapport.ticket.ticket.TicketService;
@@ -43,12 +44,14 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 /** What the demo tickets show: every SLA state on Acme Retail's 360 page, whether customer-service is up or not. */
 @DataMongoTest
-@Import({ MongoAuditingConfiguration.class, FixedClock.class, OrganisationTiers.class, TicketService.class })
+@Import({ MongoAuditingConfiguration.class, FixedClock.class, OrganisationTiers.class, TicketService.class,
+		SlaSettings.class })
 @ComponentScan(basePackageClasses = TicketService.class, useDefaultFilters = false,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = ".*\\.(TicketNumbers|TicketLookup|TicketConversation)"))
 @ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
-@TestPropertySource(properties = "rapport.mongodb.embedded.in-memory=true")
+@TestPropertySource(properties = { "rapport.mongodb.embedded.in-memory=true",
+		"rapport.sla.calendar.working-hours=MON-FRI 09:00-18:00", "rapport.sla.calendar.time-zone=Asia/Shanghai" })
 class DemoDataTests {
 
 	static final Caller AGENT = new Caller("agent.li", Set.of(Caller.AGENT), Set.of(), Optional.empty(), "portal-web", "");
@@ -61,6 +64,9 @@ class DemoDataTests {
 
 	@Autowired
 	SlaProperties sla;
+
+	@Autowired
+	SlaSettings settings;
 
 	@Autowired
 	Clock clock;
@@ -78,7 +84,7 @@ class DemoDataTests {
 	@BeforeEach
 	void loadTheDemo() {
 		tickets.deleteAll();
-		new DemoData(service, conversation, tickets, sla, clock).run(null);
+		new DemoData(service, conversation, tickets, sla, settings, clock).run(null);
 	}
 
 	@Test
@@ -158,7 +164,7 @@ class DemoDataTests {
 	@Test
 	void aStoreWithTicketsIsLeftAlone() {
 		Instant before = tickets.findAll().get(0).openedAt();
-		new DemoData(service, conversation, tickets, sla, clock).run(null);
+		new DemoData(service, conversation, tickets, sla, settings, clock).run(null);
 
 		assertThat(tickets.count()).isEqualTo(6);
 		assertThat(tickets.findAll().get(0).openedAt()).isEqualTo(before);

@@ -11,6 +11,7 @@ import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 import com.rapport.ticket.MongoAuditingConfiguration;
 import com.rapport.ticket.feedback.SurveyRequests;
+import com.rapport.ticket.sla.BusinessCalendar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,7 @@ class SurveyRequestRelayTests {
 
 	private Ticket resolved(String number) {
 		Ticket ticket = tickets.insert(Tickets.stored("acme-retail", number, T0).withEventOfOpening());
-		return tickets.save(ticket.resolvedAt(T0.plus(Duration.ofHours(1))));
+		return tickets.save(ticket.resolvedAt(T0.plus(Duration.ofHours(1)), BusinessCalendar.ROUND_THE_CLOCK));
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 import com.rapport.support.timeline.InteractionRecorder;
 import com.rapport.support.timeline.OutboxRelay;
 import com.rapport.ticket.MongoAuditingConfiguration;
+import com.rapport.ticket.sla.BusinessCalendar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +80,7 @@ class TicketEventRelayTests {
 	@Test
 	void aResolvedTicketTellsItsResolutionAfterItsOpening() {
 		Ticket ticket = opened("T-1002");
-		tickets.save(tickets.findById(ticket.id()).orElseThrow().resolvedAt(T0.plus(Duration.ofHours(1))));
+		tickets.save(tickets.findById(ticket.id()).orElseThrow().resolvedAt(T0.plus(Duration.ofHours(1)), BusinessCalendar.ROUND_THE_CLOCK));
 
 		relay(recorder).relayPending();
 

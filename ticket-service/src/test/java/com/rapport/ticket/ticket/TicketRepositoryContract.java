@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.rapport.ticket.sla.BusinessCalendar;
 import com.rapport.ticket.sla.Tier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ abstract class TicketRepositoryContract {
 		tickets.insert(Tickets.stored("acme-retail", "T-2", T0.plus(Duration.ofHours(2))).withEventOfOpening());
 		tickets.insert(Tickets.stored("acme-retail", "T-1", T0).withEventOfOpening());
 		Ticket pending = Tickets.stored("acme-retail", "T-3", T0.plus(Duration.ofHours(1)))
-			.waitingOnCustomerFrom(T0.plus(Duration.ofHours(3)));
+			.waitingOnCustomerFrom(T0.plus(Duration.ofHours(3)), BusinessCalendar.ROUND_THE_CLOCK);
 		tickets.insert(pending);
 		tickets.insert(Tickets.resolved(Tickets.stored("acme-retail", "T-4", T0.minus(Duration.ofDays(1)))));
 		tickets.insert(Tickets.stored("globex-trading", "T-5", T0.minus(Duration.ofDays(2))));
@@ -66,7 +67,7 @@ abstract class TicketRepositoryContract {
 	@Test
 	void timersRequesterAndTierSurviveTheRoundTrip() {
 		Ticket paused = Tickets.stored("acme-retail", "T-9", T0, Tier.VIP, Tickets.ALICE)
-			.respondedAt(T0.plus(Duration.ofMinutes(20)), "Li Na").waitingOnCustomerFrom(T0.plus(Duration.ofHours(1)));
+			.respondedAt(T0.plus(Duration.ofMinutes(20)), "Li Na").waitingOnCustomerFrom(T0.plus(Duration.ofHours(1)), BusinessCalendar.ROUND_THE_CLOCK);
 		tickets.insert(paused);
 
 		Ticket read = tickets.findByNumber("T-9").orElseThrow();

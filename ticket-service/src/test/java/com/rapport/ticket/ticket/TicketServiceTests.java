@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
+import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
@@ -16,6 +17,8 @@ import com.rapport.ticket.MongoAuditingConfiguration;
 import com.rapport.ticket.customer.CustomerDirectory;
 import com.rapport.ticket.customer.KnownTier;
 import com.rapport.ticket.customer.OrganisationTiers;
+import com.rapport.ticket.sla.Priority;
+import com.rapport.ticket.sla.SlaSettings;
 import com.rapport.ticket.sla.SlaState;
 import com.rapport.ticket.sla.Tier;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +44,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 /** The ticket rules with the real (embedded) store; only customer-service is stood in for. */
 @DataMongoTest
-@Import({ TicketService.class, TicketNumbers.class, OrganisationTiers.class, MongoAuditingConfiguration.class,
+@Import({ TicketService.class, SlaSettings.class, TicketNumbers.class, OrganisationTiers.class, MongoAuditingConfiguration.class,
 		TicketServiceTests.Settings.class })
 @ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
 @TestPropertySource(properties = { "rapport.mongodb.embedded.in-memory=true",
@@ -74,6 +77,10 @@ class TicketServiceTests {
 
 	@MockitoBean
 	CustomerDirectory customers;
+
+	/** Only the SLA settings audit, and these tests change none. */
+	@MockitoBean
+	AuditTrail audit;
 
 	static final Caller AGENT = new Caller("agent.li", Set.of(Caller.AGENT), Set.of(), Optional.empty(), "portal-web", "");
 
@@ -145,7 +152,7 @@ class TicketServiceTests {
 
 		assertThat(ticket.tier()).isEqualTo(Tier.NORMAL);
 		assertThat(ticket.tierAssumed()).isTrue();
-		assertThat(ticket.sla().resolutionDue()).isEqualTo(NOW.plus(Duration.ofHours(72)));
+		assertThat(ticket.sla().resolutionDue()).isEqualTo(NOW.plus(Duration.ofHours(48)));
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import com.rapport.support.security.Caller;
 import com.rapport.support.test.MutableClock;
 import com.rapport.support.test.NewAuditEntries;
 import com.rapport.ticket.customer.CustomerDirectory;
+import com.rapport.ticket.sla.Priority;
 import com.rapport.ticket.sla.SlaState;
 import com.rapport.ticket.sla.Tier;
 import org.junit.jupiter.api.BeforeEach;

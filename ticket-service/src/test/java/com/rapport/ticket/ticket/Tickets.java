@@ -1,5 +1,8 @@
 package com.rapport.ticket.ticket;
 
+import com.rapport.ticket.sla.BusinessCalendar;
+import com.rapport.ticket.sla.Priority;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +27,7 @@ final class Tickets {
 	static Ticket stored(String customerId, String number, Instant openedAt, Tier tier, Requester requester) {
 		return new Ticket(UUID.randomUUID().toString(), number, customerId, "Subject of " + number, TicketKind.REQUEST,
 				Priority.NORMAL, TicketStatus.NEW, Channel.PORTAL, openedAt, requester, null, null, null, tier, false,
-				SlaProperties.defaults().policyFor(tier).start(openedAt), null, null, List.of(), List.of());
+				SlaProperties.defaults().policyFor(tier).start(openedAt, BusinessCalendar.ROUND_THE_CLOCK, 25), null, null, List.of(), List.of());
 	}
 
 	static Ticket stored(String customerId, String number, Instant openedAt) {
@@ -33,6 +36,6 @@ final class Tickets {
 
 	static Ticket resolved(Ticket ticket) {
 		return ticket.respondedAt(ticket.openedAt().plus(Duration.ofMinutes(5)), "Li Na")
-			.resolvedAt(ticket.openedAt().plus(Duration.ofMinutes(10)));
+			.resolvedAt(ticket.openedAt().plus(Duration.ofMinutes(10)), BusinessCalendar.ROUND_THE_CLOCK);
 	}
 }

@@ -75,6 +75,10 @@ final class TicketProtos {
 		if (ticket.closedAt() != null) {
 			builder.setClosedAt(timestamp(ticket.closedAt()));
 		}
+		if (ticket.sla().nextReplyDue() != null) {
+			builder.setNextReplyDue(timestamp(ticket.sla().nextReplyDue()));
+		}
+		builder.setSlaCalendarId(orEmpty(ticket.sla().calendarId()));
 		var about = ticket.classification();
 		if (about != null) {
 			if (about.category() != null) {

@@ -1,17 +1,19 @@
 package com.rapport.ticket.ticket.grpc;
 
 import com.rapport.contracts.ticket.v1.AssignRequest;
+import com.rapport.contracts.ticket.v1.ChangePriorityRequest;
 import com.rapport.contracts.ticket.v1.ChangeStatusRequest;
 import com.rapport.contracts.ticket.v1.TicketDetail;
 import com.rapport.contracts.ticket.v1.TicketWorkflowServiceGrpc;
 import com.rapport.support.security.Caller;
+import com.rapport.ticket.sla.Priority;
 import com.rapport.ticket.ticket.TicketWorkflow;
 import com.rapport.ticket.ticket.Transition;
 import io.grpc.stub.StreamObserver;
 
 import org.springframework.grpc.server.service.GrpcService;
 
-/** Status changes and assignment; the rules are {@link TicketWorkflow}'s. */
+/** Status changes, assignment and priority; the rules are {@link TicketWorkflow}'s. */
 @GrpcService
 class TicketWorkflowGrpcService extends TicketWorkflowServiceGrpc.TicketWorkflowServiceImplBase {
 
@@ -33,6 +35,15 @@ class TicketWorkflowGrpcService extends TicketWorkflowServiceGrpc.TicketWorkflow
 	public void assign(AssignRequest request, StreamObserver<TicketDetail> response) {
 		response.onNext(TicketProtos.detail(workflow.assign(Caller.current(), request.getTicketId(),
 				request.getAssigneeId(), request.getAssigneeName(), request.getReason())));
+		response.onCompleted();
+	}
+
+	@Override
+	public void changePriority(ChangePriorityRequest request, StreamObserver<TicketDetail> response) {
+		Caller caller = Caller.current();
+		Priority priority = TicketProtos.domain(request.getPriority(), Priority.class, "priority");
+		response.onNext(TicketProtos.detail(workflow.changePriority(caller, request.getTicketId(), priority,
+				request.getReason())));
 		response.onCompleted();
 	}
 }

@@ -1,8 +1,8 @@
 package com.rapport.ticket.ticket.web;
 
 import com.rapport.support.validation.PlainText;
+import com.rapport.ticket.sla.Priority;
 import com.rapport.ticket.ticket.Category;
-import com.rapport.ticket.ticket.Priority;
 import com.rapport.ticket.ticket.Severity;
 import com.rapport.ticket.ticket.TicketKind;
 import com.rapport.ticket.ticket.TicketRequest;

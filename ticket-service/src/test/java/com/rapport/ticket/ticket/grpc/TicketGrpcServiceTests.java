@@ -16,13 +16,14 @@ import com.rapport.contracts.ticket.v1.TicketServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketServiceGrpc.TicketServiceBlockingStub;
 import com.rapport.contracts.ticket.v1.TicketStatus;
 import com.rapport.support.grpc.CallTokens;
-import com.rapport.support.test.TestTokens;
 import com.rapport.support.test.FixedClock;
+import com.rapport.support.test.TestTokens;
 import com.rapport.ticket.customer.CustomerDirectory;
+import com.rapport.ticket.sla.BusinessCalendar;
+import com.rapport.ticket.sla.Priority;
 import com.rapport.ticket.sla.SlaProperties;
 import com.rapport.ticket.sla.Tier;
 import com.rapport.ticket.ticket.Channel;
-import com.rapport.ticket.ticket.Priority;
 import com.rapport.ticket.ticket.Requester;
 import com.rapport.ticket.ticket.TicketKind;
 import com.rapport.ticket.ticket.TicketRepository;
@@ -80,7 +81,7 @@ class TicketGrpcServiceTests {
 		Instant opened = NOW.minus(ago);
 		return tickets.insert(new com.rapport.ticket.ticket.Ticket(UUID.randomUUID().toString(), number, customerId,
 				subject, kind, Priority.HIGH, com.rapport.ticket.ticket.TicketStatus.NEW, Channel.EMAIL, opened, requester,
-				null, null, null, Tier.VIP, false, SlaProperties.defaults().policyFor(Tier.VIP).start(opened), null, null,
+				null, null, null, Tier.VIP, false, SlaProperties.defaults().policyFor(Tier.VIP).start(opened, BusinessCalendar.ROUND_THE_CLOCK, 25), null, null,
 				List.of(), List.of()));
 	}
 

@@ -1,4 +1,4 @@
-package com.rapport.ticket.ticket;
+package com.rapport.ticket.sla;
 
 public enum Priority {
 	LOW, NORMAL, HIGH, URGENT
