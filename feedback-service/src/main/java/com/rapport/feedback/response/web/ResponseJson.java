@@ -1,6 +1,7 @@
 package com.rapport.feedback.response.web;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.rapport.feedback.response.SurveyResponse;
@@ -21,11 +22,16 @@ record ResponseJson(String id, String customerId, String contactId, String kind,
 	record PageJson(List<ResponseJson> items, int page, int size, long total) {
 	}
 
+	/** Times as the store keeps them (milliseconds), so an answer reads the same when first stored and replayed. */
 	static ResponseJson of(SurveyResponse answer) {
 		return new ResponseJson(answer.id(), answer.customerId(), answer.contactId(), answer.kind().name(),
-				answer.score(), answer.kind().min(), answer.kind().max(), answer.comment(), answer.answeredAt(),
+				answer.score(), answer.kind().min(), answer.kind().max(), answer.comment(), millis(answer.answeredAt()),
 				answer.subjectType().name(), answer.subjectId(), answer.channel() == null ? null : answer.channel().name(),
-				answer.recordedAt());
+				millis(answer.recordedAt()));
+	}
+
+	private static Instant millis(Instant at) {
+		return at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	static PageJson of(Page<SurveyResponse> page) {
