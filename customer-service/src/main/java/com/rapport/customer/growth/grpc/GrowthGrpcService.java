@@ -1,0 +1,101 @@
+package com.rapport.customer.growth.grpc;
+
+import java.math.BigDecimal;
+
+import com.rapport.contracts.customer.v1.CustomerValue;
+import com.rapport.contracts.customer.v1.GetCustomerValueRequest;
+import com.rapport.contracts.customer.v1.GrowthServiceGrpc;
+import com.rapport.contracts.customer.v1.ListValueBySegmentRequest;
+import com.rapport.contracts.customer.v1.ListValueBySegmentResponse;
+import com.rapport.customer.growth.CustomerGrowth;
+import com.rapport.customer.growth.GrowthService;
+import com.rapport.customer.growth.LifetimeValue;
+import com.rapport.customer.growth.SegmentValue;
+import com.rapport.customer.growth.ValueSegment;
+import com.rapport.customer.organisation.grpc.OrganisationMessages;
+import com.rapport.support.security.Caller;
+import io.grpc.stub.StreamObserver;
+
+import org.springframework.grpc.server.service.GrpcService;
+
+/**
+ * {@code rapport.customer.v1.GrowthService}: one organisation's lifetime value for the console's 360 (staff),
+ * the value by segment for managers. {@link GrowthService} decides who may read what.
+ */
+@GrpcService
+class GrowthGrpcService extends GrowthServiceGrpc.GrowthServiceImplBase {
+
+	private static final String ZERO = "0.00";
+
+	private final GrowthService growth;
+
+	GrowthGrpcService(GrowthService growth) {
+		this.growth = growth;
+	}
+
+	@Override
+	public void getCustomerValue(GetCustomerValueRequest request, StreamObserver<CustomerValue> response) {
+		CustomerGrowth figures = growth.of(Caller.current(), request.getOrganisationId());
+		response.onNext(toProto(figures.organisationId(), figures.value(), growth.currency()));
+		response.onCompleted();
+	}
+
+	@Override
+	public void listValueBySegment(ListValueBySegmentRequest request,
+			StreamObserver<ListValueBySegmentResponse> response) {
+		ValueSegment segment = switch (request.getSegment()) {
+			case VALUE_SEGMENT_TIER -> ValueSegment.TIER;
+			case VALUE_SEGMENT_INDUSTRY -> ValueSegment.INDUSTRY;
+			case VALUE_SEGMENT_REGION -> ValueSegment.REGION;
+			case VALUE_SEGMENT_COHORT -> ValueSegment.COHORT;
+			default -> null;
+		};
+		GrowthService.SegmentReport report = growth.bySegment(Caller.current(), segment);
+		ListValueBySegmentResponse.Builder answer = ListValueBySegmentResponse.newBuilder()
+			.setSegment(request.getSegment())
+			.setCurrency(report.currency())
+			.setTotal(toProto(report.total()));
+		report.rows().forEach(row -> answer.addRows(toProto(row)));
+		response.onNext(answer.build());
+		response.onCompleted();
+	}
+
+	static CustomerValue toProto(String organisationId, LifetimeValue value, String currency) {
+		CustomerValue.Builder proto = CustomerValue.newBuilder().setOrganisationId(organisationId);
+		if (value == null) {
+			return proto.setCurrency(currency).setHistoricalValue(ZERO).setAverageOrderValue(ZERO)
+				.setOrdersPerYear(ZERO).setProjectedValue(ZERO).build();
+		}
+		proto.setComputed(true).setCurrency(value.currency())
+			.setHistoricalValue(plain(value.historicalValue()))
+			.setDeliveredOrders(value.deliveredOrders())
+			.setOrdersWithoutValue(value.ordersWithoutValue())
+			.setAverageOrderValue(plain(value.averageOrderValue()))
+			.setOrdersPerYear(plain(value.ordersPerYear()))
+			.setObservedDays(value.observedDays())
+			.setLifespanYears(value.lifespanYears().stripTrailingZeros().toPlainString())
+			.setProjectedValue(plain(value.projectedValue()));
+		if (value.margin() != null) {
+			proto.setMargin(value.margin().stripTrailingZeros().toPlainString());
+		}
+		if (value.firstOrderAt() != null) {
+			proto.setFirstOrderAt(OrganisationMessages.toTimestamp(value.firstOrderAt()));
+			proto.setLastOrderAt(OrganisationMessages.toTimestamp(value.lastOrderAt()));
+		}
+		if (value.computedAt() != null) {
+			proto.setComputedAt(OrganisationMessages.toTimestamp(value.computedAt()));
+		}
+		return proto.build();
+	}
+
+	private static com.rapport.contracts.customer.v1.SegmentValue toProto(SegmentValue row) {
+		return com.rapport.contracts.customer.v1.SegmentValue.newBuilder().setKey(row.key())
+			.setOrganisations(row.organisations()).setCustomers(row.customers())
+			.setHistoricalValue(plain(row.historicalValue())).setProjectedValue(plain(row.projectedValue()))
+			.setDeliveredOrders(row.deliveredOrders()).build();
+	}
+
+	private static String plain(BigDecimal amount) {
+		return amount.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+	}
+}
