@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      horizon
  * @param margin        the gross margin applied to the projection, above 0 and at most 1 (none: the projection
  *                      is revenue)
+ * @param risk          the churn-risk settings
  */
 @ConfigurationProperties("rapport.growth")
-public record GrowthProperties(BigDecimal lifespanYears, BigDecimal margin) {
+public record GrowthProperties(BigDecimal lifespanYears, BigDecimal margin, Risk risk) {
 
 	public GrowthProperties {
+		risk = risk == null ? new Risk(null) : risk;
 		lifespanYears = lifespanYears == null ? new BigDecimal("3") : lifespanYears;
 		if (lifespanYears.signum() <= 0) {
 			throw new IllegalArgumentException("rapport.growth.lifespan-years must be above 0, not " + lifespanYears);
@@ -25,8 +27,22 @@ public record GrowthProperties(BigDecimal lifespanYears, BigDecimal margin) {
 		}
 	}
 
+	/**
+	 * @param threshold the churn-risk score (0-100) from which an organisation is at risk and its account manager
+	 *                  gets a task (40: an organisation silent for twice its usual interval is at risk on that alone)
+	 */
+	public record Risk(Integer threshold) {
+
+		public Risk {
+			threshold = threshold == null ? 40 : threshold;
+			if (threshold < 1 || threshold > 100) {
+				throw new IllegalArgumentException("rapport.growth.risk.threshold must be 1 to 100, not " + threshold);
+			}
+		}
+	}
+
 	/** All defaults. */
 	public static GrowthProperties defaults() {
-		return new GrowthProperties(null, null);
+		return new GrowthProperties(null, null, null);
 	}
 }

@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.rapport.customer.care.CareTaskService;
 import com.rapport.customer.organisation.CustomerAccess;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
@@ -25,6 +28,7 @@ import com.rapport.customer.timeline.TimelineService;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.message.Texts;
 import com.rapport.support.security.Caller;
 
 import org.springframework.context.event.EventListener;
@@ -35,10 +39,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps each organisation's {@link LifetimeValue} in step with its delivered orders (the timeline's
- * {@code ORDER_DELIVERED} entries, which order-tracking-service records with the order's currency and amount):
- * after each newly recorded delivery, and for every organisation in the nightly run. Staff read one organisation's
- * value; managers and admins the value by segment.
+ * Keeps each organisation's {@link LifetimeValue} and {@link ChurnRisk} in step with its orders (the timeline's
+ * {@code ORDER_DELIVERED} and {@code ORDER_PLACED} entries, which order-tracking-service records with the order's
+ * currency and amount) and its tickets and scores (ticket-service, feedback-service): after each newly recorded
+ * signal (an order placed or delivered, a ticket opened or resolved, a survey answered), and for every
+ * organisation in the nightly run. A risk at or above the managers' threshold opens a task for the account
+ * manager with the reasons; one that falls below closes it. Staff read one organisation's figures and the
+ * customers at risk; managers and admins the value by segment.
  */
 @Service
 public class GrowthService {
@@ -59,45 +66,125 @@ public class GrowthService {
 
 	private final Clock clock;
 
+	private final SupportSignals support;
+
+	private final CareTaskService care;
+
+	private final Texts texts;
+
+	/** The timeline entries that change an organisation's value or risk. */
+	static final Set<InteractionKind> SIGNALS = Set.of(InteractionKind.ORDER_PLACED, InteractionKind.ORDER_DELIVERED,
+			InteractionKind.TICKET_OPENED, InteractionKind.TICKET_RESOLVED, InteractionKind.SURVEY_ANSWERED);
+
+	static final int MAX_AT_RISK = 200;
+
 	public GrowthService(OrganisationRepository organisations, CustomerGrowthRepository growth,
-			TimelineService timeline, TieringProperties rates, GrowthProperties properties, Clock clock) {
+			TimelineService timeline, TieringProperties rates, GrowthProperties properties, Clock clock,
+			SupportSignals support, CareTaskService care, org.springframework.context.MessageSource messages) {
 		this.organisations = organisations;
 		this.growth = growth;
 		this.timeline = timeline;
 		this.rates = rates;
 		this.properties = properties;
 		this.clock = clock;
+		this.support = support;
+		this.care = care;
+		this.texts = new Texts(messages);
 	}
 
 	public static boolean mayReadSegments(Caller caller) {
 		return caller.hasRole(Caller.MANAGER) || caller.hasRole(Caller.ADMIN);
 	}
 
-	/** A delivery changes the value at once; a failure is logged and left to the nightly run. */
+	/**
+	 * A signal changes the figures at once, in the recording request (after the interaction is stored; a repeat is
+	 * no signal); a failure is logged and left to the nightly run.
+	 */
 	@EventListener
 	public void onInteractionRecorded(InteractionRecorded event) {
 		Interaction interaction = event.interaction();
-		if (interaction.kind() != InteractionKind.ORDER_DELIVERED) {
+		if (!SIGNALS.contains(interaction.kind())) {
 			return;
 		}
 		try {
 			recompute(interaction.organisationId());
 		}
 		catch (RuntimeException ex) {
-			log.warn("Could not recompute the lifetime value of {} after delivery {}; the nightly run will",
-					interaction.organisationId(), interaction.eventId(), ex);
+			log.warn("Could not recompute the growth figures of {} after {} {}; the nightly run will",
+					interaction.organisationId(), interaction.kind(), interaction.eventId(), ex);
 		}
 	}
 
 	/** Recomputes one organisation's figures now and stores them. */
 	public CustomerGrowth recompute(String organisationId) {
-		List<Rfm.Order> delivered = timeline.ofKindSince(organisationId, InteractionKind.ORDER_DELIVERED, Instant.EPOCH)
+		Organisation organisation = organisations.findById(organisationId)
+			.orElseThrow(() -> new NotFoundException(Message.of("organisation.not-found", organisationId)));
+		return recompute(organisation);
+	}
+
+	private CustomerGrowth recompute(Organisation organisation) {
+		String id = organisation.id();
+		Instant now = clock.instant();
+		LifetimeValue value = LifetimeValue.of(orders(id, InteractionKind.ORDER_DELIVERED), now, rates, properties);
+		ChurnRisk risk = ChurnRules.assess(orders(id, InteractionKind.ORDER_PLACED), support.of(id), now, rates,
+				properties.risk().threshold());
+		CustomerGrowth saved = growth.save(CustomerGrowth.of(id, value, risk));
+		if (risk.atRisk()) {
+			care.openChurnRiskCall(organisation, summary(organisation, risk), now);
+		}
+		else {
+			care.closeChurnRiskCalls(id);
+		}
+		return saved;
+	}
+
+	private List<Rfm.Order> orders(String organisationId, InteractionKind kind) {
+		return timeline.ofKindSince(organisationId, kind, Instant.EPOCH)
 			.stream()
 			.map(i -> new Rfm.Order(i.reference() != null ? i.reference() : i.eventId(), i.occurredAt(),
 					i.attributes().get("currency"), i.attributes().get("amount_minor_units")))
 			.toList();
-		return growth.save(new CustomerGrowth(organisationId,
-				LifetimeValue.of(delivered, clock.instant(), rates, properties)));
+	}
+
+	/** The task's line, in English (care tasks keep words): the score and every reason that adds points. */
+	private String summary(Organisation organisation, ChurnRisk risk) {
+		List<String> reasons = risk.reasons().stream()
+			.filter(r -> r.points() > 0)
+			.map(r -> texts.say(Locale.ENGLISH, r.code(), r.args().toArray()))
+			.toList();
+		String line = texts.say(Locale.ENGLISH, "growth.risk.task", organisation.name(), risk.score(),
+				String.join("; ", reasons));
+		return line.length() > 500 ? line.substring(0, 500) : line;
+	}
+
+	/**
+	 * The organisations at risk now, most valuable (projected value) first, at most {@value #MAX_AT_RISK}, with
+	 * the organisation they are of. Staff only.
+	 */
+	public List<AtRisk> atRisk(Caller caller) {
+		if (!CustomerAccess.isStaff(caller)) {
+			throw new AccessDeniedException("Churn risks are for staff");
+		}
+		List<CustomerGrowth> risky = new ArrayList<>(growth.findByAtRiskTrue());
+		risky.sort(Comparator.comparing((CustomerGrowth g) -> g.value() == null ? java.math.BigDecimal.ZERO
+				: g.value().projectedValue(), Comparator.reverseOrder())
+			.thenComparing(g -> -g.risk().score())
+			.thenComparing(CustomerGrowth::organisationId));
+		List<CustomerGrowth> first = risky.subList(0, Math.min(MAX_AT_RISK, risky.size()));
+		Map<String, Organisation> byId = new LinkedHashMap<>();
+		organisations.findAllById(first.stream().map(CustomerGrowth::organisationId).toList())
+			.forEach(o -> byId.put(o.id(), o));
+		return first.stream().filter(g -> byId.containsKey(g.organisationId()))
+			.map(g -> new AtRisk(byId.get(g.organisationId()), g)).toList();
+	}
+
+	/** An organisation at risk and its figures. */
+	public record AtRisk(Organisation organisation, CustomerGrowth growth) {
+	}
+
+	/** The managers' threshold in force. */
+	public int threshold() {
+		return properties.risk().threshold();
 	}
 
 	/**
@@ -114,7 +201,7 @@ public class GrowthService {
 			page = organisations.findAllBy(PageRequest.of(number++, PAGE, Sort.by("id")));
 			for (Organisation organisation : page) {
 				try {
-					recompute(organisation.id());
+					recompute(organisation);
 					done++;
 				}
 				catch (RuntimeException ex) {
@@ -137,7 +224,7 @@ public class GrowthService {
 		if (organisationId == null || organisationId.isBlank() || !organisations.existsById(organisationId)) {
 			throw new NotFoundException(Message.of("organisation.not-found", organisationId));
 		}
-		return growth.findById(organisationId).orElse(new CustomerGrowth(organisationId, null));
+		return growth.findById(organisationId).orElse(CustomerGrowth.of(organisationId, null, null));
 	}
 
 	/** The base currency every amount is in. */

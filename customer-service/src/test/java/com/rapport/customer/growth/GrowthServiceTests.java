@@ -43,8 +43,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=customer-growth" })
-@Import(TestTokens.DecoderConfiguration.class)
+@Import({ TestTokens.DecoderConfiguration.class, GrowthServiceTests.Signals.class })
 class GrowthServiceTests {
+
+	/** ticket-service's and feedback-service's answers, as the tests set them (none here: unknown). */
+	static final Map<String, SupportFacts> FACTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	@org.springframework.boot.test.context.TestConfiguration
+	static class Signals {
+
+		@org.springframework.context.annotation.Bean
+		@org.springframework.context.annotation.Primary
+		SupportSignals testSupportSignals() {
+			return organisationId -> FACTS.getOrDefault(organisationId, SupportFacts.UNKNOWN);
+		}
+	}
+
+	@Autowired
+	com.rapport.customer.care.CareTaskRepository careTasks;
 
 	@Autowired
 	OrganisationRepository organisations;
@@ -76,6 +92,8 @@ class GrowthServiceTests {
 		organisations.deleteAll();
 		interactions.deleteAll();
 		growthFigures.deleteAll();
+		careTasks.deleteAll();
+		FACTS.clear();
 		organisation("acme-retail", "Retail", "East");
 		organisation("globex-trading", "Trading", "East");
 		organisation("umbrella-supplies", null, null);
@@ -164,10 +182,70 @@ class GrowthServiceTests {
 		assertThat(byCohort.getRowsList()).hasSize(3); // 400 days and 10 days ago: two years, and none
 	}
 
+	private boolean place(String organisationId, String eventId, int daysAgo, String minorUnits) {
+		return timeline.record(orderTracking, new InteractionInput("order-tracking-service", "placed:" + eventId,
+				organisationId, InteractionKind.ORDER_PLACED, now.minus(Duration.ofDays(daysAgo)), "Order " + eventId + " placed",
+				"order:" + eventId, Map.of("order_number", eventId, "currency", "CNY", "amount_minor_units",
+						minorUnits)));
+	}
+
+	@Test
+	void aCustomerDriftingAwayGetsItsAccountManagerATaskWithTheReasonsUntilItOrdersAgain() {
+		// Globex: every 30 days, silent for 70; one breached ticket. Acme: the same rhythm, silent for 65, and worth
+		// more. Umbrella orders on its rhythm.
+		for (int i = 0; i < 6; i++) {
+			place("globex-trading", "GLX-" + i, 70 + 30 * i, "1000000");
+			deliver("globex-trading", "GLX-" + i, 68 + 30 * i, "CNY", "1000000");
+			place("acme-retail", "ACME-" + i, 65 + 30 * i, "5000000");
+			deliver("acme-retail", "ACME-" + i, 63 + 30 * i, "CNY", "5000000");
+			place("umbrella-supplies", "UMB-" + i, 5 + 30 * i, "1000000");
+		}
+		FACTS.put("globex-trading", new SupportFacts(new SupportFacts.Tickets(0, 1), new SupportFacts.Scores(null, null)));
+		growth.recomputeAll();
+
+		var tasks = careTasks.findAll().stream().filter(t -> t.kind() == com.rapport.customer.care.CareTaskKind.CHURN_RISK)
+			.toList();
+		assertThat(tasks).extracting(com.rapport.customer.care.CareTask::organisationId)
+			.containsExactlyInAnyOrder("acme-retail", "globex-trading");
+		assertThat(tasks).filteredOn(t -> t.organisationId().equals("globex-trading")).singleElement().satisfies(t -> {
+			assertThat(t.assignee()).isEqualTo("agent.li");
+			assertThat(t.open()).isTrue();
+			assertThat(t.summary()).isEqualTo("Churn risk 60/100 for globex-trading: No order for 70 days, where it "
+					+ "usually orders every 30 days; Open tickets past their service level: 1");
+		});
+
+		var atRisk = as(TestTokens.staff("agent")).listCustomersAtRisk(
+				com.rapport.contracts.customer.v1.ListCustomersAtRiskRequest.getDefaultInstance());
+		assertThat(atRisk.getThreshold()).isEqualTo(40);
+		assertThat(atRisk.getCustomersList()).extracting(c -> c.getOrganisationId() + " " + c.getChurnRisk().getScore())
+			.as("most valuable first, not riskiest first").containsExactly("acme-retail 40", "globex-trading 60");
+		assertThat(atRisk.getCustomers(1).getChurnRisk().getReasonsList())
+			.extracting(r -> r.getCode() + " " + r.getArgsList())
+			.containsExactly("growth.risk.rhythm [70, 30]", "growth.risk.breached [1]");
+
+		CustomerValue umbrella = as(TestTokens.staff("agent"))
+			.getCustomerValue(GetCustomerValueRequest.newBuilder().setOrganisationId("umbrella-supplies").build());
+		assertThat(umbrella.getChurnRisk().getScore()).isZero();
+		assertThat(umbrella.getChurnRisk().getAtRisk()).isFalse();
+		assertThat(umbrella.getChurnRisk().getReasonsList()).extracting(r -> r.getCode())
+			.containsExactly("growth.risk.tickets-unknown", "growth.risk.scores-unknown");
+
+		// Globex orders again and its ticket is answered: the signal recomputes at once and closes the task.
+		FACTS.put("globex-trading", new SupportFacts(new SupportFacts.Tickets(0, 0), new SupportFacts.Scores(null, null)));
+		place("globex-trading", "GLX-NEW", 0, "1000000");
+		assertThat(careTasks.findAll()).filteredOn(t -> t.organisationId().equals("globex-trading"))
+			.singleElement().satisfies(t -> assertThat(t.open()).isFalse());
+		assertThat(growthFigures.findById("globex-trading").orElseThrow().atRisk()).isFalse();
+	}
+
 	@Test
 	void segmentsAreTheManagersAndTheValueIsStaffs() {
 		ListValueBySegmentRequest byTier = ListValueBySegmentRequest.newBuilder()
 			.setSegment(com.rapport.contracts.customer.v1.ValueSegment.VALUE_SEGMENT_TIER).build();
+		assertThatThrownBy(() -> as(TestTokens.customer("acme-retail")).listCustomersAtRisk(
+				com.rapport.contracts.customer.v1.ListCustomersAtRiskRequest.getDefaultInstance()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
 		assertThatThrownBy(() -> as(TestTokens.staff("agent")).listValueBySegment(byTier))
 			.isInstanceOfSatisfying(StatusRuntimeException.class,
 					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));

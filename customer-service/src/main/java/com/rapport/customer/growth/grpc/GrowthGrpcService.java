@@ -2,11 +2,15 @@ package com.rapport.customer.growth.grpc;
 
 import java.math.BigDecimal;
 
+import com.rapport.contracts.customer.v1.CustomerAtRisk;
 import com.rapport.contracts.customer.v1.CustomerValue;
+import com.rapport.contracts.customer.v1.ListCustomersAtRiskRequest;
+import com.rapport.contracts.customer.v1.ListCustomersAtRiskResponse;
 import com.rapport.contracts.customer.v1.GetCustomerValueRequest;
 import com.rapport.contracts.customer.v1.GrowthServiceGrpc;
 import com.rapport.contracts.customer.v1.ListValueBySegmentRequest;
 import com.rapport.contracts.customer.v1.ListValueBySegmentResponse;
+import com.rapport.customer.growth.ChurnRisk;
 import com.rapport.customer.growth.CustomerGrowth;
 import com.rapport.customer.growth.GrowthService;
 import com.rapport.customer.growth.LifetimeValue;
@@ -19,8 +23,8 @@ import io.grpc.stub.StreamObserver;
 import org.springframework.grpc.server.service.GrpcService;
 
 /**
- * {@code rapport.customer.v1.GrowthService}: one organisation's lifetime value for the console's 360 (staff),
- * the value by segment for managers. {@link GrowthService} decides who may read what.
+ * {@code rapport.customer.v1.GrowthService}: one organisation's lifetime value and churn risk for the console's
+ * 360 and the customers at risk (staff), the value by segment for managers. {@link GrowthService} decides who may read what.
  */
 @GrpcService
 class GrowthGrpcService extends GrowthServiceGrpc.GrowthServiceImplBase {
@@ -36,8 +40,44 @@ class GrowthGrpcService extends GrowthServiceGrpc.GrowthServiceImplBase {
 	@Override
 	public void getCustomerValue(GetCustomerValueRequest request, StreamObserver<CustomerValue> response) {
 		CustomerGrowth figures = growth.of(Caller.current(), request.getOrganisationId());
-		response.onNext(toProto(figures.organisationId(), figures.value(), growth.currency()));
+		CustomerValue value = toProto(figures.organisationId(), figures.value(), growth.currency());
+		response.onNext(figures.risk() == null ? value : value.toBuilder().setChurnRisk(toProto(figures.risk())).build());
 		response.onCompleted();
+	}
+
+	@Override
+	public void listCustomersAtRisk(ListCustomersAtRiskRequest request,
+			StreamObserver<ListCustomersAtRiskResponse> response) {
+		ListCustomersAtRiskResponse.Builder answer = ListCustomersAtRiskResponse.newBuilder()
+			.setThreshold(growth.threshold()).setCurrency(growth.currency());
+		for (GrowthService.AtRisk risky : growth.atRisk(Caller.current())) {
+			LifetimeValue value = risky.growth().value();
+			CustomerAtRisk.Builder customer = CustomerAtRisk.newBuilder()
+				.setOrganisationId(risky.organisation().id())
+				.setName(risky.organisation().name() == null ? "" : risky.organisation().name())
+				.setAccountManager(risky.organisation().accountManager() == null ? ""
+						: risky.organisation().accountManager())
+				.setChurnRisk(toProto(risky.growth().risk()))
+				.setHistoricalValue(value == null ? ZERO : plain(value.historicalValue()))
+				.setProjectedValue(value == null ? ZERO : plain(value.projectedValue()));
+			if (risky.organisation().tier() != null) {
+				customer.setTier(com.rapport.contracts.customer.v1.Tier.valueOf("TIER_" + risky.organisation().tier().name()));
+			}
+			answer.addCustomers(customer);
+		}
+		response.onNext(answer.build());
+		response.onCompleted();
+	}
+
+	static com.rapport.contracts.customer.v1.ChurnRisk toProto(ChurnRisk risk) {
+		com.rapport.contracts.customer.v1.ChurnRisk.Builder proto = com.rapport.contracts.customer.v1.ChurnRisk
+			.newBuilder().setScore(risk.score()).setThreshold(risk.threshold()).setAtRisk(risk.atRisk());
+		risk.reasons().forEach(r -> proto.addReasons(com.rapport.contracts.customer.v1.RiskReason.newBuilder()
+			.setCode(r.code()).addAllArgs(r.args()).setPoints(r.points())));
+		if (risk.computedAt() != null) {
+			proto.setComputedAt(OrganisationMessages.toTimestamp(risk.computedAt()));
+		}
+		return proto.build();
 	}
 
 	@Override
