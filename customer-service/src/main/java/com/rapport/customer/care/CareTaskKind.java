@@ -5,5 +5,7 @@ public enum CareTaskKind {
 	/** Call an organisation that has gone dormant (no order for a while). */
 	WAKE_UP_CALL,
 	/** Call an organisation whose churn risk reached the managers' threshold; the summary names the reasons. */
-	CHURN_RISK
+	CHURN_RISK,
+	/** Offer a product a regular buyer is expected to order again soon (or overdue); the summary says which. */
+	REORDER_DUE
 }

@@ -90,6 +90,27 @@ public class CareTaskService {
 		}
 	}
 
+	/**
+	 * A reminder for the account manager that a regular buyer is due to order a product again. {@code id} names the
+	 * organisation, the product and its expected date, so each expected reorder is one task, however often the
+	 * figures are recomputed.
+	 * @return whether a task was opened now
+	 */
+	public boolean openReorderCall(Organisation organisation, String id, String summary, Instant now) {
+		if (tasks.existsById(id)) {
+			return false;
+		}
+		try {
+			tasks.insert(new CareTask(id, organisation.id(), organisation.accountManager(), CareTaskKind.REORDER_DUE,
+					summary, now.truncatedTo(ChronoUnit.MILLIS), true));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			log.debug("Reorder call {} opened meanwhile", id);
+			return false;
+		}
+	}
+
 	/** Closes the organisation's open churn-risk calls: its risk fell below the threshold. */
 	public int closeChurnRiskCalls(String organisationId) {
 		List<CareTask> open = tasks.findByOrganisationIdAndKindAndOpenTrue(organisationId, CareTaskKind.CHURN_RISK);

@@ -19,4 +19,11 @@ class GrowthConfiguration {
 	SupportSignals noSupportSignals() {
 		return organisationId -> SupportFacts.UNKNOWN;
 	}
+
+	/** ... and no order lines: no reorder is predicted. */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "rapport.growth.support-signals", havingValue = false)
+	OrderHistory noOrderHistory() {
+		return organisationId -> null;
+	}
 }

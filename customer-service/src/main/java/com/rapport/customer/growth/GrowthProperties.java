@@ -12,12 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param margin        the gross margin applied to the projection, above 0 and at most 1 (none: the projection
  *                      is revenue)
  * @param risk          the churn-risk settings
+ * @param reorder       the reorder prediction's settings
  */
 @ConfigurationProperties("rapport.growth")
-public record GrowthProperties(BigDecimal lifespanYears, BigDecimal margin, Risk risk) {
+public record GrowthProperties(BigDecimal lifespanYears, BigDecimal margin, Risk risk, Reorder reorder) {
 
 	public GrowthProperties {
 		risk = risk == null ? new Risk(null) : risk;
+		reorder = reorder == null ? new Reorder(null) : reorder;
 		lifespanYears = lifespanYears == null ? new BigDecimal("3") : lifespanYears;
 		if (lifespanYears.signum() <= 0) {
 			throw new IllegalArgumentException("rapport.growth.lifespan-years must be above 0, not " + lifespanYears);
@@ -41,8 +43,21 @@ public record GrowthProperties(BigDecimal lifespanYears, BigDecimal margin, Risk
 		}
 	}
 
+	/**
+	 * @param leadDays how many days before a product's expected reorder date the account manager gets a task (14)
+	 */
+	public record Reorder(Integer leadDays) {
+
+		public Reorder {
+			leadDays = leadDays == null ? 14 : leadDays;
+			if (leadDays < 0 || leadDays > 365) {
+				throw new IllegalArgumentException("rapport.growth.reorder.lead-days must be 0 to 365, not " + leadDays);
+			}
+		}
+	}
+
 	/** All defaults. */
 	public static GrowthProperties defaults() {
-		return new GrowthProperties(null, null, null);
+		return new GrowthProperties(null, null, null, null);
 	}
 }

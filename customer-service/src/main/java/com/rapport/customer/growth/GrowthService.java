@@ -72,6 +72,8 @@ public class GrowthService {
 
 	private final Texts texts;
 
+	private final OrderHistory history;
+
 	/** The timeline entries that change an organisation's value or risk. */
 	static final Set<InteractionKind> SIGNALS = Set.of(InteractionKind.ORDER_PLACED, InteractionKind.ORDER_DELIVERED,
 			InteractionKind.TICKET_OPENED, InteractionKind.TICKET_RESOLVED, InteractionKind.SURVEY_ANSWERED);
@@ -80,7 +82,8 @@ public class GrowthService {
 
 	public GrowthService(OrganisationRepository organisations, CustomerGrowthRepository growth,
 			TimelineService timeline, TieringProperties rates, GrowthProperties properties, Clock clock,
-			SupportSignals support, CareTaskService care, org.springframework.context.MessageSource messages) {
+			SupportSignals support, CareTaskService care, org.springframework.context.MessageSource messages,
+			OrderHistory history) {
 		this.organisations = organisations;
 		this.growth = growth;
 		this.timeline = timeline;
@@ -90,6 +93,7 @@ public class GrowthService {
 		this.support = support;
 		this.care = care;
 		this.texts = new Texts(messages);
+		this.history = history;
 	}
 
 	public static boolean mayReadSegments(Caller caller) {
@@ -128,12 +132,25 @@ public class GrowthService {
 		LifetimeValue value = LifetimeValue.of(orders(id, InteractionKind.ORDER_DELIVERED), now, rates, properties);
 		ChurnRisk risk = ChurnRules.assess(orders(id, InteractionKind.ORDER_PLACED), support.of(id), now, rates,
 				properties.risk().threshold());
-		CustomerGrowth saved = growth.save(CustomerGrowth.of(id, value, risk));
+		List<ReorderRules.Line> lines = history.linesOf(id);
+		List<Reorder> reorders = lines != null
+				? ReorderRules.predict(lines, now, properties.reorder().leadDays())
+				: growth.findById(id).map(CustomerGrowth::reorders).orElse(List.of());
+		CustomerGrowth saved = growth.save(CustomerGrowth.of(id, value, risk, reorders));
 		if (risk.atRisk()) {
 			care.openChurnRiskCall(organisation, summary(organisation, risk), now);
 		}
 		else {
 			care.closeChurnRiskCalls(id);
+		}
+		for (Reorder reorder : reorders) {
+			if (reorder.due()) {
+				care.openReorderCall(organisation, "reorder:" + id + ":" + reorder.sku() + ":" + reorder.expectedOn(),
+						texts.say(Locale.ENGLISH, "growth.reorder.task", organisation.name(), reorder.sku(),
+								reorder.description() == null ? "" : reorder.description(), reorder.usualIntervalDays(),
+								reorder.expectedOn().toString(), reorder.lastQuantity(), reorder.lastOrderedOn().toString()),
+						now);
+			}
 		}
 		return saved;
 	}
@@ -224,7 +241,7 @@ public class GrowthService {
 		if (organisationId == null || organisationId.isBlank() || !organisations.existsById(organisationId)) {
 			throw new NotFoundException(Message.of("organisation.not-found", organisationId));
 		}
-		return growth.findById(organisationId).orElse(CustomerGrowth.of(organisationId, null, null));
+		return growth.findById(organisationId).orElse(CustomerGrowth.of(organisationId, null, null, List.of()));
 	}
 
 	/** The base currency every amount is in. */

@@ -49,6 +49,9 @@ class GrowthServiceTests {
 	/** ticket-service's and feedback-service's answers, as the tests set them (none here: unknown). */
 	static final Map<String, SupportFacts> FACTS = new java.util.concurrent.ConcurrentHashMap<>();
 
+	/** order-tracking-service's order lines, as the tests set them (none here: not read). */
+	static final Map<String, List<ReorderRules.Line>> LINES = new java.util.concurrent.ConcurrentHashMap<>();
+
 	@org.springframework.boot.test.context.TestConfiguration
 	static class Signals {
 
@@ -56,6 +59,12 @@ class GrowthServiceTests {
 		@org.springframework.context.annotation.Primary
 		SupportSignals testSupportSignals() {
 			return organisationId -> FACTS.getOrDefault(organisationId, SupportFacts.UNKNOWN);
+		}
+
+		@org.springframework.context.annotation.Bean
+		@org.springframework.context.annotation.Primary
+		OrderHistory testOrderHistory() {
+			return LINES::get;
 		}
 	}
 
@@ -94,6 +103,7 @@ class GrowthServiceTests {
 		growthFigures.deleteAll();
 		careTasks.deleteAll();
 		FACTS.clear();
+		LINES.clear();
 		organisation("acme-retail", "Retail", "East");
 		organisation("globex-trading", "Trading", "East");
 		organisation("umbrella-supplies", null, null);
@@ -236,6 +246,41 @@ class GrowthServiceTests {
 		assertThat(careTasks.findAll()).filteredOn(t -> t.organisationId().equals("globex-trading"))
 			.singleElement().satisfies(t -> assertThat(t.open()).isFalse());
 		assertThat(growthFigures.findById("globex-trading").orElseThrow().atRisk()).isFalse();
+	}
+
+	@Test
+	void aRegularBuyerDueToReorderGetsItsAccountManagerOneTaskAndThe360ItsExpectedDate() {
+		List<ReorderRules.Line> chairs = new java.util.ArrayList<>();
+		for (int daysAgo : new int[] { 110, 80, 50, 20 }) {
+			chairs.add(new ReorderRules.Line(now.minus(Duration.ofDays(daysAgo)), "CHAIR-ERG-01", "Ergonomic chair", 120));
+		}
+		LINES.put("acme-retail", chairs);
+
+		growth.recomputeAll();
+		growth.recompute("acme-retail"); // a second run opens no second task
+
+		var tasks = careTasks.findAll().stream()
+			.filter(t -> t.kind() == com.rapport.customer.care.CareTaskKind.REORDER_DUE).toList();
+		java.time.LocalDate expected = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(10);
+		assertThat(tasks).singleElement().satisfies(t -> {
+			assertThat(t.id()).isEqualTo("reorder:acme-retail:CHAIR-ERG-01:" + expected);
+			assertThat(t.assignee()).isEqualTo("agent.li");
+			assertThat(t.summary()).isEqualTo("Reorder due: acme-retail usually orders CHAIR-ERG-01 (Ergonomic chair) every "
+					+ "30 days; next expected on " + expected + " (last 120 on " + expected.minusDays(30) + ")");
+		});
+		CustomerValue acme = as(TestTokens.staff("agent"))
+			.getCustomerValue(GetCustomerValueRequest.newBuilder().setOrganisationId("acme-retail").build());
+		assertThat(acme.getReordersList()).singleElement().satisfies(r -> {
+			assertThat(r.getSku()).isEqualTo("CHAIR-ERG-01");
+			assertThat(r.getExpectedOn()).isEqualTo(expected.toString());
+			assertThat(r.getUsualIntervalDays()).isEqualTo(30);
+			assertThat(r.getDue()).isTrue();
+		});
+
+		// order-tracking-service not answering keeps the reorders as they were.
+		LINES.clear();
+		growth.recompute("acme-retail");
+		assertThat(growthFigures.findById("acme-retail").orElseThrow().reorders()).hasSize(1);
 	}
 
 	@Test

@@ -92,7 +92,7 @@ class LifetimeValueTests {
 	void aConfiguredMarginAndLifespanScaleTheProjectionOnly() {
 		List<Rfm.Order> orders = List.of(delivered(365, "CNY", "1000000"), delivered(0, "CNY", "1000000"));
 
-		LifetimeValue value = value(orders, new GrowthProperties(new BigDecimal("5"), new BigDecimal("0.3"), null));
+		LifetimeValue value = value(orders, new GrowthProperties(new BigDecimal("5"), new BigDecimal("0.3"), null, null));
 
 		assertThat(value.historicalValue()).isEqualByComparingTo("20000.00");
 		assertThat(value.ordersPerYear()).isEqualByComparingTo("2.00");
@@ -116,10 +116,11 @@ class LifetimeValueTests {
 
 	@Test
 	void aMarginOrLifespanOutsideTheirRangeIsRefusedAtStartUp() {
-		assertThatThrownBy(() -> new GrowthProperties(BigDecimal.ZERO, null, null)).hasMessageContaining("lifespan-years");
-		assertThatThrownBy(() -> new GrowthProperties(null, new BigDecimal("1.5"), null)).hasMessageContaining("margin");
-		assertThatThrownBy(() -> new GrowthProperties(null, BigDecimal.ZERO, null)).hasMessageContaining("margin");
+		assertThatThrownBy(() -> new GrowthProperties(BigDecimal.ZERO, null, null, null)).hasMessageContaining("lifespan-years");
+		assertThatThrownBy(() -> new GrowthProperties(null, new BigDecimal("1.5"), null, null)).hasMessageContaining("margin");
+		assertThatThrownBy(() -> new GrowthProperties(null, BigDecimal.ZERO, null, null)).hasMessageContaining("margin");
 		assertThatThrownBy(() -> new GrowthProperties.Risk(0)).hasMessageContaining("threshold");
 		assertThatThrownBy(() -> new GrowthProperties.Risk(101)).hasMessageContaining("threshold");
+		assertThatThrownBy(() -> new GrowthProperties.Reorder(-1)).hasMessageContaining("lead-days");
 	}
 }

@@ -3,6 +3,8 @@ package com.rapport.portal.remote;
 import com.rapport.contracts.customer.v1.CustomerValue;
 import com.rapport.contracts.customer.v1.GetCustomerValueRequest;
 import com.rapport.contracts.customer.v1.GrowthServiceGrpc.GrowthServiceBlockingStub;
+import com.rapport.contracts.customer.v1.ListCustomersAtRiskRequest;
+import com.rapport.contracts.customer.v1.ListCustomersAtRiskResponse;
 import com.rapport.contracts.customer.v1.ListValueBySegmentRequest;
 import com.rapport.contracts.customer.v1.ListValueBySegmentResponse;
 import com.rapport.contracts.customer.v1.ValueSegment;
@@ -37,5 +39,11 @@ public class GrowthClient {
 	public ListValueBySegmentResponse bySegment(ValueSegment segment) {
 		return remoteCalls.read(CustomerClient.REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
 			.listValueBySegment(ListValueBySegmentRequest.newBuilder().setSegment(segment).build()));
+	}
+
+	/** The organisations at risk, most valuable first, with their reasons (staff). */
+	public ListCustomersAtRiskResponse atRisk() {
+		return remoteCalls.read(CustomerClient.REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.listCustomersAtRisk(ListCustomersAtRiskRequest.getDefaultInstance()));
 	}
 }

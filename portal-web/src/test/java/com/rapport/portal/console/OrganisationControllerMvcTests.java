@@ -3,7 +3,10 @@ package com.rapport.portal.console;
 import java.util.List;
 
 import com.google.protobuf.Timestamp;
+import com.rapport.contracts.customer.v1.ChurnRisk;
 import com.rapport.contracts.customer.v1.CustomerValue;
+import com.rapport.contracts.customer.v1.Reorder;
+import com.rapport.contracts.customer.v1.RiskReason;
 import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.LifecycleStage;
 import com.google.protobuf.Timestamp;
@@ -113,7 +116,15 @@ class OrganisationControllerMvcTests {
 			.setComputed(true).setCurrency("CNY").setHistoricalValue("1321200.50").setDeliveredOrders(16)
 			.setOrdersWithoutValue(1).setAverageOrderValue("88080.03").setOrdersPerYear("16.00").setObservedDays(365)
 			.setLifespanYears("3").setMargin("0.35").setProjectedValue("1479744.50").setFirstOrderAt(PLACED_AT)
-			.setLastOrderAt(PLACED_AT).build());
+			.setLastOrderAt(PLACED_AT)
+			.setChurnRisk(ChurnRisk.newBuilder().setScore(60).setThreshold(40).setAtRisk(true)
+				.addReasons(RiskReason.newBuilder().setCode("growth.risk.rhythm").addArgs("70").addArgs("30").setPoints(40))
+				.addReasons(RiskReason.newBuilder().setCode("growth.risk.breached").addArgs("1").setPoints(20))
+				.addReasons(RiskReason.newBuilder().setCode("growth.risk.scores-unknown")))
+			.addReorders(Reorder.newBuilder().setSku("CHAIR-ERG-01").setDescription("Ergonomic chair")
+				.setExpectedOn("2026-12-16").setUsualIntervalDays(30).setOrders(13).setLastOrderedOn("2026-11-16")
+				.setLastQuantity(120).setDue(true))
+			.build());
 
 		Document page = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
 			.andExpect(status().isOk()).andReturn());
@@ -125,11 +136,20 @@ class OrganisationControllerMvcTests {
 		assertThat(page.select(".value-orders").text()).startsWith("16, the first ").contains("(365 days observed)")
 			.contains("1 of them without an amount or a conversion rate");
 		assertThat(page.select(".value-unavailable")).isEmpty();
+		assertThat(page.select(".risk-score").text()).isEqualTo("60 / 100: at risk (threshold 40)");
+		assertThat(page.select(".risk-reasons li").eachText()).containsExactly(
+				"No order for 70 days, where it usually orders every 30 days (+40)",
+				"Open tickets past their service level: 1 (+20)",
+				"Survey scores could not be read (feedback-service did not answer)");
+		assertThat(page.select("li.reorder.due .reorder-text").text()).startsWith("CHAIR-ERG-01 (Ergonomic chair): expected ")
+			.contains("about every 30 days (last 120 on ");
+		assertThat(page.select(".reorder-due").text()).isEqualTo("due: the account manager has a task");
 
 		Document chinese = page(mvc.perform(get("/console/organisations/acme-retail").param("lang", "zh-CN")
 			.with(as(TestTokens.staff("agent")))).andExpect(status().isOk()).andReturn());
 		assertThat(chinese.select(".value-inputs").text())
 			.isEqualTo("= 平均订单 CNY 88,080.03 × 每年 16.00 单 × 3 年 × 毛利率 0.35");
+		assertThat(chinese.select(".risk-reasons li").first().text()).isEqualTo("已 70 天未下单，通常每 30 天下单一次（+40）");
 	}
 
 	@Test
@@ -141,6 +161,7 @@ class OrganisationControllerMvcTests {
 			.andExpect(status().isOk()).andReturn());
 		assertThat(none.select(".value-none").text()).isEqualTo("No delivered order yet: nothing to project.");
 		assertThat(none.select("dl.lifetime-value")).isEmpty();
+		assertThat(none.select("dl.churn-risk")).as("not computed yet").isEmpty();
 
 		given(growth.value("acme-retail"))
 			.willThrow(new RemoteUnavailableException("customer-service", Status.DEADLINE_EXCEEDED.asRuntimeException()));

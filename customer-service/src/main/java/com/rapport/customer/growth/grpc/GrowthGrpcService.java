@@ -40,8 +40,15 @@ class GrowthGrpcService extends GrowthServiceGrpc.GrowthServiceImplBase {
 	@Override
 	public void getCustomerValue(GetCustomerValueRequest request, StreamObserver<CustomerValue> response) {
 		CustomerGrowth figures = growth.of(Caller.current(), request.getOrganisationId());
-		CustomerValue value = toProto(figures.organisationId(), figures.value(), growth.currency());
-		response.onNext(figures.risk() == null ? value : value.toBuilder().setChurnRisk(toProto(figures.risk())).build());
+		CustomerValue.Builder value = toProto(figures.organisationId(), figures.value(), growth.currency()).toBuilder();
+		if (figures.risk() != null) {
+			value.setChurnRisk(toProto(figures.risk()));
+		}
+		figures.reorders().forEach(r -> value.addReorders(com.rapport.contracts.customer.v1.Reorder.newBuilder()
+			.setSku(r.sku()).setDescription(r.description() == null ? "" : r.description())
+			.setExpectedOn(r.expectedOn().toString()).setUsualIntervalDays(r.usualIntervalDays()).setOrders(r.orders())
+			.setLastOrderedOn(r.lastOrderedOn().toString()).setLastQuantity(r.lastQuantity()).setDue(r.due())));
+		response.onNext(value.build());
 		response.onCompleted();
 	}
 
