@@ -74,6 +74,8 @@ public class GrowthService {
 
 	private final OrderHistory history;
 
+	private final GrowthConfiguration.SignalRunner signals;
+
 	/** The timeline entries that change an organisation's value or risk. */
 	static final Set<InteractionKind> SIGNALS = Set.of(InteractionKind.ORDER_PLACED, InteractionKind.ORDER_DELIVERED,
 			InteractionKind.TICKET_OPENED, InteractionKind.TICKET_RESOLVED, InteractionKind.SURVEY_ANSWERED);
@@ -83,7 +85,8 @@ public class GrowthService {
 	public GrowthService(OrganisationRepository organisations, CustomerGrowthRepository growth,
 			TimelineService timeline, TieringProperties rates, GrowthProperties properties, Clock clock,
 			SupportSignals support, CareTaskService care, org.springframework.context.MessageSource messages,
-			OrderHistory history) {
+			OrderHistory history,
+			GrowthConfiguration.SignalRunner signals) {
 		this.organisations = organisations;
 		this.growth = growth;
 		this.timeline = timeline;
@@ -94,6 +97,7 @@ public class GrowthService {
 		this.care = care;
 		this.texts = new Texts(messages);
 		this.history = history;
+		this.signals = signals;
 	}
 
 	public static boolean mayReadSegments(Caller caller) {
@@ -101,8 +105,8 @@ public class GrowthService {
 	}
 
 	/**
-	 * A signal changes the figures at once, in the recording request (after the interaction is stored; a repeat is
-	 * no signal); a failure is logged and left to the nightly run.
+	 * A signal changes the figures soon after it is recorded (a repeat is no signal): off the recording request, so
+	 * that recording never waits on the other services; a failure is logged and left to the nightly run.
 	 */
 	@EventListener
 	public void onInteractionRecorded(InteractionRecorded event) {
@@ -110,13 +114,15 @@ public class GrowthService {
 		if (!SIGNALS.contains(interaction.kind())) {
 			return;
 		}
-		try {
-			recompute(interaction.organisationId());
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not recompute the growth figures of {} after {} {}; the nightly run will",
-					interaction.organisationId(), interaction.kind(), interaction.eventId(), ex);
-		}
+		signals.run(() -> {
+			try {
+				recompute(interaction.organisationId());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not recompute the growth figures of {} after {} {}; the nightly run will",
+						interaction.organisationId(), interaction.kind(), interaction.eventId(), ex);
+			}
+		});
 	}
 
 	/** Recomputes one organisation's figures now and stores them. */
