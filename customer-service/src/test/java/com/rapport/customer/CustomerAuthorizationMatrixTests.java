@@ -193,7 +193,10 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 					+ "\"vipRecencyDays\": 30, \"keyMonetary\": \"200000\", \"keyFrequency\": 4, \"loyalOrders\": 10, "
 					+ "\"dormantAfterDays\": 90, \"churnedAfterDays\": 365}}";
 		}
-		if (fullMethodName.endsWith("/RemoveTierOverride")) {
+		if (fullMethodName.endsWith("/ListValueBySegment")) {
+			return "{\"segment\": \"VALUE_SEGMENT_TIER\"}";
+		}
+		if (fullMethodName.endsWith("/RemoveTierOverride") || fullMethodName.endsWith("/GetCustomerValue")) {
 			return "{" + organisationA + "}";
 		}
 		if (fullMethodName.endsWith("/CreateOrganisation")) {

@@ -65,6 +65,60 @@ public class CareTaskService {
 		return open.size();
 	}
 
+	/**
+	 * A churn-risk call for the organisation's account manager with the reasons in {@code summary}; one open
+	 * already gets the reasons as they are now. Its id names the organisation and the day, so two replicas or runs
+	 * open it once.
+	 * @return whether a task was opened now
+	 */
+	public boolean openChurnRiskCall(Organisation organisation, String summary, Instant now) {
+		List<CareTask> open = tasks.findByOrganisationIdAndKindAndOpenTrue(organisation.id(), CareTaskKind.CHURN_RISK);
+		if (!open.isEmpty()) {
+			open.stream().filter(t -> !summary.equals(t.summary())).forEach(t -> tasks.save(new CareTask(t.id(),
+					t.organisationId(), t.assignee(), t.kind(), summary, t.createdAt(), true)));
+			return false;
+		}
+		String id = "churn-risk:" + organisation.id() + ":" + now.atZone(ZoneOffset.UTC).toLocalDate();
+		try {
+			tasks.insert(new CareTask(id, organisation.id(), organisation.accountManager(), CareTaskKind.CHURN_RISK,
+					summary, now.truncatedTo(ChronoUnit.MILLIS), true));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			log.debug("Churn-risk call {} opened meanwhile", id);
+			return false;
+		}
+	}
+
+	/**
+	 * A reminder for the account manager that a regular buyer is due to order a product again. {@code id} names the
+	 * organisation, the product and its expected date, so each expected reorder is one task, however often the
+	 * figures are recomputed.
+	 * @return whether a task was opened now
+	 */
+	public boolean openReorderCall(Organisation organisation, String id, String summary, Instant now) {
+		if (tasks.existsById(id)) {
+			return false;
+		}
+		try {
+			tasks.insert(new CareTask(id, organisation.id(), organisation.accountManager(), CareTaskKind.REORDER_DUE,
+					summary, now.truncatedTo(ChronoUnit.MILLIS), true));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			log.debug("Reorder call {} opened meanwhile", id);
+			return false;
+		}
+	}
+
+	/** Closes the organisation's open churn-risk calls: its risk fell below the threshold. */
+	public int closeChurnRiskCalls(String organisationId) {
+		List<CareTask> open = tasks.findByOrganisationIdAndKindAndOpenTrue(organisationId, CareTaskKind.CHURN_RISK);
+		open.forEach(t -> tasks.save(new CareTask(t.id(), t.organisationId(), t.assignee(), t.kind(), t.summary(),
+				t.createdAt(), false)));
+		return open.size();
+	}
+
 	/** Open tasks, newest first (at most {@value #MAX_LISTED}); only the assignee's when given. Staff only. */
 	public List<CareTask> open(Caller caller, String assignee) {
 		if (!CustomerAccess.isStaff(caller)) {

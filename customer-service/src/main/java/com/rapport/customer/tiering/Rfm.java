@@ -55,7 +55,7 @@ public record Rfm(Instant latestOrderAt, Integer recencyDays, int frequency, Big
 	}
 
 	/** The amount in the base currency, or {@code null} (logged) when it cannot be converted. */
-	static BigDecimal inBaseCurrency(Order order, TieringProperties properties) {
+	public static BigDecimal inBaseCurrency(Order order, TieringProperties properties) {
 		String code = order.currency() == null ? "" : order.currency().strip().toUpperCase(Locale.ROOT);
 		BigDecimal rate = code.equals(properties.baseCurrency()) ? BigDecimal.ONE : properties.rates().get(code);
 		if (rate == null) {

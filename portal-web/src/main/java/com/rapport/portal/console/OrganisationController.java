@@ -10,6 +10,7 @@ import com.rapport.contracts.customer.v1.ListInteractionsResponse;
 import com.rapport.contracts.customer.v1.Organisation;
 import com.rapport.portal.remote.CustomerClient;
 import com.rapport.portal.remote.FeedbackClient;
+import com.rapport.portal.remote.GrowthClient;
 import com.rapport.portal.remote.OrderClient;
 import com.rapport.portal.remote.TicketClient;
 import com.rapport.portal.remote.TimelineClient;
@@ -62,13 +63,16 @@ class OrganisationController {
 
 	private final FeedbackClient feedback;
 
+	private final GrowthClient growth;
+
 	OrganisationController(CustomerClient customers, TimelineClient interactions, OrderClient orders, TicketClient tickets,
-			FeedbackClient feedback) {
+			FeedbackClient feedback, GrowthClient growth) {
 		this.customers = customers;
 		this.interactions = interactions;
 		this.orders = orders;
 		this.tickets = tickets;
 		this.feedback = feedback;
+		this.growth = growth;
 	}
 
 	/** Back to the organisation's page with a notice it words itself (one of {@link #LOGIN_NOTICES}). */
@@ -102,6 +106,7 @@ class OrganisationController {
 		model.addAttribute("delivery", partOrNull("delivery figures", () -> orders.deliveryPerformance(organisationId)));
 		model.addAttribute("tickets", partOrNull("tickets", () -> tickets.openTickets(organisationId, TICKETS)));
 		model.addAttribute("scores", partOrNull("scores", () -> feedback.scores(organisationId)));
+		model.addAttribute("value", partOrNull("lifetime value", () -> growth.value(organisationId)));
 		model.addAttribute("today", TierOverrideController.today());
 		timeline(organisation.getId(), kind, after, model);
 		return "console/organisation";

@@ -1,5 +1,6 @@
 package com.rapport.portal.remote;
 
+import com.rapport.contracts.customer.v1.GrowthServiceGrpc;
 import com.rapport.contracts.customer.v1.ContactServiceGrpc;
 import com.rapport.contracts.customer.v1.ContactServiceGrpc.ContactServiceBlockingStub;
 import com.rapport.contracts.customer.v1.DataSubjectServiceGrpc;
@@ -61,6 +62,11 @@ class RemoteClientsConfiguration {
 	@Bean
 	TieringPolicyServiceBlockingStub tieringPolicyServiceStub(GrpcChannelFactory channels) {
 		return TieringPolicyServiceGrpc.newBlockingStub(channels.createChannel(CustomerClient.REMOTE));
+	}
+
+	@Bean
+	GrowthServiceGrpc.GrowthServiceBlockingStub growthServiceStub(GrpcChannelFactory channels) {
+		return GrowthServiceGrpc.newBlockingStub(channels.createChannel(CustomerClient.REMOTE));
 	}
 
 	@Bean

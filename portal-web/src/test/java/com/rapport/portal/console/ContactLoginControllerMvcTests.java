@@ -48,6 +48,9 @@ class ContactLoginControllerMvcTests {
 	MockMvc mvc;
 
 	@MockitoBean
+	com.rapport.portal.remote.GrowthClient growth;
+
+	@MockitoBean
 	CustomerClient customers;
 
 	@MockitoBean

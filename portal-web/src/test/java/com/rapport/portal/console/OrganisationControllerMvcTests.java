@@ -3,6 +3,10 @@ package com.rapport.portal.console;
 import java.util.List;
 
 import com.google.protobuf.Timestamp;
+import com.rapport.contracts.customer.v1.ChurnRisk;
+import com.rapport.contracts.customer.v1.CustomerValue;
+import com.rapport.contracts.customer.v1.Reorder;
+import com.rapport.contracts.customer.v1.RiskReason;
 import com.rapport.contracts.customer.v1.Contact;
 import com.rapport.contracts.customer.v1.LifecycleStage;
 import com.google.protobuf.Timestamp;
@@ -23,6 +27,7 @@ import com.rapport.contracts.ordertracking.v1.Order;
 import com.rapport.portal.remote.CustomerClient;
 import com.rapport.portal.remote.TimelineClient;
 import com.rapport.portal.remote.FeedbackClient;
+import com.rapport.portal.remote.GrowthClient;
 import com.rapport.portal.remote.OrderClient;
 import com.rapport.portal.remote.TicketClient;
 import com.rapport.contracts.feedback.v1.CustomerScores;
@@ -92,11 +97,78 @@ class OrganisationControllerMvcTests {
 	@MockitoBean
 	FeedbackClient feedback;
 
+	@MockitoBean
+	GrowthClient growth;
+
 	@org.junit.jupiter.api.BeforeEach
 	void everyPartAnswersEmptyUnlessATestSaysOtherwise() {
 		given(timeline.timeline(any(), any(), anyInt(), any())).willReturn(ListInteractionsResponse.getDefaultInstance());
 		given(tickets.openTickets(any(), anyInt())).willReturn(ListOpenTicketsResponse.getDefaultInstance());
 		given(feedback.scores(any())).willReturn(CustomerScores.getDefaultInstance());
+		given(growth.value(any())).willReturn(CustomerValue.getDefaultInstance());
+	}
+
+	@Test
+	void the360ShowsTheLifetimeValueWithTheInputsOfItsProjection() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(orders.ordersOf("acme-retail", 50)).willReturn(List.of());
+		given(growth.value("acme-retail")).willReturn(CustomerValue.newBuilder().setOrganisationId("acme-retail")
+			.setComputed(true).setCurrency("CNY").setHistoricalValue("1321200.50").setDeliveredOrders(16)
+			.setOrdersWithoutValue(1).setAverageOrderValue("88080.03").setOrdersPerYear("16.00").setObservedDays(365)
+			.setLifespanYears("3").setMargin("0.35").setProjectedValue("1479744.50").setFirstOrderAt(PLACED_AT)
+			.setLastOrderAt(PLACED_AT)
+			.setChurnRisk(ChurnRisk.newBuilder().setScore(60).setThreshold(40).setAtRisk(true)
+				.addReasons(RiskReason.newBuilder().setCode("growth.risk.rhythm").addArgs("70").addArgs("30").setPoints(40))
+				.addReasons(RiskReason.newBuilder().setCode("growth.risk.breached").addArgs("1").setPoints(20))
+				.addReasons(RiskReason.newBuilder().setCode("growth.risk.scores-unknown")))
+			.addReorders(Reorder.newBuilder().setSku("CHAIR-ERG-01").setDescription("Ergonomic chair")
+				.setExpectedOn("2026-12-16").setUsualIntervalDays(30).setOrders(13).setLastOrderedOn("2026-11-16")
+				.setLastQuantity(120).setDue(true))
+			.build());
+
+		Document page = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select(".value-historical").text()).isEqualTo("CNY 1,321,200.50");
+		assertThat(page.select(".value-projected strong").text()).isEqualTo("CNY 1,479,744.50");
+		assertThat(page.select(".value-inputs").text())
+			.isEqualTo("= CNY 88,080.03 average order × 16.00 orders a year × 3 years × margin 0.35");
+		assertThat(page.select(".value-orders").text()).startsWith("16, the first ").contains("(365 days observed)")
+			.contains("1 of them without an amount or a conversion rate");
+		assertThat(page.select(".value-unavailable")).isEmpty();
+		assertThat(page.select(".risk-score").text()).isEqualTo("60 / 100: at risk (threshold 40)");
+		assertThat(page.select(".risk-reasons li").eachText()).containsExactly(
+				"No order for 70 days, where it usually orders every 30 days (+40)",
+				"Open tickets past their service level: 1 (+20)",
+				"Survey scores could not be read (feedback-service did not answer)");
+		assertThat(page.select("li.reorder.due .reorder-text").text()).startsWith("CHAIR-ERG-01 (Ergonomic chair): expected ")
+			.contains("about every 30 days (last 120 on ");
+		assertThat(page.select(".reorder-due").text()).isEqualTo("due: the account manager has a task");
+
+		Document chinese = page(mvc.perform(get("/console/organisations/acme-retail").param("lang", "zh-CN")
+			.with(as(TestTokens.staff("agent")))).andExpect(status().isOk()).andReturn());
+		assertThat(chinese.select(".value-inputs").text())
+			.isEqualTo("= 平均订单 CNY 88,080.03 × 每年 16.00 单 × 3 年 × 毛利率 0.35");
+		assertThat(chinese.select(".risk-reasons li").first().text()).isEqualTo("已 70 天未下单，通常每 30 天下单一次（+40）");
+	}
+
+	@Test
+	void withoutAnyDeliveryOrWithoutTheFiguresThe360SaysSo() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(orders.ordersOf("acme-retail", 50)).willReturn(List.of());
+
+		Document none = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk()).andReturn());
+		assertThat(none.select(".value-none").text()).isEqualTo("No delivered order yet: nothing to project.");
+		assertThat(none.select("dl.lifetime-value")).isEmpty();
+		assertThat(none.select("dl.churn-risk")).as("not computed yet").isEmpty();
+
+		given(growth.value("acme-retail"))
+			.willThrow(new RemoteUnavailableException("customer-service", Status.DEADLINE_EXCEEDED.asRuntimeException()));
+		Document down = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk()).andReturn());
+		assertThat(down.select(".value-unavailable").text()).startsWith("The lifetime value is temporarily unavailable");
+		assertThat(down.select("h1").text()).isEqualTo("Acme Retail");
 	}
 
 	@Test
@@ -381,8 +453,8 @@ class OrganisationControllerMvcTests {
 			.andExpect(status().isOk())
 			.andReturn());
 
-		assertThat(page.select("p.empty").eachText()).containsExactly("No contacts recorded.",
-				"No survey answered yet.", "No orders for this organisation yet.", "Nothing recorded yet.");
+		assertThat(page.select("p.empty").eachText()).containsExactly("No delivered order yet: nothing to project.",
+				"No contacts recorded.", "No survey answered yet.", "No orders for this organisation yet.", "Nothing recorded yet.");
 		assertThat(page.select(".profile-size").text()).isEqualTo("—");
 		assertThat(page.select(".profile-country").text()).isEqualTo("—");
 		assertThat(page.select(".profile-tags").text()).isEqualTo("—");
@@ -408,7 +480,8 @@ class OrganisationControllerMvcTests {
 		assertThat(page.select("p.orders-unavailable").text()).startsWith("Orders are temporarily unavailable.");
 		assertThat(page.select("tr.order-row")).isEmpty();
 		assertThat(page.select("p.empty").eachText()).as("no 'no orders' where orders are unknown")
-			.containsExactly("No survey answered yet.", "Nothing recorded yet.");
+			.containsExactly("No delivered order yet: nothing to project.", "No survey answered yet.",
+					"Nothing recorded yet.");
 		assertThat(result.getResponse().getContentAsString()).doesNotContain("io exception")
 			.doesNotContain("order-tracking-service");
 	}
@@ -477,7 +550,7 @@ class OrganisationControllerMvcTests {
 			.with(as(TestTokens.staff("agent")))).andExpect(status().isOk()).andReturn());
 
 		assertThat(page.select("html").attr("lang")).isEqualTo("zh-CN");
-		assertThat(page.select("h2").eachText()).containsExactly("客户档案", "联系人", "未结工单", "满意度", "交付", "订单",
+		assertThat(page.select("h2").eachText()).containsExactly("客户档案", "客户终身价值", "联系人", "未结工单", "满意度", "交付", "订单",
 				"互动时间线");
 		assertThat(page.select("dl.profile dt").eachText()).contains("客户分级", "生命周期", "客户经理");
 		assertThat(page.select(".profile-tier").text()).isEqualTo("VIP客户");

@@ -1,0 +1,306 @@
+package com.rapport.customer.growth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.rapport.customer.care.CareTaskService;
+import com.rapport.customer.organisation.CustomerAccess;
+import com.rapport.customer.organisation.Organisation;
+import com.rapport.customer.organisation.OrganisationRepository;
+import com.rapport.customer.tiering.Rfm;
+import com.rapport.customer.tiering.TieringProperties;
+import com.rapport.customer.timeline.Interaction;
+import com.rapport.customer.timeline.InteractionKind;
+import com.rapport.customer.timeline.InteractionRecorded;
+import com.rapport.customer.timeline.TimelineService;
+import com.rapport.support.error.Message;
+import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.message.Texts;
+import com.rapport.support.security.Caller;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps each organisation's {@link LifetimeValue} and {@link ChurnRisk} in step with its orders (the timeline's
+ * {@code ORDER_DELIVERED} and {@code ORDER_PLACED} entries, which order-tracking-service records with the order's
+ * currency and amount) and its tickets and scores (ticket-service, feedback-service): after each newly recorded
+ * signal (an order placed or delivered, a ticket opened or resolved, a survey answered), and for every
+ * organisation in the nightly run. A risk at or above the managers' threshold opens a task for the account
+ * manager with the reasons; one that falls below closes it. Staff read one organisation's figures and the
+ * customers at risk; managers and admins the value by segment.
+ */
+@Service
+public class GrowthService {
+
+	private static final Logger log = LoggerFactory.getLogger(GrowthService.class);
+
+	private static final int PAGE = 500;
+
+	private final OrganisationRepository organisations;
+
+	private final CustomerGrowthRepository growth;
+
+	private final TimelineService timeline;
+
+	private final TieringProperties rates;
+
+	private final GrowthProperties properties;
+
+	private final Clock clock;
+
+	private final SupportSignals support;
+
+	private final CareTaskService care;
+
+	private final Texts texts;
+
+	private final OrderHistory history;
+
+	private final GrowthConfiguration.SignalRunner signals;
+
+	/** The timeline entries that change an organisation's value or risk. */
+	static final Set<InteractionKind> SIGNALS = Set.of(InteractionKind.ORDER_PLACED, InteractionKind.ORDER_DELIVERED,
+			InteractionKind.TICKET_OPENED, InteractionKind.TICKET_RESOLVED, InteractionKind.SURVEY_ANSWERED);
+
+	static final int MAX_AT_RISK = 200;
+
+	public GrowthService(OrganisationRepository organisations, CustomerGrowthRepository growth,
+			TimelineService timeline, TieringProperties rates, GrowthProperties properties, Clock clock,
+			SupportSignals support, CareTaskService care, org.springframework.context.MessageSource messages,
+			OrderHistory history,
+			GrowthConfiguration.SignalRunner signals) {
+		this.organisations = organisations;
+		this.growth = growth;
+		this.timeline = timeline;
+		this.rates = rates;
+		this.properties = properties;
+		this.clock = clock;
+		this.support = support;
+		this.care = care;
+		this.texts = new Texts(messages);
+		this.history = history;
+		this.signals = signals;
+	}
+
+	public static boolean mayReadSegments(Caller caller) {
+		return caller.hasRole(Caller.MANAGER) || caller.hasRole(Caller.ADMIN);
+	}
+
+	/**
+	 * A signal changes the figures soon after it is recorded (a repeat is no signal): off the recording request, so
+	 * that recording never waits on the other services; a failure is logged and left to the nightly run.
+	 */
+	@EventListener
+	public void onInteractionRecorded(InteractionRecorded event) {
+		Interaction interaction = event.interaction();
+		if (!SIGNALS.contains(interaction.kind())) {
+			return;
+		}
+		signals.run(() -> {
+			try {
+				recompute(interaction.organisationId());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not recompute the growth figures of {} after {} {}; the nightly run will",
+						interaction.organisationId(), interaction.kind(), interaction.eventId(), ex);
+			}
+		});
+	}
+
+	/** Recomputes one organisation's figures now and stores them. */
+	public CustomerGrowth recompute(String organisationId) {
+		Organisation organisation = organisations.findById(organisationId)
+			.orElseThrow(() -> new NotFoundException(Message.of("organisation.not-found", organisationId)));
+		return recompute(organisation);
+	}
+
+	private CustomerGrowth recompute(Organisation organisation) {
+		String id = organisation.id();
+		Instant now = clock.instant();
+		LifetimeValue value = LifetimeValue.of(orders(id, InteractionKind.ORDER_DELIVERED), now, rates, properties);
+		ChurnRisk risk = ChurnRules.assess(orders(id, InteractionKind.ORDER_PLACED), support.of(id), now, rates,
+				properties.risk().threshold());
+		List<ReorderRules.Line> lines = history.linesOf(id);
+		List<Reorder> reorders = lines != null
+				? ReorderRules.predict(lines, now, properties.reorder().leadDays())
+				: growth.findById(id).map(CustomerGrowth::reorders).orElse(List.of());
+		CustomerGrowth saved = growth.save(CustomerGrowth.of(id, value, risk, reorders));
+		if (risk.atRisk()) {
+			care.openChurnRiskCall(organisation, summary(organisation, risk), now);
+		}
+		else {
+			care.closeChurnRiskCalls(id);
+		}
+		for (Reorder reorder : reorders) {
+			if (reorder.due()) {
+				care.openReorderCall(organisation, "reorder:" + id + ":" + reorder.sku() + ":" + reorder.expectedOn(),
+						texts.say(Locale.ENGLISH, "growth.reorder.task", organisation.name(), reorder.sku(),
+								reorder.description() == null ? "" : reorder.description(), reorder.usualIntervalDays(),
+								reorder.expectedOn().toString(), reorder.lastQuantity(), reorder.lastOrderedOn().toString()),
+						now);
+			}
+		}
+		return saved;
+	}
+
+	private List<Rfm.Order> orders(String organisationId, InteractionKind kind) {
+		return timeline.ofKindSince(organisationId, kind, Instant.EPOCH)
+			.stream()
+			.map(i -> new Rfm.Order(i.reference() != null ? i.reference() : i.eventId(), i.occurredAt(),
+					i.attributes().get("currency"), i.attributes().get("amount_minor_units")))
+			.toList();
+	}
+
+	/** The task's line, in English (care tasks keep words): the score and every reason that adds points. */
+	private String summary(Organisation organisation, ChurnRisk risk) {
+		List<String> reasons = risk.reasons().stream()
+			.filter(r -> r.points() > 0)
+			.map(r -> texts.say(Locale.ENGLISH, r.code(), r.args().toArray()))
+			.toList();
+		String line = texts.say(Locale.ENGLISH, "growth.risk.task", organisation.name(), risk.score(),
+				String.join("; ", reasons));
+		return line.length() > 500 ? line.substring(0, 500) : line;
+	}
+
+	/**
+	 * The organisations at risk now, most valuable (projected value) first, at most {@value #MAX_AT_RISK}, with
+	 * the organisation they are of. Staff only.
+	 */
+	public List<AtRisk> atRisk(Caller caller) {
+		if (!CustomerAccess.isStaff(caller)) {
+			throw new AccessDeniedException("Churn risks are for staff");
+		}
+		List<CustomerGrowth> risky = new ArrayList<>(growth.findByAtRiskTrue());
+		risky.sort(Comparator.comparing((CustomerGrowth g) -> g.value() == null ? java.math.BigDecimal.ZERO
+				: g.value().projectedValue(), Comparator.reverseOrder())
+			.thenComparing(g -> -g.risk().score())
+			.thenComparing(CustomerGrowth::organisationId));
+		List<CustomerGrowth> first = risky.subList(0, Math.min(MAX_AT_RISK, risky.size()));
+		Map<String, Organisation> byId = new LinkedHashMap<>();
+		organisations.findAllById(first.stream().map(CustomerGrowth::organisationId).toList())
+			.forEach(o -> byId.put(o.id(), o));
+		return first.stream().filter(g -> byId.containsKey(g.organisationId()))
+			.map(g -> new AtRisk(byId.get(g.organisationId()), g)).toList();
+	}
+
+	/** An organisation at risk and its figures. */
+	public record AtRisk(Organisation organisation, CustomerGrowth growth) {
+	}
+
+	/** The managers' threshold in force. */
+	public int threshold() {
+		return properties.risk().threshold();
+	}
+
+	/**
+	 * Recomputes every organisation, a page at a time; one failing does not stop the rest. Logs how many and how
+	 * long (the figure the benchmark of 100,000 organisations reads), and answers how many.
+	 */
+	public int recomputeAll() {
+		long started = System.nanoTime();
+		int done = 0;
+		int failed = 0;
+		Slice<Organisation> page;
+		int number = 0;
+		do {
+			page = organisations.findAllBy(PageRequest.of(number++, PAGE, Sort.by("id")));
+			for (Organisation organisation : page) {
+				try {
+					recompute(organisation);
+					done++;
+				}
+				catch (RuntimeException ex) {
+					failed++;
+					log.warn("Could not recompute the growth figures of {}", organisation.id(), ex);
+				}
+			}
+		}
+		while (page.hasNext());
+		log.info("Growth recompute: {} organisations in {} ms ({} failed)", done,
+				Duration.ofNanos(System.nanoTime() - started).toMillis(), failed);
+		return done;
+	}
+
+	/** One organisation's figures as last computed (zero, not computed, before the first run). Staff only. */
+	public CustomerGrowth of(Caller caller, String organisationId) {
+		if (!CustomerAccess.isStaff(caller)) {
+			throw new AccessDeniedException("Growth figures are for staff");
+		}
+		if (organisationId == null || organisationId.isBlank() || !organisations.existsById(organisationId)) {
+			throw new NotFoundException(Message.of("organisation.not-found", organisationId));
+		}
+		return growth.findById(organisationId).orElse(CustomerGrowth.of(organisationId, null, null, List.of()));
+	}
+
+	/** The base currency every amount is in. */
+	public String currency() {
+		return rates.baseCurrency();
+	}
+
+	/**
+	 * Every organisation's value summed by {@code segment}, largest projected value first, and the total.
+	 * Managers and admins only.
+	 */
+	public SegmentReport bySegment(Caller caller, ValueSegment segment) {
+		if (!mayReadSegments(caller)) {
+			throw new AccessDeniedException("Value by segment is for managers");
+		}
+		if (segment == null) {
+			throw UnprocessableException.field(Message.of("growth.segment-invalid"), "segment",
+					Message.of("growth.segment.one-of"));
+		}
+		Map<String, SegmentValue> rows = new LinkedHashMap<>();
+		SegmentValue total = SegmentValue.empty("");
+		Slice<Organisation> page;
+		int number = 0;
+		do {
+			page = organisations.findAllBy(PageRequest.of(number++, PAGE, Sort.by("id")));
+			Map<String, LifetimeValue> values = new LinkedHashMap<>();
+			growth.findAllById(page.map(Organisation::id).toList())
+				.forEach(g -> values.put(g.organisationId(), g.value()));
+			for (Organisation organisation : page) {
+				LifetimeValue value = values.get(organisation.id());
+				String key = keyOf(segment, organisation, value);
+				rows.put(key, rows.getOrDefault(key, SegmentValue.empty(key)).plus(value));
+				total = total.plus(value);
+			}
+		}
+		while (page.hasNext());
+		List<SegmentValue> sorted = new ArrayList<>(rows.values());
+		sorted.sort(Comparator.comparing(SegmentValue::projectedValue, Comparator.reverseOrder())
+			.thenComparing(SegmentValue::key));
+		return new SegmentReport(segment, rates.baseCurrency(), sorted, total);
+	}
+
+	/** The value of each segment and of all organisations, in {@code currency}. */
+	public record SegmentReport(ValueSegment segment, String currency, List<SegmentValue> rows, SegmentValue total) {
+	}
+
+	private static String keyOf(ValueSegment segment, Organisation organisation, LifetimeValue value) {
+		Function<String, String> orEmpty = s -> s == null ? "" : s.strip();
+		return switch (segment) {
+			case TIER -> organisation.tier() == null ? "" : organisation.tier().name();
+			case INDUSTRY -> orEmpty.apply(organisation.industry());
+			case REGION -> orEmpty.apply(organisation.region());
+			case COHORT -> value == null || value.cohort() == null ? "" : value.cohort().toString();
+		};
+	}
+}
