@@ -6,7 +6,6 @@ import java.time.Instant;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 import com.rapport.support.test.MutableClock;
 import com.rapport.ticket.MongoAuditingConfiguration;
-import com.rapport.ticket.sla.SlaProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +17,7 @@ import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,13 +41,9 @@ class TicketMetricsTests {
 		}
 
 		@Bean
-		MutableClock clock() {
+		@Primary
+		MutableClock mutableClock() {
 			return new MutableClock(T0);
-		}
-
-		@Bean
-		SlaProperties slaProperties() {
-			return SlaProperties.defaults();
 		}
 	}
 
