@@ -58,6 +58,9 @@ public final class FakeKeycloak {
 			server.createContext("/api/orders/", exchange -> answer(exchange, "text/plain",
 					exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
 							+ exchange.getRequestHeaders().getFirst(HttpHeaders.AUTHORIZATION)));
+			// ticket-service, telling the trace context the gateway passed on.
+			server.createContext("/api/tickets/", exchange -> answer(exchange, "text/plain",
+					"traceparent " + exchange.getRequestHeaders().getFirst("traceparent")));
 			// Also portal-web's survey pages, which need no login.
 			server.createContext("/survey/", exchange -> answer(exchange, "text/plain",
 					exchange.getRequestMethod() + " " + exchange.getRequestURI()

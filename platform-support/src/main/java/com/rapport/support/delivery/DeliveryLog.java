@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Metrics;
 import jakarta.mail.internet.AddressException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,13 @@ import org.springframework.mail.MailPreparationException;
 public final class DeliveryLog<T> {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryLog.class);
+
+	/**
+	 * Counter of outcomes, tags {@code log} (the entries' class, e.g. {@code Notification}) and {@code outcome}
+	 * ({@code sent}, {@code retrying}, {@code failed}, {@code dead}); in Micrometer's global registry, which Spring
+	 * Boot's (the Prometheus endpoint's) joins.
+	 */
+	public static final String DELIVERIES = "rapport.deliveries";
 
 	/** The states of an entry that is still to be sent. */
 	public static final List<String> DUE = List.of("QUEUED", "RETRYING");
@@ -80,6 +88,11 @@ public final class DeliveryLog<T> {
 	/** Sent on the {@code attempts}-th try: SENT, with {@code also} (the entry's own notes). */
 	public void sent(String id, int attempts, Update also) {
 		finish(id, also.set("state", "SENT").set("attempts", attempts).unset("nextAttemptAt").unset("lastError"));
+		count("sent");
+	}
+
+	private void count(String outcome) {
+		Metrics.counter(DELIVERIES, "log", type.getSimpleName(), "outcome", outcome).increment();
 	}
 
 	/**
@@ -95,6 +108,7 @@ public final class DeliveryLog<T> {
 			finish(id, new Update().set("state", "FAILED").set("attempts", attempts).set("lastError", error)
 				.unset("nextAttemptAt"));
 			log.warn("{} {} cannot be sent: {}", type.getSimpleName(), id, error);
+			count("failed");
 			return;
 		}
 		boolean dead = attempts >= retries.maxAttempts();
@@ -106,6 +120,7 @@ public final class DeliveryLog<T> {
 			failed.set("nextAttemptAt", clock.instant().plus(retries.backoff(attempts)));
 		}
 		finish(id, failed);
+		count(dead ? "dead" : "retrying");
 		log.warn("{} {} try {} failed{}: {}", type.getSimpleName(), id, attempts, dead ? " for the last time" : "", error);
 	}
 

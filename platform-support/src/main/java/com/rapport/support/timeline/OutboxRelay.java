@@ -44,15 +44,36 @@ public class OutboxRelay<R, E> {
 
 	private final MongoPersistentEntity<?> entity;
 
+	private final OutboxTelemetry telemetry;
+
 	/** The relay of the service's timeline events to customer-service. */
 	public OutboxRelay(MongoTemplate mongo, InteractionRecorder recorder, TimelineOutbox<R, E> outbox) {
-		this(mongo, new TimelineDelivery<>(recorder, outbox));
+		this(mongo, recorder, outbox, OutboxTelemetry.NONE);
+	}
+
+	/** The same, continuing each event's trace and reporting its backlog and outcomes to {@code telemetry}. */
+	public OutboxRelay(MongoTemplate mongo, InteractionRecorder recorder, TimelineOutbox<R, E> outbox,
+			OutboxTelemetry telemetry) {
+		this(mongo, new TimelineDelivery<>(recorder, outbox), telemetry);
 	}
 
 	public OutboxRelay(MongoTemplate mongo, Outbox<R, E> outbox) {
+		this(mongo, outbox, OutboxTelemetry.NONE);
+	}
+
+	public OutboxRelay(MongoTemplate mongo, Outbox<R, E> outbox, OutboxTelemetry telemetry) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(outbox.recordType());
+		this.telemetry = telemetry;
+		telemetry.backlog(outbox.leaseName(), () -> mongo.count(pendingRecords(), outbox.recordType()));
+	}
+
+	/** Every record with a pending event. */
+	private Query pendingRecords() {
+		// Every event id is text, so "at least the empty text" means "has a pending event"; unlike $exists, a range
+		// on the leading key lets both stores answer from each service's sparse index on <field>.eventId.
+		return Query.query(Criteria.where(outbox.field() + ".eventId").gte(""));
 	}
 
 	public String leaseName() {
@@ -61,9 +82,7 @@ public class OutboxRelay<R, E> {
 
 	/** One round; answers how many events were delivered. */
 	public int relayPending() {
-		// Every event id is text, so "at least the empty text" means "has a pending event"; unlike $exists, a range
-		// on the leading key lets both stores answer from each service's sparse index on <field>.eventId.
-		Query pending = Query.query(Criteria.where(outbox.field() + ".eventId").gte("")).limit(BATCH);
+		Query pending = pendingRecords().limit(BATCH);
 		pending.fields().include(outbox.fields().toArray(String[]::new)).include(outbox.field());
 		List<R> records = mongo.find(pending, outbox.recordType());
 		int delivered = 0;
@@ -75,8 +94,15 @@ public class OutboxRelay<R, E> {
 					continue;
 				}
 				String eventId = outbox.eventId(record, event);
+				String kind = outbox.kind(record, event);
 				try {
-					outbox.deliver(record, event);
+					// In the trace of the request that wrote the event: the receiver's log lines carry its trace id.
+					telemetry.delivering(event, outbox.leaseName(), kind, () -> {
+						outbox.deliver(record, event);
+						log.info("Event {} ({}) of {} {} delivered to {}", eventId, kind, outbox.recordName(), id,
+								outbox.receiverName());
+						return null;
+					});
 				}
 				catch (RemoteUnavailableException ex) {
 					log.warn("{} unavailable; {} {} events wait for the next round", outbox.receiverName(),
@@ -89,14 +115,16 @@ public class OutboxRelay<R, E> {
 					log.error("Event {} of {} {} refused by {}: {}", eventId, outbox.recordName(), id,
 							outbox.receiverName(), ex.getMessage());
 					mongo.updateFirst(byId(id), removal(eventId).push(outbox.undeliverableField(),
-							new Document("eventId", eventId).append("kind", outbox.kind(record, event))
+							new Document("eventId", eventId).append("kind", kind)
 								.append("reason", String.valueOf(ex.getMessage()))),
 							outbox.recordType());
 					setAside++;
+					telemetry.relayed(outbox.leaseName(), "undeliverable");
 					continue;
 				}
 				mongo.updateFirst(byId(id), removal(eventId), outbox.recordType());
 				delivered++;
+				telemetry.relayed(outbox.leaseName(), "delivered");
 			}
 		}
 		return delivered;

@@ -29,8 +29,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class OutboxRelayAutoConfiguration {
 
 	@Bean
-	OutboxRelay<?, ?> outboxRelay(MongoTemplate mongo, InteractionRecorder recorder, TimelineOutbox<?, ?> outbox) {
-		return new OutboxRelay<>(mongo, recorder, outbox);
+	OutboxRelay<?, ?> outboxRelay(MongoTemplate mongo, InteractionRecorder recorder, TimelineOutbox<?, ?> outbox,
+			ObjectProvider<OutboxTelemetry> telemetry) {
+		return new OutboxRelay<>(mongo, recorder, outbox, telemetry.getIfAvailable(() -> OutboxTelemetry.NONE));
 	}
 
 	@Bean

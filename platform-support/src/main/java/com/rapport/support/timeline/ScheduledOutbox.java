@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import com.rapport.support.lease.MongoLease;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -24,10 +25,18 @@ public abstract class ScheduledOutbox<R, E> implements Outbox<R, E> {
 
 	private volatile OutboxRelay<R, E> relay;
 
+	private OutboxTelemetry telemetry = OutboxTelemetry.NONE;
+
 	protected ScheduledOutbox(MongoTemplate mongo, Clock clock, String instanceName, boolean enabled) {
 		this.mongo = mongo;
 		this.lease = new MongoLease(mongo, clock, instanceName);
 		this.enabled = enabled;
+	}
+
+	/** The trace context and meters of the relay (platform-support's {@link OutboxTelemetryAutoConfiguration}). */
+	@Autowired(required = false)
+	public void setTelemetry(OutboxTelemetry telemetry) {
+		this.telemetry = telemetry;
 	}
 
 	@Scheduled(initialDelayString = "${rapport.relay.initial-delay:5s}", fixedDelayString = "${rapport.relay.interval:2s}")
@@ -46,7 +55,7 @@ public abstract class ScheduledOutbox<R, E> implements Outbox<R, E> {
 		// Made on first use: the relay reads recordType(), which a subclass answers once constructed.
 		OutboxRelay<R, E> made = relay;
 		if (made == null) {
-			made = new OutboxRelay<>(mongo, this);
+			made = new OutboxRelay<>(mongo, this, telemetry);
 			relay = made;
 		}
 		return made;

@@ -58,4 +58,16 @@ class RapportDefaultsTests {
 		assertThat(service.getPropertySources().stream().map(source -> source.getName()).toList())
 			.endsWith(RapportDefaults.DEFAULTS, RapportDefaults.SERVICE_DEFAULTS);
 	}
+
+	@Test
+	void everyRequestIsTracedAndNothingIsExportedUntilAnEndpointIsSet() {
+		ConfigurableEnvironment portal = prepared(new MockPropertySource().withProperty("spring.grpc.server.enabled", "false"));
+
+		assertThat(portal.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
+		// Boot creates the OTLP span exporter only when this is set, so without a collector nothing is sent or waits.
+		assertThat(portal.getProperty("management.opentelemetry.tracing.export.otlp.endpoint")).isNull();
+		assertThat(portal.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
+		assertThat(prepared(new MockPropertySource().withProperty("TRACING_SAMPLING", "0.1"))
+			.getProperty("management.tracing.sampling.probability")).isEqualTo("0.1");
+	}
 }
