@@ -6,6 +6,7 @@ import java.time.Instant;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 import com.rapport.support.test.MutableClock;
 import com.rapport.ticket.MongoAuditingConfiguration;
+import com.rapport.ticket.sla.BusinessCalendar;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +77,8 @@ class TicketMetricsTests {
 		Ticket ticket = tickets.insert(Tickets.stored("acme-retail", "T-1001", T0).withEventOfOpening());
 		assertThat(opened("PORTAL")).isEqualTo(before + 1);
 
-		tickets.save(tickets.findById(ticket.id()).orElseThrow().resolvedAt(T0.plus(Duration.ofHours(1))));
+		tickets.save(tickets.findById(ticket.id()).orElseThrow().resolvedAt(T0.plus(Duration.ofHours(1)),
+				BusinessCalendar.ROUND_THE_CLOCK));
 		assertThat(opened("PORTAL")).isEqualTo(before + 1);
 	}
 
