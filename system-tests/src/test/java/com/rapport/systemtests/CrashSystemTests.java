@@ -159,7 +159,7 @@ class CrashSystemTests {
 		}
 		String id = JsonPath.read(answer.body(), "$.id");
 		Map<String, Object> shows = Map.of("$.orderNumber", number, "$.customerId", organisation, "$.lines[0].sku",
-				"CHAIR-ERG-01", "$.milestones[1].note", "Confirmed by the plant");
+				"STOOL-SYS-01", "$.milestones[1].note", "Confirmed by the plant");
 		return List.of(new Acknowledged("order " + number, "/api/orders/v1/orders/" + id, shows, organisation,
 				"order:" + id));
 	}

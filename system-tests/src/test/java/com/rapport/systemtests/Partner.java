@@ -89,13 +89,16 @@ final class Partner {
 		return "SYS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 	}
 
-	/** An order for an organisation with two milestones, placed yesterday. */
+	/**
+	 * An order for an organisation with two milestones, placed yesterday. Its product is one no demo organisation
+	 * buys, so that the demo's buying rhythms (Acme's chairs due to reorder) stay as the demo made them.
+	 */
 	static String orderJson(String customerId, String orderNumber) {
 		Instant placed = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 		return """
 				{"customerId": "%s", "orderNumber": "%s", "promisedDate": "2030-01-15",
 				 "total": {"currency": "CNY", "amount": "12500.00"},
-				 "lines": [{"sku": "CHAIR-ERG-01", "description": "Ergonomic chair", "quantity": 25}],
+				 "lines": [{"sku": "STOOL-SYS-01", "description": "System-test stool", "quantity": 25}],
 				 "milestones": [
 				   {"code": "PLACED", "occurredAt": "%s"},
 				   {"code": "CONFIRMED", "occurredAt": "%s", "note": "Confirmed by the plant"}]}

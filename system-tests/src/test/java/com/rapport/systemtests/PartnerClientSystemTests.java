@@ -76,7 +76,7 @@ class PartnerClientSystemTests {
 		OrderView created = orders.createOrder(new OrderRequest().customerId("acme-retail").orderNumber(number)
 			.promisedDate(LocalDate.now().plusDays(14))
 			.total(new MoneyRequest().currency("CNY").amount(new BigDecimal("12500.00")))
-			.addLinesItem(new LineRequest().sku("CHAIR-ERG-01").description("Ergonomic chair").quantity(25))
+			.addLinesItem(new LineRequest().sku("STOOL-SYS-01").description("System-test stool").quantity(25))
 			.addMilestonesItem(new FirstMilestone().code(FirstMilestone.CodeEnum.PLACED).occurredAt(placed)),
 				"client-" + number);
 		assertThat(created.getOrderNumber()).isEqualTo(number);

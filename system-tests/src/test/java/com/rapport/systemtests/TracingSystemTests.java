@@ -46,7 +46,7 @@ class TracingSystemTests {
 			.header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
 			.POST(HttpRequest.BodyPublishers.ofString("""
 					{"customerId": "acme-retail", "subject": "Traced request %s", "body": "Where is pallet 4?",
-					 "kind": "REQUEST", "category": "DELIVERY", "severity": "MINOR",
+					 "kind": "REQUEST", "category": "DELIVERY",
 					 "requester": {"name": "Alice Chen", "email": "alice.chen@acme-retail.example"}}""".formatted(traceId))));
 		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
 		String ticketId = JsonPath.read(opened.body(), "$.id");
