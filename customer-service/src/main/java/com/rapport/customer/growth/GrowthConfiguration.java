@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -48,7 +49,7 @@ class GrowthConfiguration {
 	 * Runs a signal's recompute (not an {@link Executor} bean, which would stand in for Spring Boot's task
 	 * executor).
 	 */
-	record SignalRunner(Executor executor, ExecutorService owned) implements org.springframework.beans.factory.DisposableBean {
+	record SignalRunner(Executor executor, ExecutorService owned) implements DisposableBean {
 
 		void run(Runnable work) {
 			executor.execute(work);

@@ -1,5 +1,6 @@
 package com.rapport.customer.growth;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.message.Texts;
 import com.rapport.support.security.Caller;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
@@ -84,7 +86,7 @@ public class GrowthService {
 
 	public GrowthService(OrganisationRepository organisations, CustomerGrowthRepository growth,
 			TimelineService timeline, TieringProperties rates, GrowthProperties properties, Clock clock,
-			SupportSignals support, CareTaskService care, org.springframework.context.MessageSource messages,
+			SupportSignals support, CareTaskService care, MessageSource messages,
 			OrderHistory history,
 			GrowthConfiguration.SignalRunner signals) {
 		this.organisations = organisations;
@@ -164,8 +166,7 @@ public class GrowthService {
 	private List<Rfm.Order> orders(String organisationId, InteractionKind kind) {
 		return timeline.ofKindSince(organisationId, kind, Instant.EPOCH)
 			.stream()
-			.map(i -> new Rfm.Order(i.reference() != null ? i.reference() : i.eventId(), i.occurredAt(),
-					i.attributes().get("currency"), i.attributes().get("amount_minor_units")))
+			.map(Rfm.Order::of)
 			.toList();
 	}
 
@@ -189,7 +190,7 @@ public class GrowthService {
 			throw new AccessDeniedException("Churn risks are for staff");
 		}
 		List<CustomerGrowth> risky = new ArrayList<>(growth.findByAtRiskTrue());
-		risky.sort(Comparator.comparing((CustomerGrowth g) -> g.value() == null ? java.math.BigDecimal.ZERO
+		risky.sort(Comparator.comparing((CustomerGrowth g) -> g.value() == null ? BigDecimal.ZERO
 				: g.value().projectedValue(), Comparator.reverseOrder())
 			.thenComparing(g -> -g.risk().score())
 			.thenComparing(CustomerGrowth::organisationId));

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.Locale;
 
+import com.rapport.customer.timeline.Interaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,13 @@ public record Rfm(Instant latestOrderAt, Integer recencyDays, int frequency, Big
 
 	/** One placed order as the timeline holds it. */
 	public record Order(String reference, Instant placedAt, String currency, String amountMinorUnits) {
+
+		/** The order an order interaction of the timeline tells of (its reference, else its event id). */
+		public static Order of(Interaction interaction) {
+			return new Order(interaction.reference() != null ? interaction.reference() : interaction.eventId(),
+					interaction.occurredAt(), interaction.attributes().get("currency"),
+					interaction.attributes().get("amount_minor_units"));
+		}
 	}
 
 	/**

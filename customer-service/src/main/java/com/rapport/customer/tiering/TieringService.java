@@ -324,8 +324,7 @@ public class TieringService {
 		List<Rfm.Order> orders = timeline
 			.ofKindSince(organisationId, InteractionKind.ORDER_PLACED, now.minus(rules.window()))
 			.stream()
-			.map(i -> new Rfm.Order(i.reference() != null ? i.reference() : i.eventId(), i.occurredAt(),
-					i.attributes().get("currency"), i.attributes().get("amount_minor_units")))
+			.map(Rfm.Order::of)
 			.toList();
 		Instant latest = timeline.latestOfKind(organisationId, InteractionKind.ORDER_PLACED)
 			.map(Interaction::occurredAt)
