@@ -1,7 +1,6 @@
 package com.rapport.ordertracking.notification;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
+import com.rapport.ordertracking.LocalSmtp;
 import com.rapport.ordertracking.customer.CustomerDirectory;
 import com.rapport.ordertracking.order.Delay;
 import com.rapport.ordertracking.order.DelayReport;
@@ -66,7 +65,7 @@ import static org.mockito.BDDMockito.given;
 @Import({ TestTokens.DecoderConfiguration.class, NotificationDeliveryTests.Clocks.class })
 class NotificationDeliveryTests {
 
-	static final int SMTP_PORT = freePort();
+	static final int SMTP_PORT = LocalSmtp.freePort();
 
 	static final Instant START = Instant.parse("2026-11-30T10:00:00Z");
 
@@ -339,17 +338,6 @@ class NotificationDeliveryTests {
 	}
 
 	private static GreenMail started() {
-		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-		server.start();
-		return server;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return LocalSmtp.started(SMTP_PORT);
 	}
 }
