@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /** A real SMTP server in the test JVM (GreenMail) on a free port, for the tests of what this service mails. */
 public final class LocalSmtp {
 
@@ -20,6 +22,12 @@ public final class LocalSmtp {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Points the service's mail sender at the server on {@code port}. */
+	public static void use(DynamicPropertyRegistry registry, int port) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> port);
 	}
 
 	/** GreenMail's SMTP on 127.0.0.1 at {@code port}, started. */

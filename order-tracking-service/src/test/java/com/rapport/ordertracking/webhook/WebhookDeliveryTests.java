@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.rapport.ordertracking.LocalSmtp;
+import com.rapport.ordertracking.MovingClock;
 import com.rapport.ordertracking.customer.CustomerDirectory;
 import com.rapport.ordertracking.order.Milestone;
 import com.rapport.ordertracking.order.MilestoneCode;
@@ -44,10 +44,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.AccessDeniedException;
@@ -69,31 +66,20 @@ import static org.mockito.BDDMockito.given;
 		"rapport.webhooks.first-retry=30s", "rapport.webhooks.max-retry=10m", "rapport.webhooks.failing-window=2h",
 		"rapport.webhooks.timeout=2s", "rapport.webhooks.admin-email=ops@supplier.example",
 		"rapport.webhooks.console-url=https://rapport.example/" })
-@Import({ TestTokens.DecoderConfiguration.class, WebhookDeliveryTests.Clocks.class })
+@Import({ TestTokens.DecoderConfiguration.class, MovingClock.class })
 class WebhookDeliveryTests {
 
 	static final int SMTP_PORT = LocalSmtp.freePort();
 
-	static final Instant START = Instant.parse("2026-11-30T10:00:00Z");
+	static final Instant START = MovingClock.START;
 
-	static final MutableClock CLOCK = new MutableClock(START);
+	static final MutableClock CLOCK = MovingClock.CLOCK;
 
 	static GreenMail smtp = started();
 
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		Clock movingClock() {
-			return CLOCK;
-		}
-	}
-
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		LocalSmtp.use(registry, SMTP_PORT);
 	}
 
 	@Autowired
