@@ -16,6 +16,7 @@ import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc.FeedbackServiceBloc
 import com.rapport.contracts.feedback.v1.SurveyAnswerServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
+import com.rapport.contracts.ordertracking.v1.WebhookServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketConversationServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketConversationServiceGrpc.TicketConversationServiceBlockingStub;
 import com.rapport.contracts.ticket.v1.TicketIntakeServiceGrpc;
@@ -72,6 +73,11 @@ class RemoteClientsConfiguration {
 	@Bean
 	OrderTrackingServiceBlockingStub orderTrackingServiceStub(GrpcChannelFactory channels) {
 		return OrderTrackingServiceGrpc.newBlockingStub(channels.createChannel(OrderClient.REMOTE));
+	}
+
+	@Bean
+	WebhookServiceGrpc.WebhookServiceBlockingStub webhookServiceStub(GrpcChannelFactory channels) {
+		return WebhookServiceGrpc.newBlockingStub(channels.createChannel(OrderClient.REMOTE));
 	}
 
 	@Bean
