@@ -39,14 +39,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "status_opened", def = "{'status': 1, 'openedAt': 1}"),
 		@CompoundIndex(name = "status_resolved", def = "{'status': 1, 'resolvedAt': 1}"),
 		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true),
-		@CompoundIndex(name = "survey_requests_pending", def = "{'surveyRequests.eventId': 1}", sparse = true) })
+		@CompoundIndex(name = "survey_requests_pending", def = "{'surveyRequests.eventId': 1}", sparse = true),
+		@CompoundIndex(name = "queue_due", def = "{'queue.lane': 1, 'queue.slaDueAt': 1, '_id': 1}"),
+		@CompoundIndex(name = "queue_assignee_due",
+				def = "{'queue.assignee': 1, 'queue.lane': 1, 'queue.slaDueAt': 1, '_id': 1}"),
+		@CompoundIndex(name = "queue_paused", def = "{'queue.lane': 1, 'queue.pausedLeftSeconds': 1, '_id': 1}"),
+		@CompoundIndex(name = "queue_done", def = "{'queue.lane': 1, 'openedAt': 1, '_id': 1}") })
 public record Ticket(@Id String id, String number, String customerId, String subject, TicketKind kind,
 		Priority priority, TicketStatus status, Channel channel, Instant openedAt, Requester requester, String assignee,
 		Instant firstRespondedAt, Instant resolvedAt, Tier tier, Boolean tierAssumed, SlaClock sla,
 		@CreatedDate Instant createdAt, @Version Long version, List<TicketEvent> outbox,
 		List<UndeliverableEvent> undeliverable, Classification classification, String assigneeId, Instant closedAt,
 		Instant updatedAt, Boolean firstContactResolution, Integer reopenCount, List<TicketMessage> messages,
-		PartnerRequest partnerRequest, List<SurveyRequest> surveyRequests) {
+		PartnerRequest partnerRequest, List<SurveyRequest> surveyRequests, QueueKeys queue) {
 
 	@PersistenceCreator
 	public Ticket {
@@ -58,6 +63,22 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		undeliverable = undeliverable == null ? List.of() : List.copyOf(undeliverable);
 		messages = messages == null ? List.of() : List.copyOf(messages);
 		surveyRequests = surveyRequests == null ? List.of() : List.copyOf(surveyRequests);
+		// Derived, never taken as read: stored with every save, so the queue's indexes follow each change.
+		queue = QueueKeys.of(status, sla, firstRespondedAt, resolvedAt, assigneeId);
+	}
+
+	/** A ticket as the service makes it; its queue keys are worked out (see {@link QueueKeys}). */
+	public Ticket(String id, String number, String customerId, String subject, TicketKind kind, Priority priority,
+			TicketStatus status, Channel channel, Instant openedAt, Requester requester, String assignee,
+			Instant firstRespondedAt, Instant resolvedAt, Tier tier, Boolean tierAssumed, SlaClock sla,
+			Instant createdAt, Long version, List<TicketEvent> outbox, List<UndeliverableEvent> undeliverable,
+			Classification classification, String assigneeId, Instant closedAt, Instant updatedAt,
+			Boolean firstContactResolution, Integer reopenCount, List<TicketMessage> messages,
+			PartnerRequest partnerRequest, List<SurveyRequest> surveyRequests) {
+		this(id, number, customerId, subject, kind, priority, status, channel, openedAt, requester, assignee,
+				firstRespondedAt, resolvedAt, tier, tierAssumed, sla, createdAt, version, outbox, undeliverable,
+				classification, assigneeId, closedAt, updatedAt, firstContactResolution, reopenCount, messages,
+				partnerRequest, surveyRequests, null);
 	}
 
 	/** A ticket without conversation or classification, as the first slice stored them (tests, imports). */

@@ -4,12 +4,20 @@ import java.util.List;
 
 /**
  * One page of a ticket list, with the SLA state of each as of the answer; {@code more} whether a next page
- * exists, {@code total} over all pages; {@code requesterVisible} whether the caller sees who raised them.
+ * exists, {@code total} over all pages; {@code requesterVisible} whether the caller sees who raised them;
+ * {@code nextPageToken} what to ask for the next page with (null on the last).
  */
 public record TicketPage(List<OpenTickets.OpenTicket> tickets, boolean more, int total, int page, int pageSize,
-		boolean requesterVisible) {
+		boolean requesterVisible, String nextPageToken) {
 
 	public TicketPage {
 		tickets = List.copyOf(tickets);
+	}
+
+	/** A page of a list paged by page number: the next page's token is its number. */
+	public TicketPage(List<OpenTickets.OpenTicket> tickets, boolean more, int total, int page, int pageSize,
+			boolean requesterVisible) {
+		this(tickets, more, total, page, pageSize, requesterVisible,
+				more ? com.rapport.support.grpc.PageTokens.of(page + 1) : null);
 	}
 }

@@ -79,6 +79,15 @@ final class TicketProtos {
 			builder.setNextReplyDue(timestamp(ticket.sla().nextReplyDue()));
 		}
 		builder.setSlaCalendarId(orEmpty(ticket.sla().calendarId()));
+		if (ticket.queue().slaDueAt() != null) {
+			builder.setSlaDueAt(timestamp(ticket.queue().slaDueAt()))
+				.setSlaAtRiskAt(timestamp(ticket.queue().slaAtRiskAt()));
+		}
+		if (open.workingTimeLeft() != null) {
+			builder.setSlaWorkingTimeLeft(com.google.protobuf.Duration.newBuilder()
+				.setSeconds(open.workingTimeLeft().toSeconds()))
+				.setSlaCounting(Boolean.TRUE.equals(open.counting()));
+		}
 		var about = ticket.classification();
 		if (about != null) {
 			if (about.category() != null) {

@@ -6,7 +6,6 @@ import com.rapport.contracts.ticket.v1.ListTicketsResponse;
 import com.rapport.contracts.ticket.v1.TicketQueueServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketSort;
 import com.rapport.contracts.ticket.v1.TicketStateFilter;
-import com.rapport.support.grpc.PageTokens;
 import com.rapport.support.security.Caller;
 import com.rapport.ticket.sla.SlaState;
 import com.rapport.ticket.sla.Tier;
@@ -51,13 +50,13 @@ class TicketQueueGrpcService extends TicketQueueServiceGrpc.TicketQueueServiceIm
 		};
 		TicketQuery query = new TicketQuery(request.getCustomerId(), open,
 				TicketProtos.domain(request.getStatusesList(), TicketStatus.class, "statuses"), assignee,
-				TicketProtos.domain(request.getSlaStatesList(), SlaState.class, "sla_states"),
+				request.getAssigneeId(), TicketProtos.domain(request.getSlaStatesList(), SlaState.class, "sla_states"),
 				TicketProtos.domain(request.getTiersList(), Tier.class, "tiers"),
-				TicketProtos.domain(request.getChannelsList(), Channel.class, "channels"), request.getPageSize(),
-				PageTokens.page(request.getPageToken()), sort);
+				TicketProtos.domain(request.getChannelsList(), Channel.class, "channels"), request.getPageSize(), 0,
+				request.getPageToken(), sort);
 		TicketPage page = queue.list(Caller.current(), query);
 		ListTicketsResponse.Builder answer = ListTicketsResponse.newBuilder()
-			.setNextPageToken(page.more() ? PageTokens.of(page.page() + 1) : "")
+			.setNextPageToken(page.nextPageToken() != null ? page.nextPageToken() : "")
 			.setTotalCount(page.total());
 		page.tickets().forEach(ticket -> answer.addTickets(TicketProtos.ticket(ticket, page.requesterVisible())));
 		response.onNext(answer.build());
