@@ -73,10 +73,12 @@ class QueueKeysBackfill implements ApplicationRunner {
 			if (tickets.isEmpty()) {
 				return stored;
 			}
-			BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Ticket.class);
+			// By the collection's name: an update of the entity class would raise the version.
+			BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, "tickets");
 			for (Ticket ticket : tickets) {
 				Criteria unchanged = Criteria.where("_id").is(ticket.id()).and("version").is(ticket.version());
-				writes.updateOne(Query.query(unchanged), Update.update("queue", ticket.queue()));
+				writes.updateOne(Query.query(unchanged),
+						Update.update("queue", mongo.getConverter().convertToMongoType(ticket.queue())));
 			}
 			stored += writes.execute().getModifiedCount();
 			after = tickets.get(tickets.size() - 1).id();
