@@ -109,7 +109,9 @@ class TicketDeskControllerMvcTests {
 				.setSlaWorkingTimeLeft(com.google.protobuf.Duration.newBuilder().setSeconds(3 * 3600))
 				.setSlaCounting(false))
 			.addTickets(ticket().setNumber("T-1003").setSlaState(SlaState.SLA_STATE_BREACHED)
-				.setSlaWorkingTimeLeft(com.google.protobuf.Duration.getDefaultInstance()))
+				.setSlaWorkingTimeLeft(com.google.protobuf.Duration.getDefaultInstance())
+				.addEscalations(com.rapport.contracts.ticket.v1.TicketEscalation.newBuilder()
+					.setKind(com.rapport.contracts.ticket.v1.TicketEscalationKind.TICKET_ESCALATION_KIND_BREACH)))
 			.build());
 
 		Document page = page(agent(get("/console/tickets").param("view", "breached")));
@@ -134,7 +136,10 @@ class TicketDeskControllerMvcTests {
 			.isEqualTo("(the clock stands outside working hours)");
 		assertThat(page.select("tr.ticket-row[data-ticket-number=T-1003] time.working-left").text())
 			.isEqualTo("no working time left");
+		assertThat(page.select("tr.ticket-row[data-ticket-number=T-1003] .badge.escalated").text()).isEqualTo("escalated");
+		assertThat(page.select("tr.ticket-row[data-ticket-number=T-1001] .badge.escalated")).isEmpty();
 		assertThat(zh.select("nav.queue-views a.current").text()).isEqualTo("已超时");
+		assertThat(zh.select("tr.ticket-row[data-ticket-number=T-1003] .badge.escalated").text()).isEqualTo("已升级");
 		assertThat(zh.select("tr.ticket-row[data-ticket-number=T-1001] time.working-left").text())
 			.isEqualTo("剩余工作时间 1 小时 20 分钟");
 		assertThat(zh.select("tr.ticket-row[data-ticket-number=T-1002] .working-paused").text())
@@ -174,6 +179,33 @@ class TicketDeskControllerMvcTests {
 		assertThat(page.select("button.take-ticket")).as("not the viewer's yet").hasSize(1);
 		assertThat(page.select("form.note-form")).hasSize(1);
 		assertThat(page.select(".ticket-requester").text()).isEqualTo("Alice Chen <alice@acme.example>");
+	}
+
+	@Test
+	void anEscalatedTicketSaysSoAboveItsConversationInTheReadersLanguage() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail().toBuilder().setTicket(ticket()
+			.addEscalations(com.rapport.contracts.ticket.v1.TicketEscalation.newBuilder()
+				.setKind(com.rapport.contracts.ticket.v1.TicketEscalationKind.TICKET_ESCALATION_KIND_CRITICAL_COMPLAINT)
+				.setAt(OPENED).setFromPriority(TicketPriority.TICKET_PRIORITY_HIGH)
+				.setToPriority(TicketPriority.TICKET_PRIORITY_HIGH).setMailed(true))
+			.addEscalations(com.rapport.contracts.ticket.v1.TicketEscalation.newBuilder()
+				.setKind(com.rapport.contracts.ticket.v1.TicketEscalationKind.TICKET_ESCALATION_KIND_BREACH)
+				.setAt(OPENED).setFromPriority(TicketPriority.TICKET_PRIORITY_HIGH)
+				.setToPriority(TicketPriority.TICKET_PRIORITY_URGENT)))
+			.build());
+		given(customers.organisation("acme-retail")).willReturn(Organisation.newBuilder().setId("acme-retail")
+			.setName("Acme Retail").setTier(Tier.TIER_VIP).build());
+
+		Document page = page(agent(get("/console/tickets/T-1001")));
+		Document zh = page(agent(get("/console/tickets/T-1001").param("lang", "zh-CN")));
+
+		assertThat(page.select("p.notice.escalation").eachAttr("data-escalation")).containsExactly(
+				"TICKET_ESCALATION_KIND_CRITICAL_COMPLAINT", "TICKET_ESCALATION_KIND_BREACH");
+		assertThat(page.select("p.notice.escalation").get(0).text()).startsWith("Escalated to the manager on ")
+			.endsWith("critical complaint. The manager was mailed.");
+		assertThat(page.select("p.notice.escalation").get(1).text())
+			.endsWith("SLA breached, priority High → Urgent. The mail to the manager is still to go out.");
+		assertThat(zh.select("p.notice.escalation").get(1).text()).contains("已升级给主管").contains("给主管的邮件尚待发送");
 	}
 
 	@Test

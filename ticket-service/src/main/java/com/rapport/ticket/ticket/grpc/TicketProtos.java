@@ -102,6 +102,15 @@ final class TicketProtos {
 			builder.setOrderNumber(orEmpty(about.orderNumber()));
 		}
 		if (requesterVisible) {
+			for (com.rapport.ticket.ticket.Escalation escalation : ticket.escalations()) {
+				builder.addEscalations(com.rapport.contracts.ticket.v1.TicketEscalation.newBuilder()
+					.setKind(com.rapport.contracts.ticket.v1.TicketEscalationKind
+						.valueOf("TICKET_ESCALATION_KIND_" + escalation.kind().name()))
+					.setAt(timestamp(escalation.at()))
+					.setFromPriority(TicketPriority.valueOf("TICKET_PRIORITY_" + escalation.fromPriority().name()))
+					.setToPriority(TicketPriority.valueOf("TICKET_PRIORITY_" + escalation.toPriority().name()))
+					.setMailed(escalation.mailedAt() != null));
+			}
 			builder.setRequesterName(orEmpty(ticket.requester().name()))
 				.setRequesterEmail(orEmpty(ticket.requester().email()));
 		}
