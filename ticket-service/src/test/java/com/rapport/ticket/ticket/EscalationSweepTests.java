@@ -1,7 +1,5 @@
 package com.rapport.ticket.ticket;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,9 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.rapport.support.security.Caller;
 import com.rapport.support.test.MutableClock;
 import com.rapport.ticket.customer.CustomerDirectory;
@@ -22,9 +20,9 @@ import com.rapport.ticket.sla.SlaState;
 import com.rapport.ticket.sla.Tier;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,9 +41,10 @@ import static org.mockito.BDDMockito.given;
 @TicketDeskTest
 class EscalationSweepTests {
 
-	static final int SMTP_PORT = freePort();
-
-	static final GreenMail SMTP = started();
+	/** A real SMTP server on a free port, started before the context asks for its port. */
+	@RegisterExtension
+	static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
 
 	static final Caller ALICE = new Caller("alice.chen@acme-retail.example", Set.of(Caller.CUSTOMER), Set.of(),
 			Optional.of("acme-retail"), "rapport-gateway", "");
@@ -53,7 +52,7 @@ class EscalationSweepTests {
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
 		registry.add("rapport.tickets.escalation.manager-email", () -> "wang.manager@rapport.example");
 	}
 
@@ -76,16 +75,11 @@ class EscalationSweepTests {
 	CustomerDirectory customers;
 
 	@BeforeEach
-	void setUp() {
+	void setUp() throws Exception {
 		tickets.deleteAll();
-		SMTP.reset();
+		SMTP.purgeEmailFromAllMailboxes();
 		clock.advance(Duration.between(clock.instant(), TicketDeskTest.NOW));
 		given(customers.tierOf(anyString())).willReturn(Tier.KEY);
-	}
-
-	@AfterAll
-	static void stopMailServer() {
-		SMTP.stop();
 	}
 
 	private Ticket raised(TicketKind kind, Severity severity) {
@@ -195,20 +189,5 @@ class EscalationSweepTests {
 	private double escalations(String kind) {
 		var counter = meters.find(EscalationSweep.ESCALATED).tag("kind", kind).counter();
 		return counter == null ? 0 : counter.count();
-	}
-
-	private static GreenMail started() {
-		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-		server.start();
-		return server;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 }
