@@ -88,8 +88,9 @@ public class EscalationSweep {
 	/** Escalates the tickets breached now and not escalated for it yet; answers how many this replica did. */
 	public int escalateBreaches() {
 		Instant now = clock.instant();
-		Query breached = Query.query(QueueSegment.BREACHED.criteria(now, null)).with(QueueSegment.BREACHED.sort())
-			.limit(BATCH);
+		// Those escalated already stay breached: left out, so that they never crowd out a new breach.
+		Query breached = Query.query(QueueSegment.BREACHED.criteria(now, null).and("escalations.kind")
+			.ne(Escalation.Kind.BREACH)).with(QueueSegment.BREACHED.sort()).limit(BATCH);
 		breached.fields().include("_id", "escalations");
 		int escalated = 0;
 		for (Ticket candidate : mongo.find(breached, Ticket.class)) {

@@ -45,7 +45,12 @@ record QueueCursor(Instant asOf, QueueSegment segment, Long key, String id) {
 		catch (IllegalArgumentException ex) {
 			// falls through to the clear message below
 		}
-		throw UnprocessableException.field(Message.of("problem.page-token-invalid"), "page_token",
+		throw invalid();
+	}
+
+	/** A token that is not one of ours, or not for this list: refused as {@code PageTokens} refuses one. */
+	static UnprocessableException invalid() {
+		return UnprocessableException.field(Message.of("problem.page-token-invalid"), "page_token",
 				Message.of("field.page-token"));
 	}
 }

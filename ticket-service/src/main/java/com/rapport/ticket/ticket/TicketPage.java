@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One page of a ticket list, with the SLA state of each as of the answer; {@code more} whether a next page
  * exists, {@code total} over all pages; {@code requesterVisible} whether the caller sees who raised them;
- * {@code nextPageToken} what to ask for the next page with (null on the last).
+ * {@code nextPageToken} the cursor of the queue's next page (null on the last, and for lists paged by number).
  */
 public record TicketPage(List<OpenTickets.OpenTicket> tickets, boolean more, int total, int page, int pageSize,
 		boolean requesterVisible, String nextPageToken) {
@@ -14,10 +14,9 @@ public record TicketPage(List<OpenTickets.OpenTicket> tickets, boolean more, int
 		tickets = List.copyOf(tickets);
 	}
 
-	/** A page of a list paged by page number: the next page's token is its number. */
+	/** A page of a list paged by page number ({@code page + 1} is the next). */
 	public TicketPage(List<OpenTickets.OpenTicket> tickets, boolean more, int total, int page, int pageSize,
 			boolean requesterVisible) {
-		this(tickets, more, total, page, pageSize, requesterVisible,
-				more ? com.rapport.support.grpc.PageTokens.of(page + 1) : null);
+		this(tickets, more, total, page, pageSize, requesterVisible, null);
 	}
 }

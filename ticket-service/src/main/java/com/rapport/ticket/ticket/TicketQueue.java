@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.rapport.support.grpc.PageTokens;
 import com.rapport.support.security.Caller;
 import com.rapport.ticket.sla.BusinessCalendar;
 import com.rapport.ticket.sla.SlaProperties;
@@ -194,8 +193,12 @@ public class TicketQueue {
 				|| asked.stream().noneMatch(open::contains) && asked.size() == TicketStatus.values().length - open.size();
 	}
 
+	/** The page number of a list paged by number; a queue's cursor does not page it. */
 	private static int pageOf(TicketQuery query) {
-		return blank(query.pageToken()) ? Math.max(query.page(), 0) : PageTokens.page(query.pageToken());
+		if (!blank(query.pageToken())) {
+			throw QueueCursor.invalid();
+		}
+		return Math.max(query.page(), 0);
 	}
 
 	private static Criteria staffCriteria(Criteria criteria, Caller caller, TicketQuery query) {
