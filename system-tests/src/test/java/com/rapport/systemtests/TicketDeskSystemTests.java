@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The support desk as its people live it, in Chromium through the gateway: a customer's contact raises an issue
  * in the portal, an agent finds it in the console's queue, takes it, writes an internal note and a public reply
  * and resolves it; the contact reads the reply but never the note, reopens the ticket and answers; another
- * organisation's contact cannot reach it (portal-web → gRPC → ticket-service → customer-service).
+ * organisation's contact cannot reach it (portal-web → gRPC → ticket-service → customer-service); a breach is
+ * escalated to the manager.
  */
 @ExtendWith(RunningPlatform.class)
 class TicketDeskSystemTests {
@@ -100,6 +101,53 @@ class TicketDeskSystemTests {
 			assertThat(other.status("/portal/tickets/" + number)).isEqualTo(404);
 			other.go("/portal/tickets");
 			assertThat(other.driver.getPageSource()).doesNotContain(number + "<").doesNotContain(subject);
+		}
+	}
+
+	/**
+	 * The demo's late delivery of ACME-1015 is breached: ticket-service's escalation sweep (every 30 s) takes it to
+	 * the manager once, by mail through the mail catcher, one priority step up, and the console says so; the queue's
+	 * rows say the working time left.
+	 */
+	@Test
+	void theBreachedLateDeliveryIsEscalatedToTheManagerAndTheConsoleSaysSo() throws Exception {
+		try (Browser agent = Browser.open().login("agent.li", "agent-demo-26")) {
+			WebElement late = null;
+			for (int attempt = 0; attempt < 60 && late == null; attempt++) {
+				agent.go("/console/tickets?view=breached");
+				late = agent.driver.findElements(By.cssSelector("tr.ticket-row")).stream()
+					.filter(row -> row.getText().contains("ACME-1015"))
+					.filter(row -> !row.findElements(By.cssSelector(".badge.escalated")).isEmpty())
+					.findFirst().orElse(null);
+				if (late == null) {
+					Thread.sleep(1000);
+				}
+			}
+			assertThat(late).as("the late delivery, escalated, in the breached view").isNotNull();
+			assertThat(late.getAttribute("data-sla-state")).isEqualTo("SLA_STATE_BREACHED");
+			assertThat(late.findElement(By.cssSelector(".ticket-priority")).getText()).isEqualTo("Urgent");
+			assertThat(late.findElement(By.cssSelector("time.working-left")).getText())
+				.isEqualTo("no working time left");
+			String number = late.getAttribute("data-ticket-number");
+
+			agent.go("/console/tickets?view=open");
+			assertThat(agent.driver.findElements(By.cssSelector("tr.ticket-row time.working-left"))).isNotEmpty();
+
+			agent.go("/console/tickets/" + number);
+			assertThat(agent.text(By.cssSelector("p.notice.escalation"))).contains("SLA breached")
+				.contains("High → Urgent");
+
+			String mails = null;
+			for (int attempt = 0; attempt < 60; attempt++) {
+				var answer = Partner.anonymous(java.net.http.HttpRequest.newBuilder(java.net.URI
+					.create("http://localhost:8025/api/user/support-manager@rapport.example/messages")));
+				if (answer.statusCode() == 200 && answer.body().contains(number)) {
+					mails = answer.body();
+					break;
+				}
+				Thread.sleep(1000);
+			}
+			assertThat(mails).as("the manager's mail about " + number).isNotNull().contains("[Escalated]");
 		}
 	}
 

@@ -38,8 +38,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The support desk as staff work it: the queue (mine, unassigned, at risk or breached, everything open; by tier
- * and channel) with SLA countdowns, a ticket with its conversation and internal notes beside the customer's
+ * The support desk as staff work it: the queue (mine, unassigned, at risk, breached, everything open; by tier
+ * and channel; read most urgent first from ticket-service's indexes and paged by its token) with SLA countdowns
+ * of the working time left, a ticket with its conversation and internal notes beside the customer's
  * summary, and logging a ticket taken by phone, chat, instant message or mail. ticket-service checks every
  * permission again.
  */
@@ -52,7 +53,7 @@ class TicketDeskController {
 	static final int PAGE_SIZE = 50;
 
 	/** The queue's views, in the order the page offers them. */
-	static final List<String> VIEWS = List.of("mine", "unassigned", "at-risk", "open", "closed");
+	static final List<String> VIEWS = List.of("mine", "unassigned", "at-risk", "breached", "open", "closed");
 
 	static final List<SlaTier> TIERS = List.of(SlaTier.SLA_TIER_VIP, SlaTier.SLA_TIER_KEY, SlaTier.SLA_TIER_NORMAL);
 
@@ -78,7 +79,8 @@ class TicketDeskController {
 		switch (shown) {
 			case "mine" -> request.setAssignee(AssigneeFilter.ASSIGNEE_FILTER_ME);
 			case "unassigned" -> request.setAssignee(AssigneeFilter.ASSIGNEE_FILTER_UNASSIGNED);
-			case "at-risk" -> request.addSlaStates(SlaState.SLA_STATE_BREACHED).addSlaStates(SlaState.SLA_STATE_AT_RISK);
+			case "at-risk" -> request.addSlaStates(SlaState.SLA_STATE_AT_RISK);
+			case "breached" -> request.addSlaStates(SlaState.SLA_STATE_BREACHED);
 			// Done tickets have no urgency left: the latest first, paged by the store.
 			case "closed" -> request.setSort(TicketSort.TICKET_SORT_NEWEST);
 			default -> {

@@ -74,7 +74,7 @@ class TicketDeskControllerMvcTests {
 	CustomerClient customers;
 
 	@Test
-	void theAtRiskViewAsksForBreachedAndAtRiskOpenTicketsOfTheChosenTierAndShowsLiveCountdowns() throws Exception {
+	void theAtRiskViewAsksForAtRiskOpenTicketsOfTheChosenTierAndShowsLiveCountdowns() throws Exception {
 		long inTwoHours = System.currentTimeMillis() / 1000 + 2 * 3600 + 90;
 		given(desk.list(any())).willReturn(ListTicketsResponse.newBuilder().setTotalCount(1)
 			.addTickets(ticket().setFirstResponseDue(Timestamp.newBuilder().setSeconds(inTwoHours))
@@ -85,8 +85,7 @@ class TicketDeskControllerMvcTests {
 
 		ArgumentCaptor<ListTicketsRequest> asked = ArgumentCaptor.forClass(ListTicketsRequest.class);
 		verify(desk).list(asked.capture());
-		assertThat(asked.getValue().getSlaStatesList()).containsExactlyInAnyOrder(SlaState.SLA_STATE_BREACHED,
-				SlaState.SLA_STATE_AT_RISK);
+		assertThat(asked.getValue().getSlaStatesList()).containsExactly(SlaState.SLA_STATE_AT_RISK);
 		assertThat(asked.getValue().getState()).isEqualTo(TicketStateFilter.TICKET_STATE_FILTER_OPEN);
 		assertThat(asked.getValue().getTiersList()).containsExactly(SlaTier.SLA_TIER_VIP);
 		assertThat(page.select("nav.queue-views a.current").attr("data-view")).isEqualTo("at-risk");
@@ -98,6 +97,53 @@ class TicketDeskControllerMvcTests {
 		assertThat(page.select(".pager-older").attr("href")).contains("view=at-risk").contains("tier=SLA_TIER_VIP")
 			.contains("page=cGFnZTox");
 		assertThat(page.select("script[src]").attr("src")).isEqualTo("/js/rapport.js");
+	}
+
+	@Test
+	void theBreachedViewAsksForBreachedTicketsAndEachRowSaysTheWorkingTimeLeftInTheReadersLanguage() throws Exception {
+		given(desk.list(any())).willReturn(ListTicketsResponse.newBuilder().setTotalCount(3)
+			.addTickets(ticket().setSlaState(SlaState.SLA_STATE_AT_RISK)
+				.setSlaWorkingTimeLeft(com.google.protobuf.Duration.newBuilder().setSeconds(80 * 60 + 30))
+				.setSlaCounting(true))
+			.addTickets(ticket().setNumber("T-1002").setSlaState(SlaState.SLA_STATE_ON_TRACK)
+				.setSlaWorkingTimeLeft(com.google.protobuf.Duration.newBuilder().setSeconds(3 * 3600))
+				.setSlaCounting(false))
+			.addTickets(ticket().setNumber("T-1003").setSlaState(SlaState.SLA_STATE_BREACHED)
+				.setSlaWorkingTimeLeft(com.google.protobuf.Duration.getDefaultInstance())
+				.addEscalations(com.rapport.contracts.ticket.v1.TicketEscalation.newBuilder()
+					.setKind(com.rapport.contracts.ticket.v1.TicketEscalationKind.TICKET_ESCALATION_KIND_BREACH)))
+			.build());
+
+		Document page = page(agent(get("/console/tickets").param("view", "breached")));
+		Document zh = page(agent(get("/console/tickets").param("view", "breached").param("lang", "zh-CN")));
+
+		ArgumentCaptor<ListTicketsRequest> asked = ArgumentCaptor.forClass(ListTicketsRequest.class);
+		verify(desk, org.mockito.Mockito.times(2)).list(asked.capture());
+		assertThat(asked.getValue().getSlaStatesList()).containsExactly(SlaState.SLA_STATE_BREACHED);
+		assertThat(asked.getValue().getState()).isEqualTo(TicketStateFilter.TICKET_STATE_FILTER_OPEN);
+		assertThat(page.select("nav.queue-views a").eachAttr("data-view")).containsExactly("mine", "unassigned",
+				"at-risk", "breached", "open", "closed");
+		assertThat(page.select("nav.queue-views a.current").text()).isEqualTo("Breached");
+		var running = page.selectFirst("tr.ticket-row[data-ticket-number=T-1001] time.working-left");
+		assertThat(running.text()).isEqualTo("1 h 20 min of working time left");
+		assertThat(running.attr("data-left-seconds")).isEqualTo("4830");
+		assertThat(running.attr("data-counting")).isEqualTo("true");
+		assertThat(running.attr("data-left")).isEqualTo("{h} h {m} min of working time left");
+		assertThat(page.select("tr.ticket-row[data-ticket-number=T-1001] .working-paused")).isEmpty();
+		assertThat(page.select("tr.ticket-row[data-ticket-number=T-1002] time.working-left").attr("data-counting"))
+			.isEqualTo("false");
+		assertThat(page.select("tr.ticket-row[data-ticket-number=T-1002] .working-paused").text())
+			.isEqualTo("(the clock stands outside working hours)");
+		assertThat(page.select("tr.ticket-row[data-ticket-number=T-1003] time.working-left").text())
+			.isEqualTo("no working time left");
+		assertThat(page.select("tr.ticket-row[data-ticket-number=T-1003] .badge.escalated").text()).isEqualTo("escalated");
+		assertThat(page.select("tr.ticket-row[data-ticket-number=T-1001] .badge.escalated")).isEmpty();
+		assertThat(zh.select("nav.queue-views a.current").text()).isEqualTo("已超时");
+		assertThat(zh.select("tr.ticket-row[data-ticket-number=T-1003] .badge.escalated").text()).isEqualTo("已升级");
+		assertThat(zh.select("tr.ticket-row[data-ticket-number=T-1001] time.working-left").text())
+			.isEqualTo("剩余工作时间 1 小时 20 分钟");
+		assertThat(zh.select("tr.ticket-row[data-ticket-number=T-1002] .working-paused").text())
+			.isEqualTo("（非工作时间，计时暂停）");
 	}
 
 	@Test
@@ -133,6 +179,33 @@ class TicketDeskControllerMvcTests {
 		assertThat(page.select("button.take-ticket")).as("not the viewer's yet").hasSize(1);
 		assertThat(page.select("form.note-form")).hasSize(1);
 		assertThat(page.select(".ticket-requester").text()).isEqualTo("Alice Chen <alice@acme.example>");
+	}
+
+	@Test
+	void anEscalatedTicketSaysSoAboveItsConversationInTheReadersLanguage() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail().toBuilder().setTicket(ticket()
+			.addEscalations(com.rapport.contracts.ticket.v1.TicketEscalation.newBuilder()
+				.setKind(com.rapport.contracts.ticket.v1.TicketEscalationKind.TICKET_ESCALATION_KIND_CRITICAL_COMPLAINT)
+				.setAt(OPENED).setFromPriority(TicketPriority.TICKET_PRIORITY_HIGH)
+				.setToPriority(TicketPriority.TICKET_PRIORITY_HIGH).setMailed(true))
+			.addEscalations(com.rapport.contracts.ticket.v1.TicketEscalation.newBuilder()
+				.setKind(com.rapport.contracts.ticket.v1.TicketEscalationKind.TICKET_ESCALATION_KIND_BREACH)
+				.setAt(OPENED).setFromPriority(TicketPriority.TICKET_PRIORITY_HIGH)
+				.setToPriority(TicketPriority.TICKET_PRIORITY_URGENT)))
+			.build());
+		given(customers.organisation("acme-retail")).willReturn(Organisation.newBuilder().setId("acme-retail")
+			.setName("Acme Retail").setTier(Tier.TIER_VIP).build());
+
+		Document page = page(agent(get("/console/tickets/T-1001")));
+		Document zh = page(agent(get("/console/tickets/T-1001").param("lang", "zh-CN")));
+
+		assertThat(page.select("p.notice.escalation").eachAttr("data-escalation")).containsExactly(
+				"TICKET_ESCALATION_KIND_CRITICAL_COMPLAINT", "TICKET_ESCALATION_KIND_BREACH");
+		assertThat(page.select("p.notice.escalation").get(0).text()).startsWith("Escalated to the manager on ")
+			.endsWith("critical complaint. The manager was mailed.");
+		assertThat(page.select("p.notice.escalation").get(1).text())
+			.endsWith("SLA breached, priority High → Urgent. The mail to the manager is still to go out.");
+		assertThat(zh.select("p.notice.escalation").get(1).text()).contains("已升级给主管").contains("给主管的邮件尚待发送");
 	}
 
 	@Test

@@ -125,6 +125,11 @@ public record BusinessCalendar(@Id String id, String name, String timeZone, List
 		return total;
 	}
 
+	/** Whether {@code at} is in working time (its second counts towards a target). */
+	public boolean isWorkingAt(Instant at) {
+		return !between(at, at.plusSeconds(1)).isZero();
+	}
+
 	/** Whether there is any working time in a week (a calendar without is refused). */
 	public boolean hasWorkingTime() {
 		return hours.stream().anyMatch(h -> h.toMinute() > h.fromMinute());

@@ -193,6 +193,50 @@ public record SlaClock(Duration firstResponseTarget, Duration resolutionTarget, 
 		return due;
 	}
 
+	/**
+	 * From when the ticket is breached unless something happens first: a breach that already stays (a first
+	 * response or a reply given late) or the earliest due time still running. {@link #stateAt} says
+	 * {@code BREACHED} exactly when its clock is after this instant.
+	 *
+	 * @param firstRespondedAt null until the first response
+	 */
+	public Instant breachFrom(Instant firstRespondedAt) {
+		Instant from = resolutionDue;
+		if (firstRespondedAt == null || firstRespondedAt.isAfter(firstResponseDue)) {
+			from = earlier(from, firstResponseDue);
+		}
+		if (nextReplyMissedAt != null) {
+			from = earlier(from, nextReplyMissedAt);
+		}
+		return replyOwed() ? earlier(from, nextReplyDue) : from;
+	}
+
+	/**
+	 * From when a running ticket is at risk: the earliest at-risk instant of its running targets (never later
+	 * than {@link #breachFrom}). {@link #stateAt} says {@code AT_RISK} (or worse) exactly when {@code now} is
+	 * after it.
+	 */
+	public Instant atRiskFrom(Instant firstRespondedAt, int atRiskPercent) {
+		Instant from = earlier(breachFrom(firstRespondedAt),
+				riskFrom(resolutionRiskAt, resolutionDue, resolutionTarget, atRiskPercent));
+		if (firstRespondedAt == null) {
+			from = earlier(from, riskFrom(firstResponseRiskAt, firstResponseDue, firstResponseTarget, atRiskPercent));
+		}
+		return replyOwed() ? earlier(from, riskFrom(nextReplyRiskAt, nextReplyDue, nextReplyTarget, atRiskPercent))
+				: from;
+	}
+
+	/**
+	 * While paused and not breached before the pause: the working time the next due time would have left if
+	 * the timers ran again (as {@link #nextDueAt} counts it); else null.
+	 */
+	public Duration leftWhilePaused(Instant firstRespondedAt) {
+		if (!paused() || pausedSince.isAfter(breachFrom(firstRespondedAt))) {
+			return null;
+		}
+		return pausedLeft != null ? pausedLeft : Duration.between(pausedSince, nextDue(firstRespondedAt != null));
+	}
+
 	private Instant nextDue(boolean firstResponded) {
 		Instant due = firstResponded ? resolutionDue : earlier(firstResponseDue, resolutionDue);
 		return replyOwed() ? earlier(due, nextReplyDue) : due;

@@ -55,7 +55,7 @@ public class SlaSettings {
 
 	private final Clock clock;
 
-	SlaSettings(MongoTemplate mongo, SlaProperties defaults, AuditTrail audit, Clock clock) {
+	public SlaSettings(MongoTemplate mongo, SlaProperties defaults, AuditTrail audit, Clock clock) {
 		this.mongo = mongo;
 		this.defaults = defaults;
 		this.audit = audit;

@@ -19,7 +19,15 @@ public record OpenTickets(java.time.Instant asOf, List<OpenTicket> tickets, int 
 		return new OpenTickets(asOf, List.of(), 0, 0, 0, false);
 	}
 
-	/** A ticket with its SLA state at {@link OpenTickets#asOf()}. */
-	public record OpenTicket(Ticket ticket, SlaState state) {
+	/**
+	 * A ticket with its SLA state at {@link OpenTickets#asOf()}; in the console's queue also the working time
+	 * left until it breaches (paused: the working time it keeps) and whether its calendar counts working time
+	 * at that instant (null where not worked out).
+	 */
+	public record OpenTicket(Ticket ticket, SlaState state, java.time.Duration workingTimeLeft, Boolean counting) {
+
+		public OpenTicket(Ticket ticket, SlaState state) {
+			this(ticket, state, null, null);
+		}
 	}
 }

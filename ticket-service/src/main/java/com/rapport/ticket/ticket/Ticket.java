@@ -39,14 +39,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "status_opened", def = "{'status': 1, 'openedAt': 1}"),
 		@CompoundIndex(name = "status_resolved", def = "{'status': 1, 'resolvedAt': 1}"),
 		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true),
-		@CompoundIndex(name = "survey_requests_pending", def = "{'surveyRequests.eventId': 1}", sparse = true) })
+		@CompoundIndex(name = "survey_requests_pending", def = "{'surveyRequests.eventId': 1}", sparse = true),
+		@CompoundIndex(name = "queue_due", def = "{'queue.lane': 1, 'queue.slaDueAt': 1, '_id': 1}"),
+		@CompoundIndex(name = "queue_assignee_due",
+				def = "{'queue.assignee': 1, 'queue.lane': 1, 'queue.slaDueAt': 1, '_id': 1}"),
+		@CompoundIndex(name = "queue_paused", def = "{'queue.lane': 1, 'queue.pausedLeftSeconds': 1, '_id': 1}"),
+		@CompoundIndex(name = "escalation_mail_pending", def = "{'escalations.mailPending': 1}", sparse = true),
+		@CompoundIndex(name = "queue_done", def = "{'queue.lane': 1, 'openedAt': 1, '_id': 1}") })
 public record Ticket(@Id String id, String number, String customerId, String subject, TicketKind kind,
 		Priority priority, TicketStatus status, Channel channel, Instant openedAt, Requester requester, String assignee,
 		Instant firstRespondedAt, Instant resolvedAt, Tier tier, Boolean tierAssumed, SlaClock sla,
 		@CreatedDate Instant createdAt, @Version Long version, List<TicketEvent> outbox,
 		List<UndeliverableEvent> undeliverable, Classification classification, String assigneeId, Instant closedAt,
 		Instant updatedAt, Boolean firstContactResolution, Integer reopenCount, List<TicketMessage> messages,
-		PartnerRequest partnerRequest, List<SurveyRequest> surveyRequests) {
+		PartnerRequest partnerRequest, List<SurveyRequest> surveyRequests, QueueKeys queue,
+		List<Escalation> escalations) {
 
 	@PersistenceCreator
 	public Ticket {
@@ -58,6 +65,23 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		undeliverable = undeliverable == null ? List.of() : List.copyOf(undeliverable);
 		messages = messages == null ? List.of() : List.copyOf(messages);
 		surveyRequests = surveyRequests == null ? List.of() : List.copyOf(surveyRequests);
+		escalations = escalations == null ? List.of() : List.copyOf(escalations);
+		// Derived, never taken as read: stored with every save, so the queue's indexes follow each change.
+		queue = QueueKeys.of(status, sla, firstRespondedAt, resolvedAt, assigneeId);
+	}
+
+	/** A ticket as the service makes it; its queue keys are worked out (see {@link QueueKeys}). */
+	public Ticket(String id, String number, String customerId, String subject, TicketKind kind, Priority priority,
+			TicketStatus status, Channel channel, Instant openedAt, Requester requester, String assignee,
+			Instant firstRespondedAt, Instant resolvedAt, Tier tier, Boolean tierAssumed, SlaClock sla,
+			Instant createdAt, Long version, List<TicketEvent> outbox, List<UndeliverableEvent> undeliverable,
+			Classification classification, String assigneeId, Instant closedAt, Instant updatedAt,
+			Boolean firstContactResolution, Integer reopenCount, List<TicketMessage> messages,
+			PartnerRequest partnerRequest, List<SurveyRequest> surveyRequests) {
+		this(id, number, customerId, subject, kind, priority, status, channel, openedAt, requester, assignee,
+				firstRespondedAt, resolvedAt, tier, tierAssumed, sla, createdAt, version, outbox, undeliverable,
+				classification, assigneeId, closedAt, updatedAt, firstContactResolution, reopenCount, messages,
+				partnerRequest, surveyRequests, null, List.of());
 	}
 
 	/** A ticket without conversation or classification, as the first slice stored them (tests, imports). */
@@ -229,6 +253,31 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		});
 	}
 
+	/** Whether the ticket was escalated for that reason already. */
+	public boolean escalated(Escalation.Kind kind) {
+		return escalations.stream().anyMatch(e -> e.kind() == kind);
+	}
+
+	/**
+	 * Escalated at {@code at} for {@code kind}, with the reason as an internal note of the platform: the manager's
+	 * mail is owed. A breach also raises the priority one step, its running targets becoming {@code policy}'s
+	 * as a change of priority makes them.
+	 */
+	Ticket escalatedAt(Escalation.Kind kind, Instant at, String reason, SlaPolicy policy, BusinessCalendar calendar,
+			int atRiskPercent) {
+		Priority raised = kind == Escalation.Kind.BREACH ? Escalation.stepUp(priority) : priority;
+		Ticket changed = raised == priority ? this : prioritisedAt(raised, policy, calendar, atRiskPercent, at);
+		return changed.edit(draft -> {
+			draft.escalations.add(new Escalation(kind, at, priority, raised, reason, true, null));
+			draft.messages.add(Author.SYSTEM.says(reason, true, at));
+		});
+	}
+
+	/** The manager's mail about the {@code kind} escalation went out at {@code at}. */
+	Ticket escalationMailedAt(Escalation.Kind kind, Instant at) {
+		return edit(draft -> draft.escalations.replaceAll(e -> e.kind() == kind ? e.mailed(at) : e));
+	}
+
 	/** Worked by {@code assigneeId} (user name), shown as {@code assigneeName}, from {@code at}. */
 	Ticket assignedTo(String assigneeId, String assigneeName, Instant at) {
 		return edit(draft -> {
@@ -318,6 +367,8 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 
 		final List<SurveyRequest> surveyRequests;
 
+		final List<Escalation> escalations;
+
 		Draft(Ticket from) {
 			this.from = from;
 			status = from.status;
@@ -336,6 +387,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 			outbox = new ArrayList<>(from.outbox);
 			messages = new ArrayList<>(from.messages);
 			surveyRequests = new ArrayList<>(from.surveyRequests);
+			escalations = new ArrayList<>(from.escalations);
 		}
 
 		Ticket build() {
@@ -343,7 +395,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 					from.channel, from.openedAt, requester, assignee, firstRespondedAt, resolvedAt, from.tier,
 					from.tierAssumed, sla, from.createdAt, from.version, outbox, from.undeliverable, from.classification,
 					assigneeId, closedAt, updatedAt, firstContactResolution, reopenCount, messages, partnerRequest,
-					surveyRequests);
+					surveyRequests, null, escalations);
 		}
 	}
 }

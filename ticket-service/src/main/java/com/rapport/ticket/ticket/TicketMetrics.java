@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * ticket-service's business meters on {@code /actuator/prometheus}: {@value #OPENED} (tickets opened, tag
  * {@code channel}), counted when a ticket is first stored, and {@value #SLA} (open tickets by SLA state, tag
  * {@code state}: {@code BREACHED}, {@code AT_RISK}, {@code ON_TRACK}, {@code PAUSED}), counted from the store
- * by the tickets' own SLA rule at most every {@link #SNAPSHOT} (so every replica reports the same).
+ * by the tickets' own SLA rule at most every {@link #SNAPSHOT} (so every replica reports the same). Escalations
+ * are counted as {@code rapport.tickets.escalated} (tag {@code kind}): breaches by {@link EscalationSweep}, critical
+ * complaints here, when they are opened.
  */
 @Component
 class TicketMetrics extends AbstractMongoEventListener<Ticket> {
@@ -64,6 +66,10 @@ class TicketMetrics extends AbstractMongoEventListener<Ticket> {
 		if (ticket.version() != null && ticket.version() == 0 && ticket.channel() != null) {
 			Counter.builder(OPENED).tag("channel", ticket.channel().name()).description("Tickets opened")
 				.register(meters).increment();
+			if (ticket.escalated(Escalation.Kind.CRITICAL_COMPLAINT)) {
+				Counter.builder(EscalationSweep.ESCALATED).tag("kind", Escalation.Kind.CRITICAL_COMPLAINT.name())
+					.description("Tickets escalated to the manager").register(meters).increment();
+			}
 		}
 	}
 

@@ -9,10 +9,13 @@ import com.rapport.ticket.sla.Tier;
  * Which tickets to list: every filter given must hold (an empty set or null: any). {@code open}: true for NEW,
  * OPEN and PENDING, false for RESOLVED and CLOSED, null for all. The staff filters ({@code assignee},
  * {@code slaStates}, {@code tiers}, {@code channels}) are ignored for customers. {@code sort} null: most urgent
- * first for staff and services, newest first for customers. {@code page} counts from 0.
+ * first for staff and services, newest first for customers. {@code assigneeId}: one agent's tickets (staff
+ * only; with {@code assignee} ANY). {@code pageToken}: the token the previous page gave out (empty: the first
+ * page); without one, {@code page} (counted from 0) pages a list newest first.
  */
 public record TicketQuery(String customerId, Boolean open, Set<TicketStatus> statuses, AssigneeFilter assignee,
-		Set<SlaState> slaStates, Set<Tier> tiers, Set<Channel> channels, int pageSize, int page, Sort sort) {
+		String assigneeId, Set<SlaState> slaStates, Set<Tier> tiers, Set<Channel> channels, int pageSize, int page,
+		String pageToken, Sort sort) {
 
 	public TicketQuery {
 		statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
@@ -31,7 +34,7 @@ public record TicketQuery(String customerId, Boolean open, Set<TicketStatus> sta
 
 	/** One organisation's tickets, newest first, in statuses open or closed (null: all). */
 	public static TicketQuery ofOrganisation(String customerId, Boolean open, int page, int pageSize) {
-		return new TicketQuery(customerId, open, null, AssigneeFilter.ANY, null, null, null, pageSize, page,
-				Sort.NEWEST);
+		return new TicketQuery(customerId, open, null, AssigneeFilter.ANY, null, null, null, null, pageSize, page,
+				null, Sort.NEWEST);
 	}
 }

@@ -1,13 +1,18 @@
 package com.rapport.ticket.ticket;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.rapport.support.security.Caller;
+import com.rapport.ticket.sla.BusinessCalendar;
 import com.rapport.ticket.sla.SlaProperties;
+import com.rapport.ticket.sla.SlaSettings;
 import com.rapport.ticket.sla.SlaState;
 
 import org.springframework.data.domain.Sort;
@@ -19,9 +24,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Lists tickets: the console's queue for staff (every organisation, all filters, most urgent first) and an
- * organisation's tickets for its contacts and for partners (newest first). SLA states depend on the moment,
- * so a list filtered or sorted by them is computed over the matching tickets as of the answer; others are
- * paged by the store.
+ * organisation's tickets for its contacts and for partners (newest first). The queue most urgent first, and
+ * any list filtered by SLA state, is read from the queue's indexes segment by segment (see {@link QueueSegment}
+ * and {@link QueueKeys}), paged by a cursor; newest first is paged by the store by page number.
  */
 @Service
 public class TicketQueue {
@@ -30,24 +35,18 @@ public class TicketQueue {
 
 	static final int MAX_PAGE_SIZE = 100;
 
-	/** Most urgent first: breached, at risk, on track, paused, then done. */
-	static final Comparator<SlaState> URGENCY = Comparator.comparingInt(state -> switch (state) {
-		case BREACHED -> 0;
-		case AT_RISK -> 1;
-		case ON_TRACK -> 2;
-		case PAUSED -> 3;
-		case MET -> 4;
-	});
-
 	private final MongoTemplate mongo;
 
 	private final SlaProperties sla;
 
+	private final SlaSettings settings;
+
 	private final Clock clock;
 
-	TicketQueue(MongoTemplate mongo, SlaProperties sla, Clock clock) {
+	TicketQueue(MongoTemplate mongo, SlaProperties sla, SlaSettings settings, Clock clock) {
 		this.mongo = mongo;
 		this.sla = sla;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -56,11 +55,15 @@ public class TicketQueue {
 		if (!sees && !Callers.isContact(caller)) {
 			throw new AccessDeniedException("Ticket lists are for staff, services, partners and contacts");
 		}
-		int page = Math.max(query.page(), 0);
 		int size = query.pageSize() <= 0 ? DEFAULT_PAGE_SIZE : Math.min(query.pageSize(), MAX_PAGE_SIZE);
 		boolean requesterVisible = Callers.isStaff(caller);
 		Criteria criteria;
 		boolean staffFilters = caller.seesAllCustomers();
+		TicketQuery.Sort sort = query.sort() != null ? query.sort()
+				: staffFilters ? TicketQuery.Sort.MOST_URGENT : TicketQuery.Sort.NEWEST;
+		boolean urgent = staffFilters && (sort == TicketQuery.Sort.MOST_URGENT || !query.slaStates().isEmpty());
+		QueueCursor cursor = urgent ? QueueCursor.of(query.pageToken(), clock.instant()) : null;
+		int page = urgent ? 0 : pageOf(query);
 		if (sees) {
 			criteria = blank(query.customerId()) ? new Criteria() : Criteria.where("customerId").is(query.customerId().strip());
 		}
@@ -76,38 +79,137 @@ public class TicketQueue {
 		if (statuses.isEmpty()) {
 			return new TicketPage(List.of(), false, 0, page, size, requesterVisible);
 		}
-		criteria = criteria.and("status").in(statuses);
+		if (!urgent || !lanesHold(statuses)) {
+			criteria = criteria.and("status").in(statuses);
+		}
 		if (staffFilters) {
 			criteria = staffCriteria(criteria, caller, query);
 		}
-		TicketQuery.Sort sort = query.sort() != null ? query.sort()
-				: staffFilters ? TicketQuery.Sort.MOST_URGENT : TicketQuery.Sort.NEWEST;
-		Instant now = clock.instant();
-		boolean bySla = staffFilters && !query.slaStates().isEmpty();
-		if (sort == TicketQuery.Sort.NEWEST && !bySla) {
-			Query find = listing(criteria).with(Sort.by(Sort.Order.desc("openedAt"), Sort.Order.desc("number")))
-				.skip((long) page * size).limit(size);
-			List<OpenTickets.OpenTicket> found = mongo.find(find, Ticket.class).stream().map(t -> stated(t, now)).toList();
-			int total = (int) mongo.count(Query.query(criteria), Ticket.class);
-			return new TicketPage(found, next(page, size, total), total, page, size, requesterVisible);
+		if (urgent) {
+			return mostUrgent(criteria, query, statuses, cursor, size, requesterVisible);
 		}
-		List<OpenTickets.OpenTicket> matching = new ArrayList<>(mongo.find(listing(criteria), Ticket.class).stream()
-			.map(t -> stated(t, now)).filter(t -> !bySla || query.slaStates().contains(t.state())).toList());
-		matching.sort(sort == TicketQuery.Sort.NEWEST
-				? Comparator.comparing((OpenTickets.OpenTicket t) -> t.ticket().openedAt()).reversed()
-				: Comparator.comparing(OpenTickets.OpenTicket::state, URGENCY)
-					.thenComparing(t -> t.ticket().nextDueAt(now)).thenComparing(t -> t.ticket().number()));
-		int from = (int) Math.min((long) page * size, matching.size());
-		List<OpenTickets.OpenTicket> shown = matching.subList(from, Math.min(from + size, matching.size()));
-		return new TicketPage(shown, next(page, size, matching.size()), matching.size(), page, size, requesterVisible);
+		Instant now = clock.instant();
+		Query find = listing(criteria).with(Sort.by(Sort.Order.desc("openedAt"), Sort.Order.desc("number")))
+			.skip((long) page * size).limit(size);
+		List<OpenTickets.OpenTicket> found = mongo.find(find, Ticket.class).stream().map(t -> stated(t, now)).toList();
+		int total = (int) mongo.count(Query.query(criteria), Ticket.class);
+		return new TicketPage(found, next(page, size, total), total, page, size, requesterVisible);
+	}
+
+	/**
+	 * The queue read segment by segment from the queue's indexes (see {@link QueueSegment}), each page going on
+	 * where the cursor left off, as of the instant of the first page. Sorted newest first but filtered by SLA
+	 * state, the matching segments are read the same way, in the same order.
+	 */
+	private TicketPage mostUrgent(Criteria criteria, TicketQuery query, List<TicketStatus> statuses,
+			QueueCursor cursor, int size, boolean requesterVisible) {
+		Instant now = cursor.asOf();
+		List<QueueSegment> segments = segments(query, statuses);
+		List<Integer> counts = new ArrayList<>();
+		for (QueueSegment segment : segments) {
+			counts.add((int) mongo.count(Query.query(within(criteria, segment, query, now, null)), Ticket.class));
+		}
+		List<OpenTickets.OpenTicket> shown = new ArrayList<>();
+		Map<String, BusinessCalendar> calendars = new HashMap<>();
+		String nextToken = null;
+		boolean reached = cursor.segment() == null;
+		for (int i = 0; i < segments.size() && nextToken == null && shown.size() < size; i++) {
+			QueueSegment segment = segments.get(i);
+			reached = reached || segment == cursor.segment();
+			if (!reached || counts.get(i) == 0) {
+				continue;
+			}
+			int wanted = size - shown.size();
+			Query read = listing(within(criteria, segment, query, now, cursor)).with(segment.sort()).limit(wanted + 1);
+			List<Ticket> found = mongo.find(read, Ticket.class);
+			for (Ticket ticket : found.subList(0, Math.min(wanted, found.size()))) {
+				shown.add(timed(ticket,
+						segment.state() != null ? segment.state() : ticket.slaStateAt(now, sla.atRiskPercent()), now,
+						calendars));
+			}
+			boolean laterOnes = counts.subList(i + 1, counts.size()).stream().anyMatch(count -> count > 0);
+			if (found.size() > wanted || (shown.size() == size && laterOnes)) {
+				Ticket last = shown.get(shown.size() - 1).ticket();
+				nextToken = new QueueCursor(now, segment, segment.key(last), last.id()).token();
+			}
+		}
+		int total = counts.stream().mapToInt(Integer::intValue).sum();
+		return new TicketPage(shown, nextToken != null, total, 0, size, requesterVisible, nextToken);
+	}
+
+	/** The ticket with the working time it has left as of {@code now}, on its calendar. */
+	private OpenTickets.OpenTicket timed(Ticket ticket, SlaState state, Instant now,
+			Map<String, BusinessCalendar> calendars) {
+		QueueKeys keys = ticket.queue();
+		if (keys.lane() == null || keys.lane() == QueueKeys.Lane.DONE) {
+			return new OpenTickets.OpenTicket(ticket, state);
+		}
+		if (keys.lane() == QueueKeys.Lane.PAUSED) {
+			return new OpenTickets.OpenTicket(ticket, state, Duration.ofSeconds(keys.pausedLeftSeconds()), false);
+		}
+		String calendarId = ticket.sla().calendarId();
+		BusinessCalendar calendar = calendars.computeIfAbsent(String.valueOf(calendarId),
+				id -> settings.calendar(calendarId));
+		return new OpenTickets.OpenTicket(ticket, state, calendar.between(now, keys.slaDueAt()),
+				keys.slaDueAt().isAfter(now) && calendar.isWorkingAt(now));
+	}
+
+	/** The filter of one segment: the caller's filters, the segment's, and for the done the SLA states asked. */
+	private static Criteria within(Criteria criteria, QueueSegment segment, TicketQuery query, Instant now,
+			QueueCursor cursor) {
+		Set<SlaState> states = query.slaStates();
+		if (segment == QueueSegment.DONE && !states.isEmpty()
+				&& states.contains(SlaState.MET) != states.contains(SlaState.BREACHED)) {
+			return new Criteria().andOperator(criteria, segment.criteria(now, cursor),
+					Criteria.where(QueueSegment.MET).is(states.contains(SlaState.MET)));
+		}
+		return criteria.getCriteriaObject().isEmpty() ? segment.criteria(now, cursor)
+				: new Criteria().andOperator(criteria, segment.criteria(now, cursor));
+	}
+
+	/** The segments the statuses and SLA states asked for can be in, most urgent first. */
+	private static List<QueueSegment> segments(TicketQuery query, List<TicketStatus> statuses) {
+		boolean open = statuses.stream().anyMatch(TicketStatus::isOpen);
+		boolean done = statuses.stream().anyMatch(status -> !status.isOpen());
+		Set<SlaState> states = query.slaStates();
+		List<QueueSegment> segments = new ArrayList<>();
+		for (QueueSegment segment : QueueSegment.values()) {
+			boolean inStatus = segment == QueueSegment.DONE ? done : open;
+			boolean inState = states.isEmpty() || (segment == QueueSegment.DONE
+					? states.contains(SlaState.MET) || states.contains(SlaState.BREACHED)
+					: states.contains(segment.state()));
+			if (inStatus && inState) {
+				segments.add(segment);
+			}
+		}
+		return segments;
+	}
+
+	/** Whether the queue's lanes alone hold exactly these statuses: all, the open ones or the done ones. */
+	private static boolean lanesHold(List<TicketStatus> statuses) {
+		Set<TicketStatus> asked = Set.copyOf(statuses);
+		Set<TicketStatus> open = Set.copyOf(TicketStatus.OPEN_STATUSES);
+		return asked.size() == TicketStatus.values().length || asked.equals(open)
+				|| asked.stream().noneMatch(open::contains) && asked.size() == TicketStatus.values().length - open.size();
+	}
+
+	/** The page number of a list paged by number; a queue's cursor does not page it. */
+	private static int pageOf(TicketQuery query) {
+		if (!blank(query.pageToken())) {
+			throw QueueCursor.invalid();
+		}
+		return Math.max(query.page(), 0);
 	}
 
 	private static Criteria staffCriteria(Criteria criteria, Caller caller, TicketQuery query) {
 		if (query.assignee() == TicketQuery.AssigneeFilter.ME) {
-			criteria = criteria.and("assigneeId").is(caller.name());
+			criteria = criteria.and("queue.assignee").is(caller.name());
 		}
 		else if (query.assignee() == TicketQuery.AssigneeFilter.UNASSIGNED) {
-			criteria = criteria.and("assignee").is(null);
+			criteria = criteria.and("queue.assignee").is("");
+		}
+		else if (!blank(query.assigneeId())) {
+			criteria = criteria.and("queue.assignee").is(query.assigneeId().strip());
 		}
 		if (!query.tiers().isEmpty()) {
 			criteria = criteria.and("tier").in(query.tiers());

@@ -4,9 +4,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Runs {@link AutoClose} on its schedule. */
+/** Runs {@link AutoClose} and {@link EscalationSweep} on their schedules. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(AutoCloseProperties.class)
+@EnableConfigurationProperties({ AutoCloseProperties.class, EscalationProperties.class })
 class TicketSchedulingConfiguration {
 }

@@ -106,6 +106,12 @@ public class TicketService {
 		if (body != null) {
 			ticket = ticket.withMessage(request.author().says(body, false, openedAt));
 		}
+		if (about != null && about.severity() == Severity.CRITICAL && request.kind() == TicketKind.COMPLAINT) {
+			// Critical complaints go to the manager at once: the escalation sweep sends the mail it owes.
+			ticket = ticket.escalatedAt(Escalation.Kind.CRITICAL_COMPLAINT, openedAt,
+					"Escalated to the manager: critical complaint.", policy, settings.calendar(policy.calendarId()),
+					settings.atRiskPercent());
+		}
 		return tickets.insert(ticket.withEventOfOpening());
 	}
 

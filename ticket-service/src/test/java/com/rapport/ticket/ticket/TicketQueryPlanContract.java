@@ -1,8 +1,17 @@
 package com.rapport.ticket.ticket;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.rapport.support.security.Caller;
+import com.rapport.ticket.sla.BusinessCalendar;
+import com.rapport.ticket.sla.SlaProperties;
+import com.rapport.ticket.sla.SlaSettings;
 
 import com.rapport.support.test.QueryPlans;
 import com.rapport.support.test.QueryPlans.Plan;
@@ -18,9 +27,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The reads behind the 360's open tickets and the relay are answered from an index: each test runs the query as
+ * The reads behind the console's queue, the 360's open tickets and the relay are answered from an index: each test runs the query as
  * the service sends it and has the store explain every read. Three organisations with twenty tickets each,
- * mostly resolved and told already, and one new ticket each whose opening the timeline has still to hear of.
+ * mostly resolved and told already, one new ticket each whose opening the timeline has still to hear of, and one
+ * each waiting on the customer.
  */
 abstract class TicketQueryPlanContract {
 
@@ -34,6 +44,23 @@ abstract class TicketQueryPlanContract {
 
 	@Autowired
 	QueryPlans plans;
+
+	static final Caller AGENT = new Caller("agent.li", Set.of(Caller.AGENT), Set.of(), Optional.empty(), "portal-web",
+			"");
+
+	static final TicketQuery OPEN_MOST_URGENT = withToken(null, 100);
+
+	static TicketQuery withToken(String token, int size) {
+		return new TicketQuery(null, true, null, TicketQuery.AssigneeFilter.ANY, null, null, null, null, size, 0,
+				token, null);
+	}
+
+	/** The queue as the service reads it, one hour after {@link #T0}. */
+	TicketQueue queue() {
+		Clock clock = Clock.fixed(T0.plus(Duration.ofHours(1)), ZoneOffset.UTC);
+		return new TicketQueue(mongo, SlaProperties.defaults(),
+				new SlaSettings(mongo, SlaProperties.defaults(), null, clock), clock);
+	}
 
 	@BeforeEach
 	void threeOrganisationsWithTwentyTicketsEach() {
@@ -49,15 +76,79 @@ abstract class TicketQueryPlanContract {
 		for (String customer : List.of("acme-retail", "globex-trading", "initech")) {
 			tickets.insert(Tickets.stored(customer, "T-" + number++, T0).withEventOfOpening());
 		}
+		// One waiting on the customer per organisation, so the queue has all its segments.
+		for (String customer : List.of("acme-retail", "globex-trading", "initech")) {
+			Ticket asked = Tickets.stored(customer, "T-" + number++, T0.minus(Duration.ofHours(2)))
+				.waitingOnCustomerFrom(T0.minus(Duration.ofHours(1)), BusinessCalendar.ROUND_THE_CLOCK);
+			tickets.insert(asked);
+		}
 	}
 
 	@Test
 	void anOrganisationsOpenTicketsAreReadFromItsStatusIndex() {
 		List<Plan> sent = plans.explain(mongo, "tickets",
 				() -> assertThat(tickets.findByCustomerIdAndStatusIn("globex-trading", TicketStatus.OPEN_STATUSES))
-					.hasSize(6));
+					.hasSize(7));
 
 		assertThat(sent).singleElement().satisfies(plan -> plan.assertScansOnly("customer_status_opened"));
+	}
+
+	@Test
+	void theConsoleQueueReadsEverySegmentFromTheQueueIndexesInOrder() {
+		List<Plan> sent = plans.explain(mongo, "tickets", () -> assertThat(queue().list(AGENT, OPEN_MOST_URGENT)
+			.tickets()).hasSize(21));
+
+		assertThat(sent).filteredOn(plan -> plan.is("find")).hasSize(3).allSatisfy(plan -> plan.assertSortsByIndex());
+		assertThat(sent).filteredOn(plan -> plan.is("find") && !plan.command().contains("PAUSED"))
+			.isNotEmpty()
+			.allSatisfy(plan -> plan.assertScansOnly("queue_due"));
+		assertThat(sent).filteredOn(plan -> plan.is("find") && plan.command().contains("PAUSED"))
+			.isNotEmpty()
+			.allSatisfy(plan -> plan.assertScansOnly("queue_paused"));
+		assertThat(sent).filteredOn(plan -> plan.is("aggregate"))
+			.hasSize(4)
+			.allSatisfy(plan -> plan.assertScansIndexLedBy("queue.lane"));
+	}
+
+	@Test
+	void theNextPageGoesOnFromTheIndexWhereTheLastOneStopped() {
+		TicketPage first = queue().list(AGENT, withToken(null, 4));
+		List<Plan> sent = plans.explain(mongo, "tickets",
+				() -> assertThat(queue().list(AGENT, withToken(first.nextPageToken(), 4)).tickets()).hasSize(4));
+
+		assertThat(sent).filteredOn(plan -> plan.is("find"))
+			.isNotEmpty()
+			.allSatisfy(plan -> plan.assertScansOnly("queue_due").assertSortsByIndex());
+	}
+
+	@Test
+	void anAgentsOwnQueueReadsTheAssigneeIndex() {
+		List<Ticket> open = mongo.find(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("status")
+			.is(TicketStatus.NEW)).limit(4), Ticket.class);
+		open.forEach(ticket -> tickets.save(ticket.assignedTo("agent.li", "Li Na", T0)));
+		TicketQuery mine = new TicketQuery(null, true, null, TicketQuery.AssigneeFilter.ME, null, null, null, null,
+				20, 0, null, null);
+
+		List<Plan> sent = plans.explain(mongo, "tickets",
+				() -> assertThat(queue().list(AGENT, mine).tickets()).hasSize(4));
+
+		assertThat(sent).filteredOn(plan -> plan.is("find") && !plan.command().contains("PAUSED"))
+			.isNotEmpty()
+			.allSatisfy(plan -> plan.assertScansOnly("queue_assignee_due").assertSortsByIndex());
+		assertThat(sent).allSatisfy(plan -> assertThat(plan.stages()).doesNotContain("COLLSCAN"));
+	}
+
+	@Test
+	void theDoneAreReadNewestFirstFromTheirLane() {
+		TicketQuery done = new TicketQuery(null, false, null, TicketQuery.AssigneeFilter.ANY, null,
+				java.util.Set.of(com.rapport.ticket.sla.SlaState.MET), null, null, 20, 0, null, null);
+
+		List<Plan> sent = plans.explain(mongo, "tickets",
+				() -> assertThat(queue().list(AGENT, done).tickets()).hasSize(20));
+
+		assertThat(sent).filteredOn(plan -> plan.is("find"))
+			.singleElement()
+			.satisfies(plan -> plan.assertScansOnly("queue_done").assertSortsByIndex());
 	}
 
 	@Test

@@ -79,6 +79,15 @@ final class TicketProtos {
 			builder.setNextReplyDue(timestamp(ticket.sla().nextReplyDue()));
 		}
 		builder.setSlaCalendarId(orEmpty(ticket.sla().calendarId()));
+		if (ticket.queue().slaDueAt() != null) {
+			builder.setSlaDueAt(timestamp(ticket.queue().slaDueAt()))
+				.setSlaAtRiskAt(timestamp(ticket.queue().slaAtRiskAt()));
+		}
+		if (open.workingTimeLeft() != null) {
+			builder.setSlaWorkingTimeLeft(com.google.protobuf.Duration.newBuilder()
+				.setSeconds(open.workingTimeLeft().toSeconds()))
+				.setSlaCounting(Boolean.TRUE.equals(open.counting()));
+		}
 		var about = ticket.classification();
 		if (about != null) {
 			if (about.category() != null) {
@@ -93,6 +102,15 @@ final class TicketProtos {
 			builder.setOrderNumber(orEmpty(about.orderNumber()));
 		}
 		if (requesterVisible) {
+			for (com.rapport.ticket.ticket.Escalation escalation : ticket.escalations()) {
+				builder.addEscalations(com.rapport.contracts.ticket.v1.TicketEscalation.newBuilder()
+					.setKind(com.rapport.contracts.ticket.v1.TicketEscalationKind
+						.valueOf("TICKET_ESCALATION_KIND_" + escalation.kind().name()))
+					.setAt(timestamp(escalation.at()))
+					.setFromPriority(TicketPriority.valueOf("TICKET_PRIORITY_" + escalation.fromPriority().name()))
+					.setToPriority(TicketPriority.valueOf("TICKET_PRIORITY_" + escalation.toPriority().name()))
+					.setMailed(escalation.mailedAt() != null));
+			}
 			builder.setRequesterName(orEmpty(ticket.requester().name()))
 				.setRequesterEmail(orEmpty(ticket.requester().email()));
 		}

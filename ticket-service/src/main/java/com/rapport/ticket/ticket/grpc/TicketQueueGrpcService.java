@@ -6,6 +6,7 @@ import com.rapport.contracts.ticket.v1.ListTicketsResponse;
 import com.rapport.contracts.ticket.v1.TicketQueueServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketSort;
 import com.rapport.contracts.ticket.v1.TicketStateFilter;
+import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.grpc.PageTokens;
 import com.rapport.support.security.Caller;
 import com.rapport.ticket.sla.SlaState;
@@ -49,18 +50,37 @@ class TicketQueueGrpcService extends TicketQueueServiceGrpc.TicketQueueServiceIm
 			case TICKET_SORT_UNSPECIFIED -> null;
 			default -> throw new IllegalArgumentException("Unknown value of sort");
 		};
+		// Lists newest first are paged by number (PageTokens); the queue by its own cursor (opaque to this layer).
+		String token = request.getPageToken();
+		boolean numbered = isPageNumber(token);
 		TicketQuery query = new TicketQuery(request.getCustomerId(), open,
 				TicketProtos.domain(request.getStatusesList(), TicketStatus.class, "statuses"), assignee,
-				TicketProtos.domain(request.getSlaStatesList(), SlaState.class, "sla_states"),
+				request.getAssigneeId(), TicketProtos.domain(request.getSlaStatesList(), SlaState.class, "sla_states"),
 				TicketProtos.domain(request.getTiersList(), Tier.class, "tiers"),
 				TicketProtos.domain(request.getChannelsList(), Channel.class, "channels"), request.getPageSize(),
-				PageTokens.page(request.getPageToken()), sort);
+				numbered ? PageTokens.page(token) : 0, numbered ? "" : token, sort);
 		TicketPage page = queue.list(Caller.current(), query);
+		String next = page.nextPageToken() != null ? page.nextPageToken()
+				: page.more() ? PageTokens.of(page.page() + 1) : "";
 		ListTicketsResponse.Builder answer = ListTicketsResponse.newBuilder()
-			.setNextPageToken(page.more() ? PageTokens.of(page.page() + 1) : "")
+			.setNextPageToken(next)
 			.setTotalCount(page.total());
 		page.tickets().forEach(ticket -> answer.addTickets(TicketProtos.ticket(ticket, page.requesterVisible())));
 		response.onNext(answer.build());
 		response.onCompleted();
+	}
+
+	/** Whether the token is a page number's ({@link PageTokens#of}); any other is the queue's to read. */
+	private static boolean isPageNumber(String token) {
+		if (token.isEmpty()) {
+			return false;
+		}
+		try {
+			PageTokens.page(token);
+			return true;
+		}
+		catch (UnprocessableException ex) {
+			return false;
+		}
 	}
 }
