@@ -13,6 +13,7 @@ import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc;
 import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc.TieringPolicyServiceBlockingStub;
 import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc;
 import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc.FeedbackServiceBlockingStub;
+import com.rapport.contracts.feedback.v1.MySurveyServiceGrpc;
 import com.rapport.contracts.feedback.v1.SurveyAnswerServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
@@ -37,6 +38,11 @@ class RemoteClientsConfiguration {
 	@Bean
 	SurveyAnswerServiceGrpc.SurveyAnswerServiceBlockingStub surveyAnswerServiceStub(GrpcChannelFactory channels) {
 		return SurveyAnswerServiceGrpc.newBlockingStub(channels.createChannel(SurveyClient.REMOTE));
+	}
+
+	@Bean
+	MySurveyServiceGrpc.MySurveyServiceBlockingStub mySurveyServiceStub(GrpcChannelFactory channels) {
+		return MySurveyServiceGrpc.newBlockingStub(channels.createChannel(SurveyClient.REMOTE));
 	}
 
 	@Bean

@@ -65,7 +65,7 @@ class MySurveyGrpcService extends MySurveyServiceGrpc.MySurveyServiceImplBase {
 		Invitation invitation = mine.invitation();
 		SurveyKind kind = SurveyKind.valueOf(invitation.kind());
 		MySurvey.Builder survey = MySurvey.newBuilder().setInvitationId(invitation.id()).setKind(invitation.kind())
-			.setSubjectType(invitation.subjectType())
+			.setSubjectType(invitation.subjectType()).setSubjectId(invitation.subjectId() == null ? "" : invitation.subjectId())
 			.setSubjectLabel(invitation.subjectLabel() == null ? "" : invitation.subjectLabel())
 			.setScaleMin(kind.min()).setScaleMax(kind.max());
 		if (invitation.invitedAt() != null) {
