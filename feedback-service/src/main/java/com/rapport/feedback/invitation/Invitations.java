@@ -2,6 +2,7 @@ package com.rapport.feedback.invitation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,15 +23,17 @@ import org.springframework.stereotype.Service;
  * Decides once per subject whether a due survey becomes an invitation: only for a contact of the organisation
  * (found by id, else by email) with an email, who consented to surveys and was not invited within the minimum
  * interval. The decision is stored under the subject's id, so a repeated request (the sender's outbox delivers
- * at least once) answers the first decision. An invitation is stored QUEUED; {@link InvitationSender} mails it.
+ * at least once) answers the first decision. An invitation is stored QUEUED; {@link InvitationSender} mails it
+ * (PORTAL: not mailed, for a contact who prefers another channel). A request naming no contact (a delivered order's
+ * CES) is decided for each contact of the organisation, each once.
  */
 @Service
 public class Invitations {
 
 	/** The kinds and subjects asked this way so far. */
-	static final List<String> KINDS = List.of("CSAT");
+	static final List<String> KINDS = List.of("CSAT", "CES");
 
-	static final List<String> SUBJECT_TYPES = List.of("TICKET");
+	static final List<String> SUBJECT_TYPES = List.of("TICKET", "ORDER");
 
 	private final MongoTemplate mongo;
 
@@ -47,27 +50,44 @@ public class Invitations {
 		this.clock = clock;
 	}
 
-	/** The decision about {@code due}, the first time made, every later time read. */
+	/** The decision about {@code due} for the contact it names, the first time made, every later time read. */
 	public Invitation request(SurveyDue due) {
 		validate(due);
 		String id = Invitation.idOf(due.kind(), due.subjectType(), due.subjectId());
 		Invitation decided = mongo.findById(id, Invitation.class);
-		if (decided != null) {
-			return decided;
+		return decided != null ? decided : decide(id, due, contactOf(due));
+	}
+
+	/**
+	 * The decisions about {@code due}, which names no contact (a delivered order): each of the organisation's
+	 * contacts is decided on once, under an id of the subject and the contact, so a repeated request reads them.
+	 */
+	public List<Invitation> requestOfOrganisation(SurveyDue due) {
+		validate(due);
+		List<Invitation> decisions = new ArrayList<>();
+		for (InvitedContact contact : contacts.contactsOf(due.organisationId())) {
+			String id = Invitation.idOf(due.kind(), due.subjectType(), due.subjectId(), contact.id());
+			Invitation decided = mongo.findById(id, Invitation.class);
+			decisions.add(decided != null ? decided : decide(id, due, Optional.of(contact)));
 		}
+		return decisions;
+	}
+
+	private Invitation decide(String id, SurveyDue due, Optional<InvitedContact> contact) {
 		Instant now = clock.instant();
-		Optional<InvitedContact> contact = contactOf(due);
 		Invitation.Outcome outcome = contact.isEmpty() ? Invitation.Outcome.NO_CONTACT
 				: !contact.get().surveyConsent() ? Invitation.Outcome.NO_CONSENT
 						: invitedSince(contact.get().id(), now.minus(properties.minInterval()))
 								? Invitation.Outcome.TOO_SOON : Invitation.Outcome.INVITED;
 		boolean invited = outcome == Invitation.Outcome.INVITED;
 		InvitedContact who = contact.orElse(null);
+		// A contact who prefers another channel than email (or has no address) finds it on the portal's Surveys page.
+		Invitation.State state = !invited ? null : who.mailed() ? Invitation.State.QUEUED : Invitation.State.PORTAL;
 		Invitation invitation = new Invitation(id, due.kind(), due.subjectType(), due.subjectId(), due.subjectLabel(),
 				due.organisationId(), who == null ? blankToNull(due.contactId()) : who.id(),
 				invited ? who.name() : null, invited ? who.email() : null, invited ? who.language() : null, outcome,
 				invited ? now : null, invited ? now.plus(properties.validFor()) : null,
-				invited ? Invitation.State.QUEUED : null, 0, invited ? now : null, null, null, null, null, null);
+				state, 0, state == Invitation.State.QUEUED ? now : null, null, null, null, null, null);
 		try {
 			return mongo.insert(invitation);
 		}

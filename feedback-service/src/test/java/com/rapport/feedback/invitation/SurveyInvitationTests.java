@@ -400,6 +400,89 @@ class SurveyInvitationTests {
 			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
 	}
 
+	/** order-tracking-service's request when an order is delivered: CES about the order, naming no contact. */
+	private static RequestSurveyResponse delivered(String orderId, String number) {
+		return SurveyRequestServiceGrpc.newBlockingStub(channel).withCallCredentials(CallTokens.bearer(TestTokens.service()))
+			.requestSurvey(RequestSurveyRequest.newBuilder().setKind("CES").setSubjectType("ORDER").setSubjectId(orderId)
+				.setSubjectLabel(number).setOrganisationId("acme-retail")
+				.setOccurredAt(Timestamp.newBuilder().setSeconds(CLOCK.instant().getEpochSecond())).build());
+	}
+
+	@Test
+	void aDeliveredOrderAsksEachConsentingContactACesOnceInTheirLanguageByTheirChannel() throws Exception {
+		CONTACTS.put("acme-retail", List.of(new InvitedContact("alice-1", "Alice Chen", "alice@acme.example", "en", true),
+				new InvitedContact("wang-1", "王芳", "wang@acme.example", "zh-CN", true),
+				new InvitedContact("bob-1", "Bob Li", "bob@acme.example", "en", false),
+				new InvitedContact("dan-1", "Dan", "dan@acme.example", "en", true, "PORTAL")));
+
+		RequestSurveyResponse answer = delivered("order-1", "ACME-1015");
+
+		assertThat(answer.getOutcome()).isEqualTo(SurveyRequestOutcome.SURVEY_REQUEST_OUTCOME_INVITED);
+		assertThat(answer.getInvitedCount()).isEqualTo(3);
+		assertThat(sender.sendDue(10)).isEqualTo(2);
+		assertThat(mails()).extracting(m -> m.getAllRecipients()[0].toString())
+			.containsExactlyInAnyOrder("alice@acme.example", "wang@acme.example");
+		MimeMessage alices = java.util.Arrays.stream(mails())
+			.filter(m -> subject(m).equals("How easy was it to receive ACME-1015?")).findFirst().orElseThrow();
+		String body = GreenMailUtil.getBody(alices).replace("=\r\n", "").replace("=3D", "=");
+		assertThat(body).contains("Your order ACME-1015 was delivered", "7 - Very easy", "1 - Very difficult");
+		Matcher links = LINK.matcher(body);
+		java.util.List<String> scores = new java.util.ArrayList<>();
+		while (links.find()) {
+			scores.add(links.group(2));
+		}
+		assertThat(scores).containsExactly("7", "6", "5", "4", "3", "2", "1");
+		assertThat(java.util.Arrays.stream(mails()).map(SurveyInvitationTests::subject)).contains("收到 ACME-1015 是否方便？");
+		// Dan prefers the portal: invited, not mailed; Bob did not consent.
+		Invitation dans = mongo.findById(Invitation.idOf("CES", "ORDER", "order-1", "dan-1"), Invitation.class);
+		assertThat(dans.outcome()).isEqualTo(Invitation.Outcome.INVITED);
+		assertThat(dans.state()).isEqualTo(Invitation.State.PORTAL);
+		assertThat(mongo.findById(Invitation.idOf("CES", "ORDER", "order-1", "bob-1"), Invitation.class).outcome())
+			.isEqualTo(Invitation.Outcome.NO_CONSENT);
+
+		// The relay's repeat: the same decisions, nothing sent again.
+		assertThat(delivered("order-1", "ACME-1015").getInvitedCount()).isEqualTo(3);
+		assertThat(sender.sendDue(10)).isZero();
+		assertThat(mails()).hasSize(2);
+	}
+
+	@Test
+	void aCesLinkTakesOneToSevenAndRecordsACesAboutTheOrder() throws Exception {
+		delivered("order-2", "ACME-1016");
+		sender.sendDue(10);
+		MimeMessage alices = java.util.Arrays.stream(mails())
+			.filter(m -> subject(m).equals("How easy was it to receive ACME-1016?")).findFirst().orElseThrow();
+		Matcher link = LINK.matcher(GreenMailUtil.getBody(alices).replace("=\r\n", "").replace("=3D", "="));
+		assertThat(link.find()).isTrue();
+		String token = link.group(1);
+
+		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> click(token, 8))
+			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+		SurveyAnswerResult answered = click(token, 7);
+
+		assertThat(answered.getOutcome()).isEqualTo(SurveyAnswerOutcome.SURVEY_ANSWER_OUTCOME_RECORDED);
+		assertThat(answered.getKind()).isEqualTo("CES");
+		SurveyResponse stored = responses.findById(Invitation.idOf("CES", "ORDER", "order-2", "alice-1")).orElseThrow();
+		assertThat(stored.kind()).isEqualTo(com.rapport.feedback.response.SurveyKind.CES);
+		assertThat(stored.score()).isEqualTo(7);
+		assertThat(stored.subjectType()).isEqualTo(com.rapport.feedback.response.SubjectType.ORDER);
+		assertThat(stored.subjectId()).isEqualTo("ACME-1016");
+		assertThat(stored.contactId()).isEqualTo("alice-1");
+	}
+
+	@Test
+	void aContactAskedWithinTheMinimumIntervalIsNotAskedAboutADelivery() {
+		resolved("ticket-30", "T-1030", "alice-1");
+		CLOCK.advance(Duration.ofDays(29));
+
+		delivered("order-3", "ACME-1017");
+
+		assertThat(mongo.findById(Invitation.idOf("CES", "ORDER", "order-3", "alice-1"), Invitation.class).outcome())
+			.isEqualTo(Invitation.Outcome.TOO_SOON);
+		assertThat(mongo.findById(Invitation.idOf("CES", "ORDER", "order-3", "wang-1"), Invitation.class).outcome())
+			.isEqualTo(Invitation.Outcome.INVITED);
+	}
+
 	private static String subject(MimeMessage mail) {
 		try {
 			return mail.getSubject();
