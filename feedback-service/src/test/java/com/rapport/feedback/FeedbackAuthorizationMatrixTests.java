@@ -96,6 +96,9 @@ class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			return "{\"kind\": \"CSAT\", \"subjectType\": \"TICKET\", \"subjectId\": \"ticket-of-a\", \"organisationId\": \""
 					+ Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}";
 		}
+		if (fullMethodName.endsWith("/UpdateSurveySettings")) {
+			return "{\"cesAfterTicket\": false, \"cesAfterOrder\": true, \"expectedVersion\": 0}";
+		}
 		if (fullMethodName.endsWith("/AnswerMySurvey")) {
 			return "{\"invitationId\": \"" + INVITATION_OF_A + "\", \"score\": 4}";
 		}

@@ -70,7 +70,10 @@ class InvitationMail {
 		lines.add("");
 		SurveyKind kind = SurveyKind.valueOf(invitation.kind());
 		String survey = kind.name().toLowerCase(Locale.ROOT);
-		lines.add(say("survey.mail." + survey + ".question", locale, invitation.subjectLabel()));
+		// The CES asks about what happened: a resolved ticket or a delivered order.
+		String texts = kind == SurveyKind.CES ? "survey.mail.ces." + invitation.subjectType().toLowerCase(Locale.ROOT)
+				: "survey.mail." + survey;
+		lines.add(say(texts + ".question", locale, invitation.subjectLabel()));
 		lines.add("");
 		for (int score = kind.max(); score >= kind.min(); score--) {
 			lines.add(say("survey.mail.score-line", locale, score, say("survey." + survey + "." + score, locale),
@@ -81,7 +84,7 @@ class InvitationMail {
 		lines.add("");
 		lines.add("-- ");
 		lines.add(say("survey.mail.footer", locale));
-		return new Letter(say("survey.mail." + survey + ".subject", locale, invitation.subjectLabel()),
+		return new Letter(say(texts + ".subject", locale, invitation.subjectLabel()),
 				String.join("\n", lines));
 	}
 

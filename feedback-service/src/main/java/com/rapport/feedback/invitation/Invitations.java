@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.rapport.feedback.settings.SurveySettings;
+import com.rapport.feedback.settings.SurveySettingsService;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 
@@ -43,11 +45,41 @@ public class Invitations {
 
 	private final Clock clock;
 
-	Invitations(MongoTemplate mongo, ContactDirectory contacts, InvitationProperties properties, Clock clock) {
+	private final SurveySettingsService settings;
+
+	Invitations(MongoTemplate mongo, ContactDirectory contacts, InvitationProperties properties, Clock clock,
+			SurveySettingsService settings) {
 		this.mongo = mongo;
 		this.contacts = contacts;
 		this.properties = properties;
 		this.clock = clock;
+		this.settings = settings;
+	}
+
+	/** Whether the managers' settings ask {@code due} at all (a CES after a ticket or an order may be turned off). */
+	public boolean asked(SurveyDue due) {
+		validate(due);
+		if (!"CES".equals(due.kind())) {
+			return true;
+		}
+		SurveySettings now = settings.current();
+		return "ORDER".equals(due.subjectType()) ? now.cesAfterOrder() : now.cesAfterTicket();
+	}
+
+	/**
+	 * With a resolved ticket's CSAT, the CES about the same ticket when the managers ask it after tickets: for the same
+	 * contact, decided once (its own id); the CSAT just made for this ticket does not count against the minimum
+	 * interval, any other invitation does.
+	 */
+	public Optional<Invitation> cesAfterTicket(SurveyDue csat) {
+		if (!"CSAT".equals(csat.kind()) || !"TICKET".equals(csat.subjectType()) || !settings.current().cesAfterTicket()) {
+			return Optional.empty();
+		}
+		SurveyDue ces = new SurveyDue("CES", csat.subjectType(), csat.subjectId(), csat.subjectLabel(),
+				csat.organisationId(), csat.contactId(), csat.contactEmail(), csat.occurredAt());
+		String id = Invitation.idOf(ces.kind(), ces.subjectType(), ces.subjectId());
+		Invitation decided = mongo.findById(id, Invitation.class);
+		return Optional.of(decided != null ? decided : decide(id, ces, contactOf(ces)));
 	}
 
 	/** The decision about {@code due} for the contact it names, the first time made, every later time read. */
@@ -73,11 +105,45 @@ public class Invitations {
 		return decisions;
 	}
 
+	/**
+	 * The NPS of {@code period} for {@code contact} of {@code organisationId}: invited (answers true) only when the
+	 * contact consented, was not invited within the minimum interval and not yet this period. Nothing is stored
+	 * otherwise, so a later sweep of the period asks once the interval has passed. The id is the period's and the
+	 * contact's: of two sweeps at once, one insert wins.
+	 */
+	public boolean requestNps(String organisationId, InvitedContact contact, String period) {
+		String id = Invitation.idOf("NPS", "RELATIONSHIP", period, contact.id());
+		Instant now = clock.instant();
+		if (!contact.surveyConsent() || mongo.exists(Query.query(Criteria.where("_id").is(id)), Invitation.class)
+				|| invitedSince(contact.id(), now.minus(properties.minInterval()), period)) {
+			return false;
+		}
+		try {
+			mongo.insert(decision(id, new SurveyDue("NPS", "RELATIONSHIP", period, null, organisationId, contact.id(), "",
+					now), Optional.of(contact)));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			// Another sweep decided this contact's period at the same moment.
+			return false;
+		}
+	}
+
 	private Invitation decide(String id, SurveyDue due, Optional<InvitedContact> contact) {
+		try {
+			return mongo.insert(decision(id, due, contact));
+		}
+		catch (DuplicateKeyException ex) {
+			// The same request, delivered twice at once: the first decision stands.
+			return mongo.findById(id, Invitation.class);
+		}
+	}
+
+	private Invitation decision(String id, SurveyDue due, Optional<InvitedContact> contact) {
 		Instant now = clock.instant();
 		Invitation.Outcome outcome = contact.isEmpty() ? Invitation.Outcome.NO_CONTACT
 				: !contact.get().surveyConsent() ? Invitation.Outcome.NO_CONSENT
-						: invitedSince(contact.get().id(), now.minus(properties.minInterval()))
+						: invitedSince(contact.get().id(), now.minus(properties.minInterval()), due.subjectId())
 								? Invitation.Outcome.TOO_SOON : Invitation.Outcome.INVITED;
 		boolean invited = outcome == Invitation.Outcome.INVITED;
 		InvitedContact who = contact.orElse(null);
@@ -88,13 +154,7 @@ public class Invitations {
 				invited ? who.name() : null, invited ? who.email() : null, invited ? who.language() : null, outcome,
 				invited ? now : null, invited ? now.plus(properties.validFor()) : null,
 				state, 0, state == Invitation.State.QUEUED ? now : null, null, null, null, null, null);
-		try {
-			return mongo.insert(invitation);
-		}
-		catch (DuplicateKeyException ex) {
-			// The same request, delivered twice at once: the first decision stands.
-			return mongo.findById(id, Invitation.class);
-		}
+		return invitation;
 	}
 
 	/** The invitation of {@code id}, if any. */
@@ -102,8 +162,10 @@ public class Invitations {
 		return Optional.ofNullable(mongo.findById(id, Invitation.class));
 	}
 
-	private boolean invitedSince(String contactId, Instant since) {
-		Query recent = Query.query(Criteria.where("contactId").is(contactId).and("invitedAt").gt(since))
+	/** Whether the contact was invited since {@code since} about another subject than {@code subjectId}. */
+	private boolean invitedSince(String contactId, Instant since, String subjectId) {
+		Query recent = Query.query(Criteria.where("contactId").is(contactId).and("invitedAt").gt(since)
+			.and("subjectId").ne(subjectId))
 			.with(Sort.by(Sort.Direction.DESC, "invitedAt")).limit(1);
 		return mongo.exists(recent, Invitation.class);
 	}

@@ -24,6 +24,7 @@ import com.rapport.contracts.feedback.v1.SurveyAnswerServiceGrpc;
 import com.rapport.feedback.response.SurveyResponse;
 import com.rapport.feedback.response.SurveyResponseRepository;
 import com.rapport.feedback.score.ScoreService;
+import com.rapport.feedback.settings.SurveySettings;
 import com.rapport.contracts.feedback.v1.RequestSurveyResponse;
 import com.rapport.contracts.feedback.v1.SurveyRequestOutcome;
 import com.rapport.contracts.feedback.v1.SurveyRequestServiceGrpc;
@@ -129,6 +130,7 @@ class SurveyInvitationTests {
 	void setUp() throws Exception {
 		CLOCK.advance(Duration.between(CLOCK.instant(), START));
 		mongo.dropCollection(Invitation.class);
+		mongo.dropCollection(SurveySettings.class);
 		responses.deleteAll();
 		smtp.purgeEmailFromAllMailboxes();
 		if (!smtp.isRunning()) {
@@ -481,6 +483,35 @@ class SurveyInvitationTests {
 			.isEqualTo(Invitation.Outcome.TOO_SOON);
 		assertThat(mongo.findById(Invitation.idOf("CES", "ORDER", "order-3", "wang-1"), Invitation.class).outcome())
 			.isEqualTo(Invitation.Outcome.INVITED);
+	}
+
+	@Test
+	void withCesAfterOrdersTurnedOffADeliveryAsksNobody() {
+		mongo.save(new SurveySettings("surveys", false, false, 1, "staff-manager", START));
+
+		RequestSurveyResponse answer = delivered("order-4", "ACME-1018");
+
+		assertThat(answer.getOutcome()).isEqualTo(SurveyRequestOutcome.SURVEY_REQUEST_OUTCOME_NOT_ASKED);
+		assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), Invitation.class)).isZero();
+	}
+
+	@Test
+	void withCesAfterTicketsTheRequesterGetsTheCsatAndACesAboutTheSameTicket() throws Exception {
+		mongo.save(new SurveySettings("surveys", true, true, 1, "staff-manager", START));
+
+		assertThat(resolved("ticket-40", "T-1040", "alice-1").getOutcome())
+			.isEqualTo(SurveyRequestOutcome.SURVEY_REQUEST_OUTCOME_INVITED);
+		assertThat(sender.sendDue(10)).isEqualTo(2);
+
+		assertThat(java.util.Arrays.stream(mails()).map(SurveyInvitationTests::subject))
+			.containsExactlyInAnyOrder("How did we do on T-1040?", "How easy was it to get T-1040 resolved?");
+		MimeMessage ces = java.util.Arrays.stream(mails())
+			.filter(m -> subject(m).startsWith("How easy")).findFirst().orElseThrow();
+		assertThat(GreenMailUtil.getBody(ces).replace("=\r\n", "").replace("=3D", "="))
+			.contains("Your request T-1040 was resolved", "7 - Very easy");
+		// A repeat of ticket-service's request decides nothing again.
+		resolved("ticket-40", "T-1040", "alice-1");
+		assertThat(sender.sendDue(10)).isZero();
 	}
 
 	private static String subject(MimeMessage mail) {

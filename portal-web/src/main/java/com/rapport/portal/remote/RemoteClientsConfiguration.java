@@ -15,6 +15,7 @@ import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc;
 import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc.FeedbackServiceBlockingStub;
 import com.rapport.contracts.feedback.v1.MySurveyServiceGrpc;
 import com.rapport.contracts.feedback.v1.SurveyAnswerServiceGrpc;
+import com.rapport.contracts.feedback.v1.SurveySettingsServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
 import com.rapport.contracts.ticket.v1.TicketConversationServiceGrpc;
@@ -43,6 +44,11 @@ class RemoteClientsConfiguration {
 	@Bean
 	MySurveyServiceGrpc.MySurveyServiceBlockingStub mySurveyServiceStub(GrpcChannelFactory channels) {
 		return MySurveyServiceGrpc.newBlockingStub(channels.createChannel(SurveyClient.REMOTE));
+	}
+
+	@Bean
+	SurveySettingsServiceGrpc.SurveySettingsServiceBlockingStub surveySettingsServiceStub(GrpcChannelFactory channels) {
+		return SurveySettingsServiceGrpc.newBlockingStub(channels.createChannel(SurveyClient.REMOTE));
 	}
 
 	@Bean

@@ -39,8 +39,16 @@ class SurveyRequestGrpcService extends SurveyRequestServiceGrpc.SurveyRequestSer
 		SurveyDue due = new SurveyDue(request.getKind(), request.getSubjectType(), request.getSubjectId(),
 				request.getSubjectLabel(), request.getOrganisationId(), request.getContactId(), request.getContactEmail(),
 				occurredAt);
+		if (!invitations.asked(due)) {
+			response.onNext(RequestSurveyResponse.newBuilder()
+				.setOutcome(SurveyRequestOutcome.SURVEY_REQUEST_OUTCOME_NOT_ASKED).build());
+			response.onCompleted();
+			return;
+		}
 		List<Invitation> decided = request.getContactId().isBlank() && request.getContactEmail().isBlank()
 				? invitations.requestOfOrganisation(due) : List.of(invitations.request(due));
+		// The CES that may follow the same resolved ticket (the managers' setting); the answer stays the CSAT's.
+		invitations.cesAfterTicket(due);
 		List<Invitation> invited = decided.stream().filter(i -> i.outcome() == Invitation.Outcome.INVITED).toList();
 		Invitation.Outcome outcome = !invited.isEmpty() ? Invitation.Outcome.INVITED
 				: decided.isEmpty() ? Invitation.Outcome.NO_CONTACT : decided.get(0).outcome();
