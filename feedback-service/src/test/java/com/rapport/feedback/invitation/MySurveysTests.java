@@ -1,12 +1,9 @@
 package com.rapport.feedback.invitation;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.rapport.contracts.feedback.v1.AnswerMySurveyRequest;
@@ -22,8 +19,6 @@ import com.rapport.contracts.feedback.v1.SurveyRequestServiceGrpc;
 import com.rapport.feedback.response.ResponseChannel;
 import com.rapport.feedback.response.SurveyResponse;
 import com.rapport.feedback.response.SurveyResponseRepository;
-import com.rapport.support.error.Message;
-import com.rapport.support.error.NotFoundException;
 import com.rapport.support.grpc.CallTokens;
 import com.rapport.support.test.MutableClock;
 import com.rapport.support.test.TestTokens;
@@ -55,41 +50,26 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=" + MySurveysTests.SERVER, "rapport.surveys.sending=false",
 		"rapport.surveys.min-interval=30d", "rapport.surveys.valid-for=14d" })
-@Import({ TestTokens.DecoderConfiguration.class, MySurveysTests.StandIns.class })
+@Import({ TestTokens.DecoderConfiguration.class, StandInCustomerService.class, MySurveysTests.Logins.class })
 class MySurveysTests {
 
 	static final String SERVER = "feedback-my-surveys";
 
-	static final Instant START = Instant.parse("2026-11-30T10:00:00Z");
+	static final Instant START = StandInCustomerService.START;
 
-	static final MutableClock CLOCK = new MutableClock(START);
+	static final MutableClock CLOCK = StandInCustomerService.CLOCK;
 
 	/** Which contact of acme-retail the customer token's login is (customer-service's GetMyContact). */
 	static final AtomicReference<String> SIGNED_IN = new AtomicReference<>();
 
-	static final Map<String, List<InvitedContact>> CONTACTS = new ConcurrentHashMap<>(Map.of("acme-retail",
-			List.of(new InvitedContact("alice-1", "Alice Chen", "alice@acme.example", "en", true),
-					new InvitedContact("wang-1", "王芳", "wang@acme.example", "zh-CN", true))));
 
 	static final String ACME = TestTokens.customer("acme-retail");
 
 	static final ManagedChannel channel = InProcessChannelBuilder.forName(SERVER).directExecutor().build();
 
+	/** customer-service's answer to GetMyContact: the contact {@link #SIGNED_IN} for acme-retail's logins. */
 	@TestConfiguration(proxyBeanMethods = false)
-	static class StandIns {
-
-		@Bean
-		@Primary
-		Clock movingClock() {
-			return CLOCK;
-		}
-
-		@Bean
-		@Primary
-		ContactDirectory standInCustomerService() {
-			return organisation -> Optional.ofNullable(CONTACTS.get(organisation))
-				.orElseThrow(() -> new NotFoundException(Message.of("organisation.not-found", organisation)));
-		}
+	static class Logins {
 
 		@Bean
 		@Primary
@@ -117,6 +97,10 @@ class MySurveysTests {
 		mongo.dropCollection(Invitation.class);
 		responses.deleteAll();
 		SIGNED_IN.set("alice-1");
+		StandInCustomerService.CONTACTS.clear();
+		StandInCustomerService.CONTACTS.put("acme-retail",
+				List.of(new InvitedContact("alice-1", "Alice Chen", "alice@acme.example", "en", true),
+						new InvitedContact("wang-1", "王芳", "wang@acme.example", "zh-CN", true)));
 	}
 
 	@AfterAll

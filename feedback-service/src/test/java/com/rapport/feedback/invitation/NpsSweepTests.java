@@ -1,6 +1,5 @@
 package com.rapport.feedback.invitation;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,12 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=feedback-nps", "rapport.surveys.sending=false",
 		"rapport.surveys.min-interval=30d", "rapport.surveys.portal-url=https://rapport.example" })
-@Import({ TestTokens.DecoderConfiguration.class, NpsSweepTests.StandIns.class })
+@Import({ TestTokens.DecoderConfiguration.class, StandInCustomerService.class, NpsSweepTests.StandIns.class })
 class NpsSweepTests {
 
-	static final Instant START = Instant.parse("2026-11-30T10:00:00Z");
+	static final Instant START = StandInCustomerService.START;
 
-	static final MutableClock CLOCK = new MutableClock(START);
+	static final MutableClock CLOCK = StandInCustomerService.CLOCK;
 
 	static final List<String> PAGES_ASKED = new CopyOnWriteArrayList<>();
 
@@ -58,12 +57,6 @@ class NpsSweepTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class StandIns {
-
-		@Bean
-		@Primary
-		Clock movingClock() {
-			return CLOCK;
-		}
 
 		@Bean
 		@Primary

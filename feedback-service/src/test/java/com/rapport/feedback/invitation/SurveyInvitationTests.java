@@ -2,12 +2,10 @@ package com.rapport.feedback.invitation;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +26,6 @@ import com.rapport.feedback.settings.SurveySettings;
 import com.rapport.contracts.feedback.v1.RequestSurveyResponse;
 import com.rapport.contracts.feedback.v1.SurveyRequestOutcome;
 import com.rapport.contracts.feedback.v1.SurveyRequestServiceGrpc;
-import com.rapport.support.error.NotFoundException;
 import com.rapport.support.grpc.CallTokens;
 import com.rapport.support.test.MutableClock;
 import com.rapport.support.test.TestTokens;
@@ -43,10 +40,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -64,46 +58,24 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 		"spring.grpc.server.inprocess.name=" + SurveyInvitationTests.SERVER, "rapport.surveys.sending=false",
 		"rapport.surveys.portal-url=https://rapport.example/", "rapport.surveys.min-interval=30d",
 		"rapport.surveys.valid-for=14d", "rapport.surveys.first-retry=10s", "rapport.surveys.max-attempts=3" })
-@Import({ TestTokens.DecoderConfiguration.class, SurveyInvitationTests.StandIns.class })
+@Import({ TestTokens.DecoderConfiguration.class, StandInCustomerService.class })
 class SurveyInvitationTests {
 
 	static final String SERVER = "feedback-invitations";
 
 	static final int SMTP_PORT = freePort();
 
-	static final Instant START = Instant.parse("2026-11-30T10:00:00Z");
+	static final Instant START = StandInCustomerService.START;
 
-	static final MutableClock CLOCK = new MutableClock(START);
+	static final MutableClock CLOCK = StandInCustomerService.CLOCK;
 
-	static final Map<String, List<InvitedContact>> CONTACTS = new ConcurrentHashMap<>();
+	static final Map<String, List<InvitedContact>> CONTACTS = StandInCustomerService.CONTACTS;
 
 	static GreenMail smtp = started();
 
 	static final ManagedChannel channel = InProcessChannelBuilder.forName(SERVER).directExecutor().build();
 
 	static final Pattern LINK = Pattern.compile("https://rapport\\.example/survey/([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)\\?score=(\\d)");
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class StandIns {
-
-		@Bean
-		@Primary
-		Clock movingClock() {
-			return CLOCK;
-		}
-
-		@Bean
-		@Primary
-		ContactDirectory standInCustomerService() {
-			return organisation -> {
-				List<InvitedContact> contacts = CONTACTS.get(organisation);
-				if (contacts == null) {
-					throw new NotFoundException(com.rapport.support.error.Message.of("organisation.not-found", organisation));
-				}
-				return contacts;
-			};
-		}
-	}
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {

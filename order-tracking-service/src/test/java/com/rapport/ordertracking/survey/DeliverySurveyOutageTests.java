@@ -167,6 +167,9 @@ class DeliverySurveyOutageTests {
 			assertThat(request.getOccurredAt().getSeconds()).isEqualTo(NOW.minusSeconds(3600).getEpochSecond());
 		});
 		assertThat(waiting(order)).isEmpty();
+		// The relay's query is answered from a sparse index on the orders.
+		assertThat(mongo.indexOps("orders").getIndexInfo()).extracting(info -> info.getName())
+			.contains("survey_requests_pending");
 	}
 
 	@Test
