@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.rapport.ordertracking.notification.NotificationProperties;
 import com.rapport.ordertracking.order.DeliveryPerformanceProperties;
 import com.rapport.ordertracking.order.OrderProgressProperties;
+import com.rapport.ordertracking.webhook.WebhookProperties;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,7 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 @EnableConfigurationProperties({ DeliveryPerformanceProperties.class, OrderProgressProperties.class,
-		NotificationProperties.class })
+		NotificationProperties.class, WebhookProperties.class })
 public class OrderTrackingServiceApplication {
 
 	public static void main(String[] args) {

@@ -11,6 +11,8 @@ import com.rapport.ordertracking.order.Milestone;
 import com.rapport.ordertracking.order.MilestoneCode;
 import com.rapport.ordertracking.order.Order;
 import com.rapport.ordertracking.order.OrderRepository;
+import com.rapport.ordertracking.webhook.WebhookDelivery;
+import com.rapport.ordertracking.webhook.WebhookSubscription;
 import com.rapport.support.test.TestTokens;
 import com.rapport.support.test.matrix.AuthorizationMatrixContract;
 import com.rapport.support.test.matrix.Caller;
@@ -98,6 +100,9 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 		if (fullMethodName.startsWith("rapport.privacy.v1.")) {
 			return "{\"subject\": {\"organisationId\": \"" + Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}}";
 		}
+		if (fullMethodName.startsWith("rapport.ordertracking.v1.WebhookService/")) {
+			return webhookRequest(fullMethodName.substring(fullMethodName.indexOf('/') + 1));
+		}
 		if (fullMethodName.endsWith("/ListOrderNotifications")) {
 			return "{\"orderId\": \"" + orderOfA + "\"}";
 		}
@@ -111,6 +116,31 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}";
 		}
 		return fullMethodName.endsWith("/GetOrder") ? "{\"orderId\": \"" + orderOfA + "\"}" : "{}";
+	}
+
+	/** Each call names a fresh subscription (or a fresh delivered delivery), so that an admin's OK is real. */
+	private String webhookRequest(String method) {
+		String draft = "{\"url\": \"https://erp.org-a.example/hooks\", \"events\": [\"MILESTONE_REACHED\"]}";
+		if (method.equals("ListWebhookSubscriptions")) {
+			return "{}";
+		}
+		if (method.equals("CreateWebhookSubscription")) {
+			return draft;
+		}
+		Instant now = Instant.parse("2026-11-21T08:00:00Z");
+		String subscription = mongo.insert(new WebhookSubscription("hook-" + submissions.incrementAndGet(),
+				"https://erp.org-a.example/hooks", List.of("MILESTONE_REACHED"), "", "whsec_matrix", true, null, null,
+				null, null, "admin", now, "admin", now, null, null, null)).id();
+		if (method.equals("ReplayWebhookDelivery")) {
+			String delivery = mongo.insert(new WebhookDelivery(subscription + ":e", subscription, "e",
+					"MILESTONE_REACHED", orderOfA, Caller.ORGANISATION_A, SECRET_ORDER_NUMBER, "{}",
+					WebhookDelivery.State.SENT, 1, null, null, null, 204, now, now, List.of())).id();
+			return "{\"deliveryId\": \"" + delivery + "\"}";
+		}
+		if (method.equals("UpdateWebhookSubscription")) {
+			return "{\"subscriptionId\": \"" + subscription + "\", \"draft\": " + draft + "}";
+		}
+		return "{\"subscriptionId\": \"" + subscription + "\"}";
 	}
 
 	/** A fresh dead notification of A's order each call, so that a staff member's OK is a real resend. */

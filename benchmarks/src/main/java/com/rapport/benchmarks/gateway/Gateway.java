@@ -1,7 +1,6 @@
 package com.rapport.benchmarks.gateway;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import com.rapport.benchmarks.harness.PartnerToken;
 import com.rapport.benchmarks.harness.Recording;
 import com.rapport.benchmarks.harness.Run;
 import com.rapport.benchmarks.harness.Scenario;
-import com.rapport.benchmarks.orders.NewOrderCall;
 
 /**
  * What the gateway costs a partner: each request made straight to order-tracking-service and through the gateway
@@ -29,6 +27,8 @@ import com.rapport.benchmarks.orders.NewOrderCall;
  * <li>{@code trivial}: {@code GET /api/orders/v1/orders/<unknown id>}, answered 404 after one indexed look-up:
  * what is left is mostly the token check and the two hops.</li>
  * </ul>
+ * Each call is made through the typed client generated from the order API's document ({@link ClientCalls}), as a
+ * partner makes it.
  * Run it with the gateway's budgets raised ({@code --up} does), or every call past the budget is a 429.
  */
 public final class Gateway implements Scenario {
@@ -86,6 +86,8 @@ public final class Gateway implements Scenario {
 		return () -> {
 			Http http = Http.plain();
 			PartnerToken partner = new PartnerToken(http, run.keycloak(), partnerClient, partnerSecret);
+			Map<String, ClientCalls> clients = Map.of("direct", new ClientCalls(direct, partner), "gateway",
+					new ClientCalls(gateway, partner));
 			String tag = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
 			Load.Settings latency = new Load.Settings(run.settings().warmup(), run.settings().requests(), 1);
 			Load.Settings throughput = new Load.Settings(run.settings().warmup(), run.settings().requests(), concurrency);
@@ -97,12 +99,11 @@ public final class Gateway implements Scenario {
 						// Alternate who goes first, so that neither always runs on a warmer or a busier machine.
 						List<String> ways = round % 2 == 1 ? List.of("direct", "gateway") : List.of("gateway", "direct");
 						for (String way : ways) {
-							URI base = way.equals("direct") ? direct : gateway;
 							String name = request + "-" + pass + "-" + way + "-r" + round;
 							// Order numbers and keys stay short: G-<run tag>-<request><pass><way><round>-<i>.
 							String code = (REQUESTS.indexOf(request) + pass.substring(0, 1) + way.substring(0, 1) + round)
 								.toUpperCase(Locale.ROOT);
-							Load.Call call = call(request, http, partner, base, customerId, tag + "-" + code);
+							Load.Call call = call(request, clients.get(way), customerId, tag + "-" + code);
 							Recording recording = run.measure(name, settings, call);
 							results.computeIfAbsent(request + " " + pass, k -> new LinkedHashMap<>())
 								.computeIfAbsent(way, k -> new ArrayList<>()).add(recording.summary());
@@ -121,12 +122,11 @@ public final class Gateway implements Scenario {
 		};
 	}
 
-	static Load.Call call(String request, Http http, PartnerToken partner, URI base, String customerId, String tag) {
+	static Load.Call call(String request, ClientCalls client, String customerId, String tag) {
 		return switch (request) {
-			case "order-read" -> new Get(http, partner,
-					base.resolve(ORDERS + "?customerId=" + Http.encode(customerId) + "&size=5"), 200);
-			case "order-create" -> new NewOrderCall(http, partner, base.resolve(ORDERS), customerId, "G-" + tag);
-			case "trivial" -> new Get(http, partner, base.resolve(ORDERS + "/no-such-order-" + tag), 404);
+			case "order-read" -> client.read(customerId);
+			case "order-create" -> client.create(customerId, "G-" + tag);
+			case "trivial" -> client.unknown("no-such-order-" + tag);
 			default -> throw new IllegalArgumentException(request);
 		};
 	}
@@ -179,18 +179,5 @@ public final class Gateway implements Scenario {
 
 	private static double round(double value) {
 		return Math.round(value * 10) / 10.0;
-	}
-
-	private record Get(Http http, PartnerToken partner, URI uri, int expected) implements Load.Call {
-
-		@Override
-		public HttpResponse<String> send(int index) {
-			return http.send(Http.request(uri).header("Authorization", partner.authorization()).build());
-		}
-
-		@Override
-		public String check(int index, HttpResponse<String> response) {
-			return response.statusCode() == expected ? null : "HTTP " + response.statusCode();
-		}
 	}
 }

@@ -12,6 +12,8 @@ import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2Clien
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -72,6 +74,18 @@ class SecurityConfiguration {
 				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(issuer)))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.build();
+	}
+
+	/** The partner API's JWT decoder keeps the tokens it verified until they expire ({@link VerifiedTokens}). */
+	@Bean
+	static BeanPostProcessor verifiedTokens() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokens)
+						? new VerifiedTokens(decoder) : bean;
+			}
+		};
 	}
 
 	@Bean

@@ -31,8 +31,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * order.
  * <p>
  * {@code outbox} holds what customer-service's timeline must still hear of ({@link OrderOutbox});
- * {@code notices}, the changes whose notifications are still to be queued for the organisation's contacts. Both are
- * written in the same write as the change they tell of.
+ * {@code notices}, the changes whose notifications are still to be queued for the organisation's contacts;
+ * {@code hooks}, the changes still to be queued for the partners' webhook subscriptions ({@link OrderHooks}). All
+ * three are written in the same write as the change they tell of.
  */
 @Document("orders")
 @CompoundIndexes({
@@ -43,6 +44,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "submitter_idempotency", def = "{'submittedBy': 1, 'idempotencyKey': 1}"),
 		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true),
 		@CompoundIndex(name = "notify_pending", def = "{'notices.eventId': 1}", sparse = true),
+		@CompoundIndex(name = "webhook_pending", def = "{'hooks.eventId': 1}", sparse = true),
 		@CompoundIndex(name = "progress_watch", def = "{'open': 1, 'atRisk': 1, 'lastProgressAt': 1}"),
 		@CompoundIndex(name = "promise_watch", def = "{'open': 1, 'atRisk': 1, 'promisedDate': 1}"),
 		@CompoundIndex(name = "at_risk", def = "{'atRisk': 1, 'delay.detectedAt': 1}"),
@@ -51,7 +53,8 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 		Money total, List<OrderLine> lines, List<Milestone> milestones, String submittedBy, String idempotencyKey,
 		@CreatedDate Instant createdAt, @Version Long version, List<OrderEvent> outbox, List<UndeliverableEvent> undeliverable,
 		Instant deliveredAt, LocalDate eta, String promisedDateReason, Instant cancelledAt, String cancelReason,
-		Delay delay, Boolean open, Boolean atRisk, Instant lastProgressAt, List<OrderEvent> notices) {
+		Delay delay, Boolean open, Boolean atRisk, Instant lastProgressAt, List<OrderEvent> notices,
+		List<OrderEvent> hooks) {
 
 	/** {@code open} and {@code atRisk} are derived (never null); boxed only so that a projection can leave them out. */
 	@PersistenceCreator
@@ -61,6 +64,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 		outbox = outbox == null ? List.of() : List.copyOf(outbox);
 		undeliverable = undeliverable == null ? List.of() : List.copyOf(undeliverable);
 		notices = notices == null ? List.of() : List.copyOf(notices);
+		hooks = hooks == null ? List.of() : List.copyOf(hooks);
 		deliveredAt = milestones.stream().filter(m -> m.code() == MilestoneCode.DELIVERED).map(Milestone::occurredAt)
 			.findFirst().orElse(null);
 		open = deliveredAt == null && cancelledAt == null;
@@ -74,7 +78,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 			Instant createdAt, Long version) {
 		this(id, customerId, orderNumber, placedAt, promisedDate, total, lines, milestones, submittedBy,
 				idempotencyKey, createdAt, version, List.of(), List.of(), null, null, null, null, null, null, false,
-				false, null, List.of());
+				false, null, List.of(), List.of());
 	}
 
 	/**
@@ -103,7 +107,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 		if (deliveredAt != null) {
 			events.add(deliveredEvent());
 		}
-		return toBuilder().outbox(events).build();
+		return toBuilder().outbox(events).hooks(OrderHooks.told(events)).build();
 	}
 
 	OrderEvent deliveredEvent() {
@@ -174,6 +178,8 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 
 		private List<OrderEvent> notices;
 
+		private List<OrderEvent> hooks;
+
 		Builder(Order o) {
 			this.o = o;
 			this.milestones = o.milestones;
@@ -186,6 +192,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 			this.delay = o.delay;
 			this.outbox = o.outbox;
 			this.notices = o.notices;
+			this.hooks = o.hooks;
 		}
 
 		Builder milestones(List<Milestone> value) {
@@ -230,10 +237,15 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 			return this;
 		}
 
+		Builder hooks(List<OrderEvent> value) {
+			this.hooks = value;
+			return this;
+		}
+
 		Order build() {
 			return new Order(o.id, o.customerId, o.orderNumber, o.placedAt, promisedDate, o.total, lines, milestones,
 					o.submittedBy, o.idempotencyKey, o.createdAt, o.version, outbox, o.undeliverable, null, eta,
-					promisedDateReason, cancelledAt, cancelReason, delay, false, false, null, notices);
+					promisedDateReason, cancelledAt, cancelReason, delay, false, false, null, notices, hooks);
 		}
 	}
 }

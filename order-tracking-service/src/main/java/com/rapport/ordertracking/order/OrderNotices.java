@@ -3,6 +3,7 @@ package com.rapport.ordertracking.order;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.bson.Document;
 
@@ -31,18 +32,36 @@ public class OrderNotices {
 
 	/** Orders' pending changes, by the index {@code notify_pending}, oldest order first within each order. */
 	public List<Pending> pending(int orders) {
-		Query query = Query.query(Criteria.where("notices.eventId").gte("")).limit(orders);
-		query.fields().include("customerId", "orderNumber", "notices");
-		return mongo.find(query, Order.class).stream()
-			.flatMap(order -> order.notices().stream()
-				.map(event -> new Pending(order.id(), order.customerId(), order.orderNumber(), event)))
-			.toList();
+		return pending("notices", Order::notices, orders);
 	}
 
 	/** The change is queued for every contact: it leaves the order. */
 	public void taken(Pending pending) {
+		taken("notices", pending);
+	}
+
+	/** Orders' changes still to be queued for webhook subscriptions ({@link OrderHooks}), by {@code webhook_pending}. */
+	public List<Pending> pendingHooks(int orders) {
+		return pending("hooks", Order::hooks, orders);
+	}
+
+	/** The change is queued for every matching subscription: it leaves the order's {@code hooks}. */
+	public void hookTaken(Pending pending) {
+		taken("hooks", pending);
+	}
+
+	private List<Pending> pending(String list, Function<Order, List<OrderEvent>> events, int orders) {
+		Query query = Query.query(Criteria.where(list + ".eventId").gte("")).limit(orders);
+		query.fields().include("customerId", "orderNumber", list);
+		return mongo.find(query, Order.class).stream()
+			.flatMap(order -> events.apply(order).stream()
+				.map(event -> new Pending(order.id(), order.customerId(), order.orderNumber(), event)))
+			.toList();
+	}
+
+	private void taken(String list, Pending pending) {
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(pending.orderId())),
-				new Update().pull("notices", new Document("eventId", pending.event().eventId())), Order.class);
+				new Update().pull(list, new Document("eventId", pending.event().eventId())), Order.class);
 	}
 
 	/**

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a change of an order as one conditional update: only if nobody changed the order since it was read
  * (its {@code version}), setting what the change touches and appending its events to the order's
- * {@code outbox} and {@code notices} lists, which the relays empty meanwhile without changing the version.
+ * {@code outbox}, {@code notices} and {@code hooks} (webhooks) lists, which the relays empty meanwhile without changing the version.
  */
 @Component
 public class OrderWrites {
@@ -35,6 +35,10 @@ public class OrderWrites {
 		}
 		if (!toNotify.isEmpty()) {
 			update.push("notices").each(toNotify.toArray());
+		}
+		List<OrderEvent> toHooks = OrderHooks.told(toTimeline, toNotify);
+		if (!toHooks.isEmpty()) {
+			update.push("hooks").each(toHooks.toArray());
 		}
 		if (before.deliveredAt() == null && after.deliveredAt() != null) {
 			// The first delivery: feedback-service must hear of it (the survey feature's outbox, DeliverySurveyOutbox).

@@ -1,8 +1,6 @@
 package com.rapport.ordertracking.notification;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
+import com.rapport.ordertracking.LocalSmtp;
+import com.rapport.ordertracking.MovingClock;
 import com.rapport.ordertracking.customer.CustomerDirectory;
 import com.rapport.ordertracking.order.Delay;
 import com.rapport.ordertracking.order.DelayReport;
@@ -40,10 +39,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -63,31 +59,20 @@ import static org.mockito.BDDMockito.given;
 		"spring.grpc.server.inprocess.name=order-notifications", "rapport.notifications.first-retry=10s",
 		"rapport.notifications.max-retry=5m", "rapport.notifications.max-attempts=4",
 		"rapport.notifications.portal-url=https://rapport.example/" })
-@Import({ TestTokens.DecoderConfiguration.class, NotificationDeliveryTests.Clocks.class })
+@Import({ TestTokens.DecoderConfiguration.class, MovingClock.class })
 class NotificationDeliveryTests {
 
-	static final int SMTP_PORT = freePort();
+	static final int SMTP_PORT = LocalSmtp.freePort();
 
-	static final Instant START = Instant.parse("2026-11-30T10:00:00Z");
+	static final Instant START = MovingClock.START;
 
-	static final MutableClock CLOCK = new MutableClock(START);
+	static final MutableClock CLOCK = MovingClock.CLOCK;
 
 	static GreenMail smtp = started();
 
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		Clock movingClock() {
-			return CLOCK;
-		}
-	}
-
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		LocalSmtp.use(registry, SMTP_PORT);
 	}
 
 	@Autowired
@@ -339,17 +324,6 @@ class NotificationDeliveryTests {
 	}
 
 	private static GreenMail started() {
-		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-		server.start();
-		return server;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return LocalSmtp.started(SMTP_PORT);
 	}
 }

@@ -101,18 +101,23 @@ public final class DeliveryLog<T> {
 	 * backoff, or DEAD after the last try.
 	 */
 	public void failed(String id, int attempts, RuntimeException ex) {
+		failed(id, attempts, ex, new Update());
+	}
+
+	/** The same, with {@code also} (the entry's own notes of the try, such as a webhook's answer status). */
+	public void failed(String id, int attempts, RuntimeException ex, Update also) {
 		String error = message(ex);
 		boolean hopeless = ex instanceof MailParseException || ex instanceof MailPreparationException
 				|| ex instanceof IllegalArgumentException || rootCause(ex) instanceof AddressException;
 		if (hopeless) {
-			finish(id, new Update().set("state", "FAILED").set("attempts", attempts).set("lastError", error)
+			finish(id, also.set("state", "FAILED").set("attempts", attempts).set("lastError", error)
 				.unset("nextAttemptAt"));
 			log.warn("{} {} cannot be sent: {}", type.getSimpleName(), id, error);
 			count("failed");
 			return;
 		}
 		boolean dead = attempts >= retries.maxAttempts();
-		Update failed = new Update().set("attempts", attempts).set("lastError", error).set("state", dead ? "DEAD" : "RETRYING");
+		Update failed = also.set("attempts", attempts).set("lastError", error).set("state", dead ? "DEAD" : "RETRYING");
 		if (dead) {
 			failed.unset("nextAttemptAt");
 		}

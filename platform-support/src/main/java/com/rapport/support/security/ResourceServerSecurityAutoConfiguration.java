@@ -21,16 +21,17 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.MessageSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -56,6 +57,21 @@ public class ResourceServerSecurityAutoConfiguration {
 			matchIfMissing = true)
 	ProblemErrorController problemErrorController(MessageSource messages) {
 		return new ProblemErrorController(messages);
+	}
+
+	/**
+	 * Every JWT decoder of the service (the REST side's and the gRPC side's are the same bean) keeps the tokens it
+	 * verified until they expire ({@link VerifiedTokens}).
+	 */
+	@Bean
+	static BeanPostProcessor verifiedTokens() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
+						? new VerifiedTokens(decoder) : bean;
+			}
+		};
 	}
 
 	/** Checks {@code @PreAuthorize} before the body is read or validated: no right, no look at the content. */

@@ -18,6 +18,7 @@ import com.rapport.contracts.feedback.v1.SurveyAnswerServiceGrpc;
 import com.rapport.contracts.feedback.v1.SurveySettingsServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
+import com.rapport.contracts.ordertracking.v1.WebhookServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketConversationServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketConversationServiceGrpc.TicketConversationServiceBlockingStub;
 import com.rapport.contracts.ticket.v1.TicketIntakeServiceGrpc;
@@ -84,6 +85,11 @@ class RemoteClientsConfiguration {
 	@Bean
 	OrderTrackingServiceBlockingStub orderTrackingServiceStub(GrpcChannelFactory channels) {
 		return OrderTrackingServiceGrpc.newBlockingStub(channels.createChannel(OrderClient.REMOTE));
+	}
+
+	@Bean
+	WebhookServiceGrpc.WebhookServiceBlockingStub webhookServiceStub(GrpcChannelFactory channels) {
+		return WebhookServiceGrpc.newBlockingStub(channels.createChannel(OrderClient.REMOTE));
 	}
 
 	@Bean

@@ -1,80 +1,50 @@
 package com.rapport.support.mongo.store;
 
 import java.nio.ByteBuffer;
-import java.util.Collection;
-import java.util.Map;
 
-import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
 /**
  * Documents kept as BSON, as they came over the wire: compact, and read back without Java serialization (which the
- * library's H2 backend used, and which made reading one document cost deserialising its whole page).
+ * library's H2 backend used, and which made reading one document cost deserialising its whole page). A page read
+ * copies each document's bytes; a document is decoded when it is read ({@link StoredDocument}). On disk: the length
+ * as a variable-size int, then the BSON.
  */
-final class DocumentType extends BasicDataType<Document> {
+final class DocumentType extends BasicDataType<StoredDocument> {
 
 	static final DocumentType INSTANCE = new DocumentType();
 
 	private DocumentType() {
 	}
 
+	/**
+	 * Four times the bytes, about what the document takes decoded: MVStore splits pages by this count too, and small
+	 * pages keep what a durable write of one document rewrites small (and what a read of one copies). Pages hold as
+	 * many documents as they did when the cache kept them decoded, and the cache as many pages, in a quarter of the
+	 * heap.
+	 */
 	@Override
-	public int getMemory(Document document) {
-		return 48 + estimate(document);
-	}
-
-	private static int estimate(Object value) {
-		if (value instanceof String text) {
-			return 40 + 2 * text.length();
-		}
-		if (value instanceof Map<?, ?> map) {
-			int size = 48;
-			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				size += 32 + 2 * String.valueOf(entry.getKey()).length() + estimate(entry.getValue());
-			}
-			return size;
-		}
-		if (value instanceof Collection<?> values) {
-			int size = 40;
-			for (Object element : values) {
-				size += 8 + estimate(element);
-			}
-			return size;
-		}
-		return 16;
+	public int getMemory(StoredDocument document) {
+		return 32 + 4 * document.bson().length;
 	}
 
 	@Override
-	public void write(WriteBuffer buffer, Document document) {
-		ByteBuf bson = Unpooled.buffer(256);
-		try {
-			BsonEncoder.encodeDocument(document, bson);
-			int length = bson.readableBytes();
-			buffer.putVarInt(length);
-			buffer.put(bson.nioBuffer());
-		}
-		finally {
-			bson.release();
-		}
+	public void write(WriteBuffer buffer, StoredDocument document) {
+		buffer.putVarInt(document.bson().length);
+		buffer.put(document.bson());
 	}
 
 	@Override
-	public Document read(ByteBuffer buffer) {
-		int length = DataUtils.readVarInt(buffer);
-		ByteBuffer slice = buffer.slice();
-		slice.limit(length);
-		buffer.position(buffer.position() + length);
-		return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(slice));
+	public StoredDocument read(ByteBuffer buffer) {
+		byte[] bson = new byte[DataUtils.readVarInt(buffer)];
+		buffer.get(bson);
+		return new StoredDocument(bson);
 	}
 
 	@Override
-	public Document[] createStorage(int size) {
-		return new Document[size];
+	public StoredDocument[] createStorage(int size) {
+		return new StoredDocument[size];
 	}
 }

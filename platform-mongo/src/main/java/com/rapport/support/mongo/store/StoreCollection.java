@@ -33,14 +33,14 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
 
 	private static final String DATA_SIZE_KEY = "dataSize";
 
-	private final MVMap<Object, Document> dataMap;
+	private final MVMap<Object, StoredDocument> dataMap;
 
 	private final MVMap<String, Object> metaMap;
 
 	private volatile List<OrderedIndex> plannerIndexes = List.of();
 
 	StoreCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+			MVMap<Object, StoredDocument> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
 		super(database, collectionName, options, cursorRegistry);
 		this.dataMap = dataMap;
 		this.metaMap = metaMap;
@@ -65,7 +65,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
 	@Override
 	protected Object addDocumentInternal(Document document) {
 		Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
-		Document previous = dataMap.put(Missing.ofNullable(key), document);
+		StoredDocument previous = dataMap.put(Missing.ofNullable(key), StoredDocument.of(document));
 		if (previous != null) {
 			throw new IllegalStateException("Document with key '" + key + "' already existed in " + this);
 		}
@@ -84,7 +84,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
 
 	@Override
 	protected Document getDocument(Object position) {
-		return dataMap.get(position);
+		return document(position);
 	}
 
 	@Override
@@ -96,12 +96,14 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
 
 	@Override
 	protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
-		return dataMap.entrySet().stream().map(entry -> new DocumentWithPosition<>(entry.getValue(), entry.getKey()));
+		return dataMap.entrySet()
+			.stream()
+			.map(entry -> new DocumentWithPosition<>(entry.getValue().document(), entry.getKey()));
 	}
 
 	@Override
 	protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-		dataMap.put(Missing.ofNullable(position), newDocument);
+		dataMap.put(Missing.ofNullable(position), StoredDocument.of(newDocument));
 	}
 
 	@Override
@@ -150,14 +152,23 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
 	/** The documents a plan gives (not yet matched against the filter), lazily. */
 	Stream<Document> documents(QueryPlan plan) {
 		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(plan.positions(), Spliterator.ORDERED), false)
-			.map(dataMap::get)
+			.map(this::document)
 			.filter(Objects::nonNull);
+	}
+
+	private Document document(Object position) {
+		StoredDocument stored = dataMap.get(position);
+		return stored == null ? null : stored.document();
+	}
+
+	private Stream<Document> allDocuments() {
+		return dataMap.values().stream().map(StoredDocument::document);
 	}
 
 	/** The documents matching a filter, through the planner, unsorted. */
 	Stream<Document> matching(Document query) {
 		QueryPlan plan = plan(query, null, 0, 0);
-		Stream<Document> candidates = plan.usesIndex() ? documents(plan) : dataMap.values().stream();
+		Stream<Document> candidates = plan.usesIndex() ? documents(plan) : allDocuments();
 		return candidates.filter(document -> documentMatchesQuery(document, query));
 	}
 
@@ -171,7 +182,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
 				.map(DocumentWithPosition::getDocument);
 		}
 		else {
-			documents = dataMap.values().stream();
+			documents = allDocuments();
 		}
 		return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 	}

@@ -88,20 +88,21 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 	@Override
 	protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 		String fullName = getFullCollectionNamespace(collectionName);
-		MVMap<Object, Document> dataMap = documents(fullName);
+		MVMap<Object, StoredDocument> dataMap = documents(fullName);
 		MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
 		return new StoreCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
 	}
 
-	private MVMap<Object, Document> documents(String fullName) {
+	private MVMap<Object, StoredDocument> documents(String fullName) {
 		boolean fresh = !store.hasMap(DOCUMENTS_PREFIX + fullName);
-		MVMap<Object, Document> documents = store.openMap(DOCUMENTS_PREFIX + fullName,
-				new MVMap.Builder<Object, Document>().keyType(PositionType.INSTANCE).valueType(DocumentType.INSTANCE));
+		MVMap<Object, StoredDocument> documents = store.openMap(DOCUMENTS_PREFIX + fullName,
+				new MVMap.Builder<Object, StoredDocument>().keyType(PositionType.INSTANCE)
+					.valueType(DocumentType.INSTANCE));
 		String legacy = DATABASES_PREFIX + fullName;
 		if (fresh && store.hasMap(legacy)) {
 			MVMap<Object, Document> old = store.openMap(legacy);
 			log.info("Moving {} documents of {} to the BSON layout", old.sizeAsLong(), fullName);
-			old.forEach(documents::put);
+			old.forEach((position, document) -> documents.put(position, StoredDocument.of(document)));
 			store.removeMap(old);
 		}
 		return documents;
