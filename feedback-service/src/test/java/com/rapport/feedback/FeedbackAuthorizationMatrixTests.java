@@ -1,9 +1,12 @@
 package com.rapport.feedback;
 
 import com.rapport.feedback.invitation.ContactDirectory;
+import com.rapport.feedback.invitation.Invitation;
 import com.rapport.feedback.invitation.InvitedContact;
+import com.rapport.feedback.invitation.SignedInContacts;
 
 import com.rapport.support.test.FixedClock;
+import java.time.Instant;
 import java.util.List;
 
 import com.rapport.feedback.response.Answers;
@@ -20,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=feedback-service-matrix" })
@@ -36,7 +40,16 @@ class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		ContactDirectory standInContacts() {
 			return organisation -> List.of(new InvitedContact("contact-of-a", "Agatha", "agatha@org-a.example", "en", false));
 		}
+
+		/** The login of organisation A's customer is contact-of-a; organisation B's is a contact of B. */
+		@Bean
+		@Primary
+		SignedInContacts standInLogins() {
+			return caller -> caller.customerId().map(org -> Caller.ORGANISATION_A.equals(org) ? "contact-of-a" : "contact-of-b");
+		}
 	}
+
+	static final String INVITATION_OF_A = "invitation-of-a";
 
 	static final String SECRET_COMMENT = "A-SECRET-COMPLAINT-4711";
 
@@ -46,9 +59,17 @@ class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	@Autowired
 	ResponseService answers;
 
+	@Autowired
+	MongoTemplate mongo;
+
 	@Override
 	protected void createRecordsOfOrganisationA() {
 		responses.deleteAll();
+		mongo.dropCollection(Invitation.class);
+		Instant invited = FixedClock.NOW.minusSeconds(3600);
+		mongo.insert(new Invitation(INVITATION_OF_A, "CSAT", "TICKET", "ticket-of-a", "T-1001", Caller.ORGANISATION_A,
+				"contact-of-a", "Agatha", "agatha@org-a.example", "en", Invitation.Outcome.INVITED, invited,
+				invited.plusSeconds(14 * 86400), Invitation.State.SENT, 1, null, null, null, invited, null, null));
 		answers.record(Answers.byContact(Answers.withComment(Answers.csat("answer-of-a", Caller.ORGANISATION_A, 2),
 				SECRET_COMMENT), "contact-of-a"));
 	}
@@ -74,6 +95,15 @@ class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		if (fullMethodName.endsWith("/RequestSurvey")) {
 			return "{\"kind\": \"CSAT\", \"subjectType\": \"TICKET\", \"subjectId\": \"ticket-of-a\", \"organisationId\": \""
 					+ Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}";
+		}
+		if (fullMethodName.endsWith("/UpdateSurveySettings")) {
+			return "{\"cesAfterTicket\": false, \"cesAfterOrder\": true, \"expectedVersion\": 0}";
+		}
+		if (fullMethodName.endsWith("/AnswerMySurvey")) {
+			return "{\"invitationId\": \"" + INVITATION_OF_A + "\", \"score\": 4}";
+		}
+		if (fullMethodName.endsWith("/CommentMySurvey")) {
+			return "{\"invitationId\": \"" + INVITATION_OF_A + "\", \"comment\": \"Quick, thanks\"}";
 		}
 		if (fullMethodName.endsWith("/AnswerSurvey")) {
 			return "{\"token\": \"not-ours.x\", \"score\": 1}";

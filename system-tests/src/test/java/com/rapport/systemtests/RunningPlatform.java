@@ -184,6 +184,9 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 				// Keycloak's failed logins reach the audit trail within seconds rather than a minute.
 				builder.environment().put("RAPPORT_LOGIN_FAILURE_INTERVAL", "3s");
 				builder.environment().put("RAPPORT_LOGIN_FAILURE_INITIAL_DELAY", "3s");
+				// No quarterly NPS sweep: it would ask the demo contacts first, and the minimum interval would then keep
+				// SurveyLoopSystemTests' CSAT from being asked (NpsSweepTests cover the schedule).
+				builder.environment().put("RAPPORT_SURVEYS_NPS_SWEEPING", "false");
 				builder.environment().putAll(environment);
 				Process process = builder.start();
 				if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {

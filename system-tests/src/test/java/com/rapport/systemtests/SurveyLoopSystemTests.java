@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the mail catcher with five one-click links, the contact answers 1 without signing in (portal-web → gRPC →
  * feedback-service, through the gateway's public path) and adds a comment, and the low score comes back to the
  * desk as a high-priority follow-up ticket (feedback-service's outbox → ticket-service). A second click, and a
- * forged link, store nothing.
+ * forged link, store nothing; the contact's portal Surveys page shows the answer given.
  */
 @ExtendWith(RunningPlatform.class)
 class SurveyLoopSystemTests {
@@ -88,6 +88,18 @@ class SurveyLoopSystemTests {
 					+ token.substring(at + 1) + "?score=4";
 			anyone.go(forged);
 			assertThat(anyone.driver.findElements(By.id("invalid"))).as("a forged link").hasSize(1);
+		}
+
+		try (Browser contact = Browser.open().login("globex.buyer", "globex-demo-26")) {
+			// The portal's Surveys page shows what the contact answered through the mail, and nothing left open.
+			contact.go("/portal/surveys?lang=en");
+			contact.driver.findElement(By.cssSelector(".topbar .nav-surveys"));
+			WebElement answered = contact.driver.findElement(By.cssSelector(".answered-survey[data-subject='" + number + "']"));
+			assertThat(answered.findElement(By.cssSelector(".survey-score")).getText()).isEqualTo("Your answer: 1 of 5");
+			assertThat(answered.findElement(By.cssSelector(".survey-comment")).getText()).isEqualTo(comment);
+			assertThat(answered.findElement(By.cssSelector("a.survey-subject")).getAttribute("href"))
+				.endsWith("/portal/tickets/" + number);
+			assertThat(contact.driver.findElements(By.cssSelector(".open-survey[data-subject='" + number + "']"))).isEmpty();
 		}
 
 		try (Browser agent = Browser.open().login("agent.li", "agent-demo-26")) {

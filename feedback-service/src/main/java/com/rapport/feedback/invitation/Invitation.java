@@ -12,7 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * What was decided about one survey of one subject (kind, subject type, subject id): its id is made of those,
  * so a repeated request finds it and decides nothing again. {@code outcome} INVITED means a mail goes to the
- * contact ({@code state} tracks it: QUEUED, RETRYING, SENT, FAILED, DEAD); the other outcomes keep why nobody
+ * contact ({@code state} tracks it: QUEUED, RETRYING, SENT, FAILED, DEAD; PORTAL when the contact prefers another
+ * channel than email, so it waits on the portal's Surveys page unmailed); the other outcomes keep why nobody
  * was asked. {@code answeredAt} and {@code responseId} are set once, by the first answer through the link.
  */
 @Document("survey_invitations")
@@ -28,7 +29,7 @@ public record Invitation(@Id String id, String kind, String subjectType, String 
 	}
 
 	public enum State {
-		QUEUED, RETRYING, SENT, FAILED, DEAD
+		QUEUED, RETRYING, SENT, FAILED, DEAD, PORTAL
 	}
 
 	public Invitation {
@@ -39,6 +40,11 @@ public record Invitation(@Id String id, String kind, String subjectType, String 
 	public static String idOf(String kind, String subjectType, String subjectId) {
 		return UUID.nameUUIDFromBytes(String.join("|", kind, subjectType, subjectId).getBytes(StandardCharsets.UTF_8))
 			.toString();
+	}
+
+	/** The id of one contact's survey of {@code kind} about a subject all the organisation's contacts are asked of. */
+	public static String idOf(String kind, String subjectType, String subjectId, String contactId) {
+		return idOf(kind, subjectType, subjectId + "|" + contactId);
 	}
 
 	public boolean answered() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.rapport.feedback.response.SurveyKind;
 import com.rapport.support.message.Texts;
 import jakarta.mail.internet.InternetAddress;
 
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes an invitation in its contact's language (en or zh-CN, the shared codes {@code survey.mail.*}) with the
- * five scores as one-click links ({@code <portal>/survey/<token>?score=n}) and hands it to the SMTP server as
+ * survey's scores (CSAT five, CES seven) as one-click links ({@code <portal>/survey/<token>?score=n}) and hands it to the SMTP server as
  * plain text. The Message-ID is the invitation's own, so a mail handed over twice can be recognised as one.
  */
 @Component
@@ -67,10 +68,15 @@ class InvitationMail {
 		lines.add(invitation.contactName() == null || invitation.contactName().isBlank()
 				? say("survey.mail.greeting.anonymous", locale) : say("survey.mail.greeting", locale, invitation.contactName()));
 		lines.add("");
-		lines.add(say("survey.mail.csat.question", locale, invitation.subjectLabel()));
+		SurveyKind kind = SurveyKind.valueOf(invitation.kind());
+		String survey = kind.name().toLowerCase(Locale.ROOT);
+		// The CES asks about what happened: a resolved ticket or a delivered order.
+		String texts = kind == SurveyKind.CES ? "survey.mail.ces." + invitation.subjectType().toLowerCase(Locale.ROOT)
+				: "survey.mail." + survey;
+		lines.add(say(texts + ".question", locale, invitation.subjectLabel()));
 		lines.add("");
-		for (int score = 5; score >= 1; score--) {
-			lines.add(say("survey.mail.score-line", locale, score, say("survey.csat." + score, locale),
+		for (int score = kind.max(); score >= kind.min(); score--) {
+			lines.add(say("survey.mail.score-line", locale, score, say("survey." + survey + "." + score, locale),
 					link + "?score=" + score));
 		}
 		lines.add("");
@@ -78,7 +84,8 @@ class InvitationMail {
 		lines.add("");
 		lines.add("-- ");
 		lines.add(say("survey.mail.footer", locale));
-		return new Letter(say("survey.mail.csat.subject", locale, invitation.subjectLabel()), String.join("\n", lines));
+		return new Letter(say(texts + ".subject", locale, invitation.subjectLabel()),
+				String.join("\n", lines));
 	}
 
 	private String say(String code, Locale locale, Object... args) {

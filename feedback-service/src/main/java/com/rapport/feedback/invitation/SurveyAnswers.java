@@ -2,9 +2,13 @@ package com.rapport.feedback.invitation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 import com.rapport.feedback.response.NewResponse;
 import com.rapport.feedback.response.ResponseService;
+import com.rapport.feedback.response.SurveyKind;
+import com.rapport.feedback.response.SurveyResponse;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
@@ -57,22 +61,32 @@ public class SurveyAnswers {
 
 	public Result answer(String token, int score) {
 		Reading reading = read(token);
-		if (reading.result() != null) {
-			return reading.result();
-		}
-		Invitation invitation = reading.invitation();
+		return reading.result() != null ? reading.result() : answer(reading.invitation(), score, "EMAIL");
+	}
+
+	public Result comment(String token, String comment) {
+		Reading reading = read(token);
+		return reading.result() != null ? reading.result() : comment(reading.invitation(), comment);
+	}
+
+	/**
+	 * Stores {@code score} as the answer of {@code invitation} (INVITED, known to be the caller's and not expired),
+	 * given through {@code channel}: the mail's link (EMAIL) or the portal's Surveys page (PORTAL).
+	 */
+	Result answer(Invitation invitation, int score, String channel) {
 		if (invitation.answered()) {
 			return new Result(Outcome.ALREADY_ANSWERED, invitation, storedScore(invitation));
 		}
-		if (score < 1 || score > 5) {
+		SurveyKind kind = SurveyKind.valueOf(invitation.kind());
+		if (!kind.accepts(score)) {
 			throw new UnprocessableException(Message.of("feedback.answer-invalid"),
-					java.util.Map.of("score", Message.of("feedback.score.range", 1, 5, invitation.kind())));
+					Map.of("score", Message.of("feedback.score.range", kind.min(), kind.max(), invitation.kind())));
 		}
 		Instant now = clock.instant();
 		try {
 			var recorded = responses.record(new NewResponse(invitation.id(), invitation.organisationId(),
 					invitation.contactId(), invitation.kind(), score, null, now, invitation.subjectType(),
-					invitation.subjectLabel(), "EMAIL"));
+					invitation.subjectLabel(), channel));
 			if (!recorded.created()) {
 				return new Result(Outcome.ALREADY_ANSWERED, invitation, recorded.response().score());
 			}
@@ -85,14 +99,12 @@ public class SurveyAnswers {
 		return new Result(Outcome.RECORDED, invitation, score);
 	}
 
-	public Result comment(String token, String comment) {
-		Reading reading = read(token);
-		if (reading.result() != null) {
-			return reading.result();
-		}
-		Invitation invitation = reading.invitation();
-		int score = storedScore(invitation);
-		if (score == 0 || !responses.addComment(invitation.id(), comment)) {
+	/** Adds the optional comment to the answer of {@code invitation} (known to be the caller's), once. */
+	Result comment(Invitation invitation, String comment) {
+		Optional<SurveyResponse> answer = responses.find(invitation.id());
+		int score = answer.map(SurveyResponse::score).orElse(0);
+		// No answer yet (an NPS may be 0, so the score cannot tell) or a comment given before.
+		if (answer.isEmpty() || !responses.addComment(invitation.id(), comment)) {
 			return new Result(Outcome.ALREADY_ANSWERED, invitation, score);
 		}
 		return new Result(Outcome.COMMENTED, invitation, score);

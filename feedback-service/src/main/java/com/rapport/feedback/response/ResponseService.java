@@ -3,7 +3,9 @@ package com.rapport.feedback.response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -137,6 +139,16 @@ public class ResponseService {
 			// The same answer sent twice at once: the other call stored it.
 			return replay(responses.findById(id).orElseThrow(() -> ex), customerId, kind, answer.score());
 		}
+	}
+
+	/** The answer {@code id}, if given. */
+	public Optional<SurveyResponse> find(String id) {
+		return responses.findById(id);
+	}
+
+	/** Those of the answers {@code ids} that were given (by {@code _id}). */
+	public List<SurveyResponse> findAll(Collection<String> ids) {
+		return ids.isEmpty() ? List.of() : responses.findAllById(ids);
 	}
 
 	/** The score of the answer {@code id}, 0 when there is none. */

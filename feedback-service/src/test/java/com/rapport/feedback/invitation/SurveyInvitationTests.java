@@ -2,12 +2,10 @@ package com.rapport.feedback.invitation;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,10 +22,10 @@ import com.rapport.contracts.feedback.v1.SurveyAnswerServiceGrpc;
 import com.rapport.feedback.response.SurveyResponse;
 import com.rapport.feedback.response.SurveyResponseRepository;
 import com.rapport.feedback.score.ScoreService;
+import com.rapport.feedback.settings.SurveySettings;
 import com.rapport.contracts.feedback.v1.RequestSurveyResponse;
 import com.rapport.contracts.feedback.v1.SurveyRequestOutcome;
 import com.rapport.contracts.feedback.v1.SurveyRequestServiceGrpc;
-import com.rapport.support.error.NotFoundException;
 import com.rapport.support.grpc.CallTokens;
 import com.rapport.support.test.MutableClock;
 import com.rapport.support.test.TestTokens;
@@ -42,10 +40,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,46 +58,24 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 		"spring.grpc.server.inprocess.name=" + SurveyInvitationTests.SERVER, "rapport.surveys.sending=false",
 		"rapport.surveys.portal-url=https://rapport.example/", "rapport.surveys.min-interval=30d",
 		"rapport.surveys.valid-for=14d", "rapport.surveys.first-retry=10s", "rapport.surveys.max-attempts=3" })
-@Import({ TestTokens.DecoderConfiguration.class, SurveyInvitationTests.StandIns.class })
+@Import({ TestTokens.DecoderConfiguration.class, StandInCustomerService.class })
 class SurveyInvitationTests {
 
 	static final String SERVER = "feedback-invitations";
 
 	static final int SMTP_PORT = freePort();
 
-	static final Instant START = Instant.parse("2026-11-30T10:00:00Z");
+	static final Instant START = StandInCustomerService.START;
 
-	static final MutableClock CLOCK = new MutableClock(START);
+	static final MutableClock CLOCK = StandInCustomerService.CLOCK;
 
-	static final Map<String, List<InvitedContact>> CONTACTS = new ConcurrentHashMap<>();
+	static final Map<String, List<InvitedContact>> CONTACTS = StandInCustomerService.CONTACTS;
 
 	static GreenMail smtp = started();
 
 	static final ManagedChannel channel = InProcessChannelBuilder.forName(SERVER).directExecutor().build();
 
 	static final Pattern LINK = Pattern.compile("https://rapport\\.example/survey/([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)\\?score=(\\d)");
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class StandIns {
-
-		@Bean
-		@Primary
-		Clock movingClock() {
-			return CLOCK;
-		}
-
-		@Bean
-		@Primary
-		ContactDirectory standInCustomerService() {
-			return organisation -> {
-				List<InvitedContact> contacts = CONTACTS.get(organisation);
-				if (contacts == null) {
-					throw new NotFoundException(com.rapport.support.error.Message.of("organisation.not-found", organisation));
-				}
-				return contacts;
-			};
-		}
-	}
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
@@ -129,6 +102,7 @@ class SurveyInvitationTests {
 	void setUp() throws Exception {
 		CLOCK.advance(Duration.between(CLOCK.instant(), START));
 		mongo.dropCollection(Invitation.class);
+		mongo.dropCollection(SurveySettings.class);
 		responses.deleteAll();
 		smtp.purgeEmailFromAllMailboxes();
 		if (!smtp.isRunning()) {
@@ -398,6 +372,118 @@ class SurveyInvitationTests {
 				.withCallCredentials(CallTokens.bearer(TestTokens.customer("acme-retail")))
 				.answerSurvey(AnswerSurveyRequest.newBuilder().setToken("x").setScore(5).build()))
 			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+	}
+
+	/** order-tracking-service's request when an order is delivered: CES about the order, naming no contact. */
+	private static RequestSurveyResponse delivered(String orderId, String number) {
+		return SurveyRequestServiceGrpc.newBlockingStub(channel).withCallCredentials(CallTokens.bearer(TestTokens.service()))
+			.requestSurvey(RequestSurveyRequest.newBuilder().setKind("CES").setSubjectType("ORDER").setSubjectId(orderId)
+				.setSubjectLabel(number).setOrganisationId("acme-retail")
+				.setOccurredAt(Timestamp.newBuilder().setSeconds(CLOCK.instant().getEpochSecond())).build());
+	}
+
+	@Test
+	void aDeliveredOrderAsksEachConsentingContactACesOnceInTheirLanguageByTheirChannel() throws Exception {
+		CONTACTS.put("acme-retail", List.of(new InvitedContact("alice-1", "Alice Chen", "alice@acme.example", "en", true),
+				new InvitedContact("wang-1", "王芳", "wang@acme.example", "zh-CN", true),
+				new InvitedContact("bob-1", "Bob Li", "bob@acme.example", "en", false),
+				new InvitedContact("dan-1", "Dan", "dan@acme.example", "en", true, "PORTAL")));
+
+		RequestSurveyResponse answer = delivered("order-1", "ACME-1015");
+
+		assertThat(answer.getOutcome()).isEqualTo(SurveyRequestOutcome.SURVEY_REQUEST_OUTCOME_INVITED);
+		assertThat(answer.getInvitedCount()).isEqualTo(3);
+		assertThat(sender.sendDue(10)).isEqualTo(2);
+		assertThat(mails()).extracting(m -> m.getAllRecipients()[0].toString())
+			.containsExactlyInAnyOrder("alice@acme.example", "wang@acme.example");
+		MimeMessage alices = java.util.Arrays.stream(mails())
+			.filter(m -> subject(m).equals("How easy was it to receive ACME-1015?")).findFirst().orElseThrow();
+		String body = GreenMailUtil.getBody(alices).replace("=\r\n", "").replace("=3D", "=");
+		assertThat(body).contains("Your order ACME-1015 was delivered", "7 - Very easy", "1 - Very difficult");
+		Matcher links = LINK.matcher(body);
+		java.util.List<String> scores = new java.util.ArrayList<>();
+		while (links.find()) {
+			scores.add(links.group(2));
+		}
+		assertThat(scores).containsExactly("7", "6", "5", "4", "3", "2", "1");
+		assertThat(java.util.Arrays.stream(mails()).map(SurveyInvitationTests::subject)).contains("收到 ACME-1015 是否方便？");
+		// Dan prefers the portal: invited, not mailed; Bob did not consent.
+		Invitation dans = mongo.findById(Invitation.idOf("CES", "ORDER", "order-1", "dan-1"), Invitation.class);
+		assertThat(dans.outcome()).isEqualTo(Invitation.Outcome.INVITED);
+		assertThat(dans.state()).isEqualTo(Invitation.State.PORTAL);
+		assertThat(mongo.findById(Invitation.idOf("CES", "ORDER", "order-1", "bob-1"), Invitation.class).outcome())
+			.isEqualTo(Invitation.Outcome.NO_CONSENT);
+
+		// The relay's repeat: the same decisions, nothing sent again.
+		assertThat(delivered("order-1", "ACME-1015").getInvitedCount()).isEqualTo(3);
+		assertThat(sender.sendDue(10)).isZero();
+		assertThat(mails()).hasSize(2);
+	}
+
+	@Test
+	void aCesLinkTakesOneToSevenAndRecordsACesAboutTheOrder() throws Exception {
+		delivered("order-2", "ACME-1016");
+		sender.sendDue(10);
+		MimeMessage alices = java.util.Arrays.stream(mails())
+			.filter(m -> subject(m).equals("How easy was it to receive ACME-1016?")).findFirst().orElseThrow();
+		Matcher link = LINK.matcher(GreenMailUtil.getBody(alices).replace("=\r\n", "").replace("=3D", "="));
+		assertThat(link.find()).isTrue();
+		String token = link.group(1);
+
+		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> click(token, 8))
+			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+		SurveyAnswerResult answered = click(token, 7);
+
+		assertThat(answered.getOutcome()).isEqualTo(SurveyAnswerOutcome.SURVEY_ANSWER_OUTCOME_RECORDED);
+		assertThat(answered.getKind()).isEqualTo("CES");
+		SurveyResponse stored = responses.findById(Invitation.idOf("CES", "ORDER", "order-2", "alice-1")).orElseThrow();
+		assertThat(stored.kind()).isEqualTo(com.rapport.feedback.response.SurveyKind.CES);
+		assertThat(stored.score()).isEqualTo(7);
+		assertThat(stored.subjectType()).isEqualTo(com.rapport.feedback.response.SubjectType.ORDER);
+		assertThat(stored.subjectId()).isEqualTo("ACME-1016");
+		assertThat(stored.contactId()).isEqualTo("alice-1");
+	}
+
+	@Test
+	void aContactAskedWithinTheMinimumIntervalIsNotAskedAboutADelivery() {
+		resolved("ticket-30", "T-1030", "alice-1");
+		CLOCK.advance(Duration.ofDays(29));
+
+		delivered("order-3", "ACME-1017");
+
+		assertThat(mongo.findById(Invitation.idOf("CES", "ORDER", "order-3", "alice-1"), Invitation.class).outcome())
+			.isEqualTo(Invitation.Outcome.TOO_SOON);
+		assertThat(mongo.findById(Invitation.idOf("CES", "ORDER", "order-3", "wang-1"), Invitation.class).outcome())
+			.isEqualTo(Invitation.Outcome.INVITED);
+	}
+
+	@Test
+	void withCesAfterOrdersTurnedOffADeliveryAsksNobody() {
+		mongo.save(new SurveySettings("surveys", false, false, 1, "staff-manager", START));
+
+		RequestSurveyResponse answer = delivered("order-4", "ACME-1018");
+
+		assertThat(answer.getOutcome()).isEqualTo(SurveyRequestOutcome.SURVEY_REQUEST_OUTCOME_NOT_ASKED);
+		assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), Invitation.class)).isZero();
+	}
+
+	@Test
+	void withCesAfterTicketsTheRequesterGetsTheCsatAndACesAboutTheSameTicket() throws Exception {
+		mongo.save(new SurveySettings("surveys", true, true, 1, "staff-manager", START));
+
+		assertThat(resolved("ticket-40", "T-1040", "alice-1").getOutcome())
+			.isEqualTo(SurveyRequestOutcome.SURVEY_REQUEST_OUTCOME_INVITED);
+		assertThat(sender.sendDue(10)).isEqualTo(2);
+
+		assertThat(java.util.Arrays.stream(mails()).map(SurveyInvitationTests::subject))
+			.containsExactlyInAnyOrder("How did we do on T-1040?", "How easy was it to get T-1040 resolved?");
+		MimeMessage ces = java.util.Arrays.stream(mails())
+			.filter(m -> subject(m).startsWith("How easy")).findFirst().orElseThrow();
+		assertThat(GreenMailUtil.getBody(ces).replace("=\r\n", "").replace("=3D", "="))
+			.contains("Your request T-1040 was resolved", "7 - Very easy");
+		// A repeat of ticket-service's request decides nothing again.
+		resolved("ticket-40", "T-1040", "alice-1");
+		assertThat(sender.sendDue(10)).isZero();
 	}
 
 	private static String subject(MimeMessage mail) {

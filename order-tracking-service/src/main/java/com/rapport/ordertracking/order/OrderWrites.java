@@ -40,6 +40,11 @@ public class OrderWrites {
 		if (!toHooks.isEmpty()) {
 			update.push("hooks").each(toHooks.toArray());
 		}
+		if (before.deliveredAt() == null && after.deliveredAt() != null) {
+			// The first delivery: feedback-service must hear of it (the survey feature's outbox, DeliverySurveyOutbox).
+			update.push("surveyRequests", new org.bson.Document("eventId", "delivery-survey:" + after.id())
+				.append("occurredAt", java.util.Date.from(after.deliveredAt())));
+		}
 		return mongo.updateFirst(unchanged, update, Order.class).getModifiedCount() == 1;
 	}
 }

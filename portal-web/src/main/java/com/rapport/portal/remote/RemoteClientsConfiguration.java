@@ -13,7 +13,9 @@ import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc;
 import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc.TieringPolicyServiceBlockingStub;
 import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc;
 import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc.FeedbackServiceBlockingStub;
+import com.rapport.contracts.feedback.v1.MySurveyServiceGrpc;
 import com.rapport.contracts.feedback.v1.SurveyAnswerServiceGrpc;
+import com.rapport.contracts.feedback.v1.SurveySettingsServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
 import com.rapport.contracts.ordertracking.v1.WebhookServiceGrpc;
@@ -38,6 +40,16 @@ class RemoteClientsConfiguration {
 	@Bean
 	SurveyAnswerServiceGrpc.SurveyAnswerServiceBlockingStub surveyAnswerServiceStub(GrpcChannelFactory channels) {
 		return SurveyAnswerServiceGrpc.newBlockingStub(channels.createChannel(SurveyClient.REMOTE));
+	}
+
+	@Bean
+	MySurveyServiceGrpc.MySurveyServiceBlockingStub mySurveyServiceStub(GrpcChannelFactory channels) {
+		return MySurveyServiceGrpc.newBlockingStub(channels.createChannel(SurveyClient.REMOTE));
+	}
+
+	@Bean
+	SurveySettingsServiceGrpc.SurveySettingsServiceBlockingStub surveySettingsServiceStub(GrpcChannelFactory channels) {
+		return SurveySettingsServiceGrpc.newBlockingStub(channels.createChannel(SurveyClient.REMOTE));
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.Locale;
 import com.rapport.contracts.feedback.v1.SurveyAnswerOutcome;
 import com.rapport.contracts.feedback.v1.SurveyAnswerResult;
 import com.rapport.portal.remote.SurveyClient;
+import com.rapport.support.error.UnprocessableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * {@code /survey/<token>?score=n}: the score clicked in the invitation mail is stored and a thank-you page offers
+ * {@code /survey/<token>?score=n}: the score (of the survey's scale: CSAT 1-5, CES 1-7) clicked in the invitation mail is stored and a thank-you page offers
  * the optional comment ({@code POST /survey/<token>/comment}, with the CSRF token the gateway checks). A second
  * answer, an expired link or a forged one gets a page that says so and stores nothing. The page speaks the
  * contact's language when the link is ours, else the reader's. Public: the gateway and this application let
@@ -45,7 +46,15 @@ class SurveyController {
 			model.addAttribute("state", "score-invalid");
 			return "survey/answer";
 		}
-		return show(surveys.answer(token, chosen), token, model, request, response);
+		try {
+			return show(surveys.answer(token, chosen), token, model, request, response);
+		}
+		catch (UnprocessableException ex) {
+			// Off the survey's scale (CSAT 1-5, CES 1-7, NPS 0-10): feedback-service knows which survey it is.
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("state", "score-invalid");
+			return "survey/answer";
+		}
 	}
 
 	@PostMapping("/survey/{token}/comment")
@@ -69,6 +78,7 @@ class SurveyController {
 		model.addAttribute("state", state);
 		model.addAttribute("score", result.getScore());
 		model.addAttribute("subject", result.getSubjectLabel());
+		model.addAttribute("kind", result.getKind().isEmpty() ? "csat" : result.getKind().toLowerCase(Locale.ROOT));
 		model.addAttribute("token", token);
 		return "survey/answer";
 	}
@@ -84,7 +94,7 @@ class SurveyController {
 	}
 
 	private static Integer parse(String score) {
-		if (score == null || !score.matches("[1-5]")) {
+		if (score == null || !score.matches("\\d{1,2}")) {
 			return null;
 		}
 		return Integer.valueOf(score);

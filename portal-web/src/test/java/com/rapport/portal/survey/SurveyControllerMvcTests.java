@@ -1,9 +1,12 @@
 package com.rapport.portal.survey;
 
+import java.util.Map;
+
 import com.rapport.contracts.feedback.v1.SurveyAnswerOutcome;
 import com.rapport.contracts.feedback.v1.SurveyAnswerResult;
 import com.rapport.portal.remote.SurveyClient;
 import com.rapport.portal.web.PageTestConfiguration;
+import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
 import jakarta.servlet.http.Cookie;
 import org.jsoup.Jsoup;
@@ -96,12 +99,28 @@ class SurveyControllerMvcTests {
 	}
 
 	@Test
-	void aScoreThatIsNotOneToFiveIsNotPassedOn() throws Exception {
-		for (String score : new String[] { "0", "6", "x", "" }) {
+	void aScoreThatIsNotANumberIsNotPassedOn() throws Exception {
+		for (String score : new String[] { "x", "", "100", "-1" }) {
 			assertThat(page(mvc.perform(get("/survey/tok.en").param("score", score)).andExpect(status().isBadRequest())
-				.andReturn()).select("#score-invalid").text()).isEqualTo("Choose a score from 1 to 5.");
+				.andReturn()).select("#score-invalid").text()).isEqualTo("Choose one of the scores offered in the mail.");
 		}
 		verify(surveys, never()).answer(anyString(), anyInt());
+	}
+
+	@Test
+	void aScoreOffTheSurveysScaleIsRefusedByFeedbackServiceAndSaid() throws Exception {
+		given(surveys.answer("tok.en", 6)).willThrow(UnprocessableException.withoutCode("score", Map.of()));
+		assertThat(page(mvc.perform(get("/survey/tok.en").param("score", "6")).andExpect(status().isBadRequest())
+			.andReturn()).select("#score-invalid").text()).isEqualTo("Choose one of the scores offered in the mail.");
+	}
+
+	@Test
+	void aCesAnswerIsThankedWithTheCesWords() throws Exception {
+		given(surveys.answer("tok.en", 6)).willReturn(SurveyAnswerResult.newBuilder()
+			.setOutcome(SurveyAnswerOutcome.SURVEY_ANSWER_OUTCOME_RECORDED).setLanguage("en").setScore(6).setKind("CES")
+			.setSubjectLabel("ACME-1015").build());
+		assertThat(page(mvc.perform(get("/survey/tok.en").param("score", "6")).andExpect(status().isOk()).andReturn())
+			.select("#thanks").text()).contains("6 - Easy");
 	}
 
 	@Test

@@ -24,7 +24,8 @@ class GrpcContactDirectory implements ContactDirectory {
 	@Override
 	public List<InvitedContact> contactsOf(String organisationId) {
 		return contacts.contactsOf(organisationId).stream()
-			.map(c -> new InvitedContact(c.getId(), c.getName(), c.getEmail(), c.getLanguage(), c.getSurveyConsent()))
+			.map(c -> new InvitedContact(c.getId(), c.getName(), c.getEmail(), c.getLanguage(), c.getSurveyConsent(),
+					c.getPreferredChannel().name().replace("PREFERRED_CHANNEL_", "").replace("UNSPECIFIED", "EMAIL")))
 			.toList();
 	}
 }

@@ -45,7 +45,7 @@ class SurveyAnswerGrpcService extends SurveyAnswerServiceGrpc.SurveyAnswerServic
 		}
 	}
 
-	private static SurveyAnswerResult toProto(SurveyAnswers.Result result) {
+	static SurveyAnswerResult toProto(SurveyAnswers.Result result) {
 		SurveyAnswerResult.Builder builder = SurveyAnswerResult.newBuilder()
 			.setOutcome(SurveyAnswerOutcome.valueOf("SURVEY_ANSWER_OUTCOME_" + result.outcome().name()))
 			.setScore(result.score());

@@ -1,6 +1,7 @@
 package com.rapport.feedback.invitation.grpc;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.rapport.contracts.feedback.v1.RequestSurveyRequest;
 import com.rapport.contracts.feedback.v1.RequestSurveyResponse;
@@ -15,7 +16,10 @@ import io.grpc.stub.StreamObserver;
 import org.springframework.grpc.server.service.GrpcService;
 import org.springframework.security.access.AccessDeniedException;
 
-/** Survey requests of the other services (role internal only, refused to anyone else before any look-up). */
+/**
+ * Survey requests of the other services (role internal only, refused to anyone else before any look-up): for the
+ * contact named, or, naming none, for each of the organisation's contacts.
+ */
 @GrpcService
 class SurveyRequestGrpcService extends SurveyRequestServiceGrpc.SurveyRequestServiceImplBase {
 
@@ -32,13 +36,27 @@ class SurveyRequestGrpcService extends SurveyRequestServiceGrpc.SurveyRequestSer
 		}
 		Instant occurredAt = request.hasOccurredAt() ? Instant.ofEpochSecond(request.getOccurredAt().getSeconds(),
 				request.getOccurredAt().getNanos()) : null;
-		Invitation decided = invitations.request(new SurveyDue(request.getKind(), request.getSubjectType(),
-				request.getSubjectId(), request.getSubjectLabel(), request.getOrganisationId(), request.getContactId(),
-				request.getContactEmail(), occurredAt));
+		SurveyDue due = new SurveyDue(request.getKind(), request.getSubjectType(), request.getSubjectId(),
+				request.getSubjectLabel(), request.getOrganisationId(), request.getContactId(), request.getContactEmail(),
+				occurredAt);
+		if (!invitations.asked(due)) {
+			response.onNext(RequestSurveyResponse.newBuilder()
+				.setOutcome(SurveyRequestOutcome.SURVEY_REQUEST_OUTCOME_NOT_ASKED).build());
+			response.onCompleted();
+			return;
+		}
+		List<Invitation> decided = request.getContactId().isBlank() && request.getContactEmail().isBlank()
+				? invitations.requestOfOrganisation(due) : List.of(invitations.request(due));
+		// The CES that may follow the same resolved ticket (the managers' setting); the answer stays the CSAT's.
+		invitations.cesAfterTicket(due);
+		List<Invitation> invited = decided.stream().filter(i -> i.outcome() == Invitation.Outcome.INVITED).toList();
+		Invitation.Outcome outcome = !invited.isEmpty() ? Invitation.Outcome.INVITED
+				: decided.isEmpty() ? Invitation.Outcome.NO_CONTACT : decided.get(0).outcome();
 		RequestSurveyResponse.Builder answer = RequestSurveyResponse.newBuilder()
-			.setOutcome(SurveyRequestOutcome.valueOf("SURVEY_REQUEST_OUTCOME_" + decided.outcome().name()));
-		if (decided.outcome() == Invitation.Outcome.INVITED) {
-			answer.setInvitationId(decided.id());
+			.setOutcome(SurveyRequestOutcome.valueOf("SURVEY_REQUEST_OUTCOME_" + outcome.name()))
+			.setInvitedCount(invited.size());
+		if (!invited.isEmpty()) {
+			answer.setInvitationId(invited.get(0).id());
 		}
 		response.onNext(answer.build());
 		response.onCompleted();

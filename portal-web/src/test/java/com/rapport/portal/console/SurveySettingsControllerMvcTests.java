@@ -1,0 +1,110 @@
+package com.rapport.portal.console;
+
+import com.google.protobuf.Timestamp;
+import com.rapport.contracts.feedback.v1.SurveySettings;
+import com.rapport.portal.remote.SurveySettingsClient;
+import com.rapport.portal.web.PageTestConfiguration;
+import com.rapport.support.error.ConflictException;
+import com.rapport.support.error.Message;
+import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
+import com.rapport.support.test.FixedClock;
+import com.rapport.support.test.TestTokens;
+import jakarta.servlet.http.Cookie;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static com.rapport.support.test.TestJwtRequests.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(SurveySettingsController.class)
+@ImportAutoConfiguration(ResourceServerSecurityAutoConfiguration.class)
+@Import(PageTestConfiguration.class)
+class SurveySettingsControllerMvcTests {
+
+	static final SurveySettings SAVED = SurveySettings.newBuilder().setCesAfterTicket(false).setCesAfterOrder(true)
+		.setVersion(3).setUpdatedBy("manager.chen")
+		.setUpdatedAt(Timestamp.newBuilder().setSeconds(FixedClock.NOW.getEpochSecond())).build();
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	SurveySettingsClient settings;
+
+	private static Document page(ResultActions actions) throws Exception {
+		return Jsoup.parse(actions.andReturn().getResponse().getContentAsString());
+	}
+
+	@Test
+	void aManagerSeesTheSettingsInForceWithTheVersionReadAndWhoSavedThem() throws Exception {
+		given(settings.settings()).willReturn(SAVED);
+		Document page = page(mvc.perform(get("/console/survey-settings").cookie(new Cookie("XSRF-TOKEN", "t0k3n"))
+			.with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
+
+		assertThat(page.select(".topbar .nav-survey-settings").attr("href")).isEqualTo("/console/survey-settings");
+		assertThat(page.select("input[name=cesAfterTicket]").hasAttr("checked")).isFalse();
+		assertThat(page.select("input[name=cesAfterOrder]").hasAttr("checked")).isTrue();
+		assertThat(page.select("input[name=version]").val()).isEqualTo("3");
+		assertThat(page.select("input[name=_csrf]").val()).isEqualTo("t0k3n");
+		assertThat(page.select("#last-saved").text()).startsWith("Last saved by manager.chen,").contains("2026");
+	}
+
+	@Test
+	void savingSendsBothChoicesOverTheVersionRead() throws Exception {
+		mvc.perform(post("/console/survey-settings").with(as(TestTokens.staff("manager")))
+			.param("cesAfterTicket", "true").param("version", "3"))
+			.andExpect(redirectedUrl("/console/survey-settings?saved"));
+
+		verify(settings).update(true, false, 3);
+	}
+
+	@Test
+	void aSaveThatLostToAnotherSaysSoAndKeepsTheChoice() throws Exception {
+		given(settings.settings()).willReturn(SAVED.toBuilder().setVersion(4).build());
+		given(settings.update(true, true, 3))
+			.willThrow(new ConflictException(Message.of("feedback.settings.changed-meanwhile")));
+		Document page = page(mvc.perform(post("/console/survey-settings").with(as(TestTokens.staff("admin")))
+			.param("cesAfterTicket", "true").param("cesAfterOrder", "true").param("version", "3"))
+			.andExpect(status().isConflict()));
+
+		assertThat(page.select("#notice.error").text()).startsWith("Someone saved the settings meanwhile");
+		assertThat(page.select("input[name=cesAfterTicket]").hasAttr("checked")).isTrue();
+		assertThat(page.select("input[name=version]").val()).isEqualTo("4");
+	}
+
+	@Test
+	void thePageSpeaksChinese() throws Exception {
+		given(settings.settings()).willReturn(SAVED);
+		Document page = page(mvc.perform(get("/console/survey-settings").param("lang", "zh-CN")
+			.with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
+
+		assertThat(page.select("h1").text()).isEqualTo("何时征求反馈");
+	}
+
+	@Test
+	void agentsAndCustomersHaveNoSettingsPage() throws Exception {
+		mvc.perform(get("/console/survey-settings").with(as(TestTokens.staff("agent")))).andExpect(status().isForbidden());
+		mvc.perform(post("/console/survey-settings").param("version", "0").with(as(TestTokens.customer("acme-retail"))))
+			.andExpect(status().isForbidden());
+		verify(settings, never()).settings();
+		verify(settings, never()).update(anyBoolean(), anyBoolean(), anyLong());
+	}
+}
