@@ -15,9 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param everyMonths   the period's length in months, a divisor of 12
  * @param sweepInterval how often the sweep looks for contacts not yet asked this period
  * @param sweeping      whether the sweep runs on its schedule ({@code false} leaves it to the tests)
+ * @param maxPerSweep   at most this many contacts invited by one sweep (500): a first period's wave over many
+ *                      organisations goes out a few hundred mails an hour instead of all at once (a sweep stops there;
+ *                      the next one goes on with those not yet asked)
  */
 @ConfigurationProperties("rapport.surveys.nps")
-public record NpsProperties(Integer everyMonths, Duration sweepInterval, Boolean sweeping) {
+public record NpsProperties(Integer everyMonths, Duration sweepInterval, Boolean sweeping, Integer maxPerSweep) {
 
 	static final List<Integer> PERIODS = List.of(1, 2, 3, 4, 6, 12);
 
@@ -28,6 +31,10 @@ public record NpsProperties(Integer everyMonths, Duration sweepInterval, Boolean
 		}
 		sweepInterval = sweepInterval == null ? Duration.ofHours(1) : sweepInterval;
 		sweeping = sweeping == null || sweeping;
+		maxPerSweep = maxPerSweep == null ? 500 : maxPerSweep;
+		if (maxPerSweep < 1) {
+			throw new IllegalArgumentException("rapport.surveys.nps.max-per-sweep must be at least 1");
+		}
 	}
 
 	/** The period {@code at} falls in, as its key: 2026-Q4 (quarterly), 2026-H2, 2026 (yearly), 2026-M12 (monthly). */

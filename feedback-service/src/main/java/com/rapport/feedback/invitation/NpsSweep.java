@@ -36,7 +36,7 @@ class NpsSweep {
 		this.clock = clock;
 	}
 
-	@Scheduled(initialDelayString = "${rapport.surveys.nps.initial-delay:1m}",
+	@Scheduled(initialDelayString = "${rapport.surveys.nps.initial-delay:1h}",
 			fixedDelayString = "${rapport.surveys.nps.sweep-interval:1h}")
 	void scheduled() {
 		if (!properties.sweeping()) {
@@ -53,8 +53,13 @@ class NpsSweep {
 		}
 	}
 
-	/** One sweep over every organisation; answers how many contacts it invited. */
+	/** One sweep over the organisations; answers how many contacts it invited (at most {@code max-per-sweep}). */
 	int sweep() {
+		return sweep(properties.maxPerSweep());
+	}
+
+	/** One sweep that stops once it has invited {@code limit} contacts; the next sweep goes on from the start. */
+	int sweep(int limit) {
 		String period = properties.periodOf(clock.instant());
 		int invited = 0;
 		String token = "";
@@ -63,6 +68,9 @@ class NpsSweep {
 			for (OrganisationPages.Organisation organisation : page.organisations()) {
 				for (InvitedContact contact : organisation.contacts()) {
 					invited += invitations.requestNps(organisation.id(), contact, period) ? 1 : 0;
+					if (invited >= limit) {
+						return invited;
+					}
 				}
 			}
 			token = page.next() == null ? "" : page.next();

@@ -118,6 +118,17 @@ class NpsSweepTests {
 	}
 
 	@Test
+	void aSweepInvitesAtMostItsShareAndTheNextGoesOnWithTheOthers() {
+		assertThat(sweep.sweep(1)).isEqualTo(1);
+		assertThat(nps()).extracting(Invitation::contactId).containsExactly("alice-1");
+		assertThat(PAGES_ASKED).as("stopped on the first page").containsExactly("");
+
+		assertThat(sweep.sweep(1)).isEqualTo(1);
+		assertThat(nps()).extracting(Invitation::contactId).containsExactlyInAnyOrder("alice-1", "gavin-1");
+		assertThat(sweep.sweep(1)).as("everyone asked this quarter").isZero();
+	}
+
+	@Test
 	void aContactInvitedWithinTheMinimumIntervalIsAskedByALaterSweepOfThePeriod() {
 		Instant earlier = START.minus(Duration.ofDays(10));
 		mongo.insert(new Invitation("csat-of-alice", "CSAT", "TICKET", "ticket-1", "T-1001", "acme-retail", "alice-1",
@@ -136,8 +147,8 @@ class NpsSweepTests {
 	void twoReplicasSweepingAtOnceAskEachContactOnce() throws Exception {
 		ExecutorService replicas = Executors.newFixedThreadPool(2);
 		try {
-			Future<Integer> first = replicas.submit(sweep::sweep);
-			Future<Integer> second = replicas.submit(sweep::sweep);
+			Future<Integer> first = replicas.submit(() -> sweep.sweep());
+			Future<Integer> second = replicas.submit(() -> sweep.sweep());
 			assertThat(first.get() + second.get()).isEqualTo(2);
 		}
 		finally {
