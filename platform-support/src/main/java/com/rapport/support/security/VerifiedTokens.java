@@ -62,9 +62,4 @@ public final class VerifiedTokens implements JwtDecoder {
 		verified.put(token, jwt);
 		return jwt;
 	}
-
-	/** The decoder it asks for tokens it has not seen. */
-	JwtDecoder decoder() {
-		return decoder;
-	}
 }
