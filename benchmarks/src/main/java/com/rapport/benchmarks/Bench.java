@@ -7,6 +7,7 @@ import com.rapport.benchmarks.gateway.Gateway;
 import com.rapport.benchmarks.harness.Harness;
 import com.rapport.benchmarks.harness.Scenario;
 import com.rapport.benchmarks.orders.Orders;
+import com.rapport.benchmarks.portal.Portal;
 import com.rapport.benchmarks.tickets.Tickets;
 import com.rapport.benchmarks.writes.Writes;
 
@@ -14,7 +15,8 @@ import com.rapport.benchmarks.writes.Writes;
 public final class Bench {
 
 	/** Every scenario; a new one is added here. */
-	static final List<Scenario> SCENARIOS = List.of(new Customer360(), new Writes(), new Orders(), new Gateway(), new Tickets());
+	static final List<Scenario> SCENARIOS = List.of(new Customer360(), new Writes(), new Orders(), new Gateway(), new Tickets(),
+			new Portal());
 
 	private Bench() {
 	}

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Times one kind of request: a warm-up that is not counted, then the measured calls, one after the other or from
- * {@code concurrency} threads at once (each taking the next call number until all are done). Only sending the
- * request and reading the whole answer is timed; checking it is not.
+ * {@code concurrency} threads at once (each taking the next call number until all are done), each after the call's
+ * think time if it has one. Only sending the request and reading the whole answer is timed; thinking and checking
+ * it are not.
  */
 public final class Load {
 
@@ -41,6 +42,14 @@ public final class Load {
 		default String group(int index) {
 			return null;
 		}
+
+		/**
+		 * How long the caller waits before sending, not timed: a person's think time between two pages. By
+		 * default none (calls back to back).
+		 */
+		default long thinkMillis(int index) {
+			return 0;
+		}
 	}
 
 	static Recording measure(String name, Settings settings, Call call, PrintStream out) {
@@ -62,6 +71,10 @@ public final class Load {
 		Runnable worker = () -> {
 			for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
 				int index = first + n;
+				long think = call.thinkMillis(index);
+				if (think > 0) {
+					Http.sleep(think);
+				}
 				long t0 = System.nanoTime();
 				String error;
 				try {
