@@ -38,6 +38,9 @@ public final class FakeKeycloak {
 		this.server = server;
 	}
 
+	/** How long {@code /survey/busy} takes to answer. */
+	public static final long BUSY_PAGE_MILLIS = 300;
+
 	public static FakeKeycloak start() {
 		try {
 			RSAKey key = new RSAKeyGenerator(2048).keyID("test-key").generate();
@@ -66,6 +69,18 @@ public final class FakeKeycloak {
 					exchange.getRequestMethod() + " " + exchange.getRequestURI()
 							+ (exchange.getRequestURI().getPath().endsWith("/cookies")
 									? "\n" + exchange.getRequestHeaders().getFirst("Cookie") : "")));
+			// A page that takes a while, as portal-web's pages do on a busy machine.
+			server.createContext("/survey/busy", exchange -> {
+				try {
+					Thread.sleep(BUSY_PAGE_MILLIS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				answer(exchange, "text/plain", "busy page");
+			});
+			// Many requests at once, as the real services take them.
+			server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
 			server.start();
 			return new FakeKeycloak(key, server);
 		}

@@ -1,7 +1,12 @@
 package com.rapport.gateway.routing;
 
 import com.rapport.gateway.error.ErrorAnswers;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -9,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The fallback of every route's circuit breaker: the service did not answer (refused, timed out, or its
@@ -18,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class UnavailableController {
+
+	private static final Logger log = LoggerFactory.getLogger(UnavailableController.class);
 
 	static final String RETRY_AFTER_SECONDS = "10";
 
@@ -31,7 +39,9 @@ class UnavailableController {
 
 	@RequestMapping(path = "/unavailable", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<byte[]> page(
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
+			ServerWebExchange exchange) {
+		logCause(exchange);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
@@ -40,10 +50,30 @@ class UnavailableController {
 
 	@RequestMapping("/unavailable")
 	ResponseEntity<byte[]> problem(
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
+			ServerWebExchange exchange) {
+		logCause(exchange);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(ErrorAnswers.problem(HttpStatus.SERVICE_UNAVAILABLE, language));
+	}
+
+	/**
+	 * Says why the route's service was taken as unavailable: the failure that counted against its breaker is a
+	 * warning (with its kind and message, never a stack trace); a call refused by the open breaker itself is only
+	 * counted at debug level, since while it is open every request says the same.
+	 */
+	private static void logCause(ServerWebExchange exchange) {
+		Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		String routeId = route == null ? "?" : route.getId();
+		if (cause instanceof CallNotPermittedException) {
+			log.debug("Route {}: circuit breaker open, {} answered unavailable", routeId, exchange.getRequest().getPath());
+		}
+		else if (cause != null) {
+			log.warn("Route {}: {} answered unavailable after {}: {}", routeId, exchange.getRequest().getPath(),
+					cause.getClass().getName(), cause.getMessage());
+		}
 	}
 }
