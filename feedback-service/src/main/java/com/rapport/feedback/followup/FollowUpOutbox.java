@@ -76,7 +76,7 @@ class FollowUpOutbox extends ScheduledOutbox<SurveyResponse, FollowUp> {
 	public void deliver(SurveyResponse answer, FollowUp followUp) {
 		tickets.openFollowUp(new TicketDesk.FollowUpTicket(answer.customerId(), answer.contactId(),
 				answer.kind().name(), answer.score(), answer.kind().max(), answer.comment(), answer.subjectType().name(),
-				answer.subjectId()), followUp.eventId());
+				answer.subjectId(), followUp.reason()), followUp.eventId());
 	}
 
 	@Override

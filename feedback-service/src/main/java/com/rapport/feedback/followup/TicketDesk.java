@@ -12,10 +12,10 @@ public interface TicketDesk {
 
 	/**
 	 * What the follow-up carries: the organisation, the contact who answered, the survey, score and scale, the
-	 * comment (null when none), and what the answer was about ({@code subjectType} TICKET, ORDER, RELATIONSHIP;
-	 * {@code subjectId} the ticket or order number).
+	 * comment (null when none), what the answer was about ({@code subjectType} TICKET, ORDER, RELATIONSHIP;
+	 * {@code subjectId} the ticket or order number), and the rule that asked for it (null when not known).
 	 */
 	record FollowUpTicket(String organisationId, String contactId, String survey, int score, int scaleMax,
-			String comment, String subjectType, String subjectId) {
+			String comment, String subjectType, String subjectId, String reason) {
 	}
 }

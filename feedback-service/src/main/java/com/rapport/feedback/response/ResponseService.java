@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.rapport.feedback.sentiment.Sentiment;
+import com.rapport.feedback.sentiment.SentimentAnalyser;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
@@ -22,9 +24,9 @@ import org.springframework.validation.MapBindingResult;
 
 /**
  * Records survey answers: each is validated against its survey's scale and stored once by its id, together
- * with the timeline event the relay tells customer-service afterwards and, for an unhappy answer
- * ({@link FollowUpPolicy}), the follow-up ticket ticket-service is to open (so an answer is never lost to
- * customer-service being down, and nothing here waits for it).
+ * with how its comment reads, the timeline event the relay tells customer-service afterwards and, for an unhappy
+ * score or comment ({@link FollowUpRules}), the follow-up ticket ticket-service is to open (so an answer is never
+ * lost to customer-service being down, and nothing here waits for it).
  */
 @Service
 public class ResponseService {
@@ -44,15 +46,26 @@ public class ResponseService {
 
 	private final FollowUpPolicy followUps;
 
+	private final FollowUpThresholds thresholds;
+
+	private final SentimentAnalyser sentiments;
+
 	public ResponseService(SurveyResponseRepository responses, Clock clock) {
 		this(responses, clock, FollowUpPolicy.DEFAULTS);
 	}
 
-	@Autowired
 	public ResponseService(SurveyResponseRepository responses, Clock clock, FollowUpPolicy followUps) {
+		this(responses, clock, followUps, followUps::defaults, new SentimentAnalyser());
+	}
+
+	@Autowired
+	public ResponseService(SurveyResponseRepository responses, Clock clock, FollowUpPolicy followUps,
+			FollowUpThresholds thresholds, SentimentAnalyser sentiments) {
 		this.responses = responses;
 		this.clock = clock;
 		this.followUps = followUps;
+		this.thresholds = thresholds;
+		this.sentiments = sentiments;
 	}
 
 	/** The outcome of recording: the stored answer, and whether this call stored it. */
@@ -126,11 +139,19 @@ public class ResponseService {
 		if (earlier.isPresent()) {
 			return replay(earlier.get(), customerId, kind, answer.score());
 		}
+		Sentiment sentiment = comment == null ? null : sentiments.analyse(comment);
 		SurveyResponse response = SurveyResponse.answered(id, customerId, contactId, kind, answer.score(), comment,
-				answeredAt, subjectType, subjectId, channel);
-		if (followUp && followUps.owed(kind, answer.score())) {
-			// Written with the answer, so the follow-up survives ticket-service being down (FollowUpOutbox).
-			response = response.withFollowUp(now.plus(followUps.commentWait()));
+				answeredAt, subjectType, subjectId, channel, sentiment);
+		if (followUp) {
+			FollowUpRules rules = thresholds.rules();
+			String reason = rules.byScore(kind, answer.score());
+			if (reason == null) {
+				reason = rules.byComment(sentiment);
+			}
+			if (reason != null) {
+				// Written with the answer, so the follow-up survives ticket-service being down (FollowUpOutbox).
+				response = response.withFollowUp(now.plus(followUps.commentWait()), reason);
+			}
 		}
 		try {
 			return new Recorded(responses.insert(response), true);
@@ -158,7 +179,9 @@ public class ResponseService {
 
 	/**
 	 * Adds the comment (stripped, at most {@value #MAX_COMMENT_LENGTH} characters, else refused) to answer
-	 * {@code id} if it has none yet; answers whether it did. A comment once given is final.
+	 * {@code id} if it has none yet, with how it reads; answers whether it did. A comment once given is final. A
+	 * comment that reads negative or urgent on an answer whose score asked for no follow-up adds one (due at once),
+	 * in the same write.
 	 */
 	public boolean addComment(String id, String comment) {
 		String text = comment == null ? "" : comment.strip();
@@ -166,7 +189,23 @@ public class ResponseService {
 			throw new UnprocessableException(Message.of("feedback.answer-invalid"),
 					Map.of("comment", Message.of("field.too-long", MAX_COMMENT_LENGTH)));
 		}
-		return !text.isEmpty() && responses.addCommentIfNone(id, text) > 0;
+		if (text.isEmpty()) {
+			return false;
+		}
+		Sentiment sentiment = sentiments.analyse(text);
+		Optional<SurveyResponse> answer = responses.findById(id);
+		if (answer.isEmpty() || answer.get().comment() != null) {
+			return false;
+		}
+		FollowUpRules rules = thresholds.rules();
+		SurveyResponse answered = answer.get();
+		String reason = answered.followUps().isEmpty() && rules.byScore(answered.kind(), answered.score()) == null
+				? rules.byComment(sentiment) : null;
+		if (reason != null) {
+			return responses.addCommentWithFollowUpIfNone(id, text, sentiment,
+					SurveyResponse.followUp(id, clock.instant(), reason)) > 0;
+		}
+		return responses.addCommentIfNone(id, text, sentiment) > 0;
 	}
 
 	private static Recorded replay(SurveyResponse earlier, String customerId, SurveyKind kind, int score) {

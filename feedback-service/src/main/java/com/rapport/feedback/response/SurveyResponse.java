@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.rapport.feedback.sentiment.Sentiment;
+
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -18,7 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * ({@link NewResponse#responseId()}), so a resubmission cannot store it twice. {@code contactId} and
  * {@code comment} are the only personal data; an erasure removes them and keeps the score, which belongs to
  * the organisation's figures. {@code outbox} holds what the timeline has not been told yet (see
- * {@link ResponseOutbox}); {@code followUps} the follow-up ticket a low score is owed ({@link FollowUp}). {@code version} is null until stored: with an id chosen by the caller, it is
+ * {@link ResponseOutbox}); {@code followUps} the follow-up ticket a low score or an unhappy comment is owed ({@link FollowUp});
+ * {@code sentiment} how the comment reads (null without one). {@code version} is null until stored: with an id chosen by the caller, it is
  * what tells Spring Data the answer is new (so {@code recordedAt} is filled).
  */
 @Document("survey_responses")
@@ -35,7 +38,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record SurveyResponse(@Id String id, String customerId, String contactId, SurveyKind kind, int score,
 		String comment, Instant answeredAt, SubjectType subjectType, String subjectId, ResponseChannel channel,
 		@CreatedDate Instant recordedAt, @Version Long version, List<ResponseEvent> outbox,
-		List<UndeliverableEvent> undeliverable, List<FollowUp> followUps) {
+		List<UndeliverableEvent> undeliverable, List<FollowUp> followUps, Sentiment sentiment) {
 
 	@PersistenceCreator
 	public SurveyResponse {
@@ -46,7 +49,8 @@ public record SurveyResponse(@Id String id, String customerId, String contactId,
 
 	/** A new answer with the timeline event it must be told as. */
 	static SurveyResponse answered(String id, String customerId, String contactId, SurveyKind kind, int score,
-			String comment, Instant answeredAt, SubjectType subjectType, String subjectId, ResponseChannel channel) {
+			String comment, Instant answeredAt, SubjectType subjectType, String subjectId, ResponseChannel channel,
+			Sentiment sentiment) {
 		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put("survey", kind.name());
 		facts.put("score", String.valueOf(score));
@@ -58,13 +62,18 @@ public record SurveyResponse(@Id String id, String customerId, String contactId,
 		ResponseEvent event = new ResponseEvent("survey-answered:" + id, answeredAt,
 				summary(kind, score, subjectType, subjectId), facts);
 		return new SurveyResponse(id, customerId, contactId, kind, score, comment, answeredAt, subjectType, subjectId,
-				channel, null, null, List.of(event), List.of(), List.of());
+				channel, null, null, List.of(event), List.of(), List.of(), sentiment);
 	}
 
-	/** The same answer owing a follow-up ticket, due at {@code dueAt} unless the comment comes first. */
-	SurveyResponse withFollowUp(Instant dueAt) {
+	/** The same answer owing a follow-up ticket for {@code reason}, due at {@code dueAt} unless the comment comes first. */
+	SurveyResponse withFollowUp(Instant dueAt, String reason) {
 		return new SurveyResponse(id, customerId, contactId, kind, score, comment, answeredAt, subjectType, subjectId,
-				channel, recordedAt, version, outbox, undeliverable, List.of(new FollowUp("survey-follow-up:" + id, dueAt)));
+				channel, recordedAt, version, outbox, undeliverable, List.of(followUp(id, dueAt, reason)), sentiment);
+	}
+
+	/** The follow-up of answer {@code id}: one per answer, its event id the ticket's idempotency key. */
+	static FollowUp followUp(String id, Instant dueAt, String reason) {
+		return new FollowUp("survey-follow-up:" + id, dueAt, reason);
 	}
 
 	/** "CSAT 2/5 on ticket T-1001", "NPS 9/10 on the relationship". */

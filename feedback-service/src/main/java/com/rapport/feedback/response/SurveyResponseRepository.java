@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.rapport.feedback.sentiment.Sentiment;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
@@ -29,8 +31,13 @@ public interface SurveyResponseRepository extends MongoRepository<SurveyResponse
 	@Query(value = "{'customerId': ?0, 'kind': ?1, 'answeredAt': {'$gte': ?2}}", fields = "{'score': 1, 'kind': 1, 'answeredAt': 1}")
 	List<SurveyResponse> findScoresSince(String customerId, SurveyKind kind, Instant from);
 
-	/** Adds the comment to an answer that has none yet; answers 1 when it did, 0 otherwise. */
+	/** Adds the comment and how it reads to an answer that has none yet; answers 1 when it did, 0 otherwise. */
 	@Query("{'_id': ?0, 'comment': null}")
-	@org.springframework.data.mongodb.repository.Update("{'$set': {'comment': ?1}}")
-	long addCommentIfNone(String id, String comment);
+	@org.springframework.data.mongodb.repository.Update("{'$set': {'comment': ?1, 'sentiment': ?2}}")
+	long addCommentIfNone(String id, String comment, Sentiment sentiment);
+
+	/** The same, with the follow-up the comment asks for, in the same write; 1 when it did, 0 otherwise. */
+	@Query("{'_id': ?0, 'comment': null}")
+	@org.springframework.data.mongodb.repository.Update("{'$set': {'comment': ?1, 'sentiment': ?2}, '$push': {'followUps': ?3}}")
+	long addCommentWithFollowUpIfNone(String id, String comment, Sentiment sentiment, FollowUp followUp);
 }

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.rapport.feedback.response.FollowUpPolicy;
+import com.rapport.feedback.response.FollowUpRules;
+import com.rapport.feedback.response.FollowUpThresholds;
 import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.Message;
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Service;
  * so two managers never overwrite each other unseen), each change audited with what changed.
  */
 @Service
-public class SurveySettingsService {
+public class SurveySettingsService implements FollowUpThresholds {
 
 	private final MongoTemplate mongo;
 
@@ -30,10 +33,13 @@ public class SurveySettingsService {
 
 	private final Clock clock;
 
-	SurveySettingsService(MongoTemplate mongo, AuditTrail audit, Clock clock) {
+	private final FollowUpRules defaults;
+
+	SurveySettingsService(MongoTemplate mongo, AuditTrail audit, Clock clock, FollowUpPolicy policy) {
 		this.mongo = mongo;
 		this.audit = audit;
 		this.clock = clock;
+		this.defaults = policy.defaults();
 	}
 
 	public SurveySettings current() {
@@ -41,19 +47,49 @@ public class SurveySettingsService {
 		return stored == null ? SurveySettings.DEFAULTS : stored;
 	}
 
-	public SurveySettings update(Caller caller, boolean cesAfterTicket, boolean cesAfterOrder, long expectedVersion) {
+	/** The follow-up rules in force: the managers' thresholds, the service's defaults for any they did not set. */
+	@Override
+	public FollowUpRules rules() {
+		return rulesOf(current());
+	}
+
+	/** The follow-up rules {@code settings} make. */
+	public FollowUpRules rulesOf(SurveySettings settings) {
+		return settings.followUps(defaults);
+	}
+
+	/**
+	 * Saves the settings over the version read. {@code followUps} null keeps the follow-up thresholds as they are;
+	 * out of range (CSAT 1 to 5, NPS -1 to 10) is refused naming the field, nothing saved.
+	 */
+	public SurveySettings update(Caller caller, boolean cesAfterTicket, boolean cesAfterOrder, FollowUpRules followUps,
+			long expectedVersion) {
+		Map<String, Message> invalid = new LinkedHashMap<>();
 		if (expectedVersion < 0) {
-			throw new UnprocessableException(Message.of("feedback.settings-invalid"),
-					Map.of("expectedVersion", Message.of("field.not-negative")));
+			invalid.put("expectedVersion", Message.of("field.not-negative"));
+		}
+		if (followUps != null && (followUps.csatBelow() < 1 || followUps.csatBelow() > 5)) {
+			invalid.put("followUpCsatBelow", Message.of("feedback.settings.threshold.range", 1, 5));
+		}
+		if (followUps != null && (followUps.npsAtMost() < FollowUpRules.NO_NPS || followUps.npsAtMost() > 10)) {
+			invalid.put("followUpNpsAtMost", Message.of("feedback.settings.threshold.range", FollowUpRules.NO_NPS, 10));
+		}
+		if (!invalid.isEmpty()) {
+			throw new UnprocessableException(Message.of("feedback.settings-invalid"), invalid);
 		}
 		SurveySettings before = current();
 		if (before.version() != expectedVersion) {
 			throw new ConflictException(Message.of("feedback.settings.changed-meanwhile"));
 		}
-		if (before.cesAfterTicket() == cesAfterTicket && before.cesAfterOrder() == cesAfterOrder) {
+		FollowUpRules rulesBefore = before.followUps(defaults);
+		FollowUpRules rulesAfter = followUps == null ? rulesBefore : followUps;
+		if (before.cesAfterTicket() == cesAfterTicket && before.cesAfterOrder() == cesAfterOrder
+				&& rulesBefore.equals(rulesAfter)) {
 			return before;
 		}
 		Update change = new Update().set("cesAfterTicket", cesAfterTicket).set("cesAfterOrder", cesAfterOrder)
+			.set("followUpCsatBelow", rulesAfter.csatBelow()).set("followUpNpsAtMost", rulesAfter.npsAtMost())
+			.set("followUpOnComments", rulesAfter.onComments())
 			.set("version", expectedVersion + 1).set("updatedBy", caller.name()).set("updatedAt", clock.instant());
 		try {
 			// Matches only the version read; the first save stores the defaults' replacement (an upsert). Saved meanwhile:
@@ -68,6 +104,10 @@ public class SurveySettingsService {
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put("ces_after_ticket", before.cesAfterTicket() + " -> " + after.cesAfterTicket());
 		details.put("ces_after_order", before.cesAfterOrder() + " -> " + after.cesAfterOrder());
+		FollowUpRules rulesSaved = after.followUps(defaults);
+		details.put("follow_up_csat_below", rulesBefore.csatBelow() + " -> " + rulesSaved.csatBelow());
+		details.put("follow_up_nps_at_most", rulesBefore.npsAtMost() + " -> " + rulesSaved.npsAtMost());
+		details.put("follow_up_on_comments", rulesBefore.onComments() + " -> " + rulesSaved.onComments());
 		audit.record(caller, "survey-settings.updated", "survey-settings", SurveySettings.ID, null, details);
 		return after;
 	}

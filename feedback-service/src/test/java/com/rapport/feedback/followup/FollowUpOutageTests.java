@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,11 +16,14 @@ import com.rapport.contracts.ticket.v1.Ticket;
 import com.rapport.contracts.ticket.v1.TicketDetail;
 import com.rapport.contracts.ticket.v1.TicketIntakeServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketPriority;
+import com.rapport.feedback.response.FollowUpRules;
 import com.rapport.feedback.response.NewResponse;
 import com.rapport.feedback.response.ResponseService;
 import com.rapport.feedback.response.SurveyResponseRepository;
+import com.rapport.feedback.settings.SurveySettingsService;
 import com.rapport.support.grpc.ServiceTokenProperties;
 import com.rapport.support.grpc.ServiceTokenProvider;
+import com.rapport.support.security.Caller;
 import com.rapport.support.test.MutableClock;
 import com.rapport.support.test.TestTokens;
 import io.grpc.Server;
@@ -35,6 +40,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +115,12 @@ class FollowUpOutageTests {
 	@Autowired
 	FollowUpOutbox followUps;
 
+	@Autowired
+	SurveySettingsService settings;
+
+	@Autowired
+	MongoTemplate mongo;
+
 	@BeforeAll
 	static void startTicketService() throws IOException {
 		ticketService = start();
@@ -165,6 +177,59 @@ class FollowUpOutageTests {
 	}
 
 	@Test
+	void aHappyScoreWithANegativeOrUrgentCommentOpensOneFollowUpAtOnceSayingWhy() {
+		csat("answer-7", 5, "T-1007");
+		answers.addComment("answer-7", "The replacement parts never arrived, we need them ASAP.");
+		answers.addComment("answer-7", "Another comment changes nothing.");
+
+		assertThat(followUps.relayPending()).isEqualTo(1);
+		assertThat(intake.calls).singleElement().satisfies(call -> {
+			assertThat(call.getSubject()).isEqualTo("Follow-up: CSAT 5/5 on ticket T-1007");
+			assertThat(call.getBody()).contains("Their comment: The replacement parts never arrived",
+					"Why a follow-up: comment asks for haste: urgent: asap.");
+		});
+		assertThat(responses.findById("answer-7").orElseThrow().sentiment().urgent()).isTrue();
+		CLOCK.advance(Duration.ofHours(1));
+		assertThat(followUps.relayPending()).isZero();
+	}
+
+	@Test
+	void aChineseCommentThatReadsNegativeOpensAFollowUpAndAPleasedOneDoesNot() {
+		csat("answer-8", 4, "T-1008");
+		answers.addComment("answer-8", "回复很慢，问题到现在还没解决，非常失望。");
+		csat("answer-9", 4, "T-1009");
+		answers.addComment("answer-9", "处理得很及时，谢谢！");
+
+		assertThat(followUps.relayPending()).isEqualTo(1);
+		assertThat(intake.calls).singleElement()
+			.satisfies(call -> assertThat(call.getBody()).contains("Why a follow-up: comment reads negative: "));
+		assertThat(responses.findById("answer-9").orElseThrow().sentiment().polarity())
+			.isEqualTo(com.rapport.feedback.sentiment.Sentiment.Polarity.POSITIVE);
+	}
+
+	@Test
+	void anNpsDetractorOpensAFollowUpUnlessAManagerTurnedThatOff() {
+		answers.record(new NewResponse("nps-1", "acme-retail", "alice-1", "NPS", 5, null, null, null, null, "EMAIL"));
+		answers.record(new NewResponse("nps-2", "acme-retail", "alice-1", "NPS", 7, null, null, null, null, "EMAIL"));
+		CLOCK.advance(Duration.ofMinutes(10));
+		assertThat(followUps.relayPending()).isEqualTo(1);
+		assertThat(intake.calls.get(0).getSubject()).isEqualTo("Follow-up: NPS 5/10 on the relationship");
+		assertThat(intake.calls.get(0).getBody()).contains("Why a follow-up: NPS of 6 or less (detractor).");
+
+		settings.update(new Caller("manager.wang", Set.of(Caller.MANAGER), Set.of(), Optional.empty(), "portal-web",
+				null), false, true,
+				new FollowUpRules(3, FollowUpRules.NO_NPS, true), settings.current().version());
+		try {
+			answers.record(new NewResponse("nps-3", "acme-retail", "alice-1", "NPS", 0, null, null, null, null, "EMAIL"));
+			CLOCK.advance(Duration.ofMinutes(10));
+			assertThat(followUps.relayPending()).isZero();
+		}
+		finally {
+			mongo.dropCollection(com.rapport.feedback.settings.SurveySettings.class);
+		}
+	}
+
+	@Test
 	void aCsatOfThreeOrMoreOpensNothing() {
 		csat("answer-3", 3, "T-1003");
 		csat("answer-4", 5, "T-1004");
@@ -203,7 +268,7 @@ class FollowUpOutageTests {
 		followUps.relayPending();
 		var stored = responses.findById("answer-6").orElseThrow();
 		assertThat(stored.followUps()).isEmpty();
-		followUps.deliver(stored, new com.rapport.feedback.response.FollowUp("survey-follow-up:answer-6", START));
+		followUps.deliver(stored, new com.rapport.feedback.response.FollowUp("survey-follow-up:answer-6", START, null));
 
 		assertThat(intake.calls).hasSize(2);
 		assertThat(intake.opened).hasSize(1);

@@ -459,7 +459,7 @@ class SurveyInvitationTests {
 
 	@Test
 	void withCesAfterOrdersTurnedOffADeliveryAsksNobody() {
-		mongo.save(new SurveySettings("surveys", false, false, 1, "staff-manager", START));
+		mongo.save(new SurveySettings("surveys", false, false, null, null, null, 1, "staff-manager", START));
 
 		RequestSurveyResponse answer = delivered("order-4", "ACME-1018");
 
@@ -469,7 +469,7 @@ class SurveyInvitationTests {
 
 	@Test
 	void withCesAfterTicketsTheRequesterGetsTheCsatAndACesAboutTheSameTicket() throws Exception {
-		mongo.save(new SurveySettings("surveys", true, true, 1, "staff-manager", START));
+		mongo.save(new SurveySettings("surveys", true, true, null, null, null, 1, "staff-manager", START));
 
 		assertThat(resolved("ticket-40", "T-1040", "alice-1").getOutcome())
 			.isEqualTo(SurveyRequestOutcome.SURVEY_REQUEST_OUTCOME_INVITED);

@@ -44,13 +44,13 @@ abstract class SurveyResponseQueryPlanContract {
 				for (int i = 0; i < 7; i++) {
 					responses.insert(SurveyResponse.answered(customer + "-" + kind + "-" + i, customer, "contact-1",
 							kind, 1 + i % 5, null, Answers.T0.minus(Duration.ofDays(10L * i)), SubjectType.RELATIONSHIP,
-							null, ResponseChannel.EMAIL));
+							null, ResponseChannel.EMAIL, null));
 				}
 			}
 		}
 		mongo.updateMulti(new Query(), new Update().set("outbox", List.of()), SurveyResponse.class);
 		customers.forEach(customer -> responses.insert(SurveyResponse.answered(customer + "-new", customer,
-				"contact-2", SurveyKind.NPS, 9, null, Answers.T0, SubjectType.RELATIONSHIP, null, ResponseChannel.EMAIL)));
+				"contact-2", SurveyKind.NPS, 9, null, Answers.T0, SubjectType.RELATIONSHIP, null, ResponseChannel.EMAIL, null)));
 	}
 
 	@Test

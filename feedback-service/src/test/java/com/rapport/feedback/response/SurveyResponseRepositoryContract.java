@@ -29,7 +29,7 @@ abstract class SurveyResponseRepositoryContract {
 
 	private SurveyResponse stored(String id, String customerId, SurveyKind kind, int score, Instant answeredAt) {
 		return responses.insert(SurveyResponse.answered(id, customerId, "contact-1", kind, score, "comment " + id,
-				answeredAt, SubjectType.TICKET, "T-1", ResponseChannel.EMAIL));
+				answeredAt, SubjectType.TICKET, "T-1", ResponseChannel.EMAIL, null));
 	}
 
 	@Test

@@ -110,6 +110,47 @@ class SurveySettingsTests {
 	}
 
 	@Test
+	void theFollowUpThresholdsAreEveryLowCsatEveryDetractorAndEveryUnhappyCommentUntilAManagerChangesThem() {
+		SurveySettings defaults = as(TestTokens.staff("agent")).getSurveySettings(GetSurveySettingsRequest.getDefaultInstance());
+		assertThat(defaults.getFollowUpCsatBelow()).isEqualTo(3);
+		assertThat(defaults.getFollowUpNpsAtMost()).isEqualTo(6);
+		assertThat(defaults.getFollowUpOnComments()).isTrue();
+
+		SurveySettings changed = as(TestTokens.staff("manager")).updateSurveySettings(UpdateSurveySettingsRequest
+			.newBuilder().setCesAfterOrder(true).setFollowUpCsatBelow(4).setFollowUpNpsAtMost(-1)
+			.setFollowUpOnComments(false).setExpectedVersion(0).build());
+		assertThat(changed.getFollowUpCsatBelow()).isEqualTo(4);
+		assertThat(changed.getFollowUpNpsAtMost()).isEqualTo(-1);
+		assertThat(changed.getFollowUpOnComments()).isFalse();
+
+		// A save that leaves the thresholds out keeps them.
+		SurveySettings kept = save(TestTokens.staff("manager"), true, true, 1);
+		assertThat(kept.getFollowUpCsatBelow()).isEqualTo(4);
+		assertThat(kept.getFollowUpNpsAtMost()).isEqualTo(-1);
+		var entries = AuditTrailGrpc.newBlockingStub(channel).withCallCredentials(CallTokens.bearer(TestTokens.staff("admin")))
+			.listAuditEntries(ListAuditEntriesRequest.getDefaultInstance()).getEntriesList().stream()
+			.filter(e -> e.getAction().equals("survey-settings.updated")
+					&& "3 -> 4".equals(e.getDetailsMap().get("follow_up_csat_below")))
+			.toList();
+		assertThat(entries).singleElement()
+			.satisfies(e -> assertThat(e.getDetailsMap()).containsEntry("follow_up_nps_at_most", "6 -> -1")
+				.containsEntry("follow_up_on_comments", "true -> false"));
+	}
+
+	@Test
+	void aThresholdOutOfRangeIsRefusedNamingItAndNothingIsSaved() {
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> as(TestTokens.staff("manager")).updateSurveySettings(UpdateSurveySettingsRequest
+				.newBuilder().setFollowUpCsatBelow(6).setFollowUpNpsAtMost(11).setExpectedVersion(0).build()))
+			.satisfies(ex -> {
+				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+				assertThat(ex.getStatus().getDescription()).contains("followUpCsatBelow", "followUpNpsAtMost");
+			});
+		assertThat(as(TestTokens.staff("manager")).getSurveySettings(GetSurveySettingsRequest.getDefaultInstance())
+			.getVersion()).isZero();
+	}
+
+	@Test
 	void agentsReadButDoNotChangeThem() {
 		assertThatExceptionOfType(StatusRuntimeException.class)
 			.isThrownBy(() -> save(TestTokens.staff("agent"), true, true, 0))

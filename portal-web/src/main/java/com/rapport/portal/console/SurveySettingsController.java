@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * When a CES survey is asked (after a resolved ticket, a delivered order, both or neither): managers and admins see
- * and change it; feedback-service keeps it, saves only over the version read and audits each change.
+ * When a CES survey is asked (after a resolved ticket, a delivered order, both or neither) and which answers open a
+ * follow-up ticket (a CSAT below, an NPS at most, a negative or urgent comment): managers and admins see and change
+ * them; feedback-service keeps it, saves only over the version read and audits each change.
  */
 @Controller
 @PreAuthorize("hasAnyRole('manager', 'admin')")
@@ -31,15 +32,22 @@ class SurveySettingsController {
 	String show(@RequestParam(required = false) String saved, Model model) {
 		SurveySettings current = settings.settings();
 		model.addAttribute("notice", saved != null ? "survey-settings.saved" : null);
-		return page(model, current, current.getCesAfterTicket(), current.getCesAfterOrder(), current.getVersion());
+		return page(model, current, current.getCesAfterTicket(), current.getCesAfterOrder(), followUps(current),
+				current.getVersion());
 	}
 
 	@PostMapping("/console/survey-settings")
 	String save(@RequestParam(defaultValue = "false") boolean cesAfterTicket,
-			@RequestParam(defaultValue = "false") boolean cesAfterOrder, @RequestParam(defaultValue = "-1") long version,
-			Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "false") boolean cesAfterOrder,
+			@RequestParam(required = false) Integer followUpCsatBelow,
+			@RequestParam(required = false) Integer followUpNpsAtMost,
+			@RequestParam(defaultValue = "false") boolean followUpOnComments,
+			@RequestParam(defaultValue = "-1") long version, Model model, HttpServletResponse response) {
+		// A form without the thresholds (an older page still open) leaves them as they are.
+		SurveySettingsClient.FollowUps followUps = followUpCsatBelow == null || followUpNpsAtMost == null ? null
+				: new SurveySettingsClient.FollowUps(followUpCsatBelow, followUpNpsAtMost, followUpOnComments);
 		try {
-			settings.update(cesAfterTicket, cesAfterOrder, version);
+			settings.update(cesAfterTicket, cesAfterOrder, followUps, version);
 			return "redirect:/console/survey-settings?saved";
 		}
 		catch (ConflictException ex) {
@@ -52,14 +60,23 @@ class SurveySettingsController {
 			model.addAttribute("notice", "survey-settings.refused");
 		}
 		SurveySettings current = settings.settings();
-		return page(model, current, cesAfterTicket, cesAfterOrder, current.getVersion());
+		return page(model, current, cesAfterTicket, cesAfterOrder, followUps == null ? followUps(current) : followUps,
+				current.getVersion());
+	}
+
+	private static SurveySettingsClient.FollowUps followUps(SurveySettings current) {
+		return new SurveySettingsClient.FollowUps(current.getFollowUpCsatBelow(), current.getFollowUpNpsAtMost(),
+				current.getFollowUpOnComments());
 	}
 
 	private static String page(Model model, SurveySettings current, boolean cesAfterTicket, boolean cesAfterOrder,
-			long version) {
+			SurveySettingsClient.FollowUps followUps, long version) {
 		model.addAttribute("current", current);
 		model.addAttribute("cesAfterTicket", cesAfterTicket);
 		model.addAttribute("cesAfterOrder", cesAfterOrder);
+		model.addAttribute("followUpCsatBelow", followUps.csatBelow());
+		model.addAttribute("followUpNpsAtMost", followUps.npsAtMost());
+		model.addAttribute("followUpOnComments", followUps.onComments());
 		model.addAttribute("version", version);
 		return "console/survey-settings";
 	}

@@ -30,10 +30,22 @@ public class SurveySettingsClient {
 			.getSurveySettings(GetSurveySettingsRequest.getDefaultInstance()));
 	}
 
-	/** Saves the settings read at {@code version}; a later save by someone else is refused, not overwritten. */
-	public SurveySettings update(boolean cesAfterTicket, boolean cesAfterOrder, long version) {
+	/**
+	 * Saves the settings read at {@code version}; a later save by someone else is refused, not overwritten. The
+	 * follow-up thresholds are left as they are when {@code followUps} is null.
+	 */
+	public SurveySettings update(boolean cesAfterTicket, boolean cesAfterOrder, FollowUps followUps, long version) {
+		UpdateSurveySettingsRequest.Builder request = UpdateSurveySettingsRequest.newBuilder()
+			.setCesAfterTicket(cesAfterTicket).setCesAfterOrder(cesAfterOrder).setExpectedVersion(version);
+		if (followUps != null) {
+			request.setFollowUpCsatBelow(followUps.csatBelow()).setFollowUpNpsAtMost(followUps.npsAtMost())
+				.setFollowUpOnComments(followUps.onComments());
+		}
 		return remoteCalls.write(SurveyClient.REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
-			.updateSurveySettings(UpdateSurveySettingsRequest.newBuilder().setCesAfterTicket(cesAfterTicket)
-				.setCesAfterOrder(cesAfterOrder).setExpectedVersion(version).build()));
+			.updateSurveySettings(request.build()));
+	}
+
+	/** Which answers open a follow-up ticket: a CSAT below, an NPS at most, a negative or urgent comment. */
+	public record FollowUps(int csatBelow, int npsAtMost, boolean onComments) {
 	}
 }

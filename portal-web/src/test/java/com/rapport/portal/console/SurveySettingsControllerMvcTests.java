@@ -1,11 +1,14 @@
 package com.rapport.portal.console;
 
+import java.util.Map;
+
 import com.google.protobuf.Timestamp;
 import com.rapport.contracts.feedback.v1.SurveySettings;
 import com.rapport.portal.remote.SurveySettingsClient;
 import com.rapport.portal.web.PageTestConfiguration;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.Message;
+import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
 import com.rapport.support.test.FixedClock;
 import com.rapport.support.test.TestTokens;
@@ -24,6 +27,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static com.rapport.support.test.TestJwtRequests.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
@@ -40,6 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SurveySettingsControllerMvcTests {
 
 	static final SurveySettings SAVED = SurveySettings.newBuilder().setCesAfterTicket(false).setCesAfterOrder(true)
+		.setFollowUpCsatBelow(3).setFollowUpNpsAtMost(6).setFollowUpOnComments(true)
 		.setVersion(3).setUpdatedBy("manager.chen")
 		.setUpdatedAt(Timestamp.newBuilder().setSeconds(FixedClock.NOW.getEpochSecond())).build();
 
@@ -65,6 +70,11 @@ class SurveySettingsControllerMvcTests {
 		assertThat(page.select("input[name=version]").val()).isEqualTo("3");
 		assertThat(page.select("input[name=_csrf]").val()).isEqualTo("t0k3n");
 		assertThat(page.select("#last-saved").text()).startsWith("Last saved by manager.chen,").contains("2026");
+		assertThat(page.select("#followUpCsatBelow option[selected]").val()).isEqualTo("3");
+		assertThat(page.select("#followUpCsatBelow option[value=1]").text()).isEqualTo("never");
+		assertThat(page.select("#followUpNpsAtMost option[selected]").text()).isEqualTo("6 (every detractor)");
+		assertThat(page.select("#followUpNpsAtMost option")).hasSize(12);
+		assertThat(page.select("input[name=followUpOnComments]").hasAttr("checked")).isTrue();
 	}
 
 	@Test
@@ -73,13 +83,38 @@ class SurveySettingsControllerMvcTests {
 			.param("cesAfterTicket", "true").param("version", "3"))
 			.andExpect(redirectedUrl("/console/survey-settings?saved"));
 
-		verify(settings).update(true, false, 3);
+		verify(settings).update(true, false, null, 3);
+	}
+
+	@Test
+	void savingSendsTheFollowUpThresholdsChosen() throws Exception {
+		mvc.perform(post("/console/survey-settings").with(as(TestTokens.staff("manager")))
+			.param("cesAfterOrder", "true").param("followUpCsatBelow", "4").param("followUpNpsAtMost", "-1")
+			.param("version", "3"))
+			.andExpect(redirectedUrl("/console/survey-settings?saved"));
+
+		verify(settings).update(false, true, new SurveySettingsClient.FollowUps(4, -1, false), 3);
+	}
+
+	@Test
+	void aThresholdOutOfRangeIsRefusedAndTheChoiceKept() throws Exception {
+		given(settings.settings()).willReturn(SAVED);
+		given(settings.update(false, true, new SurveySettingsClient.FollowUps(9, 6, true), 3))
+			.willThrow(new UnprocessableException(Message.of("feedback.settings-invalid"),
+					Map.of("followUpCsatBelow", Message.of("feedback.settings.threshold.range", 1, 5))));
+		Document page = page(mvc.perform(post("/console/survey-settings").with(as(TestTokens.staff("manager")))
+			.param("cesAfterOrder", "true").param("followUpCsatBelow", "9").param("followUpNpsAtMost", "6")
+			.param("followUpOnComments", "true").param("version", "3"))
+			.andExpect(status().isUnprocessableContent()));
+
+		assertThat(page.select("#notice.error").text()).isEqualTo("The settings could not be saved.");
+		assertThat(page.select("input[name=followUpOnComments]").hasAttr("checked")).isTrue();
 	}
 
 	@Test
 	void aSaveThatLostToAnotherSaysSoAndKeepsTheChoice() throws Exception {
 		given(settings.settings()).willReturn(SAVED.toBuilder().setVersion(4).build());
-		given(settings.update(true, true, 3))
+		given(settings.update(true, true, null, 3))
 			.willThrow(new ConflictException(Message.of("feedback.settings.changed-meanwhile")));
 		Document page = page(mvc.perform(post("/console/survey-settings").with(as(TestTokens.staff("admin")))
 			.param("cesAfterTicket", "true").param("cesAfterOrder", "true").param("version", "3"))
@@ -105,6 +140,6 @@ class SurveySettingsControllerMvcTests {
 		mvc.perform(post("/console/survey-settings").param("version", "0").with(as(TestTokens.customer("acme-retail"))))
 			.andExpect(status().isForbidden());
 		verify(settings, never()).settings();
-		verify(settings, never()).update(anyBoolean(), anyBoolean(), anyLong());
+		verify(settings, never()).update(anyBoolean(), anyBoolean(), any(), anyLong());
 	}
 }

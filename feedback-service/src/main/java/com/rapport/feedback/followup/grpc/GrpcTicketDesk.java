@@ -51,6 +51,9 @@ class GrpcTicketDesk implements TicketDesk {
 		body.add("A contact answered " + ticket.survey() + " " + ticket.score() + "/" + ticket.scaleMax() + " about "
 				+ about + ". Please call them back.");
 		body.add(ticket.comment() == null ? "No comment was given." : "Their comment: " + ticket.comment());
+		if (ticket.reason() != null) {
+			body.add("Why a follow-up: " + ticket.reason() + ".");
+		}
 		OpenTicketRequest request = OpenTicketRequest.newBuilder().setCustomerId(ticket.organisationId())
 			.setSubject("Follow-up: " + ticket.survey() + " " + ticket.score() + "/" + ticket.scaleMax() + " on " + about)
 			.setBody(String.join("\n\n", body))

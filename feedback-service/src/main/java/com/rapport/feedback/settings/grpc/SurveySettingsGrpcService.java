@@ -4,6 +4,7 @@ import com.google.protobuf.Timestamp;
 import com.rapport.contracts.feedback.v1.GetSurveySettingsRequest;
 import com.rapport.contracts.feedback.v1.SurveySettingsServiceGrpc;
 import com.rapport.contracts.feedback.v1.UpdateSurveySettingsRequest;
+import com.rapport.feedback.response.FollowUpRules;
 import com.rapport.feedback.settings.SurveySettings;
 import com.rapport.feedback.settings.SurveySettingsService;
 import com.rapport.support.security.Caller;
@@ -41,17 +42,30 @@ class SurveySettingsGrpcService extends SurveySettingsServiceGrpc.SurveySettings
 			throw new AccessDeniedException("Managers decide when surveys are asked");
 		}
 		response.onNext(toProto(settings.update(caller, request.getCesAfterTicket(), request.getCesAfterOrder(),
-				request.getExpectedVersion())));
+				followUps(request, settings.rules()), request.getExpectedVersion())));
 		response.onCompleted();
 	}
 
-	private static com.rapport.contracts.feedback.v1.SurveySettings toProto(SurveySettings settings) {
+	/** The thresholds asked for, each one left out kept as it is; null when all are left out. */
+	private static FollowUpRules followUps(UpdateSurveySettingsRequest request, FollowUpRules now) {
+		if (!request.hasFollowUpCsatBelow() && !request.hasFollowUpNpsAtMost() && !request.hasFollowUpOnComments()) {
+			return null;
+		}
+		return new FollowUpRules(request.hasFollowUpCsatBelow() ? request.getFollowUpCsatBelow() : now.csatBelow(),
+				request.hasFollowUpNpsAtMost() ? request.getFollowUpNpsAtMost() : now.npsAtMost(),
+				request.hasFollowUpOnComments() ? request.getFollowUpOnComments() : now.onComments());
+	}
+
+	private com.rapport.contracts.feedback.v1.SurveySettings toProto(SurveySettings current) {
+		FollowUpRules rules = settings.rulesOf(current);
 		var proto = com.rapport.contracts.feedback.v1.SurveySettings.newBuilder()
-			.setCesAfterTicket(settings.cesAfterTicket()).setCesAfterOrder(settings.cesAfterOrder())
-			.setVersion(settings.version()).setUpdatedBy(settings.updatedBy() == null ? "" : settings.updatedBy());
-		if (settings.updatedAt() != null) {
-			proto.setUpdatedAt(Timestamp.newBuilder().setSeconds(settings.updatedAt().getEpochSecond())
-				.setNanos(settings.updatedAt().getNano()));
+			.setCesAfterTicket(current.cesAfterTicket()).setCesAfterOrder(current.cesAfterOrder())
+			.setFollowUpCsatBelow(rules.csatBelow()).setFollowUpNpsAtMost(rules.npsAtMost())
+			.setFollowUpOnComments(rules.onComments())
+			.setVersion(current.version()).setUpdatedBy(current.updatedBy() == null ? "" : current.updatedBy());
+		if (current.updatedAt() != null) {
+			proto.setUpdatedAt(Timestamp.newBuilder().setSeconds(current.updatedAt().getEpochSecond())
+				.setNanos(current.updatedAt().getNano()));
 		}
 		return proto.build();
 	}
