@@ -55,6 +55,28 @@ public final class ProcessCpu {
 		return spent;
 	}
 
+	/** CPU milliseconds a second of each process over {@code seconds}. */
+	public static Map<String, Double> perSecond(Map<String, Long> spent, double seconds) {
+		Map<String, Double> rates = new LinkedHashMap<>();
+		spent.forEach((name, millis) -> rates.put(name, seconds > 0 ? millis / seconds : 0));
+		return rates;
+	}
+
+	/**
+	 * Each process's CPU milliseconds per call: what it spent over {@code seconds}, less its background rate for
+	 * as long (never below zero), over {@code calls}; rounded to a tenth.
+	 */
+	public static Map<String, Double> perCall(Map<String, Long> spent, Map<String, Double> backgroundPerSecond,
+			double seconds, int calls) {
+		Map<String, Double> perCall = new LinkedHashMap<>();
+		spent.forEach((name, millis) -> {
+			double background = backgroundPerSecond.getOrDefault(name, 0.0) * seconds;
+			double ms = Math.max(0, millis - background) / calls;
+			perCall.put(name, Math.round(ms * 10) / 10.0);
+		});
+		return perCall;
+	}
+
 	private static Long cpuMillis(Path pidFile) {
 		try {
 			String pid = Files.readString(pidFile).strip();

@@ -41,4 +41,15 @@ class ProcessCpuTests {
 		assertThat(spent).containsOnlyKeys("harness");
 		assertThat(spent.get("harness")).isGreaterThanOrEqualTo(180);
 	}
+
+	@Test
+	void perCallTakesEachProcesssBackgroundOffAndNeverGoesBelowZero() {
+		Map<String, Long> spent = Map.of("gateway", 3000L, "customer-service", 500L);
+		Map<String, Double> background = Map.of("gateway", 10.0, "customer-service", 60.0);
+
+		Map<String, Double> perCall = ProcessCpu.perCall(spent, background, 10.0, 100);
+
+		assertThat(perCall).containsEntry("gateway", 29.0).containsEntry("customer-service", 0.0);
+		assertThat(ProcessCpu.perSecond(Map.of("gateway", 250L), 2.5)).containsEntry("gateway", 100.0);
+	}
 }
