@@ -13,9 +13,13 @@ import org.jsoup.nodes.Element;
  * login form (authorization code with PKCE, which the gateway drives), the form is posted with the user name and
  * password, the redirects lead back to the gateway, and its session cookie is kept. Pages are then fetched with
  * that cookie and without following redirects, so that a lost session shows as a {@code 302}, not as a login page
- * answered {@code 200}.
+ * answered {@code 200}. A {@code 503} right after signing in is asked again as its {@code Retry-After} says (a few
+ * times): the session is made, only the page was late.
  */
 public final class BrowserSession {
+
+	/** How often the page after signing in is asked again while it answers 503. */
+	static final int UNAVAILABLE_RETRIES = 5;
 
 	private final URI gateway;
 
@@ -42,6 +46,12 @@ public final class BrowserSession {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
+		// Signed in, but the page behind it was unavailable for a moment (a platform just started, its first gRPC
+		// calls still slow): the session is there, ask for the page again as told.
+		for (int attempt = 1; landed.statusCode() == 503 && attempt <= UNAVAILABLE_RETRIES; attempt++) {
+			Http.sleep(Http.retryAfterMillis(landed.headers().firstValue("Retry-After").orElse(null)));
+			landed = browser.send(page(landed.uri()).GET().build());
+		}
 		if (loginForm(landed) != null || landed.statusCode() != 200
 				|| !landed.uri().toString().startsWith(gateway.resolve(path).toString())) {
 			Document page = Jsoup.parse(landed.body());
