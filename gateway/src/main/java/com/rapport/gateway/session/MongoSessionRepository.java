@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.session.MapSession;
 import org.springframework.session.ReactiveSessionRepository;
 
@@ -29,11 +30,17 @@ import org.springframework.session.ReactiveSessionRepository;
  * context with the user's tokens, the saved request) serialized as one binary value. Expired sessions
  * are never answered and are removed when met, and by a TTL index on a real MongoDB.
  */
-class MongoSessionRepository implements ReactiveSessionRepository<MapSession> {
+class MongoSessionRepository implements ReactiveSessionRepository<StoredSession> {
 
 	private static final Logger log = LoggerFactory.getLogger(MongoSessionRepository.class);
 
 	static final String COLLECTION = "sessions";
+
+	/**
+	 * How often a session nothing changed in has its last access written: a session is kept at least its time-out
+	 * less this after its last request (29 of 30 minutes), and a page that changes nothing costs no write.
+	 */
+	static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -62,31 +69,49 @@ class MongoSessionRepository implements ReactiveSessionRepository<MapSession> {
 	}
 
 	@Override
-	public Mono<MapSession> createSession() {
+	public Mono<StoredSession> createSession() {
 		return Mono.fromSupplier(() -> {
 			MapSession session = new MapSession();
 			session.setMaxInactiveInterval(maxInactiveInterval);
 			session.setCreationTime(clock.instant());
 			session.setLastAccessedTime(clock.instant());
-			return session;
+			return new StoredSession(session, null);
 		});
 	}
 
+	/**
+	 * Writes the whole session when it is new or something in it changed (under a new id after login, the old id
+	 * removed first); otherwise moves only its times, once its last access is {@link #TOUCH_EVERY} past the stored
+	 * one; otherwise writes nothing.
+	 */
 	@Override
-	public Mono<Void> save(MapSession session) {
-		Mono<Void> forgetOldId = session.getId().equals(session.getOriginalId()) ? Mono.empty()
-				: deleteById(session.getOriginalId());
-		return forgetOldId.then(mongo.save(toDocument(session), COLLECTION)).then();
+	public Mono<Void> save(StoredSession session) {
+		if (session.changed()) {
+			String replaced = session.replacedId();
+			Mono<Void> forgetOldId = replaced == null ? Mono.empty() : deleteById(replaced);
+			return forgetOldId.then(mongo.save(toDocument(session.map()), COLLECTION)).doOnSuccess(saved -> session.stored())
+				.then();
+		}
+		if (session.due(TOUCH_EVERY)) {
+			Instant lastAccess = session.getLastAccessedTime();
+			return mongo.updateFirst(Query.query(Criteria.where("_id").is(session.getId())),
+					new Update().set("lastAccessedAt", Date.from(lastAccess))
+						.set("expireAt", Date.from(lastAccess.plus(session.getMaxInactiveInterval()))),
+					COLLECTION)
+				.doOnSuccess(updated -> session.touched())
+				.then();
+		}
+		return Mono.empty();
 	}
 
 	@Override
-	public Mono<MapSession> findById(String id) {
+	public Mono<StoredSession> findById(String id) {
 		return mongo.findById(id, Document.class, COLLECTION).flatMap(document -> {
 			MapSession session = toSession(document);
 			if (!clock.instant().isBefore(session.getLastAccessedTime().plus(session.getMaxInactiveInterval()))) {
 				return deleteById(id).then(Mono.empty());
 			}
-			return Mono.just(session);
+			return Mono.just(new StoredSession(session, session.getLastAccessedTime()));
 		});
 	}
 

@@ -17,7 +17,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.session.MapSession;
+import org.bson.Document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,12 +38,12 @@ class MongoSessionRepositoryTests {
 			var replicaA = new MongoSessionRepository(mongo, Duration.ofMinutes(30), clock);
 			var replicaB = new MongoSessionRepository(mongo, Duration.ofMinutes(30), clock);
 
-			MapSession session = replicaA.createSession().block();
+			StoredSession session = replicaA.createSession().block();
 			session.setAttribute("SPRING_SECURITY_CONTEXT", new SecurityContextImpl(
 					new TestingAuthenticationToken("acme.buyer", "n/a", List.of())));
 			replicaA.save(session).block();
 
-			MapSession found = replicaB.findById(session.getId()).block();
+			StoredSession found = replicaB.findById(session.getId()).block();
 			assertThat(found).isNotNull();
 			SecurityContextImpl security = found.getAttribute("SPRING_SECURITY_CONTEXT");
 			assertThat(security.getAuthentication().getName()).isEqualTo("acme.buyer");
@@ -56,7 +56,7 @@ class MongoSessionRepositoryTests {
 		store.run(context -> {
 			ReactiveMongoTemplate mongo = context.getBean(ReactiveMongoTemplate.class);
 			var repository = new MongoSessionRepository(mongo, Duration.ofMinutes(30), clock);
-			MapSession session = repository.createSession().block();
+			StoredSession session = repository.createSession().block();
 			repository.save(session).block();
 
 			clock.advance(Duration.ofMinutes(29));
@@ -73,9 +73,9 @@ class MongoSessionRepositoryTests {
 		store.run(context -> {
 			ReactiveMongoTemplate mongo = context.getBean(ReactiveMongoTemplate.class);
 			var repository = new MongoSessionRepository(mongo, Duration.ofMinutes(30), clock);
-			MapSession session = repository.createSession().block();
+			StoredSession session = repository.createSession().block();
 			repository.save(session).block();
-			MapSession loaded = repository.findById(session.getId()).block();
+			StoredSession loaded = repository.findById(session.getId()).block();
 			String before = loaded.getId();
 
 			loaded.changeSessionId();
@@ -84,6 +84,68 @@ class MongoSessionRepositoryTests {
 			assertThat(repository.findById(before).block()).as("the id an attacker may have fixed").isNull();
 			assertThat(repository.findById(loaded.getId()).block()).isNotNull();
 		});
+	}
+
+	@Test
+	void aRequestThatChangesNothingWritesNothingForAMinuteThenOnlyItsTimes() {
+		store.run(context -> {
+			ReactiveMongoTemplate mongo = context.getBean(ReactiveMongoTemplate.class);
+			var repository = new MongoSessionRepository(mongo, Duration.ofMinutes(30), clock);
+			StoredSession session = repository.createSession().block();
+			session.setAttribute("SPRING_SECURITY_CONTEXT", new SecurityContextImpl(
+					new TestingAuthenticationToken("acme.buyer", "n/a", List.of())));
+			repository.save(session).block();
+			Document first = stored(mongo, session.getId());
+
+			clock.advance(Duration.ofSeconds(40));
+			StoredSession request = repository.findById(session.getId()).block();
+			request.setLastAccessedTime(clock.instant());
+			request.getAttribute("SPRING_SECURITY_CONTEXT");
+			repository.save(request).block();
+			assertThat(stored(mongo, session.getId())).as("nothing written within a minute").isEqualTo(first);
+
+			clock.advance(Duration.ofSeconds(40));
+			StoredSession later = repository.findById(session.getId()).block();
+			later.setLastAccessedTime(clock.instant());
+			repository.save(later).block();
+			Document touched = stored(mongo, session.getId());
+			assertThat(touched.getDate("lastAccessedAt").toInstant()).isEqualTo(clock.instant());
+			assertThat(touched.getDate("expireAt").toInstant()).isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
+			assertThat(touched.get("attributes")).as("the attributes are not written again").isEqualTo(first.get("attributes"));
+		});
+	}
+
+	@Test
+	void aSessionInUseStaysAliveAndAChangedAttributeIsWrittenAtOnce() {
+		store.run(context -> {
+			ReactiveMongoTemplate mongo = context.getBean(ReactiveMongoTemplate.class);
+			var repository = new MongoSessionRepository(mongo, Duration.ofMinutes(30), clock);
+			StoredSession session = repository.createSession().block();
+			repository.save(session).block();
+
+			for (int minutes = 0; minutes < 60; minutes += 10) {
+				clock.advance(Duration.ofMinutes(10));
+				StoredSession request = repository.findById(session.getId()).block();
+				assertThat(request).as("after %d minutes of use", minutes + 10).isNotNull();
+				request.setLastAccessedTime(clock.instant());
+				repository.save(request).block();
+			}
+
+			StoredSession request = repository.findById(session.getId()).block();
+			request.setAttribute("SPRING_SECURITY_SAVED_REQUEST", "/portal/orders");
+			repository.save(request).block();
+			assertThat(repository.findById(session.getId()).block().<String>getAttribute("SPRING_SECURITY_SAVED_REQUEST"))
+				.isEqualTo("/portal/orders");
+
+			StoredSession next = repository.findById(session.getId()).block();
+			next.removeAttribute("SPRING_SECURITY_SAVED_REQUEST");
+			repository.save(next).block();
+			assertThat(repository.findById(session.getId()).block().getAttributeNames()).isEmpty();
+		});
+	}
+
+	private static Document stored(ReactiveMongoTemplate mongo, String id) {
+		return mongo.findById(id, Document.class, MongoSessionRepository.COLLECTION).block();
 	}
 
 	static final class MutableClock extends Clock {
