@@ -335,7 +335,8 @@ class IncidentNoticeTests {
 		assertThat(incidents.list(as(TestTokens.staff("agent")), 0, 20)).singleElement()
 			.satisfies(n -> assertThat(n.createdBy()).isNotBlank());
 		assertThat(audit.list(AuditQuery.newest(50)).entries())
-			.filteredOn(e -> "incident.notice-sent".equals(e.event().action()))
+			.filteredOn(e -> "incident.notice-sent".equals(e.event().action())
+					&& "notice-1".equals(e.event().recordId()))
 			.singleElement().satisfies(e -> assertThat(e.event().details()).containsEntry("order_count", "3")
 				.containsEntry("organisation_count", "2").containsEntry("sku", "CHAIR-ERG-01"));
 	}

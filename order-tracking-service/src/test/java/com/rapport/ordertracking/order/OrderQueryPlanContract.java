@@ -84,18 +84,35 @@ abstract class OrderQueryPlanContract {
 			.satisfies(plan -> plan.assertScansOnly("customer_status_placed").assertSortsByIndex());
 	}
 
+	/**
+	 * Acme's 150 older orders of another SKU and number: reading all its orders in placed order would cost more
+	 * than reading the matches and sorting them, so a scan of the organisation would show. (With a few dozen orders
+	 * the store reads the organisation's newest in order, which is cheaper there.)
+	 */
+	private void aBusyOrganisation() {
+		List<Order> bulk = new ArrayList<>();
+		for (int i = 0; i < 150; i++) {
+			Instant placed = Orders.T0.minus(Duration.ofDays(100 + i));
+			bulk.add(new Order(null, "acme-retail", "BULK-" + i, placed, null, null,
+					List.of(new OrderLine("SKU-BULK", "item", 1)), List.of(new Milestone(MilestoneCode.PLACED, placed, null)),
+					"partner-demo", null, null, null));
+		}
+		orders.insert(bulk);
+	}
+
 	@Test
-	void thePortalsSearchBySkuReadsTheOrganisationsOrdersWithThatSkuInOrder() {
+	void thePortalsSearchBySkuReadsTheOrganisationsOrdersWithThatSku() {
+		aBusyOrganisation();
 		List<Plan> sent = plans.explain(mongo, ORDERS, () -> assertThat(search().search(customer(), "",
 				new OrderSearch.Filter("", "SKU-1", null), 0, 3)).extracting(Order::orderNumber)
 			.containsExactly("PO-1", "PO-5", "PO-9"));
 
-		assertThat(sent).singleElement()
-			.satisfies(plan -> plan.assertScansOnly("customer_sku_placed").assertSortsByIndex());
+		assertThat(sent).singleElement().satisfies(plan -> plan.assertScansOnly("customer_sku_placed"));
 	}
 
 	@Test
 	void thePortalsSearchByTheStartOfANumberReadsOnlyTheNumbersThatStartSo() {
+		aBusyOrganisation();
 		List<Plan> sent = plans.explain(mongo, ORDERS, () -> assertThat(search().search(customer(), "",
 				new OrderSearch.Filter("PO-1", "", null), 0, 25)).extracting(Order::orderNumber)
 			.containsExactlyInAnyOrder("PO-1", "PO-10", "PO-11", "PO-12", "PO-13", "PO-14", "PO-15", "PO-16", "PO-17",
