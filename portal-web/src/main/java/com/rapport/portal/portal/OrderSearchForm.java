@@ -24,7 +24,7 @@ record OrderSearchForm(String number, String sku, String status) {
 		return value == null ? "" : value.strip();
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return number.isEmpty() && sku.isEmpty() && status.isEmpty();
 	}
 
