@@ -103,6 +103,16 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 		if (fullMethodName.startsWith("rapport.ordertracking.v1.WebhookService/")) {
 			return webhookRequest(fullMethodName.substring(fullMethodName.indexOf('/') + 1));
 		}
+		if (fullMethodName.endsWith("/PreviewIncident")) {
+			return "{\"selection\": {\"kind\": \"INCIDENT_SELECTION_KIND_ORDER_NUMBERS\", \"orderNumbers\": [\""
+					+ SECRET_ORDER_NUMBER + "\"]}}";
+		}
+		if (fullMethodName.endsWith("/SendIncidentNotice")) {
+			// A fresh notice each call, so that a manager's OK is a real send.
+			return "{\"noticeId\": \"matrix-" + submissions.incrementAndGet() + "\", \"selection\": {\"kind\": "
+					+ "\"INCIDENT_SELECTION_KIND_ORDER_NUMBERS\", \"orderNumbers\": [\"" + SECRET_ORDER_NUMBER
+					+ "\"]}, \"cause\": \"Gas lifts may sink\", \"correctiveAction\": \"Replaced free of charge\"}";
+		}
 		if (fullMethodName.endsWith("/ListOrderNotifications")) {
 			return "{\"orderId\": \"" + orderOfA + "\"}";
 		}

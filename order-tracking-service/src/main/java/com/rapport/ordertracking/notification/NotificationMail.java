@@ -107,6 +107,9 @@ class NotificationMail {
 				subject = say("mail.ORDER_CANCELLED.subject", locale, number);
 				lines.add(say("mail.ORDER_CANCELLED.body", locale, number, facts.getOrDefault("reason", "")));
 			}
+			case NotificationFanOut.INCIDENT_NOTICE -> {
+				return incident(notification, locale, lines);
+			}
 			default -> throw new IllegalArgumentException("No mail for " + kind);
 		}
 		lines.add("");
@@ -115,6 +118,38 @@ class NotificationMail {
 		lines.add("-- ");
 		lines.add(say("mail.footer", locale));
 		return new Letter(subject, String.join("\n", lines));
+	}
+
+	/**
+	 * An incident notice: how many of the organisation's orders it affects and which, the SKU when it was chosen by
+	 * one, the cause and the corrective action as staff wrote them, and a link to the portal's order list (searched
+	 * by the SKU when there is one).
+	 */
+	private Letter incident(Notification notification, Locale locale, List<String> lines) {
+		Map<String, String> facts = notification.facts();
+		String count = facts.getOrDefault("order_count", "0");
+		String numbers = facts.getOrDefault("order_numbers", "");
+		lines.add(say("mail.INCIDENT_NOTICE.body", locale, count));
+		int listed = numbers.isBlank() ? 0 : numbers.split(", ").length;
+		int more = Integer.parseInt(count) - listed;
+		if (listed > 0) {
+			lines.add(say("mail.INCIDENT_NOTICE.orders", locale,
+					more > 0 ? numbers + ", " + say("mail.INCIDENT_NOTICE.more", locale, more) : numbers));
+		}
+		String sku = facts.get("sku");
+		optional(lines, sku, s -> say("mail.INCIDENT_NOTICE.sku", locale, s));
+		lines.add("");
+		lines.add(say("mail.INCIDENT_NOTICE.cause", locale, facts.getOrDefault("cause", "")));
+		lines.add("");
+		lines.add(say("mail.INCIDENT_NOTICE.action", locale, facts.getOrDefault("corrective_action", "")));
+		lines.add("");
+		String list = properties.portalUrl() + "/portal" + (sku == null || sku.isBlank() ? ""
+				: "?sku=" + java.net.URLEncoder.encode(sku, StandardCharsets.UTF_8));
+		lines.add(say("mail.INCIDENT_NOTICE.link", locale, list));
+		lines.add("");
+		lines.add("-- ");
+		lines.add(say("mail.footer", locale));
+		return new Letter(say("mail.INCIDENT_NOTICE.subject", locale, count), String.join("\n", lines));
 	}
 
 	private static void optional(List<String> lines, String value, java.util.function.Function<String, String> line) {

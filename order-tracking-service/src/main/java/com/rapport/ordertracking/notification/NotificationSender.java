@@ -65,6 +65,11 @@ class NotificationSender {
 			return false;
 		}
 		Instant sentAt = clock.instant();
+		if (notification.orderId() == null) {
+			// An incident notice: it is on each organisation's timeline once already, as the notice itself.
+			deliveries.sent(notification.id(), attempts, new Update().set("sentAt", sentAt).set("subject", letter.subject()));
+			return true;
+		}
 		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put("order_number", notification.orderNumber());
 		facts.put("subject_kind", notification.kind());

@@ -28,7 +28,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code lastProgressAt} (the latest milestone's time, else placed), which the delay detector reads by
  * {@code progress_watch} and {@code promise_watch}, and staff's list of orders at risk by {@code at_risk} ({@code customer_at_risk} for one organisation's).
  * Lists read {@code customer_placed} (one organisation's, newest first) or {@code placed} (everyone's) in index
- * order.
+ * order; the portal's search reads {@code customer_order_number} (a number's prefix), {@code customer_sku_placed}
+ * (multikey on the lines' SKU) and {@code customer_status_placed} ({@code status}, the latest milestone that did
+ * not go backwards, derived like the others); an incident notice selects by {@code sku_placed}, {@code placed}
+ * or {@code order_number} across the organisations.
  * <p>
  * {@code outbox} holds what customer-service's timeline must still hear of ({@link OrderOutbox});
  * {@code notices}, the changes whose notifications are still to be queued for the organisation's contacts;
@@ -48,13 +51,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "progress_watch", def = "{'open': 1, 'atRisk': 1, 'lastProgressAt': 1}"),
 		@CompoundIndex(name = "promise_watch", def = "{'open': 1, 'atRisk': 1, 'promisedDate': 1}"),
 		@CompoundIndex(name = "at_risk", def = "{'atRisk': 1, 'delay.detectedAt': 1}"),
-		@CompoundIndex(name = "customer_at_risk", def = "{'customerId': 1, 'atRisk': 1, 'delay.detectedAt': 1}") })
+		@CompoundIndex(name = "customer_at_risk", def = "{'customerId': 1, 'atRisk': 1, 'delay.detectedAt': 1}"),
+		@CompoundIndex(name = "customer_sku_placed", def = "{'customerId': 1, 'lines.sku': 1, 'placedAt': -1}"),
+		@CompoundIndex(name = "customer_status_placed", def = "{'customerId': 1, 'status': 1, 'placedAt': -1}"),
+		@CompoundIndex(name = "sku_placed", def = "{'lines.sku': 1, 'placedAt': -1}"),
+		@CompoundIndex(name = "order_number", def = "{'orderNumber': 1}") })
 public record Order(@Id String id, String customerId, String orderNumber, Instant placedAt, LocalDate promisedDate,
 		Money total, List<OrderLine> lines, List<Milestone> milestones, String submittedBy, String idempotencyKey,
 		@CreatedDate Instant createdAt, @Version Long version, List<OrderEvent> outbox, List<UndeliverableEvent> undeliverable,
 		Instant deliveredAt, LocalDate eta, String promisedDateReason, Instant cancelledAt, String cancelReason,
 		Delay delay, Boolean open, Boolean atRisk, Instant lastProgressAt, List<OrderEvent> notices,
-		List<OrderEvent> hooks) {
+		List<OrderEvent> hooks, MilestoneCode status) {
 
 	/** {@code open} and {@code atRisk} are derived (never null); boxed only so that a projection can leave them out. */
 	@PersistenceCreator
@@ -70,6 +77,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 		open = deliveredAt == null && cancelledAt == null;
 		atRisk = open && delay != null;
 		lastProgressAt = milestones.isEmpty() ? placedAt : milestones.get(milestones.size() - 1).occurredAt();
+		status = statusOf(milestones);
 	}
 
 	/** An order with nothing waiting to be told. */
@@ -78,7 +86,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 			Instant createdAt, Long version) {
 		this(id, customerId, orderNumber, placedAt, promisedDate, total, lines, milestones, submittedBy,
 				idempotencyKey, createdAt, version, List.of(), List.of(), null, null, null, null, null, null, false,
-				false, null, List.of(), List.of());
+				false, null, List.of(), List.of(), null);
 	}
 
 	/**
@@ -131,7 +139,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 	}
 
 	/** Where the order stands: its latest milestone that did not go backwards, or placed when there is none. */
-	public MilestoneCode status() {
+	private static MilestoneCode statusOf(List<Milestone> milestones) {
 		for (int i = milestones.size() - 1; i >= 0; i--) {
 			if (!milestones.get(i).backwards()) {
 				return milestones.get(i).code();
@@ -245,7 +253,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 		Order build() {
 			return new Order(o.id, o.customerId, o.orderNumber, o.placedAt, promisedDate, o.total, lines, milestones,
 					o.submittedBy, o.idempotencyKey, o.createdAt, o.version, outbox, o.undeliverable, null, eta,
-					promisedDateReason, cancelledAt, cancelReason, delay, false, false, null, notices, hooks);
+					promisedDateReason, cancelledAt, cancelReason, delay, false, false, null, notices, hooks, null);
 		}
 	}
 }

@@ -29,7 +29,8 @@ public class OrderWrites {
 			.set("promisedDate", after.promisedDate()).set("promisedDateReason", after.promisedDateReason())
 			.set("eta", after.eta()).set("cancelledAt", after.cancelledAt()).set("cancelReason", after.cancelReason())
 			.set("delay", after.delay()).set("deliveredAt", after.deliveredAt()).set("open", after.open())
-			.set("atRisk", after.atRisk()).set("lastProgressAt", after.lastProgressAt()).inc("version", 1);
+			.set("atRisk", after.atRisk()).set("lastProgressAt", after.lastProgressAt()).set("status", after.status())
+			.inc("version", 1);
 		if (!toTimeline.isEmpty()) {
 			update.push("outbox").each(toTimeline.toArray());
 		}

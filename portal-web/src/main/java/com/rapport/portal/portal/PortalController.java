@@ -2,16 +2,23 @@ package com.rapport.portal.portal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import com.rapport.contracts.ordertracking.v1.ListOrdersResponse;
 import com.rapport.contracts.ordertracking.v1.Milestone;
 import com.rapport.contracts.ordertracking.v1.MilestoneCode;
 import com.rapport.contracts.ordertracking.v1.Order;
 import com.rapport.portal.remote.OrderClient;
+import com.rapport.support.error.Message;
+import com.rapport.support.error.UnprocessableException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,13 +47,62 @@ class PortalController {
 	/** Orders shown on one page of the list; older ones are a link away, and the newest one more. */
 	static final int PAGE_SIZE = 25;
 
+	/** The longest order number or SKU searched for; longer is not sent. */
+	static final int MAX_SEARCH = 100;
+
+	/** The statuses the search offers, in the order of an order's life. */
+	static final List<MilestoneCode> STATUSES = Stream
+		.concat(PATH.stream(), Stream.of(MilestoneCode.MILESTONE_CODE_EXCEPTION)).toList();
+
+	/**
+	 * The organisation's orders, newest first, searchable by the start of the order number, a SKU and the status
+	 * (order-tracking-service answers each from an index of the organisation's orders). {@code page} is the token
+	 * of the page shown and {@code back} (repeated) those of the pages before it after the first: the tokens are
+	 * opaque, so going back to newer orders follows this trail, and the first page is always one link away.
+	 */
 	@GetMapping("/portal")
-	String orders(@RequestParam(name = "page", defaultValue = "") String page, Model model) {
-		ListOrdersResponse answer = orders.orders(page, PAGE_SIZE);
+	String orders(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
+		OrderSearchForm search = OrderSearchForm.of(params);
+		String page = first(params, "page");
+		List<String> back = params.getOrDefault("back", List.of()).stream().filter(t -> !t.isEmpty()).toList();
+		model.addAttribute("search", search);
+		model.addAttribute("statuses", STATUSES);
+		model.addAttribute("invalid", false);
+		ListOrdersResponse answer;
+		try {
+			if (!search.valid(MAX_SEARCH)) {
+				throw new UnprocessableException(Message.of("orders.search.invalid"), Map.of());
+			}
+			answer = search.isEmpty() ? orders.orders(page, PAGE_SIZE)
+					: orders.search(search.number(), search.sku(), search.statusCode(), page, PAGE_SIZE);
+		}
+		catch (UnprocessableException ex) {
+			// Too long, an unknown status, or a page token from an old or edited link: said, the form kept.
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("invalid", true);
+			model.addAttribute("orders", List.of());
+			model.addAttribute("olderPage", "");
+			model.addAttribute("laterPage", false);
+			return "portal/orders";
+		}
 		model.addAttribute("orders", answer.getOrdersList());
-		model.addAttribute("olderPage", answer.getNextPageToken());
 		model.addAttribute("laterPage", !page.isEmpty());
+		model.addAttribute("newestUrl", search.url("", List.of()));
+		model.addAttribute("newerUrl", back.isEmpty() ? null
+				: search.url(back.get(back.size() - 1), back.subList(0, back.size() - 1)));
+		List<String> trail = new ArrayList<>(back);
+		if (!page.isEmpty()) {
+			trail.add(page);
+		}
+		model.addAttribute("olderPage", answer.getNextPageToken());
+		model.addAttribute("olderUrl", answer.getNextPageToken().isEmpty() ? null
+				: search.url(answer.getNextPageToken(), trail));
 		return "portal/orders";
+	}
+
+	private static String first(MultiValueMap<String, String> params, String name) {
+		String value = params.getFirst(name);
+		return value == null ? "" : value;
 	}
 
 	@GetMapping("/portal/orders/{id}")

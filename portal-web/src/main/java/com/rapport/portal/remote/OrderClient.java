@@ -7,6 +7,7 @@ import com.rapport.contracts.ordertracking.v1.GetDeliveryPerformanceRequest;
 import com.rapport.contracts.ordertracking.v1.GetOrderRequest;
 import com.rapport.contracts.ordertracking.v1.ListOrdersRequest;
 import com.rapport.contracts.ordertracking.v1.ListOrdersResponse;
+import com.rapport.contracts.ordertracking.v1.MilestoneCode;
 import com.rapport.contracts.ordertracking.v1.Order;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
 import com.rapport.support.grpc.CallTokens;
@@ -39,6 +40,17 @@ public class OrderClient {
 	public ListOrdersResponse orders(String pageToken, int pageSize) {
 		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
 			.listOrders(ListOrdersRequest.newBuilder().setPageToken(pageToken).setPageSize(pageSize).build()));
+	}
+
+	/**
+	 * One page of the caller's orders that match a search, newest first: number starting with {@code orderNumber},
+	 * a line of exactly {@code sku}, at {@code status} (each left out when empty or unspecified).
+	 */
+	public ListOrdersResponse search(String orderNumber, String sku, MilestoneCode status, String pageToken,
+			int pageSize) {
+		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.listOrders(ListOrdersRequest.newBuilder().setOrderNumber(orderNumber).setSku(sku).setStatus(status)
+				.setPageToken(pageToken).setPageSize(pageSize).build()));
 	}
 
 	/** The newest orders of one organisation (staff may ask for any; a customer always gets its own). */

@@ -16,6 +16,7 @@ import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc.FeedbackServiceBloc
 import com.rapport.contracts.feedback.v1.MySurveyServiceGrpc;
 import com.rapport.contracts.feedback.v1.SurveyAnswerServiceGrpc;
 import com.rapport.contracts.feedback.v1.SurveySettingsServiceGrpc;
+import com.rapport.contracts.ordertracking.v1.IncidentServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
 import com.rapport.contracts.ordertracking.v1.WebhookServiceGrpc;
@@ -85,6 +86,11 @@ class RemoteClientsConfiguration {
 	@Bean
 	OrderTrackingServiceBlockingStub orderTrackingServiceStub(GrpcChannelFactory channels) {
 		return OrderTrackingServiceGrpc.newBlockingStub(channels.createChannel(OrderClient.REMOTE));
+	}
+
+	@Bean
+	IncidentServiceGrpc.IncidentServiceBlockingStub incidentServiceStub(GrpcChannelFactory channels) {
+		return IncidentServiceGrpc.newBlockingStub(channels.createChannel(OrderClient.REMOTE));
 	}
 
 	@Bean

@@ -100,6 +100,60 @@ class PortalControllerMvcTests {
 	}
 
 	@Test
+	void aCustomerSearchesByNumberSkuAndStatusAndEachPageKeepsTheSearch() throws Exception {
+		given(orders.search("ACME-10", "CHAIR-ERG-01", MilestoneCode.MILESTONE_CODE_SHIPPED, "", 25)).willReturn(listing(
+				order("o-1", "ACME-1016", MilestoneCode.MILESTONE_CODE_SHIPPED, money("CNY", 100)))
+			.toBuilder().setNextPageToken("cGFnZTox").build());
+
+		Document page = page(mvc.perform(get("/portal").param("number", " ACME-10 ").param("sku", "CHAIR-ERG-01")
+			.param("status", "SHIPPED").with(as(TestTokens.customer("acme-retail")))).andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select("tr.order-row").eachAttr("data-order-number")).containsExactly("ACME-1016");
+		assertThat(page.select("form.order-search input#number").val()).isEqualTo("ACME-10");
+		assertThat(page.select("form.order-search input#sku").val()).isEqualTo("CHAIR-ERG-01");
+		assertThat(page.select("form.order-search select#status option[selected]").val()).isEqualTo("SHIPPED");
+		assertThat(page.select("form.order-search select#status option").eachAttr("value")).contains("", "PLACED",
+				"DELIVERED", "EXCEPTION");
+		assertThat(page.select(".pager-older").attr("href"))
+			.isEqualTo("/portal?number=ACME-10&sku=CHAIR-ERG-01&status=SHIPPED&page=cGFnZTox");
+		assertThat(page.select(".search-clear").attr("href")).isEqualTo("/portal");
+	}
+
+	@Test
+	void thePagesGoBackOneByOneAndToTheFirst() throws Exception {
+		given(orders.search("", "DESK-01", MilestoneCode.MILESTONE_CODE_UNSPECIFIED, "cGFnZToy", 25)).willReturn(listing(
+				order("o-9", "ACME-1001", MilestoneCode.MILESTONE_CODE_DELIVERED, money("CNY", 100)))
+			.toBuilder().setNextPageToken("cGFnZToz").build());
+
+		Document page = page(mvc.perform(get("/portal").param("sku", "DESK-01").param("page", "cGFnZToy")
+			.param("back", "cGFnZTox").with(as(TestTokens.customer("acme-retail")))).andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select(".pager-newest").attr("href")).isEqualTo("/portal?sku=DESK-01");
+		assertThat(page.select(".pager-newer").attr("href")).isEqualTo("/portal?sku=DESK-01&page=cGFnZTox");
+		assertThat(page.select(".pager-older").attr("href"))
+			.isEqualTo("/portal?sku=DESK-01&page=cGFnZToz&back=cGFnZTox&back=cGFnZToy");
+	}
+
+	@Test
+	void aSearchNothingMatchesSaysSoAndABadOneIsNotSent() throws Exception {
+		given(orders.search("NOPE", "", MilestoneCode.MILESTONE_CODE_UNSPECIFIED, "", 25))
+			.willReturn(ListOrdersResponse.getDefaultInstance());
+
+		Document none = page(mvc.perform(get("/portal").param("number", "NOPE")
+			.with(as(TestTokens.customer("acme-retail")))).andExpect(status().isOk()).andReturn());
+		assertThat(none.select(".orders-none-found").text()).isEqualTo("No order matches your search.");
+
+		Document bad = page(mvc.perform(get("/portal").param("status", "LOST").header("Accept-Language", "zh-CN")
+			.with(as(TestTokens.customer("acme-retail")))).andExpect(status().isBadRequest()).andReturn());
+		assertThat(bad.select(".search-invalid").text()).startsWith("无法执行此搜索");
+		mvc.perform(get("/portal").param("sku", "x".repeat(101)).with(as(TestTokens.customer("acme-retail"))))
+			.andExpect(status().isBadRequest());
+		org.mockito.Mockito.verify(orders, org.mockito.Mockito.never()).search(org.mockito.ArgumentMatchers.anyString(),
+				org.mockito.ArgumentMatchers.eq("x".repeat(101)), org.mockito.ArgumentMatchers.any(),
+				org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyInt());
+	}
+
+	@Test
 	void everyCellNamesItsColumnForThePhoneLayout() throws Exception {
 		given(orders.orders("", 25)).willReturn(listing(
 				order("o-1", "ACME-1001", MilestoneCode.MILESTONE_CODE_SHIPPED, money("CNY", 1_250_000))));

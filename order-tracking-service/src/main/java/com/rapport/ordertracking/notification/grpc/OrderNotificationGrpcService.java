@@ -42,7 +42,7 @@ class OrderNotificationGrpcService extends OrderNotificationServiceGrpc.OrderNot
 	}
 
 	static Notification toProto(com.rapport.ordertracking.notification.Notification n) {
-		Notification.Builder builder = Notification.newBuilder().setId(n.id()).setOrderId(n.orderId()).setKind(n.kind())
+		Notification.Builder builder = Notification.newBuilder().setId(n.id()).setOrderId(text(n.orderId())).setKind(n.kind())
 			.setEventId(n.eventId()).setChannel(NotificationChannel.NOTIFICATION_CHANNEL_EMAIL)
 			.setContactId(text(n.contactId())).setContactName(text(n.contactName())).setAddress(n.address())
 			.setLanguage(n.language()).setState(NotificationState.valueOf("NOTIFICATION_STATE_" + n.state().name()))

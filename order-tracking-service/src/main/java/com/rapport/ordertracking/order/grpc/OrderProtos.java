@@ -9,7 +9,10 @@ import com.rapport.contracts.ordertracking.v1.DelayRemedy;
 import com.rapport.contracts.ordertracking.v1.Milestone;
 import com.rapport.contracts.ordertracking.v1.Order;
 import com.rapport.contracts.ordertracking.v1.RecordDelayRequest;
+import com.rapport.contracts.ordertracking.v1.ListOrdersRequest;
 import com.rapport.ordertracking.order.DelayReport;
+import com.rapport.ordertracking.order.MilestoneCode;
+import com.rapport.ordertracking.order.OrderSearch;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 
@@ -87,6 +90,19 @@ final class OrderProtos {
 		}
 		return new DelayReport(request.getReason(), remedy, request.getRemedyNote().isBlank() ? null
 				: request.getRemedyNote(), newDate);
+	}
+
+	/** The search a list request asks for; an unknown status is INVALID_ARGUMENT naming {@code status}. */
+	static OrderSearch.Filter filter(ListOrdersRequest request) {
+		MilestoneCode status = null;
+		if (request.getStatus() == com.rapport.contracts.ordertracking.v1.MilestoneCode.UNRECOGNIZED) {
+			throw UnprocessableException.field(Message.of("problem.invalid-fields"), "status",
+					Message.of("orders.milestone.code"));
+		}
+		if (request.getStatus() != com.rapport.contracts.ordertracking.v1.MilestoneCode.MILESTONE_CODE_UNSPECIFIED) {
+			status = MilestoneCode.valueOf(request.getStatus().name().substring("MILESTONE_CODE_".length()));
+		}
+		return new OrderSearch.Filter(request.getOrderNumber(), request.getSku(), status);
 	}
 
 	private static String text(String value) {

@@ -16,11 +16,11 @@ import com.rapport.contracts.ordertracking.v1.Order;
 import com.rapport.contracts.ordertracking.v1.OrderLine;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.ordertracking.customer.CustomerDirectory;
+import com.rapport.ordertracking.grpc.ProtoTimes;
 import com.rapport.ordertracking.order.DeliveryPerformanceService;
 import com.rapport.ordertracking.order.OrderProgressService;
+import com.rapport.ordertracking.order.OrderSearch;
 import com.rapport.ordertracking.order.OrderService;
-import com.rapport.support.error.Message;
-import com.rapport.support.error.UnprocessableException;
 import com.rapport.contracts.ordertracking.v1.RecordDelayRequest;
 import org.springframework.security.access.AccessDeniedException;
 import com.rapport.support.grpc.PageTokens;
@@ -29,7 +29,7 @@ import io.grpc.stub.StreamObserver;
 
 import java.time.Instant;
 
-import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Slice;
 import org.springframework.grpc.server.service.GrpcService;
 
 /**
@@ -39,11 +39,6 @@ import org.springframework.grpc.server.service.GrpcService;
 @GrpcService
 class OrderTrackingGrpcService extends OrderTrackingServiceGrpc.OrderTrackingServiceImplBase {
 
-	/** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, the range of google.protobuf.Timestamp. */
-	private static final long MIN_SECONDS = -62_135_596_800L;
-
-	private static final long MAX_SECONDS = 253_402_300_799L;
-
 	private final OrderService orders;
 
 	private final CustomerDirectory customers;
@@ -52,9 +47,12 @@ class OrderTrackingGrpcService extends OrderTrackingServiceGrpc.OrderTrackingSer
 
 	private final OrderProgressService progress;
 
+	private final OrderSearch search;
+
 	OrderTrackingGrpcService(OrderService orders, CustomerDirectory customers, DeliveryPerformanceService deliveries,
-			OrderProgressService progress) {
+			OrderProgressService progress, OrderSearch search) {
 		this.orders = orders;
+		this.search = search;
 		this.customers = customers;
 		this.deliveries = deliveries;
 		this.progress = progress;
@@ -75,8 +73,11 @@ class OrderTrackingGrpcService extends OrderTrackingServiceGrpc.OrderTrackingSer
 	@Override
 	public void listOrders(ListOrdersRequest request, StreamObserver<ListOrdersResponse> response) {
 		int page = PageTokens.page(request.getPageToken());
-		Page<com.rapport.ordertracking.order.Order> result = orders.list(Caller.current(), request.getCustomerId(),
-				page, request.getPageSize(), request.getAtRiskOnly());
+		OrderSearch.Filter filter = OrderProtos.filter(request);
+		Slice<com.rapport.ordertracking.order.Order> result = filter.isEmpty() || request.getAtRiskOnly()
+				? orders.list(Caller.current(), request.getCustomerId(), page, request.getPageSize(),
+						request.getAtRiskOnly())
+				: search.search(Caller.current(), request.getCustomerId(), filter, page, request.getPageSize());
 		Map<String, String> names = new HashMap<>();
 		ListOrdersResponse.Builder answer = ListOrdersResponse.newBuilder();
 		for (var order : result) {
@@ -147,15 +148,10 @@ class OrderTrackingGrpcService extends OrderTrackingServiceGrpc.OrderTrackingSer
 	}
 
 	static Timestamp timestamp(Instant instant) {
-		return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+		return ProtoTimes.timestamp(instant);
 	}
 
-	/** A request's timestamp; one outside what protobuf allows (years 1 to 9999) is INVALID_ARGUMENT. */
 	private static Instant instant(Timestamp timestamp) {
-		if (timestamp.getSeconds() < MIN_SECONDS || timestamp.getSeconds() > MAX_SECONDS || timestamp.getNanos() < 0
-				|| timestamp.getNanos() > 999_999_999) {
-			throw new UnprocessableException(Message.of("orders.timestamp-out-of-range"), Map.of());
-		}
-		return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+		return ProtoTimes.instant(timestamp);
 	}
 }

@@ -104,6 +104,39 @@ class OrderTrackingGrpcServiceTests {
 	}
 
 	@Test
+	void aCustomerSearchesItsOwnOrdersByNumberSkuAndStatusAndPagesBackToTheFirst() {
+		Instant placed = Instant.parse("2026-11-01T08:00:00Z");
+		for (int i = 0; i < 5; i++) {
+			orders.insert(new Order(null, "acme-retail", "A-10" + i, placed.plusSeconds(i * 3600L), null, null,
+					List.of(new com.rapport.ordertracking.order.OrderLine(i % 2 == 0 ? "CHAIR-ERG-01" : "DESK-01", "d", 1)),
+					List.of(new Milestone(com.rapport.ordertracking.order.MilestoneCode.PLACED, placed, null)), "p", null,
+					null, null));
+		}
+		orders.insert(new Order(null, "globex-trading", "A-109", placed, null, null,
+				List.of(new com.rapport.ordertracking.order.OrderLine("CHAIR-ERG-01", "d", 1)), List.of(), "p", null,
+				null, null));
+		var acme = as(TestTokens.customer("acme-retail"));
+
+		var byNumber = acme.listOrders(ListOrdersRequest.newBuilder().setOrderNumber("A-10").build());
+		assertThat(byNumber.getOrdersList()).extracting(o -> o.getOrderNumber())
+			.containsExactly("A-104", "A-103", "A-102", "A-101", "A-100");
+		var bySku = acme.listOrders(ListOrdersRequest.newBuilder().setSku("CHAIR-ERG-01").setPageSize(2).build());
+		assertThat(bySku.getOrdersList()).extracting(o -> o.getOrderNumber()).containsExactly("A-104", "A-102");
+		var older = acme.listOrders(ListOrdersRequest.newBuilder().setSku("CHAIR-ERG-01").setPageSize(2)
+			.setPageToken(bySku.getNextPageToken()).build());
+		assertThat(older.getOrdersList()).extracting(o -> o.getOrderNumber()).containsExactly("A-100");
+		assertThat(older.getNextPageToken()).isEmpty();
+		var shipped = acme.listOrders(ListOrdersRequest.newBuilder().setStatus(MilestoneCode.MILESTONE_CODE_SHIPPED).build());
+		assertThat(shipped.getOrdersList()).extracting(o -> o.getOrderNumber()).containsExactly("A-1");
+		var foreign = as(TestTokens.customer("globex-trading"))
+			.listOrders(ListOrdersRequest.newBuilder().setCustomerId("acme-retail").setSku("CHAIR-ERG-01").build());
+		assertThat(foreign.getOrdersList()).extracting(o -> o.getOrderNumber()).containsExactly();
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> acme.listOrders(ListOrdersRequest.newBuilder().setSku("x".repeat(101)).build()))
+			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+	}
+
+	@Test
 	void staffRecordADelayAndListOrdersAtRiskFirst() {
 		var recorded = as(TestTokens.staff("agent")).recordDelay(com.rapport.contracts.ordertracking.v1.RecordDelayRequest
 			.newBuilder().setOrderId(acmeOrder.id()).setReason("Paint line down")
