@@ -113,6 +113,24 @@ abstract class OrderRepositoryContract {
 			.satisfies(order -> assertThat(order.milestones()).hasSize(2).noneMatch(Milestone::backwards));
 	}
 
+	@Test
+	void ordersStoredBeforeTheirStatusWasKeptGetItOnceAndAreThenFoundByIt() {
+		Document old = new Document();
+		mongo.getConverter().write(delivered("acme-retail", "OLD-DELIVERED", Orders.T0), old);
+		old.remove("status");
+		mongo.getCollection("orders").insertOne(old);
+		Order current = orders.save(Orders.stored("acme-retail", "NEW-PLACED", Orders.T0));
+		OrderStatusBackfill backfill = new OrderStatusBackfill(mongo, java.time.Clock.systemUTC());
+
+		assertThat(backfill.backfill()).isEqualTo(1);
+		assertThat(backfill.backfill()).as("a second pass has nothing to do").isZero();
+
+		Document stored = mongo.getCollection("orders").find(new Document("orderNumber", "OLD-DELIVERED")).first();
+		assertThat(stored.getString("status")).isEqualTo("DELIVERED");
+		assertThat(stored.get("version")).as("nothing a person sees changed").isEqualTo(old.get("version"));
+		assertThat(orders.findById(current.id()).orElseThrow().status()).isEqualTo(MilestoneCode.PLACED);
+	}
+
 	private static Order delivered(String customerId, String number, Instant deliveredAt) {
 		Order placed = Orders.stored(customerId, number, deliveredAt.minus(Duration.ofDays(3)));
 		return new Order(null, customerId, number, placed.placedAt(), null, null,
