@@ -6,14 +6,11 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
 import com.rapport.support.mongo.store.StoreBackend;
+import com.rapport.support.mongo.store.StoreMaintenance;
 import de.bwaldvogel.mongo.MongoServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,34 +71,14 @@ public class EmbeddedMongoAutoConfiguration {
 	 * Removes expired documents of TTL indexes and keeps the file compact, in the background: the sweep every
 	 * {@code sweep-interval}, the compaction every {@code compact-interval}.
 	 */
+	/**
+	 * Removes expired documents of TTL indexes and keeps the file compact, in the background: the sweep every
+	 * {@code sweep-interval}, the compaction every {@code compact-interval}.
+	 */
 	@Bean(destroyMethod = "shutdownNow")
 	ScheduledExecutorService embeddedMongoSweeper(StoreBackend embeddedMongoStore,
 			EmbeddedMongoProperties properties) {
-		ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "embedded-mongo-sweeper");
-			thread.setDaemon(true);
-			return thread;
-		});
-		every(sweeper, properties.sweepInterval(), "TTL sweep", () -> {
-			int removed = embeddedMongoStore.expireDocuments(Instant.now());
-			if (removed > 0) {
-				log.debug("Removed {} expired documents", removed);
-			}
-		});
-		every(sweeper, properties.compactInterval(), "compaction", embeddedMongoStore::compact);
-		return sweeper;
-	}
-
-	private static void every(ScheduledExecutorService executor, Duration period, String what, Runnable work) {
-		long interval = Math.max(1, period.toMillis());
-		executor.scheduleWithFixedDelay(() -> {
-			try {
-				work.run();
-			}
-			catch (RuntimeException ex) {
-				log.warn("The embedded store's {} failed; it runs again in {} ms", what, interval, ex);
-			}
-		}, interval, interval, TimeUnit.MILLISECONDS);
+		return StoreMaintenance.start(embeddedMongoStore, properties.sweepInterval(), properties.compactInterval());
 	}
 
 	@Bean
