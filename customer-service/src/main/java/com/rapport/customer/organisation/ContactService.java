@@ -12,6 +12,7 @@ import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,9 +27,36 @@ public class ContactService {
 
 	private final OrganisationWrites writes;
 
+	private final OrganisationRepository repository;
+
 	public ContactService(OrganisationService organisations, OrganisationRepository repository, AuditTrail audit) {
 		this.organisations = organisations;
 		this.writes = new OrganisationWrites(repository, audit);
+		this.repository = repository;
+	}
+
+	/** A contact found by its email, with its organisation's id. */
+	public record OrganisationContact(String organisationId, Contact contact) {
+	}
+
+	/**
+	 * The contacts whose email is {@code email} (case-insensitive), for the other services only (ticket-service's
+	 * support mailbox), refused to everyone else before any look-up. Read from the search keys' index (an address
+	 * is one of an organisation's keys), then the address compared exactly.
+	 */
+	public List<OrganisationContact> contactsByEmail(Caller caller, String email) {
+		if (!CustomerAccess.isInternal(caller)) {
+			throw new AccessDeniedException("Finding contacts by email is for the other services");
+		}
+		if (email == null || email.isBlank() || !email.contains("@")) {
+			return List.of();
+		}
+		String wanted = email.strip();
+		return repository.findTop20BySearchKeys(SearchKeys.normalise(wanted)).stream()
+			.flatMap(organisation -> organisation.contacts().stream()
+				.filter(contact -> contact.email() != null && contact.email().strip().equalsIgnoreCase(wanted))
+				.map(contact -> new OrganisationContact(organisation.id(), contact)))
+			.toList();
 	}
 
 	public List<Contact> contacts(Caller caller, String organisationId) {

@@ -15,6 +15,9 @@ public interface OrganisationRepository
 
 	Optional<Organisation> findByExternalId(String externalId);
 
+	/** Organisations with this search key (a contact's whole email address is one), from the keys' index. */
+	List<Organisation> findTop20BySearchKeys(String key);
+
 	/** Every organisation a slice at a time, without counting them (the nightly recompute). */
 	Slice<Organisation> findAllBy(Pageable pageable);
 

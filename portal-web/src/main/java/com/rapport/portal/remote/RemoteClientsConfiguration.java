@@ -24,6 +24,7 @@ import com.rapport.contracts.ticket.v1.TicketConversationServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketConversationServiceGrpc.TicketConversationServiceBlockingStub;
 import com.rapport.contracts.ticket.v1.TicketIntakeServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketIntakeServiceGrpc.TicketIntakeServiceBlockingStub;
+import com.rapport.contracts.ticket.v1.TicketMailTriageServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketQueueServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketQueueServiceGrpc.TicketQueueServiceBlockingStub;
 import com.rapport.contracts.ticket.v1.TicketServiceGrpc;
@@ -121,6 +122,12 @@ class RemoteClientsConfiguration {
 	@Bean
 	TicketQueueServiceBlockingStub ticketQueueServiceStub(GrpcChannelFactory channels) {
 		return TicketQueueServiceGrpc.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
+	}
+
+	@Bean
+	TicketMailTriageServiceGrpc.TicketMailTriageServiceBlockingStub ticketMailTriageServiceStub(
+			GrpcChannelFactory channels) {
+		return TicketMailTriageServiceGrpc.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
 	}
 
 	@Bean

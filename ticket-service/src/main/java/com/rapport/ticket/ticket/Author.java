@@ -47,6 +47,12 @@ public record Author(AuthorKind kind, String id, String name) {
 	}
 
 	TicketMessage says(String body, boolean internal, java.time.Instant at) {
-		return new TicketMessage(java.util.UUID.randomUUID().toString(), kind, id, name, internal, body, at);
+		return says(null, body, internal, at);
+	}
+
+	/** The message with the given id (a new one when null). */
+	TicketMessage says(String messageId, String body, boolean internal, java.time.Instant at) {
+		return new TicketMessage(messageId != null ? messageId : java.util.UUID.randomUUID().toString(), kind, id, name,
+				internal, body, at);
 	}
 }

@@ -27,7 +27,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code tier} is the organisation's tier the SLA was picked by, {@code tierAssumed} true when customer-service
  * could not be asked then. {@code messages} is the conversation (public replies and internal notes, oldest
  * first); {@code outbox} holds the events the timeline has still to hear of (see {@link TicketOutbox}),
- * {@code surveyRequests} the resolutions feedback-service has still to hear of (see {@link SurveyRequestOutbox}).
+ * {@code surveyRequests} the resolutions feedback-service has still to hear of (see {@link SurveyRequestOutbox}),
+ * {@code customerMails} the mails the requester is still owed (an acknowledgement, staff's public replies).
  * {@code assigneeId} is the user name of the agent working it, {@code assignee} their display name.
  * Changes answer a new ticket; the stored one changes only when saved (with its version: a concurrent change
  * makes the later save fail).
@@ -45,6 +46,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 				def = "{'queue.assignee': 1, 'queue.lane': 1, 'queue.slaDueAt': 1, '_id': 1}"),
 		@CompoundIndex(name = "queue_paused", def = "{'queue.lane': 1, 'queue.pausedLeftSeconds': 1, '_id': 1}"),
 		@CompoundIndex(name = "escalation_mail_pending", def = "{'escalations.mailPending': 1}", sparse = true),
+		@CompoundIndex(name = "customer_mails_pending", def = "{'customerMails.eventId': 1}", sparse = true),
 		@CompoundIndex(name = "queue_done", def = "{'queue.lane': 1, 'openedAt': 1, '_id': 1}") })
 public record Ticket(@Id String id, String number, String customerId, String subject, TicketKind kind,
 		Priority priority, TicketStatus status, Channel channel, Instant openedAt, Requester requester, String assignee,
@@ -53,7 +55,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		List<UndeliverableEvent> undeliverable, Classification classification, String assigneeId, Instant closedAt,
 		Instant updatedAt, Boolean firstContactResolution, Integer reopenCount, List<TicketMessage> messages,
 		PartnerRequest partnerRequest, List<SurveyRequest> surveyRequests, QueueKeys queue,
-		List<Escalation> escalations) {
+		List<Escalation> escalations, List<CustomerMail> customerMails) {
 
 	@PersistenceCreator
 	public Ticket {
@@ -66,6 +68,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		messages = messages == null ? List.of() : List.copyOf(messages);
 		surveyRequests = surveyRequests == null ? List.of() : List.copyOf(surveyRequests);
 		escalations = escalations == null ? List.of() : List.copyOf(escalations);
+		customerMails = customerMails == null ? List.of() : List.copyOf(customerMails);
 		// Derived, never taken as read: stored with every save, so the queue's indexes follow each change.
 		queue = QueueKeys.of(status, sla, firstRespondedAt, resolvedAt, assigneeId);
 	}
@@ -81,7 +84,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		this(id, number, customerId, subject, kind, priority, status, channel, openedAt, requester, assignee,
 				firstRespondedAt, resolvedAt, tier, tierAssumed, sla, createdAt, version, outbox, undeliverable,
 				classification, assigneeId, closedAt, updatedAt, firstContactResolution, reopenCount, messages,
-				partnerRequest, surveyRequests, null, List.of());
+				partnerRequest, surveyRequests, null, List.of(), List.of());
 	}
 
 	/** A ticket without conversation or classification, as the first slice stored them (tests, imports). */
@@ -122,6 +125,18 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		TicketEvent opened = new TicketEvent("ticket-opened:" + id, TicketEvent.Kind.TICKET_OPENED, openedAt,
 				label() + " " + number + " opened: " + subject, facts());
 		return edit(draft -> draft.outbox.add(opened));
+	}
+
+	/** The same ticket owing its requester the acknowledgement of its opening (sent once, by mail). */
+	Ticket acknowledged() {
+		return edit(draft -> draft.customerMails
+			.add(new CustomerMail("mail-ack:" + id, CustomerMail.Kind.ACKNOWLEDGEMENT, null, openedAt)));
+	}
+
+	/** The same ticket owing its requester staff's public {@code reply} (sent by mail if that is their channel). */
+	Ticket withReplyToMail(TicketMessage reply) {
+		return edit(draft -> draft.customerMails
+			.add(new CustomerMail("mail-reply:" + reply.id(), CustomerMail.Kind.REPLY, reply.id(), reply.at())));
 	}
 
 	/** The ticket with one more message, changed at its time. */
@@ -369,6 +384,8 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 
 		final List<Escalation> escalations;
 
+		final List<CustomerMail> customerMails;
+
 		Draft(Ticket from) {
 			this.from = from;
 			status = from.status;
@@ -388,6 +405,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 			messages = new ArrayList<>(from.messages);
 			surveyRequests = new ArrayList<>(from.surveyRequests);
 			escalations = new ArrayList<>(from.escalations);
+			customerMails = new ArrayList<>(from.customerMails);
 		}
 
 		Ticket build() {
@@ -395,7 +413,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 					from.channel, from.openedAt, requester, assignee, firstRespondedAt, resolvedAt, from.tier,
 					from.tierAssumed, sla, from.createdAt, from.version, outbox, from.undeliverable, from.classification,
 					assigneeId, closedAt, updatedAt, firstContactResolution, reopenCount, messages, partnerRequest,
-					surveyRequests, null, escalations);
+					surveyRequests, null, escalations, customerMails);
 		}
 	}
 }

@@ -67,7 +67,8 @@ public class TicketConversation {
 	}
 
 	private TicketView replied(Caller caller, Ticket ticket, Author author, String body) {
-		Ticket saved = reply(ticket.id(), author, body, clock.instant());
+		// Staff's public replies reach the requester by mail too when that is their channel (the mail package decides).
+		Ticket saved = reply(ticket.id(), author, body, clock.instant(), null, Callers.isStaff(caller));
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put("ticket_number", saved.number());
 		if (saved.status() != ticket.status()) {
@@ -92,12 +93,32 @@ public class TicketConversation {
 	 * a closed ticket, and when blank or too long.
 	 */
 	public Ticket reply(String id, Author author, String body, Instant at) {
+		return reply(id, author, body, at, null, false);
+	}
+
+	/**
+	 * The customer's reply that came by mail, added once: {@code messageId} (made from the mail's Message-ID) is
+	 * the message's id, so a mail handled again (a poller that died before it noted it) adds nothing. It has the
+	 * effects of a customer's reply; refused on a closed ticket ({@link ConflictException}).
+	 */
+	public Ticket replyFromMail(String id, Author author, String body, Instant at, String messageId) {
+		return reply(id, author, body, at, messageId, false);
+	}
+
+	private Ticket reply(String id, Author author, String body, Instant at, String messageId, boolean mailed) {
 		String safe = checkedBody(body, "ticket.cannot-reply");
 		return lookup.change(id, ticket -> {
+			if (messageId != null && ticket.messages().stream().anyMatch(m -> messageId.equals(m.id()))) {
+				return ticket;
+			}
 			if (ticket.status() == TicketStatus.CLOSED) {
 				throw new ConflictException(Message.of("ticket.closed-already", ticket.number()));
 			}
-			Ticket answered = ticket.withMessage(author.says(safe, false, at));
+			TicketMessage message = author.says(messageId, safe, false, at);
+			Ticket answered = ticket.withMessage(message);
+			if (mailed && author.kind() == AuthorKind.STAFF) {
+				answered = answered.withReplyToMail(message);
+			}
 			BusinessCalendar calendar = settings.calendar(ticket.sla().calendarId());
 			return switch (author.kind()) {
 				case STAFF -> answered.respondedAt(at, author.id(), author.name());

@@ -88,7 +88,7 @@ public class TicketIntake {
 		else {
 			throw new AccessDeniedException("Partners open tickets over REST");
 		}
-		Ticket opened = tickets.open(ticket, channels, UUID.randomUUID().toString(), null);
+		Ticket opened = tickets.open(ticket, channels, UUID.randomUUID().toString(), null, true);
 		audited(caller, opened);
 		return TicketView.of(opened, caller, clock.instant(), sla.atRiskPercent());
 	}
@@ -101,7 +101,7 @@ public class TicketIntake {
 		NewTicket ticket = newTicket(request, request.customerId(), Channel.PARTNER,
 				Requester.of(request.contactId(), request.requesterName(), request.requesterEmail()), null);
 		if (idempotencyKey == null) {
-			Ticket opened = tickets.open(ticket, EnumSet.of(Channel.PARTNER), UUID.randomUUID().toString(), null);
+			Ticket opened = tickets.open(ticket, EnumSet.of(Channel.PARTNER), UUID.randomUUID().toString(), null, true);
 			audited(partner, opened);
 			return new Submission(view(opened, partner), true);
 		}
@@ -114,7 +114,7 @@ public class TicketIntake {
 			return replay(earlier.get(), asked, partner);
 		}
 		try {
-			Ticket opened = tickets.open(ticket, EnumSet.of(Channel.PARTNER), id, asked);
+			Ticket opened = tickets.open(ticket, EnumSet.of(Channel.PARTNER), id, asked, true);
 			audited(partner, opened);
 			return new Submission(view(opened, partner), true);
 		}
@@ -137,12 +137,36 @@ public class TicketIntake {
 		NewTicket ticket = newTicket(request, request.customerId(), request.channel(),
 				Requester.of(request.contactId(), request.requesterName(), request.requesterEmail()), Author.SYSTEM);
 		try {
-			Ticket opened = tickets.open(ticket, LOGGED, id, new PartnerRequest(service.name(), key, request.fingerprint()));
+			Ticket opened = tickets.open(ticket, LOGGED, id, new PartnerRequest(service.name(), key, request.fingerprint()),
+					true);
 			audited(service, opened);
 			return view(opened, service);
 		}
 		catch (DuplicateKeyException ex) {
 			return view(repository.findById(id).orElseThrow(() -> ex), service);
+		}
+	}
+
+	/**
+	 * Opens the ticket a mail to the support mailbox raises (channel EMAIL), acknowledged, once per {@code id} (made
+	 * from the mail's Message-ID): a repeat, such as a poller that died before it noted the mail, answers the
+	 * ticket opened the first time. {@code staff} is who opened it from the triage (audited as them), null when
+	 * the mailbox's poller did (the platform's own work, not audited).
+	 */
+	public Ticket openFromMail(NewTicket ticket, String id, Caller staff) {
+		var earlier = repository.findById(id);
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		try {
+			Ticket opened = tickets.open(ticket, EnumSet.of(Channel.EMAIL), id, null, true);
+			if (staff != null) {
+				audited(staff, opened);
+			}
+			return opened;
+		}
+		catch (DuplicateKeyException ex) {
+			return repository.findById(id).orElseThrow(() -> ex);
 		}
 	}
 

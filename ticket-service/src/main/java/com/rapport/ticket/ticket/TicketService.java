@@ -79,16 +79,21 @@ public class TicketService {
 		this.clock = clock;
 	}
 
-	/** Opens the ticket: status NEW, SLA timers started, the timeline told (through the outbox). */
+	/**
+	 * Opens the ticket: status NEW, SLA timers started, the timeline told (through the outbox); no acknowledgement
+	 * (imports, the demo data: what people raise goes through {@link TicketIntake}, which acknowledges it).
+	 */
 	public Ticket open(NewTicket request) {
-		return open(request, EnumSet.allOf(Channel.class), UUID.randomUUID().toString(), null);
+		return open(request, EnumSet.allOf(Channel.class), UUID.randomUUID().toString(), null, false);
 	}
 
 	/**
 	 * Opens the ticket with the given id, by one of {@code channels} (another is a bad field), remembering the
-	 * partner request that asked for it (null if none): with its body as the first message, sanitised.
+	 * partner request that asked for it (null if none): with its body as the first message, sanitised; with
+	 * {@code acknowledge}, owing the requester the mail that acknowledges it (in the same write).
 	 */
-	Ticket open(NewTicket request, Set<Channel> channels, String id, PartnerRequest partnerRequest) {
+	Ticket open(NewTicket request, Set<Channel> channels, String id, PartnerRequest partnerRequest,
+			boolean acknowledge) {
 		Instant now = clock.instant();
 		String body = request.body() == null ? null : MessageBodies.sanitise(request.body());
 		validate(request, body, channels, now);
@@ -111,6 +116,9 @@ public class TicketService {
 			ticket = ticket.escalatedAt(Escalation.Kind.CRITICAL_COMPLAINT, openedAt,
 					"Escalated to the manager: critical complaint.", policy, settings.calendar(policy.calendarId()),
 					settings.atRiskPercent());
+		}
+		if (acknowledge) {
+			ticket = ticket.acknowledged();
 		}
 		return tickets.insert(ticket.withEventOfOpening());
 	}

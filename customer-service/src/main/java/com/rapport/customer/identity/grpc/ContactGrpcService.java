@@ -5,7 +5,10 @@ import static com.rapport.customer.organisation.grpc.OrganisationMessages.toProt
 import com.google.protobuf.Empty;
 import com.rapport.contracts.customer.v1.AddContactRequest;
 import com.rapport.contracts.customer.v1.Contact;
+import com.rapport.contracts.customer.v1.ContactByEmail;
 import com.rapport.contracts.customer.v1.ContactServiceGrpc;
+import com.rapport.contracts.customer.v1.FindContactsByEmailRequest;
+import com.rapport.contracts.customer.v1.FindContactsByEmailResponse;
 import com.rapport.contracts.customer.v1.GetMyContactRequest;
 import com.rapport.contracts.customer.v1.InviteContactRequest;
 import com.rapport.contracts.customer.v1.ListNotificationContactsRequest;
@@ -85,13 +88,30 @@ class ContactGrpcService extends ContactServiceGrpc.ContactServiceImplBase {
 			throw new AccessDeniedException("Notification contacts are for the other services");
 		}
 		ListNotificationContactsResponse.Builder answer = ListNotificationContactsResponse.newBuilder();
-		contacts.contacts(caller, request.getOrganisationId()).forEach(contact -> answer
-			.addContacts(NotificationContact.newBuilder().setId(contact.id()).setName(text(contact.name()))
-				.setEmail(text(contact.email())).setLanguage(text(contact.language()))
-				.setTimeZone(text(contact.timeZone())).setSurveyConsent(contact.surveyConsent())
-				.setPreferredChannel(PreferredChannel.valueOf("PREFERRED_CHANNEL_" + contact.preferredChannel().name()))));
+		contacts.contacts(caller, request.getOrganisationId())
+			.forEach(contact -> answer.addContacts(notificationContact(contact)));
 		response.onNext(answer.build());
 		response.onCompleted();
+	}
+
+	/** ticket-service's look-up of who wrote to the support mailbox; refused to everyone else before any look-up. */
+	@Override
+	public void findContactsByEmail(FindContactsByEmailRequest request,
+			StreamObserver<FindContactsByEmailResponse> response) {
+		FindContactsByEmailResponse.Builder answer = FindContactsByEmailResponse.newBuilder();
+		contacts.contactsByEmail(Caller.current(), request.getEmail()).forEach(found -> answer
+			.addContacts(ContactByEmail.newBuilder().setOrganisationId(found.organisationId())
+				.setContact(notificationContact(found.contact()))));
+		response.onNext(answer.build());
+		response.onCompleted();
+	}
+
+	private static NotificationContact notificationContact(com.rapport.customer.organisation.Contact contact) {
+		return NotificationContact.newBuilder().setId(contact.id()).setName(text(contact.name()))
+			.setEmail(text(contact.email())).setLanguage(text(contact.language()))
+			.setTimeZone(text(contact.timeZone())).setSurveyConsent(contact.surveyConsent())
+			.setPreferredChannel(PreferredChannel.valueOf("PREFERRED_CHANNEL_" + contact.preferredChannel().name()))
+			.build();
 	}
 
 	private static String text(String value) {

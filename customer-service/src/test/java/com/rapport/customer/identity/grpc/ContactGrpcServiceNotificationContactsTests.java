@@ -1,6 +1,7 @@
 package com.rapport.customer.identity.grpc;
 
 import com.rapport.contracts.customer.v1.ContactServiceGrpc;
+import com.rapport.contracts.customer.v1.FindContactsByEmailRequest;
 import com.rapport.contracts.customer.v1.ListNotificationContactsRequest;
 import com.rapport.contracts.customer.v1.NotificationContact;
 import com.rapport.contracts.customer.v1.PreferredChannel;
@@ -73,6 +74,36 @@ class ContactGrpcServiceNotificationContactsTests {
 		for (String token : new String[] { TestTokens.staff("admin"), TestTokens.customer("acme-retail") }) {
 			assertThatExceptionOfType(StatusRuntimeException.class)
 				.isThrownBy(() -> as(token).listNotificationContacts(of("no-such-organisation")))
+				.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+		}
+	}
+
+	@Test
+	void aServiceFindsTheContactsOfAnAddressWhateverItsCaseWithTheirOrganisation() {
+		var found = as(TestTokens.service())
+			.findContactsByEmail(FindContactsByEmailRequest.newBuilder().setEmail(" Alice@ACME.example ").build())
+			.getContactsList();
+		assertThat(found).singleElement().satisfies(match -> {
+			assertThat(match.getOrganisationId()).isEqualTo("acme-retail");
+			assertThat(match.getContact().getId()).isEqualTo("alice-1");
+			assertThat(match.getContact().getLanguage()).isEqualTo("zh-CN");
+			assertThat(match.getContact().getTimeZone()).isEqualTo("Asia/Shanghai");
+		});
+		// A domain or part of an address is a search key too, but never a contact's address.
+		assertThat(as(TestTokens.service())
+			.findContactsByEmail(FindContactsByEmailRequest.newBuilder().setEmail("acme.example").build())
+			.getContactsList()).isEmpty();
+		assertThat(as(TestTokens.service())
+			.findContactsByEmail(FindContactsByEmailRequest.newBuilder().setEmail("nobody@acme.example").build())
+			.getContactsList()).isEmpty();
+	}
+
+	@Test
+	void findingContactsByEmailIsRefusedToStaffAndContacts() {
+		for (String token : new String[] { TestTokens.staff("admin"), TestTokens.customer("acme-retail") }) {
+			assertThatExceptionOfType(StatusRuntimeException.class)
+				.isThrownBy(() -> as(token).findContactsByEmail(
+						FindContactsByEmailRequest.newBuilder().setEmail("alice@acme.example").build()))
 				.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
 		}
 	}

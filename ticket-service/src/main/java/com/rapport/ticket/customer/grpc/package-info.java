@@ -1,5 +1,5 @@
 /**
- * The customer directory as a gRPC client of customer-service's organisation summary, over platform-support's
- * {@code OrganisationSummaryClient}.
+ * The customer and contact directories as gRPC clients of customer-service (the organisation summary, the
+ * contacts found by email and the notification contacts), over platform-support's clients.
  */
 package com.rapport.ticket.customer.grpc;
