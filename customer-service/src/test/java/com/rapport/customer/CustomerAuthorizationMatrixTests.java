@@ -12,6 +12,11 @@ import com.rapport.customer.care.Holiday;
 import com.rapport.customer.care.HolidayRepository;
 import com.rapport.customer.identity.InMemoryKeycloakAdmin;
 import com.rapport.customer.identity.InvitationService;
+import com.rapport.customer.loyalty.LedgerRepository;
+import com.rapport.customer.loyalty.LoyaltyService;
+import com.rapport.customer.loyalty.Reward;
+import com.rapport.customer.loyalty.RewardKind;
+import com.rapport.customer.loyalty.RewardRepository;
 import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.ContactInput;
 import com.rapport.customer.organisation.ContactService;
@@ -65,6 +70,15 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	@Autowired
 	HolidayRepository holidays;
 
+	@Autowired
+	LedgerRepository ledgerEntries;
+
+	@Autowired
+	RewardRepository rewards;
+
+	@Autowired
+	LoyaltyService loyalty;
+
 	/** Not organisation A's (the calendar is everyone's), but probed like its records. */
 	static final Holiday HOLIDAY = new Holiday("matrix-holiday", java.time.LocalDate.of(2027, 2, 6), List.of("CN"),
 			Map.of("en", "Spring Festival", "zh-CN", "春节"),
@@ -101,7 +115,15 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		careTasks.insert(new CareTask("wake-up-call:" + Caller.ORGANISATION_A + ":2026-03-01", Caller.ORGANISATION_A,
 				"agent.li", CareTaskKind.WAKE_UP_CALL, "Care Secret wake-up call", Instant.parse("2026-03-01T02:30:00Z"),
 				true));
+		ledgerEntries.deleteAll();
+		rewards.deleteAll();
+		loyalty.adjust(admin, Caller.ORGANISATION_A, new LoyaltyService.Adjustment(1_000_000L,
+				"Loyalty Secret goodwill", null), "matrix-fixture");
+		rewards.insert(new Reward(MATRIX_REWARD, RewardKind.FREE_SHIPPING, "Free shipping", "免运费", null, null, 1, null,
+				0, true, 1, Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z")));
 	}
+
+	static final String MATRIX_REWARD = "matrix-free-shipping";
 
 	@Override
 	protected String pathVariable(String name) {
@@ -129,6 +151,8 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			case "REST PUT /api/customers/v1/organisations/{organisationId}/contacts/{contactId}",
 					"REST PUT /api/customers/v1/organisations/{organisationId}/contacts/external/{externalId}" ->
 				"{\"jobTitle\": \"Head buyer\"}";
+			case "REST POST /api/customers/v1/organisations/{organisationId}/loyalty/adjustments" ->
+				"{\"points\": 5, \"reason\": \"Matrix goodwill " + n + "\"}";
 			case "REST PUT /api/customers/v1/organisations/{id}/tier-override" ->
 				"{\"tier\": \"VIP\", \"reason\": \"Override Secret strategic account\", \"endDate\": \"2099-12-31\"}";
 			case "REST POST /api/customers/v1/holidays", "REST PUT /api/customers/v1/holidays/{holidayId}" ->
@@ -193,6 +217,23 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 					+ "\"vipRecencyDays\": 30, \"keyMonetary\": \"200000\", \"keyFrequency\": 4, \"loyalOrders\": 10, "
 					+ "\"dormantAfterDays\": 90, \"churnedAfterDays\": 365}}";
 		}
+		if (fullMethodName.endsWith("/RedeemReward")) {
+			// A fresh request each call, so that an OK is a real redemption, not a repeat.
+			return "{" + organisationA + ", \"rewardId\": \"" + MATRIX_REWARD + "\", \"requestId\": \"matrix-"
+					+ created.incrementAndGet() + "\"}";
+		}
+		if (fullMethodName.endsWith("/UpdateLoyaltyRules")) {
+			// The configured defaults again: allowed callers get OK and nothing changes for the rows after.
+			return "{\"rules\": {\"pointsPerUnit\": \"0.01\", \"vipMultiplier\": \"1.5\", \"keyMultiplier\": \"1.2\", "
+					+ "\"normalMultiplier\": \"1\", \"expiryMonths\": 24}}";
+		}
+		if (fullMethodName.endsWith("/SaveReward")) {
+			return "{\"reward\": {\"kind\": \"REWARD_KIND_TRAINING\", \"nameEn\": \"Matrix training " + created.incrementAndGet()
+					+ "\", \"nameZh\": \"培训\", \"pointsCost\": 100, \"active\": true}}";
+		}
+		if (fullMethodName.endsWith("/GetLoyaltyAccount") || fullMethodName.endsWith("/ListRewards")) {
+			return "{" + organisationA + "}";
+		}
 		if (fullMethodName.endsWith("/ListValueBySegment")) {
 			return "{\"segment\": \"VALUE_SEGMENT_TIER\"}";
 		}
@@ -235,6 +276,6 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	protected List<String> secretsOfOrganisationA() {
 		// Not the ids: a caller who sends one sees it again in the problem's "instance".
 		return List.of("Organisation A Secret", "Alice Secret", "alice.secret", "5555 0101", "Timeline Secret",
-				"secret-order-77", "SECRET-PO-77", "Care Secret", "Override Secret");
+				"secret-order-77", "SECRET-PO-77", "Care Secret", "Override Secret", "Loyalty Secret");
 	}
 }

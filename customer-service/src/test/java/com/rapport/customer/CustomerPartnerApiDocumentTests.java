@@ -30,7 +30,8 @@ class CustomerPartnerApiDocumentTests extends PartnerApiDocumentContract {
 	protected List<String> replayOrder() {
 		return List.of("createOrganisation", "getOrganisation", "listOrganisations", "updateOrganisation",
 				"upsertOrganisationByExternalId", "upsertOrganisations", "createContact", "listContacts", "getContact",
-				"updateContact", "upsertContactByExternalId", "removeContact");
+				"updateContact", "upsertContactByExternalId", "removeContact", "adjustLoyaltyPoints", "getLoyaltyAccount",
+				"listLoyaltyLedger");
 	}
 
 	@Override

@@ -7,5 +7,7 @@ public enum CareTaskKind {
 	/** Call an organisation whose churn risk reached the managers' threshold; the summary names the reasons. */
 	CHURN_RISK,
 	/** Offer a product a regular buyer is expected to order again soon (or overdue); the summary says which. */
-	REORDER_DUE
+	REORDER_DUE,
+	/** Fulfil a reward a contact redeemed with the organisation's loyalty points; the summary says which. */
+	LOYALTY_REDEMPTION
 }

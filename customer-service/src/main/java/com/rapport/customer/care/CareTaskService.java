@@ -111,6 +111,23 @@ public class CareTaskService {
 		}
 	}
 
+	/**
+	 * A reward to fulfil for the organisation's account manager (the loyalty programme's redemption); {@code id}
+	 * names the redemption, so one redemption is one task.
+	 * @return whether a task was opened now
+	 */
+	public boolean openRedemptionTask(Organisation organisation, String id, String summary, Instant now) {
+		try {
+			tasks.insert(new CareTask(id, organisation.id(), organisation.accountManager(),
+					CareTaskKind.LOYALTY_REDEMPTION, summary, now.truncatedTo(ChronoUnit.MILLIS), true));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			log.debug("Redemption task {} opened meanwhile", id);
+			return false;
+		}
+	}
+
 	/** Closes the organisation's open churn-risk calls: its risk fell below the threshold. */
 	public int closeChurnRiskCalls(String organisationId) {
 		List<CareTask> open = tasks.findByOrganisationIdAndKindAndOpenTrue(organisationId, CareTaskKind.CHURN_RISK);

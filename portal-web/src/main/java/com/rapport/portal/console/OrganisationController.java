@@ -11,6 +11,7 @@ import com.rapport.contracts.customer.v1.Organisation;
 import com.rapport.portal.remote.CustomerClient;
 import com.rapport.portal.remote.FeedbackClient;
 import com.rapport.portal.remote.GrowthClient;
+import com.rapport.portal.remote.LoyaltyClient;
 import com.rapport.portal.remote.OrderClient;
 import com.rapport.portal.remote.TicketClient;
 import com.rapport.portal.remote.TimelineClient;
@@ -65,14 +66,17 @@ class OrganisationController {
 
 	private final GrowthClient growth;
 
+	private final LoyaltyClient loyalty;
+
 	OrganisationController(CustomerClient customers, TimelineClient interactions, OrderClient orders, TicketClient tickets,
-			FeedbackClient feedback, GrowthClient growth) {
+			FeedbackClient feedback, GrowthClient growth, LoyaltyClient loyalty) {
 		this.customers = customers;
 		this.interactions = interactions;
 		this.orders = orders;
 		this.tickets = tickets;
 		this.feedback = feedback;
 		this.growth = growth;
+		this.loyalty = loyalty;
 	}
 
 	/** Back to the organisation's page with a notice it words itself (one of {@link #LOGIN_NOTICES}). */
@@ -107,6 +111,7 @@ class OrganisationController {
 		model.addAttribute("tickets", partOrNull("tickets", () -> tickets.openTickets(organisationId, TICKETS)));
 		model.addAttribute("scores", partOrNull("scores", () -> feedback.scores(organisationId)));
 		model.addAttribute("value", partOrNull("lifetime value", () -> growth.value(organisationId)));
+		model.addAttribute("loyalty", partOrNull("loyalty points", () -> loyalty.account(organisationId)));
 		model.addAttribute("today", TierOverrideController.today());
 		timeline(organisation.getId(), kind, after, model);
 		return "console/organisation";

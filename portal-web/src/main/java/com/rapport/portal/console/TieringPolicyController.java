@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.rapport.contracts.customer.v1.TieringPolicy;
 import com.rapport.portal.remote.TieringPolicyClient;
 import com.rapport.support.error.ConflictException;
-import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.message.Texts;
 
@@ -92,13 +91,7 @@ class TieringPolicyController {
 
 	/** A count typed into the form; what is not a whole number is named here, the ranges by customer-service. */
 	private int whole(Map<String, String> typed, String field, Map<String, String> errors) {
-		try {
-			return Integer.parseInt(typed.get(field));
-		}
-		catch (NumberFormatException ex) {
-			errors.put(field, texts.say(Message.of("field.whole-number"), LocaleContextHolder.getLocale()));
-			return 0;
-		}
+		return FormNumbers.whole(texts, typed, field, errors);
 	}
 
 	private static Map<String, String> values(TieringPolicy p) {

@@ -1,6 +1,7 @@
 package com.rapport.portal.remote;
 
 import com.rapport.contracts.customer.v1.GrowthServiceGrpc;
+import com.rapport.contracts.customer.v1.LoyaltyServiceGrpc;
 import com.rapport.contracts.customer.v1.ContactServiceGrpc;
 import com.rapport.contracts.customer.v1.ContactServiceGrpc.ContactServiceBlockingStub;
 import com.rapport.contracts.customer.v1.DataSubjectServiceGrpc;
@@ -82,6 +83,11 @@ class RemoteClientsConfiguration {
 	@Bean
 	GrowthServiceGrpc.GrowthServiceBlockingStub growthServiceStub(GrpcChannelFactory channels) {
 		return GrowthServiceGrpc.newBlockingStub(channels.createChannel(CustomerClient.REMOTE));
+	}
+
+	@Bean
+	LoyaltyServiceGrpc.LoyaltyServiceBlockingStub loyaltyServiceStub(GrpcChannelFactory channels) {
+		return LoyaltyServiceGrpc.newBlockingStub(channels.createChannel(CustomerClient.REMOTE));
 	}
 
 	@Bean

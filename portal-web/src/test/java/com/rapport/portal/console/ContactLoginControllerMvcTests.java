@@ -51,6 +51,9 @@ class ContactLoginControllerMvcTests {
 	com.rapport.portal.remote.GrowthClient growth;
 
 	@MockitoBean
+	com.rapport.portal.remote.LoyaltyClient loyalty;
+
+	@MockitoBean
 	CustomerClient customers;
 
 	@MockitoBean

@@ -5,6 +5,9 @@ import java.util.List;
 import com.google.protobuf.Timestamp;
 import com.rapport.contracts.customer.v1.ChurnRisk;
 import com.rapport.contracts.customer.v1.CustomerValue;
+import com.rapport.contracts.customer.v1.LedgerEntry;
+import com.rapport.contracts.customer.v1.LedgerEntryKind;
+import com.rapport.contracts.customer.v1.LoyaltyAccount;
 import com.rapport.contracts.customer.v1.Reorder;
 import com.rapport.contracts.customer.v1.RiskReason;
 import com.rapport.contracts.customer.v1.Contact;
@@ -28,6 +31,7 @@ import com.rapport.portal.remote.CustomerClient;
 import com.rapport.portal.remote.TimelineClient;
 import com.rapport.portal.remote.FeedbackClient;
 import com.rapport.portal.remote.GrowthClient;
+import com.rapport.portal.remote.LoyaltyClient;
 import com.rapport.portal.remote.OrderClient;
 import com.rapport.portal.remote.TicketClient;
 import com.rapport.contracts.feedback.v1.CustomerScores;
@@ -100,12 +104,38 @@ class OrganisationControllerMvcTests {
 	@MockitoBean
 	GrowthClient growth;
 
+	@MockitoBean
+	LoyaltyClient loyalty;
+
 	@org.junit.jupiter.api.BeforeEach
 	void everyPartAnswersEmptyUnlessATestSaysOtherwise() {
 		given(timeline.timeline(any(), any(), anyInt(), any())).willReturn(ListInteractionsResponse.getDefaultInstance());
 		given(tickets.openTickets(any(), anyInt())).willReturn(ListOpenTicketsResponse.getDefaultInstance());
 		given(feedback.scores(any())).willReturn(CustomerScores.getDefaultInstance());
 		given(growth.value(any())).willReturn(CustomerValue.getDefaultInstance());
+		given(loyalty.account(any())).willReturn(LoyaltyAccount.getDefaultInstance());
+	}
+
+	@Test
+	void the360ShowsThePointsBalanceAndTheLatestMovementOrANoticeWhileTheyAreUnavailable() throws Exception {
+		given(customers.organisation("acme-retail")).willReturn(acme());
+		given(loyalty.account("acme-retail")).willReturn(LoyaltyAccount.newBuilder().setOrganisationId("acme-retail")
+			.setBalance(12_960).addEntries(LedgerEntry.newBuilder().setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_EARNED)
+				.setPoints(1296).setBalanceAfter(12_960).setReference("ACME-1012").setOccurredAt(PLACED_AT))
+			.build());
+
+		Document page = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select("dl.loyalty-points .loyalty-balance").text()).isEqualTo("12,960");
+		assertThat(page.select(".loyalty-latest").text()).startsWith("+1296 (earned) on ");
+
+		given(loyalty.account("acme-retail")).willThrow(new RemoteUnavailableException("customer-service",
+				Status.UNAVAILABLE.asRuntimeException()));
+		Document without = page(mvc.perform(get("/console/organisations/acme-retail").with(as(TestTokens.staff("agent"))))
+			.andExpect(status().isOk()).andReturn());
+		assertThat(without.select(".loyalty-unavailable").text()).isEqualTo("Loyalty points are temporarily unavailable.");
+		assertThat(without.select("dl.loyalty-points")).isEmpty();
 	}
 
 	@Test
@@ -550,7 +580,7 @@ class OrganisationControllerMvcTests {
 			.with(as(TestTokens.staff("agent")))).andExpect(status().isOk()).andReturn());
 
 		assertThat(page.select("html").attr("lang")).isEqualTo("zh-CN");
-		assertThat(page.select("h2").eachText()).containsExactly("客户档案", "客户终身价值", "联系人", "未结工单", "满意度", "交付", "订单",
+		assertThat(page.select("h2").eachText()).containsExactly("客户档案", "客户终身价值", "忠诚度积分", "联系人", "未结工单", "满意度", "交付", "订单",
 				"互动时间线");
 		assertThat(page.select("dl.profile dt").eachText()).contains("客户分级", "生命周期", "客户经理");
 		assertThat(page.select(".profile-tier").text()).isEqualTo("VIP客户");
