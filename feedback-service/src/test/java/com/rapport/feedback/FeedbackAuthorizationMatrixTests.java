@@ -53,6 +53,8 @@ class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
 
 	static final String SECRET_COMMENT = "A-SECRET-COMPLAINT-4711";
 
+	static final String SECRET_IMPROVEMENT = "A-SECRET-IMPROVEMENT-0815";
+
 	@Autowired
 	SurveyResponseRepository responses;
 
@@ -72,6 +74,9 @@ class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
 				invited.plusSeconds(14 * 86400), Invitation.State.SENT, 1, null, null, null, invited, null, null));
 		answers.record(Answers.byContact(Answers.withComment(Answers.csat("answer-of-a", Caller.ORGANISATION_A, 2),
 				SECRET_COMMENT), "contact-of-a"));
+		mongo.dropCollection(com.rapport.feedback.improvement.Improvement.class);
+		mongo.insert(new com.rapport.feedback.improvement.Improvement("improvement-of-a", Caller.ORGANISATION_A,
+				"Pallets arrive unlabelled", SECRET_IMPROVEMENT, "manager", invited));
 	}
 
 	/** The partner routes name organisation A's answer or organisation A. */
@@ -96,6 +101,10 @@ class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			return "{\"kind\": \"CSAT\", \"subjectType\": \"TICKET\", \"subjectId\": \"ticket-of-a\", \"organisationId\": \""
 					+ Caller.ORGANISATION_A + "\", \"contactId\": \"contact-of-a\"}";
 		}
+		if (fullMethodName.endsWith("/RecordImprovement")) {
+			return "{\"improvementId\": \"probe-" + System.nanoTime() + "\", \"customerId\": \"" + Caller.ORGANISATION_A
+					+ "\", \"youSaid\": \"Slow answers\", \"weDid\": \"A second shift\"}";
+		}
 		if (fullMethodName.endsWith("/UpdateSurveySettings")) {
 			return "{\"cesAfterTicket\": false, \"cesAfterOrder\": true, \"expectedVersion\": 0}";
 		}
@@ -113,6 +122,6 @@ class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
 
 	@Override
 	protected List<String> secretsOfOrganisationA() {
-		return List.of(SECRET_COMMENT, "T-1001");
+		return List.of(SECRET_COMMENT, "T-1001", SECRET_IMPROVEMENT);
 	}
 }

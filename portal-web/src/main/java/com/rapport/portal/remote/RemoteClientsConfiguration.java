@@ -16,6 +16,7 @@ import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc;
 import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc.FeedbackServiceBlockingStub;
 import com.rapport.contracts.feedback.v1.MySurveyServiceGrpc;
 import com.rapport.contracts.feedback.v1.SurveyAnswerServiceGrpc;
+import com.rapport.contracts.feedback.v1.ImprovementServiceGrpc;
 import com.rapport.contracts.feedback.v1.SurveySettingsServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.IncidentServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
@@ -48,6 +49,11 @@ class RemoteClientsConfiguration {
 	@Bean
 	MySurveyServiceGrpc.MySurveyServiceBlockingStub mySurveyServiceStub(GrpcChannelFactory channels) {
 		return MySurveyServiceGrpc.newBlockingStub(channels.createChannel(SurveyClient.REMOTE));
+	}
+
+	@Bean
+	ImprovementServiceGrpc.ImprovementServiceBlockingStub improvementServiceStub(GrpcChannelFactory channels) {
+		return ImprovementServiceGrpc.newBlockingStub(channels.createChannel(SurveyClient.REMOTE));
 	}
 
 	@Bean
