@@ -88,7 +88,9 @@ public class TicketIntake {
 		else {
 			throw new AccessDeniedException("Partners open tickets over REST");
 		}
-		Ticket opened = tickets.open(ticket, channels, UUID.randomUUID().toString(), null, true);
+		// A ticket another service opens (feedback-service's follow-up of an unhappy answer) is for staff to act on:
+		// the account manager calls the contact, no "we have received your request" goes out.
+		Ticket opened = tickets.open(ticket, channels, UUID.randomUUID().toString(), null, !Callers.isService(caller));
 		audited(caller, opened);
 		return TicketView.of(opened, caller, clock.instant(), sla.atRiskPercent());
 	}
@@ -138,7 +140,7 @@ public class TicketIntake {
 				Requester.of(request.contactId(), request.requesterName(), request.requesterEmail()), Author.SYSTEM);
 		try {
 			Ticket opened = tickets.open(ticket, LOGGED, id, new PartnerRequest(service.name(), key, request.fingerprint()),
-					true);
+					false);
 			audited(service, opened);
 			return view(opened, service);
 		}

@@ -196,10 +196,16 @@ class TicketDeskGrpcTests {
 
 		assertThat(again.getTicket().getNumber()).isEqualTo(first.getTicket().getNumber());
 		assertThat(tickets.count()).isEqualTo(1);
+		assertThat(tickets.findAll()).singleElement()
+			.satisfies(followUpTicket -> assertThat(followUpTicket.customerMails())
+				.as("a service's follow-up is for the account manager: no acknowledgement to the contact").isEmpty());
 
-		intake(AGENT).openTicket(complaint().setCustomerId(ACME).setChannel(TicketChannel.TICKET_CHANNEL_PHONE)
-			.setContactId("contact-alice").setIdempotencyKey("survey-follow-up:answer-1").build());
+		TicketDetail logged = intake(AGENT).openTicket(complaint().setCustomerId(ACME)
+			.setChannel(TicketChannel.TICKET_CHANNEL_PHONE).setContactId("contact-alice")
+			.setIdempotencyKey("survey-follow-up:answer-1").build());
 		assertThat(tickets.count()).isEqualTo(2);
+		assertThat(tickets.findById(logged.getTicket().getId()).orElseThrow().customerMails())
+			.as("a ticket staff log for a contact is acknowledged").hasSize(1);
 	}
 
 	@Test
