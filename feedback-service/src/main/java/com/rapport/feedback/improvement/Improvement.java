@@ -9,7 +9,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * An improvement the supplier made because of feedback: what the customers said, what was done, for one
  * organisation ({@code customerId}) or for every customer (null), who recorded it and when. A customer's list reads
- * {@code customer_recorded} twice (its own, and those for everyone: null is a value the index holds).
+ * its own by {@code customer_recorded} and those for everyone by {@code customerId} null, which MongoDB reads from
+ * the same index and the embedded store by a scan of the collection (it does not index equality to null): managers
+ * record improvements by hand, a few a month.
  */
 @Document("improvements")
 @CompoundIndex(name = "customer_recorded", def = "{'customerId': 1, 'recordedAt': -1}")
