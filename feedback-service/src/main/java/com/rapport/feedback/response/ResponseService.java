@@ -192,11 +192,11 @@ public class ResponseService {
 		if (text.isEmpty()) {
 			return false;
 		}
-		Sentiment sentiment = sentiments.analyse(text);
 		Optional<SurveyResponse> answer = responses.findById(id);
 		if (answer.isEmpty() || answer.get().comment() != null) {
 			return false;
 		}
+		Sentiment sentiment = sentiments.analyse(text);
 		FollowUpRules rules = thresholds.rules();
 		SurveyResponse answered = answer.get();
 		String reason = answered.followUps().isEmpty() && rules.byScore(answered.kind(), answered.score()) == null

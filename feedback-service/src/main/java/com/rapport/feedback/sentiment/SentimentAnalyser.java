@@ -102,36 +102,26 @@ public class SentimentAnalyser {
 		return new Sentiment(polarity, !urgentCues.isEmpty(), cues);
 	}
 
-	/** The urgent phrases made of consecutive words of the comment. */
+	/**
+	 * The urgent phrases the comment's words spell, from word boundaries: consecutive words joined by
+	 * {@code joiner} (a space in English, nothing in Chinese, so "加急" matches the words "加急" or "加" "急" but not
+	 * inside another word).
+	 */
 	private static List<String> urgentCues(Lexicon lexicon, List<String> words, String joiner) {
-		String sep = joiner.isEmpty() ? "\u0000" : joiner;
-		String joined = sep + String.join(sep, words) + sep;
-		List<String> found = new ArrayList<>();
-		for (String phrase : lexicon.urgent()) {
-			String wanted = sep + String.join(sep, joiner.isEmpty() ? chineseWordsOf(phrase, words) : List.of(phrase))
-					+ sep;
-			if (joined.contains(wanted)) {
-				found.add(phrase);
-			}
-		}
-		return found;
+		return lexicon.urgent().stream().filter(phrase -> spelled(words, phrase, joiner)).toList();
 	}
 
-	/**
-	 * An urgent Chinese phrase is found when the comment's words spell it from word boundaries (so "加急" matches
-	 * the words "加急" or "加" "急", but not inside another word).
-	 */
-	private static List<String> chineseWordsOf(String phrase, List<String> words) {
+	private static boolean spelled(List<String> words, String phrase, String joiner) {
 		for (int start = 0; start < words.size(); start++) {
-			StringBuilder spelled = new StringBuilder();
-			for (int end = start; end < words.size() && spelled.length() < phrase.length(); end++) {
-				spelled.append(words.get(end));
-				if (spelled.toString().equals(phrase)) {
-					return words.subList(start, end + 1);
-				}
+			StringBuilder spelled = new StringBuilder(words.get(start));
+			for (int end = start + 1; spelled.length() < phrase.length() && end < words.size(); end++) {
+				spelled.append(joiner).append(words.get(end));
+			}
+			if (spelled.toString().equals(phrase)) {
+				return true;
 			}
 		}
-		return List.of(phrase);
+		return false;
 	}
 
 	private static List<String> englishWords(String clause) {
