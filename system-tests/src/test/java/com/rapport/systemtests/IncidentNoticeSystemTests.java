@@ -1,12 +1,8 @@
 package com.rapport.systemtests;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -45,23 +41,7 @@ class IncidentNoticeSystemTests {
 			assertThat(rows).isNotEmpty();
 			assertThat(rows.get(0).getText()).contains(marker).contains("LAMP-LED-02");
 		}
-		String mail = null;
-		for (int attempt = 0; attempt < 60 && mail == null; attempt++) {
-			HttpResponse<String> mails = Partner.anonymous(HttpRequest
-				.newBuilder(URI.create(IdentityAndPrivacySystemTests.MAIL_API + "/api/user/" + GAVIN + "/messages")));
-			if (mails.statusCode() == 200) {
-				List<String> bodies = JsonPath.read(mails.body(), "$[*].mimeMessage");
-				for (String body : bodies) {
-					String text = body.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
-					if (text.contains(marker)) {
-						mail = text;
-					}
-				}
-			}
-			if (mail == null) {
-				Thread.sleep(1_000);
-			}
-		}
+		String mail = MailCatcher.awaitMail(GAVIN, text -> text.contains(marker));
 		assertThat(mail).as("the incident notice in " + GAVIN + "'s mailbox").isNotNull();
 		assertThat(mail).contains("Subject: Notice about").contains("The product concerned (SKU): LAMP-LED-02")
 			.contains("We send a replacement driver for every lamp.").contains("GLX-7001");

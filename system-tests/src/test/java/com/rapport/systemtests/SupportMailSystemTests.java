@@ -83,20 +83,11 @@ class SupportMailSystemTests {
 
 	/** The raw mail to {@code address} that names {@code number}, waiting for it to arrive. */
 	private static String mailAbout(String address, String number) throws InterruptedException {
-		for (int attempt = 0; attempt < 60; attempt++) {
-			HttpResponse<String> mails = Partner.anonymous(HttpRequest
-				.newBuilder(URI.create(IdentityAndPrivacySystemTests.MAIL_API + "/api/user/" + address + "/messages")));
-			if (mails.statusCode() == 200) {
-				List<String> bodies = JsonPath.read(mails.body(), "$[*].mimeMessage");
-				for (String body : bodies) {
-					if (body.contains("[" + number + "]")) {
-						return body;
-					}
-				}
-			}
-			Thread.sleep(1_000);
+		String mail = MailCatcher.awaitMail(address, text -> text.contains("[" + number + "]"));
+		if (mail == null) {
+			throw new AssertionError("No acknowledgement of " + number + " reached " + address);
 		}
-		throw new AssertionError("No acknowledgement of " + number + " reached " + address);
+		return mail;
 	}
 
 	/** A plain SMTP conversation with the mail catcher: one text mail to the support mailbox. */

@@ -1,14 +1,10 @@
 package com.rapport.systemtests;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -124,21 +120,12 @@ class SurveyLoopSystemTests {
 
 	/** The path of the score-1 link of the invitation about {@code ticket}, waiting for the mail to arrive. */
 	private static String scoreOneLinkFor(String ticket) throws InterruptedException {
-		for (int attempt = 0; attempt < 60; attempt++) {
-			HttpResponse<String> mails = Partner.anonymous(HttpRequest
-				.newBuilder(URI.create(IdentityAndPrivacySystemTests.MAIL_API + "/api/user/" + GAVIN + "/messages")));
-			if (mails.statusCode() == 200) {
-				List<String> bodies = JsonPath.read(mails.body(), "$[*].mimeMessage");
-				for (String body : bodies) {
-					String text = body.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
-					Matcher link = SCORE_LINK.matcher(text);
-					if (text.contains(ticket) && link.find()) {
-						return link.group(2) + "?score=1";
-					}
-				}
-			}
-			Thread.sleep(1_000);
+		String mail = MailCatcher.awaitMail(GAVIN, text -> text.contains(ticket) && SCORE_LINK.matcher(text).find());
+		if (mail == null) {
+			throw new AssertionError("No survey invitation about " + ticket + " reached " + GAVIN);
 		}
-		throw new AssertionError("No survey invitation about " + ticket + " reached " + GAVIN);
+		Matcher link = SCORE_LINK.matcher(mail);
+		link.find();
+		return link.group(2) + "?score=1";
 	}
 }
