@@ -1,5 +1,6 @@
 package com.rapport.gateway.error;
 
+import com.rapport.gateway.tracing.RequestTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ class ErrorConfiguration {
 	@Bean
 	ServerExchangeRejectedHandler problemExchangeRejectedHandler() {
 		return (exchange, ex) -> {
-			log.debug("Refused a malformed request: {}", ex.getMessage());
+			RequestTrace.log(exchange, () -> log.debug("Refused a malformed request: {}", ex.getMessage()));
 			return ErrorResponses.write(exchange, RequestHygieneFilter.isKnownMethod(exchange.getRequest().getMethod().name())
 					? HttpStatus.BAD_REQUEST : HttpStatus.METHOD_NOT_ALLOWED);
 		};

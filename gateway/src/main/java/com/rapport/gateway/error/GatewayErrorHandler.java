@@ -1,5 +1,6 @@
 package com.rapport.gateway.error;
 
+import com.rapport.gateway.tracing.RequestTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -26,8 +27,8 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
 		}
 		HttpStatus status = statusOf(ex);
 		if (status.is5xxServerError()) {
-			log.error("Answering {} to {} {}", status.value(), exchange.getRequest().getMethod(),
-					exchange.getRequest().getURI().getRawPath(), ex);
+			RequestTrace.log(exchange, () -> log.error("Answering {} to {} {}", status.value(),
+					exchange.getRequest().getMethod(), exchange.getRequest().getURI().getRawPath(), ex));
 		}
 		exchange.getResponse().getHeaders().clearContentHeaders();
 		return ErrorResponses.write(exchange, status);

@@ -1,5 +1,6 @@
 package com.rapport.gateway.ratelimit;
 
+import com.rapport.gateway.tracing.RequestTrace;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
@@ -82,7 +83,8 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		long retryAfter = Math.max(1, Duration.between(now, window.resetsAt()).toSeconds() + 1);
-		log.info("Rate limit reached by {} ({} requests per {})", caller, limit, properties.window());
+		RequestTrace.log(exchange,
+				() -> log.info("Rate limit reached by {} ({} requests per {})", caller, limit, properties.window()));
 		response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
 		response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
 		if (partnerApi) {

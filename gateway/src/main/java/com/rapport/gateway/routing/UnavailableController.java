@@ -1,6 +1,7 @@
 package com.rapport.gateway.routing;
 
 import com.rapport.gateway.error.ErrorAnswers;
+import com.rapport.gateway.tracing.RequestTrace;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -69,11 +71,22 @@ class UnavailableController {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		String routeId = route == null ? "?" : route.getId();
 		if (cause instanceof CallNotPermittedException) {
-			log.debug("Route {}: circuit breaker open, {} answered unavailable", routeId, exchange.getRequest().getPath());
+			RequestTrace.log(exchange, () -> log.debug("Route {}: circuit breaker open, {} answered unavailable", routeId,
+					requestedPath(exchange)));
 		}
 		else if (cause != null) {
-			log.warn("Route {}: {} answered unavailable after {}: {}", routeId, exchange.getRequest().getPath(),
-					cause.getClass().getName(), cause.getMessage());
+			RequestTrace.log(exchange, () -> log.warn("Route {}: {} answered unavailable after {}: {}", routeId,
+					requestedPath(exchange), cause.getClass().getName(), cause.getMessage()));
 		}
+	}
+
+	/**
+	 * The address the caller asked for: the fallback is reached by a forward to {@code /unavailable}, and the request
+	 * as it came in is the carrier of the request's observation.
+	 */
+	private static String requestedPath(ServerWebExchange exchange) {
+		return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+			.map(observed -> observed.getCarrier().getPath().value())
+			.orElse(exchange.getRequest().getPath().value());
 	}
 }

@@ -22,6 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -74,6 +75,16 @@ class SecurityConfiguration {
 				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(issuer)))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.build();
+	}
+
+	/**
+	 * No observation of Spring Security's own filters, authentications and authorizations: each request made several
+	 * (a span and timers per filter chain phase), a large share of the gateway's processor time per request in the
+	 * benchmark harness's {@code gateway} scenario, and they tell nothing the request's own span and log line do not.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/** The partner API's JWT decoder keeps the tokens it verified until they expire ({@link VerifiedTokens}). */

@@ -11,8 +11,7 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * One line per request once answered ({@code POST /api/tickets/v1/tickets 201 35 ms}), logged in the request's
- * trace (the Reactor context carries it to the line: {@code spring.reactor.context-propagation=auto}), so the line
- * carries its trace id; actuator's requests (probes, scrapes) are left out. {@code rapport.request-log.enabled}
+ * trace ({@link RequestTrace}), so the line carries its trace id; actuator's requests (probes, scrapes) are left out. {@code rapport.request-log.enabled}
  * (default true) turns it off.
  */
 class RequestLogFilter implements WebFilter, Ordered {
@@ -33,8 +32,9 @@ class RequestLogFilter implements WebFilter, Ordered {
 		}
 		long start = System.nanoTime();
 		String method = exchange.getRequest().getMethod().name();
-		return chain.filter(exchange).doFinally(signal -> log.info("{} {} {} {} ms", method, path,
+		return chain.filter(exchange).doFinally(signal -> RequestTrace.log(exchange, () -> log.info("{} {} {} {} ms",
+				method, path,
 				exchange.getResponse().getStatusCode() == null ? "-" : exchange.getResponse().getStatusCode().value(),
-				(System.nanoTime() - start) / 1_000_000));
+				(System.nanoTime() - start) / 1_000_000)));
 	}
 }

@@ -38,6 +38,8 @@ class GatewayTracingTests {
 	static void keycloak(DynamicPropertyRegistry registry) {
 		registry.add("KEYCLOAK_ISSUER_URI", KEYCLOAK::issuer);
 		registry.add("TICKET_SERVICE_HTTP", KEYCLOAK::baseUrl);
+		// Nothing listens there: the route's fallback answers and says why in a line of its own.
+		registry.add("FEEDBACK_SERVICE_HTTP", () -> "http://127.0.0.1:9");
 	}
 
 	@AfterAll
@@ -58,6 +60,18 @@ class GatewayTracingTests {
 			.as("a span of the gateway's, not the partner's").doesNotContain("00f067aa0ba902b7");
 		assertThat(output.getAll()).containsPattern(
 				"\\[gateway," + TRACE_ID + ",[0-9a-f]{16}\\] .*GET /api/tickets/v1/tickets 200 \\d+ ms");
+	}
+
+	@Test
+	void theLineThatSaysWhyAServiceWasUnavailableCarriesTheRequestsTrace(CapturedOutput output) {
+		web.get().uri("/api/feedback/v1/scores?customerId=acme-retail")
+			.headers(h -> h.setBearerAuth(KEYCLOAK.token("rapport-api", "partner-test")))
+			.header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+			.exchange()
+			.expectStatus().isEqualTo(503);
+
+		assertThat(output.getAll()).containsPattern("\\[gateway," + TRACE_ID
+				+ ",[0-9a-f]{16}\\] .*Route feedback-api: /api/feedback/v1/scores answered unavailable after");
 	}
 
 	@Test
