@@ -7,6 +7,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.rapport.ordertracking.customer.CustomerDirectory;
+import com.rapport.ordertracking.notification.ContactSource;
+import com.rapport.ordertracking.notification.InboxItem;
+import com.rapport.ordertracking.notification.NotificationContact;
+import com.rapport.ordertracking.notification.NotificationTopic;
 import com.rapport.ordertracking.order.Milestone;
 import com.rapport.ordertracking.order.MilestoneCode;
 import com.rapport.ordertracking.order.Order;
@@ -45,6 +49,10 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 	@MockitoBean
 	CustomerDirectory customers;
 
+	/** customer-service's contacts: A's has the portal login of customer-a; no contact has customer-b's. */
+	@MockitoBean
+	ContactSource contacts;
+
 	private final AtomicInteger submissions = new AtomicInteger();
 
 	private String orderOfA;
@@ -60,6 +68,8 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 				List.of(new Milestone(MilestoneCode.PLACED, placed, null)), "partner", null, null, null));
 		given(customers.exists(Caller.ORGANISATION_A)).willReturn(true);
 		given(customers.nameOf(Caller.ORGANISATION_A)).willReturn(Optional.of("Organisation A"));
+		given(contacts.contactsOf(Caller.ORGANISATION_A)).willReturn(List.of(new NotificationContact("contact-of-a",
+				"Contact of A", "a@org-a.example", "en", "Asia/Shanghai", "EMAIL", "contact-of-" + Caller.ORGANISATION_A)));
 	}
 
 	@Override
@@ -113,6 +123,12 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 					+ "\"INCIDENT_SELECTION_KIND_ORDER_NUMBERS\", \"orderNumbers\": [\"" + SECRET_ORDER_NUMBER
 					+ "\"]}, \"cause\": \"Gas lifts may sink\", \"correctiveAction\": \"Replaced free of charge\"}";
 		}
+		if (fullMethodName.endsWith("/MarkInboxItemRead")) {
+			return "{\"itemId\": \"" + inboxItemOfA() + "\"}";
+		}
+		if (fullMethodName.endsWith("/UpdateMyNotificationPreferences")) {
+			return "{\"topics\": [\"NOTIFICATION_TOPIC_SHIPPED\"], \"email\": true}";
+		}
 		if (fullMethodName.endsWith("/ListOrderNotifications")) {
 			return "{\"orderId\": \"" + orderOfA + "\"}";
 		}
@@ -151,6 +167,15 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 			return "{\"subscriptionId\": \"" + subscription + "\", \"draft\": " + draft + "}";
 		}
 		return "{\"subscriptionId\": \"" + subscription + "\"}";
+	}
+
+	/** A fresh unread inbox item of A's contact about A's order each call. */
+	private String inboxItemOfA() {
+		String eventId = "matrix-event-" + submissions.incrementAndGet();
+		Instant at = Instant.parse("2026-11-21T08:00:00Z");
+		return mongo.insert(new InboxItem(InboxItem.idOf(eventId, "contact-of-a"), Caller.ORGANISATION_A,
+				"contact-of-a", orderOfA, SECRET_ORDER_NUMBER, eventId, "MILESTONE_REACHED", NotificationTopic.SHIPPED,
+				at, java.util.Map.of("code", "SHIPPED", "note", "only for A"), at, false, null)).id();
 	}
 
 	/** A fresh dead notification of A's order each call, so that a staff member's OK is a real resend. */

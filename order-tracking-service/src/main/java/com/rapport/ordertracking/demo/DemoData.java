@@ -24,6 +24,7 @@ import com.rapport.ordertracking.order.OrderLine;
 import com.rapport.ordertracking.order.OrderRepository;
 
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * Orders for the demo organisations (ids as in customer-service's demo data), dated relative to today so
  * the first look shows orders in flight, and with the histories that make each tier and lifecycle stage
  * (customer-service computes them from the orders placed; see its README) and delivery figures with a late
- * delivery and a late order, at risk with the reason and the remedy told to Acme. Loaded only into an empty store.
+ * delivery and a late order, at risk with the reason and the remedy told to Acme; the demo contacts' notification
+ * settings and inboxes ({@link DemoNotifications}). Loaded only into an empty store.
  */
 @Component
 @ConditionalOnBooleanProperty("rapport.demo-data")
@@ -46,8 +48,11 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoData(OrderRepository orders, OrderProgressService progress, Clock clock) {
+	private final MongoTemplate mongo;
+
+	DemoData(OrderRepository orders, OrderProgressService progress, MongoTemplate mongo, Clock clock) {
 		this.orders = orders;
+		this.mongo = mongo;
 		this.progress = progress;
 		this.clock = clock;
 	}
@@ -127,6 +132,7 @@ class DemoData implements ApplicationRunner {
 				"Coating defects found at quality check; the batch is being refinished", Delay.Remedy.PARTIAL_SHIPMENT,
 				"60 desks that passed inspection ship now, the other 30 after refinishing",
 				LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(7)));
+		DemoNotifications.load(mongo, demo, now);
 		log.info("Loaded {} demo orders into the empty store", demo.size());
 	}
 

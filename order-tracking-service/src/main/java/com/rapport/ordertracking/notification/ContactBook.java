@@ -2,6 +2,7 @@ package com.rapport.ordertracking.notification;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
@@ -52,5 +53,32 @@ class ContactBook {
 		}
 		mongo.save(new KnownContacts(organisationId, contacts, clock.instant()));
 		return contacts;
+	}
+
+	/**
+	 * The organisation's contact whose portal login is {@code userName}, as last known. customer-service is asked
+	 * when the organisation was never asked about, or when {@code askIfUnknown} and the login is not among the
+	 * known contacts (newly linked); while it is down, what is known answers. {@link RemoteUnavailableException}
+	 * only when {@code askIfUnknown}, customer-service is down and nothing is known of the organisation.
+	 */
+	Optional<NotificationContact> ownContact(String organisationId, String userName, boolean askIfUnknown) {
+		KnownContacts known = mongo.findById(organisationId, KnownContacts.class);
+		Optional<NotificationContact> found = known == null ? Optional.empty() : byLogin(known.contacts(), userName);
+		if (found.isPresent() || (known != null && !askIfUnknown)) {
+			return found;
+		}
+		try {
+			return byLogin(contactsOf(organisationId), userName);
+		}
+		catch (RemoteUnavailableException down) {
+			if (askIfUnknown) {
+				throw down;
+			}
+			return Optional.empty();
+		}
+	}
+
+	private static Optional<NotificationContact> byLogin(List<NotificationContact> contacts, String userName) {
+		return contacts.stream().filter(c -> c.isLogin(userName)).findFirst();
 	}
 }

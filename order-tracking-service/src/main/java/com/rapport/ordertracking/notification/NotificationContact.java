@@ -2,13 +2,30 @@ package com.rapport.ordertracking.notification;
 
 /**
  * A contact of an organisation as the notifier needs it; {@code channel} is the contact's preferred one
- * ({@code EMAIL}, {@code SMS}, {@code PORTAL}), {@code language} {@code en} or {@code zh-CN}, either may be empty.
+ * ({@code EMAIL}, {@code SMS}, {@code PORTAL}), {@code language} {@code en} or {@code zh-CN}, either may be empty;
+ * {@code login} the contact's portal user name in lower case, empty or null when it has none.
  */
 public record NotificationContact(String id, String name, String email, String language, String timeZone,
-		String channel) {
+		String channel, String login) {
 
-	/** Whether this contact wants and can get an email: email preferred (the default) and an address given. */
-	boolean wantsEmail() {
-		return (channel == null || channel.isBlank() || "EMAIL".equals(channel)) && email != null && !email.isBlank();
+	/** A contact without a portal login. */
+	public NotificationContact(String id, String name, String email, String language, String timeZone,
+			String channel) {
+		this(id, name, email, language, timeZone, channel, null);
+	}
+
+	/** Whether the contact's preferred channel is email (the default when none is given). */
+	boolean prefersEmail() {
+		return channel == null || channel.isBlank() || "EMAIL".equals(channel);
+	}
+
+	/** Whether an email can reach this contact. */
+	boolean hasEmail() {
+		return email != null && !email.isBlank();
+	}
+
+	/** Whether this is the contact of the portal login {@code userName} (Keycloak lower-cases user names). */
+	boolean isLogin(String userName) {
+		return login != null && !login.isBlank() && login.equalsIgnoreCase(userName);
 	}
 }

@@ -17,12 +17,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns each pending order change, and each incident notice waiting for an organisation, into one queued
- * notification per contact who wants an email, then takes the change off the order (the notice off the
- * organisation's recipient). An incident notice's event id is the notice's own, so an address hears of one notice
- * once, even as a contact of two affected organisations. Safe to run on every replica at once and to repeat after a crash: a notification's id
- * is the change and the address, so queuing one twice stores it once, and a change is only taken off once all
- * its notifications are stored.
+ * Turns each pending order change, and each incident notice waiting for an organisation, into one inbox item per
+ * contact who wants its topic and one queued email for each of those who also want email and have an address
+ * ({@link NotificationPreferences}: as saved, else the defaults; an email that falls in the contact's quiet hours
+ * is queued for their end unless urgent), then takes the change off the order (the notice off the organisation's
+ * recipient). An incident notice's event id is the notice's own, so an address hears of one notice once, even as
+ * a contact of two affected organisations. Safe to run on every replica at once and to repeat after a crash: a
+ * notification's id is the change and the address, an inbox item's the change and the contact, so queuing one
+ * twice stores it once, and a change is only taken off once all are stored.
  */
 @Component
 class NotificationFanOut {
@@ -40,74 +42,100 @@ class NotificationFanOut {
 
 	private final ContactBook contacts;
 
+	private final PreferenceBook preferences;
+
+	private final Inbox inbox;
+
 	private final MongoTemplate mongo;
 
 	private final Clock clock;
 
-	NotificationFanOut(OrderNotices notices, IncidentRecipients incidents, ContactBook contacts, MongoTemplate mongo,
-			Clock clock) {
+	NotificationFanOut(OrderNotices notices, IncidentRecipients incidents, ContactBook contacts,
+			PreferenceBook preferences, Inbox inbox, MongoTemplate mongo, Clock clock) {
 		this.notices = notices;
 		this.incidents = incidents;
 		this.contacts = contacts;
+		this.preferences = preferences;
+		this.inbox = inbox;
 		this.mongo = mongo;
 		this.clock = clock;
 	}
 
-	/** One round; answers how many notifications it queued. */
+	/** What one change is, wherever it comes from: an order's notice or an incident notice to an organisation. */
+	private record Change(String orderId, String customerId, String orderNumber, String eventId, String kind,
+			Instant occurredAt, Map<String, String> facts) {
+	}
+
+	/** An organisation's contacts and their preferences, asked once a round. */
+	private record Audience(List<NotificationContact> contacts, Map<String, NotificationPreferences> saved) {
+	}
+
+	/** One round; answers how many emails it queued. */
 	int queuePending() {
 		int queued = 0;
 		// One question to customer-service per organisation and round, however many of its changes wait.
-		Map<String, List<NotificationContact>> asked = new HashMap<>();
+		Map<String, Audience> asked = new HashMap<>();
 		for (OrderNotices.Pending pending : notices.pending(ORDERS_PER_ROUND)) {
-			List<NotificationContact> recipients = emailRecipients(pending.customerId(), asked);
-			if (recipients == null) {
+			Audience audience = audienceOf(pending.customerId(), asked);
+			if (audience == null) {
 				continue;
 			}
-			Instant now = clock.instant();
-			for (NotificationContact contact : recipients) {
-				queued += queue(pending, contact, now) ? 1 : 0;
-			}
+			var event = pending.event();
+			queued += tell(audience, new Change(pending.orderId(), pending.customerId(), pending.orderNumber(),
+					event.eventId(), event.kind().name(), event.occurredAt(), event.facts()));
 			notices.taken(pending);
 		}
 		for (IncidentRecipients.Pending pending : incidents.pending(ORDERS_PER_ROUND)) {
-			List<NotificationContact> recipients = emailRecipients(pending.customerId(), asked);
-			if (recipients == null) {
+			Audience audience = audienceOf(pending.customerId(), asked);
+			if (audience == null) {
 				continue;
 			}
-			Instant now = clock.instant();
-			for (NotificationContact contact : recipients) {
-				queued += insert(new Notification(Notification.idOf(pending.eventId(), contact.email()), null,
-						pending.customerId(), null, pending.eventId(), INCIDENT_NOTICE, pending.occurredAt(),
-						pending.facts(), contact.id(), contact.name(), contact.email().trim(), languageOf(contact),
-						contact.timeZone(), Notification.State.QUEUED, 0, now, null, null, null, now, null)) ? 1 : 0;
-			}
+			queued += tell(audience, new Change(null, pending.customerId(), null, pending.eventId(), INCIDENT_NOTICE,
+					pending.occurredAt(), pending.facts()));
 			incidents.taken(pending);
 		}
 		return queued;
 	}
 
+	/** The inbox items and emails of one change; answers how many emails it queued. */
+	private int tell(Audience audience, Change change) {
+		Instant now = clock.instant();
+		NotificationTopic topic = NotificationTopic.of(change.kind(), change.facts());
+		int queued = 0;
+		for (NotificationContact contact : audience.contacts()) {
+			NotificationPreferences wanted = audience.saved().getOrDefault(contact.id(),
+					NotificationPreferences.defaults(change.customerId(), contact));
+			if (contact.id() == null || !wanted.wants(topic)) {
+				continue;
+			}
+			inbox.deliver(new InboxItem(InboxItem.idOf(change.eventId(), contact.id()), change.customerId(),
+					contact.id(), change.orderId(), change.orderNumber(), change.eventId(), change.kind(), topic,
+					change.occurredAt(), change.facts(), now, false, null));
+			if (wanted.email() && contact.hasEmail()) {
+				Instant due = wanted.emailAt(change.kind(), change.facts(), now, contact.timeZone());
+				queued += insert(new Notification(Notification.idOf(change.eventId(), contact.email()), change.orderId(),
+						change.customerId(), change.orderNumber(), change.eventId(), change.kind(), change.occurredAt(),
+						change.facts(), contact.id(), contact.name(), contact.email().trim(), languageOf(contact),
+						contact.timeZone(), Notification.State.QUEUED, 0, due, null, null, null, now, null)) ? 1 : 0;
+			}
+		}
+		return queued;
+	}
+
 	/**
-	 * The organisation's contacts who want an email, asked once a round; null when customer-service is down and
-	 * none are known (what they are to be told waits for a later round).
+	 * The organisation's contacts and their saved preferences, asked once a round; null when customer-service is
+	 * down and no contacts are known (what they are to be told waits for a later round).
 	 */
-	private List<NotificationContact> emailRecipients(String customerId, Map<String, List<NotificationContact>> asked) {
+	private Audience audienceOf(String customerId, Map<String, Audience> asked) {
 		try {
-			return asked.computeIfAbsent(customerId, contacts::contactsOf).stream().filter(NotificationContact::wantsEmail)
-				.toList();
+			return asked.computeIfAbsent(customerId,
+					id -> new Audience(contacts.contactsOf(id), preferences.savedOf(id)));
 		}
 		catch (RemoteUnavailableException ex) {
 			log.warn("No contacts known for {} and customer-service unavailable; what it is to be told waits",
 					customerId);
 			return null;
 		}
-	}
-
-	private boolean queue(OrderNotices.Pending pending, NotificationContact contact, Instant now) {
-		var event = pending.event();
-		return insert(new Notification(Notification.idOf(event.eventId(), contact.email()), pending.orderId(),
-				pending.customerId(), pending.orderNumber(), event.eventId(), event.kind().name(), event.occurredAt(),
-				event.facts(), contact.id(), contact.name(), contact.email().trim(), languageOf(contact),
-				contact.timeZone(), Notification.State.QUEUED, 0, now, null, null, null, now, null));
 	}
 
 	private static String languageOf(NotificationContact contact) {

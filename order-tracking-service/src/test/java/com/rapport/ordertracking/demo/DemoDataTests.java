@@ -1,5 +1,10 @@
 package com.rapport.ordertracking.demo;
 
+import com.rapport.ordertracking.notification.InboxItem;
+import com.rapport.ordertracking.notification.NotificationPreferences;
+import com.rapport.ordertracking.notification.NotificationTopic;
+import com.rapport.ordertracking.notification.QuietHours;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,15 +57,20 @@ class DemoDataTests {
 	@Autowired
 	OrderWrites writes;
 
+	@Autowired
+	org.springframework.data.mongodb.core.MongoTemplate mongo;
+
 	DeliveryPerformanceService deliveries;
 
 	@BeforeEach
 	void loadTheDemo() {
 		orders.deleteAll();
+		mongo.remove(new org.springframework.data.mongodb.core.query.Query(), InboxItem.class);
+		mongo.remove(new org.springframework.data.mongodb.core.query.Query(), NotificationPreferences.class);
 		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 		OrderProgressService progress = new OrderProgressService(orders, writes, null, clock,
 				new OrderProgressProperties(null, null, null), new DeliveryPerformanceProperties(null));
-		new DemoData(orders, progress, clock).run(null);
+		new DemoData(orders, progress, mongo, clock).run(null);
 		deliveries = new DeliveryPerformanceService(orders, clock, new DeliveryPerformanceProperties(null));
 	}
 
@@ -127,5 +137,22 @@ class DemoDataTests {
 		Instant latest = theirs.stream().map(Order::placedAt).max(Comparator.naturalOrder()).orElseThrow();
 		return new History(theirs.stream().filter(order -> !order.placedAt().isBefore(yearAgo)).count(),
 				Duration.between(latest, NOW).toDays());
+	}
+
+	@Test
+	void theDemoBuyersFindUnreadNewsInTheirInboxAndAliceHasHerOwnSettings() {
+		List<InboxItem> items = mongo.findAll(InboxItem.class);
+		assertThat(items).filteredOn(i -> i.contactId().equals(DemoNotifications.ALICE) && !i.read())
+			.extracting(InboxItem::orderNumber).containsExactly("ACME-1016");
+		assertThat(items).filteredOn(i -> i.contactId().equals(DemoNotifications.GAVIN) && !i.read())
+			.extracting(i -> i.facts().get("code")).containsExactly("SHIPPED");
+		assertThat(items).allSatisfy(i -> assertThat(orders.findById(i.orderId()).orElseThrow().orderNumber())
+			.isEqualTo(i.orderNumber()));
+		NotificationPreferences alice = mongo.findById("acme-retail|" + DemoNotifications.ALICE,
+				NotificationPreferences.class);
+		assertThat(alice.customised()).isTrue();
+		assertThat(alice.wants(NotificationTopic.PROGRESS)).isFalse();
+		assertThat(alice.wants(NotificationTopic.DELAYS)).isTrue();
+		assertThat(alice.quietHours()).isEqualTo(new QuietHours("22:00", "07:30"));
 	}
 }

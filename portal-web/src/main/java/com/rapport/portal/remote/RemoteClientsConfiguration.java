@@ -19,6 +19,8 @@ import com.rapport.contracts.feedback.v1.SurveyAnswerServiceGrpc;
 import com.rapport.contracts.feedback.v1.ImprovementServiceGrpc;
 import com.rapport.contracts.feedback.v1.SurveySettingsServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.IncidentServiceGrpc;
+import com.rapport.contracts.ordertracking.v1.NotificationInboxServiceGrpc;
+import com.rapport.contracts.ordertracking.v1.NotificationPreferencesServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
 import com.rapport.contracts.ordertracking.v1.WebhookServiceGrpc;
@@ -109,6 +111,18 @@ class RemoteClientsConfiguration {
 	@Bean
 	WebhookServiceGrpc.WebhookServiceBlockingStub webhookServiceStub(GrpcChannelFactory channels) {
 		return WebhookServiceGrpc.newBlockingStub(channels.createChannel(OrderClient.REMOTE));
+	}
+
+	@Bean
+	NotificationInboxServiceGrpc.NotificationInboxServiceBlockingStub notificationInboxServiceStub(
+			GrpcChannelFactory channels) {
+		return NotificationInboxServiceGrpc.newBlockingStub(channels.createChannel(OrderClient.REMOTE));
+	}
+
+	@Bean
+	NotificationPreferencesServiceGrpc.NotificationPreferencesServiceBlockingStub notificationPreferencesServiceStub(
+			GrpcChannelFactory channels) {
+		return NotificationPreferencesServiceGrpc.newBlockingStub(channels.createChannel(OrderClient.REMOTE));
 	}
 
 	@Bean

@@ -43,7 +43,7 @@ class ContactGrpcServiceNotificationContactsTests {
 		organisations.save(Organisation.create("acme-retail", "Acme Retail", "Retail", "CN",
 				new Contact("alice-1", "Alice Chen", "Buyer", "alice@acme.example", "+86 21 5555 0101", "zh-CN",
 						"Asia/Shanghai", null, com.rapport.customer.organisation.PreferredChannel.EMAIL, true, false, null,
-						null),
+						"Acme.Buyer"),
 				new Contact("bob-1", "Bob Li", null, null, "+86 21 5555 0102", "en", "Asia/Shanghai", null,
 						com.rapport.customer.organisation.PreferredChannel.SMS, false, true, null, null)));
 	}
@@ -57,12 +57,12 @@ class ContactGrpcServiceNotificationContactsTests {
 	}
 
 	@Test
-	void aServiceGetsEachContactsAddressLanguageZoneChannelAndSurveyConsent() {
+	void aServiceGetsEachContactsAddressLanguageZoneChannelSurveyConsentAndLogin() {
 		var contacts = as(TestTokens.service()).listNotificationContacts(of("acme-retail"))
 			.getContactsList();
 		assertThat(contacts).containsExactly(
 				NotificationContact.newBuilder().setId("alice-1").setName("Alice Chen").setEmail("alice@acme.example")
-					.setLanguage("zh-CN").setTimeZone("Asia/Shanghai")
+					.setLanguage("zh-CN").setTimeZone("Asia/Shanghai").setLogin("acme.buyer")
 					.setPreferredChannel(PreferredChannel.PREFERRED_CHANNEL_EMAIL).build(),
 				NotificationContact.newBuilder().setId("bob-1").setName("Bob Li").setLanguage("en")
 					.setTimeZone("Asia/Shanghai").setPreferredChannel(PreferredChannel.PREFERRED_CHANNEL_SMS)
