@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in the portal, an agent finds it in the console's queue, takes it, writes an internal note and a public reply
  * and resolves it; the contact reads the reply but never the note, reopens the ticket and answers; another
  * organisation's contact cannot reach it (portal-web → gRPC → ticket-service → customer-service); a breach is
- * escalated to the manager.
+ * escalated to the manager; a quality issue is assigned by itself, answered with a macro and taken over in bulk.
  */
 @ExtendWith(RunningPlatform.class)
 class TicketDeskSystemTests {
@@ -148,6 +148,70 @@ class TicketDeskSystemTests {
 				Thread.sleep(1000);
 			}
 			assertThat(mails).as("the manager's mail about " + number).isNotNull().contains("[Escalated]");
+		}
+	}
+
+	/**
+	 * Automatic assignment, macros and bulk assignment: Acme's quality issue goes by itself to its account manager
+	 * Li Na (Acme is VIP; the demo team takes quality), who answers with a macro filled in in Alice's language; the
+	 * manager Wang Fang then takes it over from the queue with a reason, and the page says each ticket's outcome.
+	 */
+	@Test
+	void aQualityIssueGoesToItsAccountManagerWhoAnswersWithAMacroAndAManagerTakesItFromTheQueue() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String number;
+		try (Browser contact = Browser.open().login("acme.buyer", "acme-demo-26")) {
+			contact.go("/portal/tickets/new");
+			contact.driver.findElement(By.cssSelector("input[name=kind][value=TICKET_KIND_REQUEST]")).click();
+			new Select(contact.driver.findElement(By.id("category"))).selectByValue("TICKET_CATEGORY_QUALITY");
+			contact.driver.findElement(By.id("subject")).sendKeys("Armrests loose " + tag);
+			contact.driver.findElement(By.id("body")).sendKeys("The armrests of six chairs are loose.");
+			contact.driver.findElement(By.cssSelector("form.ticket-form button[type=submit]")).click();
+			contact.waitFor(ExpectedConditions.urlContains("opened"));
+			number = contact.text(By.cssSelector("h1 .ticket-number"));
+		}
+
+		try (Browser agent = Browser.open().login("agent.li", "agent-demo-26")) {
+			boolean mine = false;
+			for (int attempt = 0; attempt < 30 && !mine; attempt++) {
+				agent.go("/console/tickets?view=mine");
+				mine = !agent.driver.findElements(By.cssSelector("tr.ticket-row[data-ticket-number='" + number + "']"))
+					.isEmpty();
+				if (!mine) {
+					Thread.sleep(1000);
+				}
+			}
+			assertThat(mine).as(number + " assigned to Li Na by itself").isTrue();
+			agent.go("/console/tickets/" + number);
+			assertThat(agent.text(By.cssSelector("td.ticket-assignee"))).isEqualTo("Li Na");
+
+			new Select(agent.driver.findElement(By.id("macro"))).selectByVisibleText("Ask for photos of the damage");
+			agent.driver.findElement(By.cssSelector("button.insert-macro-submit")).click();
+			agent.waitFor(ExpectedConditions.urlContains("macro="));
+			assertThat(agent.driver.findElement(By.id("body")).getAttribute("value")).startsWith("Alice Chen，您好")
+				.contains(number);
+			agent.driver.findElement(By.cssSelector("form.reply-form button")).click();
+			agent.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("ol.conversation"),
+					"Alice Chen，您好"));
+		}
+
+		try (Browser manager = Browser.open().login("manager.wang", "manager-demo-26")) {
+			manager.go("/console/tickets?view=open&tier=SLA_TIER_VIP");
+			for (int page = 0; page < 5 && manager.driver
+				.findElements(By.cssSelector("input[name=ticket][value='" + number + "']")).isEmpty(); page++) {
+				manager.driver.findElement(By.cssSelector("a.pager-next")).click();
+			}
+			manager.driver.findElement(By.cssSelector("input[name=ticket][value='" + number + "']")).click();
+			new Select(manager.driver.findElement(By.id("bulk-assignee"))).selectByValue("manager.wang");
+			manager.driver.findElement(By.id("bulk-reason")).sendKeys("Li Na is on leave " + tag);
+			manager.driver.findElement(By.cssSelector("button.bulk-assign-submit")).click();
+			manager.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.bulk-outcome")));
+			assertThat(manager.text(By.cssSelector("tr.bulk-outcome.assigned[data-ticket='" + number + "'] .outcome")))
+				.isEqualTo("Assigned to manager.wang");
+
+			manager.go("/console/tickets/" + number);
+			assertThat(manager.text(By.cssSelector("td.ticket-assignee"))).isEqualTo("Wang Fang");
+			assertThat(manager.text(By.cssSelector("ol.conversation"))).contains("Li Na is on leave " + tag);
 		}
 	}
 

@@ -53,6 +53,12 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	@MockitoBean
 	CustomerDirectory customers;
 
+	@Autowired
+	com.rapport.ticket.macro.Macros macros;
+
+	@Autowired
+	org.springframework.data.mongodb.core.MongoTemplate mongo;
+
 	private String ticketOfA;
 
 	private int fresh;
@@ -62,6 +68,15 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		tickets.deleteAll();
 		given(customers.tierOf(Caller.ORGANISATION_A)).willReturn(Tier.KEY);
 		ticketOfA = ticketOfA("T-4711", TicketStatus.NEW).id();
+		mongo.remove(new org.springframework.data.mongodb.core.query.Query(), com.rapport.ticket.macro.Macro.class);
+	}
+
+	/** A macro of its own for a call that uses or deletes one. */
+	private String freshMacro() {
+		String id = "macro-" + fresh++;
+		macros.storeIfAbsent(new com.rapport.ticket.macro.Macro(id, "Matrix " + id, "Dear {{contact_name}}",
+				"{{contact_name}}，您好", null, null));
+		return id;
 	}
 
 	private Ticket ticketOfA(String number, TicketStatus status) {
@@ -129,6 +144,15 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			case "SaveBusinessCalendar" -> """
 					{"calendar": {"id": "matrix", "name": "Matrix office", "timeZone": "Asia/Shanghai",
 					 "hours": [{"day": 1, "from": "09:00", "to": "18:00"}]}}""";
+			case "SaveTeam" -> """
+					{"team": {"id": "matrix", "name": "Matrix team", "categories": ["TICKET_CATEGORY_QUALITY"],
+					 "agents": [{"userName": "agent.li", "displayName": "Li Na", "maxOpenTickets": 5, "available": true}]}}""";
+			case "BulkAssign" -> "{\"ticketIds\": [\"" + freshTicketOfA(method)
+					+ "\"], \"assigneeId\": \"agent.li\", \"reason\": \"Holiday cover\"}";
+			case "SaveMacro" -> "{\"macro\": {\"name\": \"Matrix macro " + fresh++
+					+ "\", \"bodyEn\": \"Dear {{contact_name}}\", \"bodyZh\": \"{{contact_name}}，您好\"}}";
+			case "DeleteMacro" -> "{\"macroId\": \"" + freshMacro() + "\"}";
+			case "RenderMacro" -> "{\"macroId\": \"" + freshMacro() + "\", \"ticketId\": \"" + ticketOfA + "\"}";
 			default -> "{}";
 		};
 	}

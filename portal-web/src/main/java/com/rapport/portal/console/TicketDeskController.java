@@ -18,7 +18,10 @@ import com.rapport.contracts.ticket.v1.SlaTier;
 import com.rapport.contracts.ticket.v1.TicketDetail;
 import com.rapport.contracts.ticket.v1.TicketSort;
 import com.rapport.contracts.ticket.v1.TicketStateFilter;
+import com.rapport.portal.remote.AssignmentClient;
 import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.MacroClient;
+import com.rapport.contracts.ticket.v1.RenderedMacro;
 import com.rapport.portal.remote.TicketDeskClient;
 import com.rapport.portal.web.TicketChoices;
 import com.rapport.portal.web.TicketPages;
@@ -63,10 +66,17 @@ class TicketDeskController {
 
 	private final TicketPages pages;
 
-	TicketDeskController(TicketDeskClient desk, CustomerClient customers, TicketPages pages) {
+	private final AssignmentClient assignment;
+
+	private final MacroClient macros;
+
+	TicketDeskController(TicketDeskClient desk, CustomerClient customers, TicketPages pages,
+			AssignmentClient assignment, MacroClient macros) {
 		this.desk = desk;
 		this.customers = customers;
 		this.pages = pages;
+		this.assignment = assignment;
+		this.macros = macros;
 	}
 
 	@GetMapping("/console/tickets")
@@ -99,6 +109,7 @@ class TicketDeskController {
 		model.addAttribute("total", answer.getTotalCount());
 		model.addAttribute("olderPage", answer.getNextPageToken());
 		model.addAttribute("laterPage", !page.isEmpty());
+		model.addAttribute("agents", agents());
 		return "console/tickets";
 	}
 
@@ -110,9 +121,23 @@ class TicketDeskController {
 			com.rapport.contracts.ticket.v1.TicketChannel.TICKET_CHANNEL_IM,
 			com.rapport.contracts.ticket.v1.TicketChannel.TICKET_CHANNEL_PARTNER);
 
+	/** The ticket's page; with {@code macro}, that macro filled in for the ticket as the reply's draft. */
 	@GetMapping("/console/tickets/{id}")
-	String ticket(@PathVariable String id, Model model) {
-		return page(model, desk.ticket(id), "", "", Map.of());
+	String ticket(@PathVariable String id, @RequestParam(defaultValue = "") String macro, Model model,
+			HttpServletResponse response) {
+		TicketDetail detail = desk.ticket(id);
+		if (macro.isBlank()) {
+			return page(model, detail, "", "", Map.of());
+		}
+		try {
+			RenderedMacro rendered = macros.render(macro.strip(), detail.getTicket().getId());
+			model.addAttribute("macroLanguage", rendered.getLanguage());
+			return page(model, detail, rendered.getBody(), "", Map.of());
+		}
+		catch (NotFoundException ex) {
+			response.setStatus(422);
+			return page(model, detail, "", "", pages.error("macro", "console.ticket.macro.unknown"));
+		}
 	}
 
 	@PostMapping("/console/tickets/{id}/replies")
@@ -164,11 +189,13 @@ class TicketDeskController {
 		}
 	}
 
+	/** The caller takes the ticket ({@code assigneeId} empty), or gives it to an agent of a team. */
 	@PostMapping("/console/tickets/{id}/assignee")
-	String take(@PathVariable String id, @RequestParam(defaultValue = "") String reason, Model model,
-			HttpServletResponse response) {
+	String take(@PathVariable String id, @RequestParam(defaultValue = "") String assigneeId,
+			@RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response) {
 		try {
-			desk.assign(id, "", reason.strip());
+			String to = assigneeId.strip();
+			desk.assign(id, to, to.isEmpty() ? "" : agents().getOrDefault(to, ""), reason.strip());
 			return redirect(id);
 		}
 		catch (UnprocessableException | ConflictException ex) {
@@ -215,8 +242,35 @@ class TicketDeskController {
 
 	private String page(Model model, TicketDetail detail, String draft, String noteDraft, Map<String, String> errors) {
 		model.addAttribute("noteDraft", noteDraft);
+		model.addAttribute("agents", agents());
+		model.addAttribute("macros", macroList());
 		model.addAttribute("organisation", organisationOrNull(detail.getTicket().getCustomerId()));
 		return pages.ticket(model, detail, draft, errors, "console/ticket");
+	}
+
+	/**
+	 * The teams' agents (user name to display name) a ticket may be given to; none while ticket-service cannot list
+	 * them (the pages still work: taking a ticket needs no list).
+	 */
+	private Map<String, String> agents() {
+		try {
+			return AssignmentController.agents(assignment.teams());
+		}
+		catch (RemoteUnavailableException ex) {
+			log.warn("Page without the teams' agents: {}", ex.getMessage());
+			return Map.of();
+		}
+	}
+
+	/** The macros staff may insert into a reply; none while ticket-service cannot list them. */
+	private java.util.List<com.rapport.contracts.ticket.v1.Macro> macroList() {
+		try {
+			return macros.macros();
+		}
+		catch (RemoteUnavailableException ex) {
+			log.warn("Page without the macros: {}", ex.getMessage());
+			return java.util.List.of();
+		}
 	}
 
 	/** The customer's summary beside the ticket; the page still works, saying so, while customer-service is down. */

@@ -157,6 +157,20 @@ class RemoteClientsConfiguration {
 	}
 
 	@Bean
+	com.rapport.contracts.ticket.v1.TicketAssignmentServiceGrpc.TicketAssignmentServiceBlockingStub ticketAssignmentServiceStub(
+			GrpcChannelFactory channels) {
+		return com.rapport.contracts.ticket.v1.TicketAssignmentServiceGrpc
+			.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
+	}
+
+	@Bean
+	com.rapport.contracts.ticket.v1.TicketMacroServiceGrpc.TicketMacroServiceBlockingStub ticketMacroServiceStub(
+			GrpcChannelFactory channels) {
+		return com.rapport.contracts.ticket.v1.TicketMacroServiceGrpc
+			.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
+	}
+
+	@Bean
 	TicketWorkflowServiceBlockingStub ticketWorkflowServiceStub(GrpcChannelFactory channels) {
 		return TicketWorkflowServiceGrpc.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
 	}

@@ -84,8 +84,13 @@ public class TicketDeskClient {
 
 	/** To {@code assigneeId} (a user name), or to the caller when it is empty. */
 	public TicketDetail assign(String ticketId, String assigneeId, String reason) {
+		return assign(ticketId, assigneeId, "", reason);
+	}
+
+	/** To {@code assigneeId} shown as {@code assigneeName} (empty: the user name), or to the caller. */
+	public TicketDetail assign(String ticketId, String assigneeId, String assigneeName, String reason) {
 		return remoteCalls.write(TicketClient.REMOTE, () -> workflow.withCallCredentials(tokens.forCurrentCaller())
-			.assign(AssignRequest.newBuilder().setTicketId(ticketId).setAssigneeId(assigneeId).setReason(reason)
-				.build()));
+			.assign(AssignRequest.newBuilder().setTicketId(ticketId).setAssigneeId(assigneeId)
+				.setAssigneeName(assigneeName).setReason(reason).build()));
 	}
 }

@@ -73,6 +73,94 @@ class TicketDeskControllerMvcTests {
 	@MockitoBean
 	CustomerClient customers;
 
+	@MockitoBean
+	com.rapport.portal.remote.AssignmentClient assignment;
+
+	@MockitoBean
+	com.rapport.portal.remote.MacroClient macros;
+
+	@Test
+	void aMacroIsInsertedIntoTheReplyFilledInForTheTicketInItsContactsLanguage() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail());
+		given(macros.macros()).willReturn(java.util.List.of(com.rapport.contracts.ticket.v1.Macro.newBuilder()
+			.setId("m-1").setName("Apology").build()));
+		given(macros.render("m-1", detail().getTicket().getId())).willReturn(com.rapport.contracts.ticket.v1.RenderedMacro
+			.newBuilder().setBody("Alice Chen，您好：订单 ACME-1015 延误了。").setLanguage("zh-CN").build());
+
+		Document page = page(agent(get("/console/tickets/T-1001")));
+		assertThat(page.select("form.insert-macro select[name=macro] option")).extracting(e -> e.val())
+			.containsExactly("", "m-1");
+		Document inserted = page(agent(get("/console/tickets/T-1001").param("macro", "m-1")).andExpect(status().isOk()));
+
+		assertThat(inserted.select("form.reply-form textarea#body").text())
+			.isEqualTo("Alice Chen，您好：订单 ACME-1015 延误了。");
+		assertThat(inserted.select(".macro-inserted").text()).contains("Simplified Chinese");
+	}
+
+	@Test
+	void aMacroThatIsGoneIsAFormErrorOnTheTicketsPage() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail());
+		given(macros.macros()).willReturn(java.util.List.of(com.rapport.contracts.ticket.v1.Macro.newBuilder()
+			.setId("m-1").setName("Apology").build()));
+		given(macros.render(any(), any())).willThrow(new com.rapport.support.error.NotFoundException(
+				Message.of("macro.not-found", "gone")));
+
+		Document page = page(agent(get("/console/tickets/T-1001").param("macro", "gone"))
+			.andExpect(status().isUnprocessableContent()));
+
+		assertThat(page.select("form.insert-macro .field-error").text()).isEqualTo("That macro no longer exists.");
+		assertThat(page.select("form.reply-form textarea#body").text()).isEmpty();
+	}
+
+	static final com.rapport.contracts.ticket.v1.SupportTeam TEAM = com.rapport.contracts.ticket.v1.SupportTeam
+		.newBuilder().setId("quality").setName("Quality")
+		.addAgents(com.rapport.contracts.ticket.v1.TeamAgent.newBuilder().setUserName("agent.li").setDisplayName("Li Na"))
+		.addAgents(com.rapport.contracts.ticket.v1.TeamAgent.newBuilder().setUserName("manager.wang")
+			.setDisplayName("Wang Fang"))
+		.build();
+
+	@Test
+	void theQueueLetsStaffChooseTicketsAndGiveThemToAnAgentOfATeam() throws Exception {
+		given(desk.list(any())).willReturn(ListTicketsResponse.newBuilder().setTotalCount(1).addTickets(ticket()).build());
+		given(assignment.teams()).willReturn(java.util.List.of(TEAM));
+
+		Document page = page(agent(get("/console/tickets")));
+
+		assertThat(page.select("form.bulk-assign-form").attr("action")).isEqualTo("/console/tickets/bulk-assignment");
+		assertThat(page.select("tr.ticket-row input[type=checkbox][name=ticket]")).extracting(e -> e.val())
+			.containsExactly("T-1001");
+		assertThat(page.select("#bulk-assignee option")).extracting(e -> e.val()).containsExactly("", "agent.li",
+				"manager.wang");
+		assertThat(page.select("#bulk-assignee option[value=manager.wang]").text()).isEqualTo("Wang Fang (manager.wang)");
+	}
+
+	@Test
+	void aTicketIsGivenToAnotherAgentWithTheReasonAndItsDisplayName() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail());
+		given(assignment.teams()).willReturn(java.util.List.of(TEAM));
+
+		Document page = page(agent(get("/console/tickets/T-1001")));
+		assertThat(page.select("form.reassign-form select[name=assigneeId] option")).extracting(e -> e.val())
+			.contains("manager.wang");
+
+		agent(post("/console/tickets/T-1001/assignee").param("assigneeId", "manager.wang")
+			.param("reason", "Li Na is on leave")).andExpect(redirectedUrl("/console/tickets/T-1001#latest"));
+
+		verify(desk).assign("T-1001", "manager.wang", "Wang Fang", "Li Na is on leave");
+	}
+
+	@Test
+	void theTicketPagesWorkWhileTheTeamsCannotBeListed() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail());
+		given(assignment.teams()).willThrow(new RemoteUnavailableException("ticket-service",
+				new IllegalStateException("down")));
+
+		Document page = page(agent(get("/console/tickets/T-1001")).andExpect(status().isOk()));
+
+		assertThat(page.select("form.reassign-form")).isEmpty();
+		assertThat(page.select("button.take-ticket")).hasSize(1);
+	}
+
 	@Test
 	void theAtRiskViewAsksForAtRiskOpenTicketsOfTheChosenTierAndShowsLiveCountdowns() throws Exception {
 		long inTwoHours = System.currentTimeMillis() / 1000 + 2 * 3600 + 90;

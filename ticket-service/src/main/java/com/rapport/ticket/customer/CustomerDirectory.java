@@ -12,4 +12,10 @@ public interface CustomerDirectory {
 	 * organisation customer-service does not know, {@link RemoteUnavailableException} when it cannot answer.
 	 */
 	Tier tierOf(String organisationId);
+
+	/**
+	 * The user name of the organisation's account manager (its single point of contact), empty when it has none;
+	 * throws as {@link #tierOf}.
+	 */
+	java.util.Optional<String> accountManagerOf(String organisationId);
 }

@@ -10,6 +10,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.rapport.ticket.assignment.SupportTeam;
+import com.rapport.ticket.assignment.SupportTeams;
+import com.rapport.ticket.assignment.TeamAgent;
+import com.rapport.ticket.macro.Macro;
+import com.rapport.ticket.macro.Macros;
 import com.rapport.ticket.sla.BusinessCalendar;
 import com.rapport.ticket.sla.Holiday;
 import com.rapport.ticket.sla.Priority;
@@ -42,7 +47,7 @@ import org.springframework.stereotype.Component;
  * to the policies in force, in working time of the standard calendar (stored with mainland China's public
  * holidays when none is stored yet), so the first look shows every SLA state whenever it is loaded: Acme Retail (VIP) a breached complaint
  * about the late delivery of ACME-1015, one at risk, one on track, one waiting on the customer and one
- * resolved in time (at first contact); Globex Trading (key) one on track. Each has its conversation: the
+ * resolved in time (at first contact); Globex Trading (key) one on track and a technical request nobody has answered yet, which automatic assignment gives to the demo team ({@link #QUALITY_AND_TECHNICAL}). Each has its conversation: the
  * customer's words, Li Na's answers, and on the complaint an internal note and a reply of the customer. The tiers are given, the ones customer-service's demo
  * ends with, so that the states do not depend on whether customer-service is up yet (it is asked nothing).
  * Loaded only into an empty store; runs once the application (and its gRPC clients) is ready, and a failure
@@ -70,6 +75,32 @@ class DemoData implements ApplicationRunner {
 	/** The demo agent (customer-service's and the realm's {@code agent.li}). */
 	private static final Author LI_NA = new Author(AuthorKind.STAFF, "agent.li", "Li Na");
 
+	/**
+	 * The team for quality and technical issues (the realm's agent Li Na and manager Wang Fang): automatic
+	 * assignment goes round them; tickets of other categories wait in the queue for staff to take.
+	 */
+	static final SupportTeam QUALITY_AND_TECHNICAL = new SupportTeam("quality-technical", "Quality & technical",
+			List.of(Category.QUALITY, Category.TECHNICAL),
+			List.of(new TeamAgent("agent.li", "Li Na", List.of(), List.of("zh-CN", "en"), 20, true),
+					new TeamAgent("manager.wang", "Wang Fang", List.of(Category.QUALITY), List.of("zh-CN", "en"), 8,
+							true)),
+			null, null);
+
+	/** Two standard answers staff insert into replies, in both languages, with placeholders. */
+	static final List<Macro> MACROS = List.of(
+			new Macro("demo-delay-apology", "Apology for a late delivery",
+					"Dear {{contact_name}},\n\nI am sorry that order {{order_number}} is late. I am checking with the "
+							+ "carrier now and will write to you again today about ticket {{ticket_number}}.",
+					"{{contact_name}}，您好：\n\n非常抱歉订单 {{order_number}} 未能按时送达。我正在与承运商核实，今天会就工单 "
+							+ "{{ticket_number}} 再次与您联系。",
+					null, null),
+			new Macro("demo-ask-photos", "Ask for photos of the damage",
+					"Dear {{contact_name}},\n\nCould you send us a photo of each damaged item of order {{order_number}}? "
+							+ "We will claim them from the plant at once (ticket {{ticket_number}}).",
+					"{{contact_name}}，您好：\n\n请您为订单 {{order_number}} 中每件受损的商品拍一张照片发给我们，我们会立即向工厂索赔"
+							+ "（工单 {{ticket_number}}）。",
+					null, null));
+
 	private final TicketService tickets;
 
 	private final TicketConversation conversation;
@@ -80,15 +111,21 @@ class DemoData implements ApplicationRunner {
 
 	private final SlaSettings settings;
 
+	private final SupportTeams teams;
+
+	private final Macros macros;
+
 	private final Clock clock;
 
 	DemoData(TicketService tickets, TicketConversation conversation, TicketRepository repository, SlaProperties sla,
-			SlaSettings settings, Clock clock) {
+			SlaSettings settings, SupportTeams teams, Macros macros, Clock clock) {
 		this.tickets = tickets;
 		this.conversation = conversation;
 		this.repository = repository;
 		this.sla = sla;
 		this.settings = settings;
+		this.teams = teams;
+		this.macros = macros;
 		this.clock = clock;
 	}
 
@@ -107,6 +144,8 @@ class DemoData implements ApplicationRunner {
 
 	private void load() {
 		settings.storeIfAbsent(standardCalendarWithHolidays());
+		teams.storeIfAbsent(QUALITY_AND_TECHNICAL);
+		MACROS.forEach(macros::storeIfAbsent);
 		Instant now = clock.instant();
 		BusinessCalendar calendar = settings.calendar(BusinessCalendar.STANDARD);
 
@@ -172,6 +211,13 @@ class DemoData implements ApplicationRunner {
 				"We plan to order 1,000 LAMP-LED-02 for our new offices. What price can you offer?");
 		reply(globex, LI_NA, "Hello Gavin, thank you for asking; our key-account team prepares an offer.",
 				calendar.plus(globexOpened, half(key.firstResponse(), calendar.between(globexOpened, now))));
+
+		// Nobody has answered it yet, in a category the demo team takes: automatic assignment gives it to an agent
+		// of that team in its first round after start.
+		Instant flicker = calendar.minus(now, key.firstResponse().dividedBy(10));
+		open(GLOBEX, "LAMP-LED-02 lamps flicker after an hour", TicketKind.REQUEST, Category.TECHNICAL, null, null,
+				Priority.NORMAL, Channel.EMAIL, GAVIN, flicker, Tier.KEY,
+				"Twelve of the LAMP-LED-02 lamps in our Singapore office flicker after about an hour of use.");
 
 		log.info("Loaded {} demo tickets into the empty store", repository.count());
 	}

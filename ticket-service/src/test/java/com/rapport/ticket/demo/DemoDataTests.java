@@ -11,6 +11,12 @@ import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 import com.rapport.support.security.Caller;
 import com.rapport.support.test.FixedClock;
 import com.rapport.ticket.MongoAuditingConfiguration;
+import com.rapport.ticket.assignment.AutoAssignment;
+import com.rapport.ticket.assignment.SupportTeam;
+import com.rapport.ticket.assignment.SupportTeams;
+import com.rapport.ticket.customer.ContactDirectory;
+import com.rapport.ticket.macro.Macro;
+import com.rapport.ticket.macro.Macros;
 import com.rapport.ticket.customer.CustomerDirectory;
 import com.rapport.ticket.customer.OrganisationTiers;
 import com.rapport.ticket.sla.SlaProperties;
@@ -45,7 +51,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 /** What the demo tickets show: every SLA state on Acme Retail's 360 page, whether customer-service is up or not. */
 @DataMongoTest
 @Import({ MongoAuditingConfiguration.class, FixedClock.class, OrganisationTiers.class, TicketService.class,
-		SlaSettings.class })
+		SlaSettings.class, SupportTeams.class, AutoAssignment.class, Macros.class })
 @ComponentScan(basePackageClasses = TicketService.class, useDefaultFilters = false,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = ".*\\.(TicketNumbers|TicketLookup|TicketConversation)"))
@@ -77,6 +83,18 @@ class DemoDataTests {
 	@MockitoBean
 	CustomerDirectory customers;
 
+	@MockitoBean
+	ContactDirectory contacts;
+
+	@Autowired
+	SupportTeams teams;
+
+	@Autowired
+	AutoAssignment assignment;
+
+	@Autowired
+	Macros macros;
+
 	/** The demo is loaded by the platform, which audits nothing of its own (an audit here would be a defect). */
 	@MockitoBean
 	AuditTrail audit;
@@ -84,7 +102,7 @@ class DemoDataTests {
 	@BeforeEach
 	void loadTheDemo() {
 		tickets.deleteAll();
-		new DemoData(service, conversation, tickets, sla, settings, clock).run(null);
+		new DemoData(service, conversation, tickets, sla, settings, teams, macros, clock).run(null);
 	}
 
 	@Test
@@ -117,13 +135,41 @@ class DemoDataTests {
 	}
 
 	@Test
-	void globexHasOneTicketOnTrackUnderItsKeyPolicy() {
+	void globexHasTwoTicketsOnTrackUnderItsKeyPolicy() {
 		OpenTickets globex = service.openTickets(AGENT, "globex-trading", 0);
 
-		assertThat(globex.tickets()).singleElement().satisfies(open -> {
+		assertThat(globex.tickets()).hasSize(2).allSatisfy(open -> {
 			assertThat(open.state()).isEqualTo(SlaState.ON_TRACK);
 			assertThat(open.ticket().tier()).isEqualTo(Tier.KEY);
 		});
+	}
+
+	/** Two macros in both languages, filled in for the late delivery in Alice's language. */
+	@Test
+	void theDemoMacrosAreFilledInForATicketInItsContactsLanguage() {
+		assertThat(macros.list(AGENT)).extracting(Macro::name).containsExactly("Apology for a late delivery",
+				"Ask for photos of the damage");
+		Ticket late = tickets.findAll().stream().filter(t -> t.subject().contains("ACME-1015")).findFirst().orElseThrow();
+
+		Macros.Rendered english = macros.render(AGENT, "demo-delay-apology", late.number());
+
+		assertThat(english.language()).as("customer-service not asked here: English").isEqualTo("en");
+		assertThat(english.body()).startsWith("Dear Alice Chen,").contains("order ACME-1015 is late")
+			.contains("ticket " + late.number() + ".");
+	}
+
+	/** The demo team takes quality and technical tickets: Globex's unanswered technical request goes to Li Na. */
+	@Test
+	void automaticAssignmentGivesTheUnansweredTechnicalRequestToTheDemoTeam() {
+		assertThat(teams.all()).extracting(SupportTeam::id).containsExactly("quality-technical");
+		assertThat(tickets.findAll()).filteredOn(t -> t.assigneeId() == null).singleElement()
+			.satisfies(t -> assertThat(t.subject()).contains("flicker"));
+
+		assertThat(assignment.assignWaiting(10)).isEqualTo(1);
+
+		assertThat(tickets.findAll()).allSatisfy(t -> assertThat(t.assigneeId()).isEqualTo("agent.li"));
+		assertThat(tickets.findAll()).filteredOn(t -> t.subject().contains("flicker")).singleElement()
+			.satisfies(t -> assertThat(t.assignee()).isEqualTo("Li Na"));
 	}
 
 	@Test
@@ -133,9 +179,9 @@ class DemoDataTests {
 
 	@Test
 	void everyTicketIsToldToTheTimelineAndTheResolvedOneTwice() {
-		assertThat(tickets.findAll()).hasSize(6)
+		assertThat(tickets.findAll()).hasSize(7)
 			.allSatisfy(ticket -> assertThat(ticket.outbox()).isNotEmpty());
-		assertThat(tickets.findAll().stream().mapToInt(ticket -> ticket.outbox().size()).sum()).isEqualTo(7);
+		assertThat(tickets.findAll().stream().mapToInt(ticket -> ticket.outbox().size()).sum()).isEqualTo(8);
 	}
 
 	@Test
@@ -145,9 +191,11 @@ class DemoDataTests {
 				assertThat(opening.authorKind()).isEqualTo(AuthorKind.CUSTOMER);
 				assertThat(opening.authorName()).isEqualTo(ticket.requester().name());
 			});
-			assertThat(ticket.messages()).anySatisfy(m -> assertThat(m.authorName()).isEqualTo("Li Na"));
 			assertThat(ticket.classification().category()).isNotNull();
 		});
+		// Li Na answered every ticket but the technical request nobody has taken yet.
+		assertThat(tickets.findAll()).filteredOn(t -> !t.subject().contains("flicker")).hasSize(6).allSatisfy(
+				ticket -> assertThat(ticket.messages()).anySatisfy(m -> assertThat(m.authorName()).isEqualTo("Li Na")));
 		Ticket complaint = tickets.findAll().stream().filter(t -> t.subject().contains("ACME-1015")).findFirst()
 			.orElseThrow();
 		assertThat(complaint.messages()).extracting(TicketMessage::authorKind, TicketMessage::internal).containsExactly(
@@ -164,9 +212,9 @@ class DemoDataTests {
 	@Test
 	void aStoreWithTicketsIsLeftAlone() {
 		Instant before = tickets.findAll().get(0).openedAt();
-		new DemoData(service, conversation, tickets, sla, settings, clock).run(null);
+		new DemoData(service, conversation, tickets, sla, settings, teams, macros, clock).run(null);
 
-		assertThat(tickets.count()).isEqualTo(6);
+		assertThat(tickets.count()).isEqualTo(7);
 		assertThat(tickets.findAll().get(0).openedAt()).isEqualTo(before);
 	}
 }

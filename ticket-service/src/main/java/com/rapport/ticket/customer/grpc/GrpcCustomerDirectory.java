@@ -36,4 +36,10 @@ class GrpcCustomerDirectory implements CustomerDirectory {
 					new IllegalStateException("Unknown tier " + organisation.getTier() + " of " + organisationId));
 		};
 	}
+
+	@Override
+	public java.util.Optional<String> accountManagerOf(String organisationId) {
+		String manager = organisations.summary(organisationId).getAccountManager();
+		return manager.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(manager.strip());
+	}
 }

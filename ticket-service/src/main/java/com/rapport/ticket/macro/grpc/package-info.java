@@ -1,0 +1,2 @@
+/** Macros over gRPC ({@code rapport.ticket.v1.TicketMacroService}). */
+package com.rapport.ticket.macro.grpc;
