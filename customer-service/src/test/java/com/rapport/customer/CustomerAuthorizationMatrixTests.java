@@ -43,6 +43,21 @@ import org.springframework.context.annotation.Import;
 @Import({ TestTokens.DecoderConfiguration.class, InMemoryKeycloakAdmin.Configuration.class })
 class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 
+	static final int SMTP_PORT = org.springframework.test.util.TestSocketUtils.findAvailableTcpPort();
+
+	/** A real SMTP server for the referral invitations a customer sends in its rows. */
+	@org.junit.jupiter.api.extension.RegisterExtension
+	static final com.icegreen.greenmail.junit5.GreenMailExtension smtp = new com.icegreen.greenmail.junit5.GreenMailExtension(
+			new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
+
+	@org.springframework.test.context.DynamicPropertySource
+	static void mailServer(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	private final java.util.concurrent.atomic.AtomicInteger referrals = new java.util.concurrent.atomic.AtomicInteger();
+
 	/** Both organisation A's partner key and its contact's: one value serves both upsert routes. */
 	static final String EXTERNAL_ID = "EXT-A-0042";
 
@@ -233,6 +248,15 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		}
 		if (fullMethodName.endsWith("/GetLoyaltyAccount") || fullMethodName.endsWith("/ListRewards")) {
 			return "{" + organisationA + "}";
+		}
+		if (fullMethodName.endsWith("/InviteCompany")) {
+			// A fresh address each call, so that a customer's OK is a real invitation.
+			return "{\"companyName\": \"Hooli Office\", \"email\": \"buyer" + referrals.incrementAndGet()
+					+ "@hooli.example\"}";
+		}
+		if (fullMethodName.endsWith("/UpdateGrowthSettings")) {
+			// The configured defaults again: allowed callers get OK and nothing changes for the rows after.
+			return "{\"riskThreshold\": 40, \"reorderLeadDays\": 14, \"version\": 0}";
 		}
 		if (fullMethodName.endsWith("/ListValueBySegment")) {
 			return "{\"segment\": \"VALUE_SEGMENT_TIER\"}";

@@ -138,6 +138,10 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 		if (fullMethodName.endsWith("/RecordDelay")) {
 			return "{\"orderId\": \"" + orderOfA + "\", \"reason\": \"Paint line down\", \"remedy\": \"DELAY_REMEDY_DISCOUNT\"}";
 		}
+		if (fullMethodName.endsWith("/StreamOrderFacts")) {
+			return "{\"fromCustomerId\": \"" + Caller.ORGANISATION_A + "\", \"toCustomerId\": \"" + Caller.ORGANISATION_A
+					+ "\"}";
+		}
 		if (fullMethodName.endsWith("/GetDeliveryPerformance")) {
 			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}";
 		}

@@ -1,5 +1,7 @@
 package com.rapport.customer.growth;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -77,6 +79,17 @@ class GrowthConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "rapport.growth.support-signals", havingValue = false)
 	OrderHistory noOrderHistory() {
-		return organisationId -> null;
+		return new OrderHistory() {
+
+			@Override
+			public List<ReorderRules.Line> linesOf(String organisationId) {
+				return null;
+			}
+
+			@Override
+			public Map<String, List<ReorderRules.Line>> linesOfRange(String firstId, String lastId) {
+				return null;
+			}
+		};
 	}
 }

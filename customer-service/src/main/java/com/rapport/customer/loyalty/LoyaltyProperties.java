@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param normalMultiplier the normal tier's multiplier (1)
  * @param expiryMonths     earned points expire this many months after they were earned (24)
  * @param expiry           the expiry job
+ * @param referralBonus    the points a referral earns its referrer once the invited company's first order is
+ *                         delivered (1000; 0 for none)
  */
 @ConfigurationProperties("rapport.loyalty")
 public record LoyaltyProperties(BigDecimal pointsPerUnit, BigDecimal vipMultiplier, BigDecimal keyMultiplier,
-		BigDecimal normalMultiplier, Integer expiryMonths, Expiry expiry) {
+		BigDecimal normalMultiplier, Integer expiryMonths, Expiry expiry, Long referralBonus) {
 
 	public LoyaltyProperties {
 		pointsPerUnit = pointsPerUnit == null ? new BigDecimal("0.01") : pointsPerUnit;
@@ -28,6 +30,11 @@ public record LoyaltyProperties(BigDecimal pointsPerUnit, BigDecimal vipMultipli
 		normalMultiplier = normalMultiplier == null ? BigDecimal.ONE : normalMultiplier;
 		expiryMonths = expiryMonths == null ? 24 : expiryMonths;
 		expiry = expiry == null ? new Expiry(null, null, null) : expiry;
+		referralBonus = referralBonus == null ? 1000L : referralBonus;
+		if (referralBonus < 0 || referralBonus > LoyaltyRules.MAX_REFERRAL_BONUS) {
+			throw new IllegalArgumentException("rapport.loyalty.referral-bonus must be 0 to "
+					+ LoyaltyRules.MAX_REFERRAL_BONUS + ", not " + referralBonus);
+		}
 		if (LoyaltyRules.invalid(pointsPerUnit, vipMultiplier, keyMultiplier, normalMultiplier, expiryMonths)) {
 			throw new IllegalArgumentException("rapport.loyalty: points-per-unit above 0 (at most 1000), multipliers "
 					+ "from 0 to 10 and expiry-months from 1 to 120, not " + pointsPerUnit + ", " + vipMultiplier + ", "
@@ -53,6 +60,6 @@ public record LoyaltyProperties(BigDecimal pointsPerUnit, BigDecimal vipMultipli
 	}
 
 	public static LoyaltyProperties defaults() {
-		return new LoyaltyProperties(null, null, null, null, null, null);
+		return new LoyaltyProperties(null, null, null, null, null, null, null);
 	}
 }

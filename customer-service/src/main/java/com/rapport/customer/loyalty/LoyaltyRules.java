@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import com.rapport.customer.organisation.Tier;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -20,9 +21,26 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("loyalty_rules")
 public record LoyaltyRules(@Id String id, BigDecimal pointsPerUnit, BigDecimal vipMultiplier, BigDecimal keyMultiplier,
-		BigDecimal normalMultiplier, int expiryMonths, long version, String updatedBy, Instant updatedAt) {
+		BigDecimal normalMultiplier, int expiryMonths, long version, String updatedBy, Instant updatedAt,
+		Long referralBonus) {
 
 	public static final String CURRENT = "current";
+
+	/** The most points a referral may earn. */
+	static final long MAX_REFERRAL_BONUS = 1_000_000;
+
+	/** Rules saved before the referral bonus existed read with none (0) until saved again. */
+	@PersistenceCreator
+	public LoyaltyRules {
+		referralBonus = referralBonus == null ? 0L : referralBonus;
+	}
+
+	/** Without a referral bonus (the rules as they were before referrals). */
+	public LoyaltyRules(String id, BigDecimal pointsPerUnit, BigDecimal vipMultiplier, BigDecimal keyMultiplier,
+			BigDecimal normalMultiplier, int expiryMonths, long version, String updatedBy, Instant updatedAt) {
+		this(id, pointsPerUnit, vipMultiplier, keyMultiplier, normalMultiplier, expiryMonths, version, updatedBy,
+				updatedAt, 0L);
+	}
 
 	static final BigDecimal MAX_POINTS_PER_UNIT = new BigDecimal("1000");
 
@@ -32,7 +50,8 @@ public record LoyaltyRules(@Id String id, BigDecimal pointsPerUnit, BigDecimal v
 
 	static LoyaltyRules of(LoyaltyProperties properties) {
 		return new LoyaltyRules(CURRENT, properties.pointsPerUnit(), properties.vipMultiplier(),
-				properties.keyMultiplier(), properties.normalMultiplier(), properties.expiryMonths(), 0, null, null);
+				properties.keyMultiplier(), properties.normalMultiplier(), properties.expiryMonths(), 0, null, null,
+				properties.referralBonus());
 	}
 
 	static boolean invalid(BigDecimal perUnit, BigDecimal vip, BigDecimal key, BigDecimal normal, int months) {
@@ -76,6 +95,7 @@ public record LoyaltyRules(@Id String id, BigDecimal pointsPerUnit, BigDecimal v
 	boolean sameRulesAs(LoyaltyRules other) {
 		return pointsPerUnit.compareTo(other.pointsPerUnit) == 0 && vipMultiplier.compareTo(other.vipMultiplier) == 0
 				&& keyMultiplier.compareTo(other.keyMultiplier) == 0
-				&& normalMultiplier.compareTo(other.normalMultiplier) == 0 && expiryMonths == other.expiryMonths;
+				&& normalMultiplier.compareTo(other.normalMultiplier) == 0 && expiryMonths == other.expiryMonths
+				&& referralBonus.longValue() == other.referralBonus.longValue();
 	}
 }

@@ -67,7 +67,13 @@ public class LoyaltyRulesService {
 
 	/** The rules as a form or call sends them; {@code null} for a field left out. */
 	public record RulesInput(String pointsPerUnit, String vipMultiplier, String keyMultiplier, String normalMultiplier,
-			Integer expiryMonths) {
+			Integer expiryMonths, Long referralBonus) {
+
+		/** Without a referral bonus: the one in force is kept. */
+		public RulesInput(String pointsPerUnit, String vipMultiplier, String keyMultiplier, String normalMultiplier,
+				Integer expiryMonths) {
+			this(pointsPerUnit, vipMultiplier, keyMultiplier, normalMultiplier, expiryMonths, null);
+		}
 	}
 
 	/**
@@ -79,8 +85,10 @@ public class LoyaltyRulesService {
 		if (!mayChange(caller)) {
 			throw new AccessDeniedException("Only managers change the loyalty rules");
 		}
-		LoyaltyRules wanted = validated(input);
 		LoyaltyRules current = current();
+		LoyaltyRules wanted = validated(input.referralBonus() != null ? input
+				: new RulesInput(input.pointsPerUnit(), input.vipMultiplier(), input.keyMultiplier(),
+						input.normalMultiplier(), input.expiryMonths(), current.referralBonus()));
 		if (version != null && version != current.version()) {
 			throw stale(current);
 		}
@@ -90,7 +98,7 @@ public class LoyaltyRulesService {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		LoyaltyRules saved = new LoyaltyRules(LoyaltyRules.CURRENT, wanted.pointsPerUnit(), wanted.vipMultiplier(),
 				wanted.keyMultiplier(), wanted.normalMultiplier(), wanted.expiryMonths(), current.version() + 1,
-				caller.name(), now);
+				caller.name(), now, wanted.referralBonus());
 		if (current.version() == 0) {
 			try {
 				mongo.insert(saved);
@@ -121,6 +129,9 @@ public class LoyaltyRulesService {
 		if (before.expiryMonths() != after.expiryMonths()) {
 			changed.put("expiryMonths", before.expiryMonths() + " → " + after.expiryMonths());
 		}
+		if (before.referralBonus().longValue() != after.referralBonus().longValue()) {
+			changed.put("referralBonus", before.referralBonus() + " → " + after.referralBonus());
+		}
 		return changed;
 	}
 
@@ -146,8 +157,13 @@ public class LoyaltyRulesService {
 			errors.rejectValue("expiryMonths", "loyalty.rules.expiry-months.range",
 					new Object[] { LoyaltyRules.MAX_EXPIRY_MONTHS }, null);
 		}
+		Long bonus = input.referralBonus() == null ? Long.valueOf(0) : input.referralBonus();
+		if (bonus < 0 || bonus > LoyaltyRules.MAX_REFERRAL_BONUS) {
+			errors.rejectValue("referralBonus", "loyalty.rules.referral-bonus.range",
+					new Object[] { LoyaltyRules.MAX_REFERRAL_BONUS }, null);
+		}
 		UnprocessableException.throwIfAny(Message.of("loyalty.rules-invalid"), errors);
-		return new LoyaltyRules(LoyaltyRules.CURRENT, perUnit, vip, key, normal, months, 0, null, null);
+		return new LoyaltyRules(LoyaltyRules.CURRENT, perUnit, vip, key, normal, months, 0, null, null, bonus);
 	}
 
 	/** A decimal with at most 4 decimals, above 0 (or from 0 when {@code zeroAllowed}) and at most {@code max}. */

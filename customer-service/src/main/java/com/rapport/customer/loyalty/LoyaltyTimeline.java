@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * code ({@code timeline.loyalty.*}) said in the reader's language.
  */
 @Component
-class LoyaltyTimeline {
+public class LoyaltyTimeline {
 
 	private static final Logger log = LoggerFactory.getLogger(LoyaltyTimeline.class);
 
@@ -31,7 +31,7 @@ class LoyaltyTimeline {
 		this.timeline = timeline;
 	}
 
-	void record(LedgerEntry entry, String english, String code, List<String> args) {
+	public void record(LedgerEntry entry, String english, String code, List<String> args) {
 		Map<String, String> attributes = new LinkedHashMap<>();
 		attributes.put("loyalty_entry", entry.id());
 		attributes.put("loyalty_kind", entry.kind().name());

@@ -52,6 +52,13 @@ class GrowthServiceTests {
 	/** order-tracking-service's order lines, as the tests set them (none here: not read). */
 	static final Map<String, List<ReorderRules.Line>> LINES = new java.util.concurrent.ConcurrentHashMap<>();
 
+	/** The ranges the batch read was asked for, the per-organisation reads, and whether the batch read fails. */
+	static final List<String> RANGES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	static final java.util.concurrent.atomic.AtomicInteger ONE_BY_ONE = new java.util.concurrent.atomic.AtomicInteger();
+
+	static final java.util.concurrent.atomic.AtomicBoolean RANGE_DOWN = new java.util.concurrent.atomic.AtomicBoolean();
+
 	@org.springframework.boot.test.context.TestConfiguration
 	static class Signals {
 
@@ -64,7 +71,29 @@ class GrowthServiceTests {
 		@org.springframework.context.annotation.Bean
 		@org.springframework.context.annotation.Primary
 		OrderHistory testOrderHistory() {
-			return LINES::get;
+			return new OrderHistory() {
+
+				@Override
+				public List<ReorderRules.Line> linesOf(String organisationId) {
+					ONE_BY_ONE.incrementAndGet();
+					return LINES.get(organisationId);
+				}
+
+				@Override
+				public Map<String, List<ReorderRules.Line>> linesOfRange(String firstId, String lastId) {
+					RANGES.add(firstId + ".." + lastId);
+					if (RANGE_DOWN.get()) {
+						return null;
+					}
+					Map<String, List<ReorderRules.Line>> inRange = new java.util.TreeMap<>();
+					LINES.forEach((id, lines) -> {
+						if (id.compareTo(firstId) >= 0 && id.compareTo(lastId) <= 0) {
+							inRange.put(id, lines);
+						}
+					});
+					return inRange;
+				}
+			};
 		}
 	}
 
@@ -104,6 +133,9 @@ class GrowthServiceTests {
 		careTasks.deleteAll();
 		FACTS.clear();
 		LINES.clear();
+		RANGES.clear();
+		ONE_BY_ONE.set(0);
+		RANGE_DOWN.set(false);
 		organisation("acme-retail", "Retail", "East");
 		organisation("globex-trading", "Trading", "East");
 		organisation("umbrella-supplies", null, null);
@@ -281,6 +313,36 @@ class GrowthServiceTests {
 		LINES.clear();
 		growth.recompute("acme-retail");
 		assertThat(growthFigures.findById("acme-retail").orElseThrow().reorders()).hasSize(1);
+	}
+
+	@Test
+	void theNightlyRunReadsTheOrdersOfAPageOfOrganisationsInOneBatchAndKeepsTheReordersWhenItFails() {
+		List<ReorderRules.Line> chairs = new java.util.ArrayList<>();
+		for (int daysAgo : new int[] { 110, 80, 50, 20 }) {
+			chairs.add(new ReorderRules.Line(now.minus(Duration.ofDays(daysAgo)), "CHAIR-ERG-01", "Ergonomic chair", 120));
+		}
+		LINES.put("acme-retail", chairs);
+		LINES.put("globex-trading", chairs.subList(0, 2)); // two days: no rhythm yet
+
+		assertThat(growth.recomputeAll()).isEqualTo(3);
+
+		// One read for the page (ids acme-retail .. umbrella-supplies), none per organisation.
+		assertThat(RANGES).containsExactly("acme-retail..umbrella-supplies");
+		assertThat(ONE_BY_ONE).hasValue(0);
+		assertThat(growthFigures.findById("acme-retail").orElseThrow().reorders()).singleElement()
+			.satisfies(r -> assertThat(r.sku()).isEqualTo("CHAIR-ERG-01"));
+		assertThat(growthFigures.findById("umbrella-supplies").orElseThrow().reorders()).isEmpty();
+
+		// The same figures as a signal's recompute of one organisation, which reads it alone.
+		var batch = growthFigures.findById("acme-retail").orElseThrow().reorders();
+		growth.recompute("acme-retail");
+		assertThat(growthFigures.findById("acme-retail").orElseThrow().reorders()).isEqualTo(batch);
+
+		// order-tracking-service not answering the batch keeps every organisation's reorders as they were.
+		RANGE_DOWN.set(true);
+		LINES.clear();
+		assertThat(growth.recomputeAll()).isEqualTo(3);
+		assertThat(growthFigures.findById("acme-retail").orElseThrow().reorders()).isEqualTo(batch);
 	}
 
 	@Test

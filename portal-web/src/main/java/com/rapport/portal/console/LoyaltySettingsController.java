@@ -36,7 +36,7 @@ class LoyaltySettingsController {
 
 	/** The rules' fields, in the form's order; the names customer-service uses for its field errors. */
 	static final List<String> RULE_FIELDS = List.of("pointsPerUnit", "vipMultiplier", "keyMultiplier",
-			"normalMultiplier", "expiryMonths");
+			"normalMultiplier", "expiryMonths", "referralBonus");
 
 	/** The reward form's fields, in its order. */
 	static final List<String> REWARD_FIELDS = List.of("nameEn", "nameZh", "descriptionEn", "descriptionZh",
@@ -66,11 +66,13 @@ class LoyaltySettingsController {
 		Map<String, String> typed = typed(form, RULE_FIELDS);
 		Map<String, String> errors = new LinkedHashMap<>();
 		int months = whole(typed, "expiryMonths", errors);
+		int referralBonus = whole(typed, "referralBonus", errors);
 		if (errors.isEmpty()) {
 			try {
 				loyalty.updateRules(LoyaltyRules.newBuilder().setPointsPerUnit(typed.get("pointsPerUnit"))
 					.setVipMultiplier(typed.get("vipMultiplier")).setKeyMultiplier(typed.get("keyMultiplier"))
-					.setNormalMultiplier(typed.get("normalMultiplier")).setExpiryMonths(months).setVersion(version)
+					.setNormalMultiplier(typed.get("normalMultiplier")).setExpiryMonths(months)
+					.setReferralBonus(referralBonus).setVersion(version)
 					.build());
 				return "redirect:/console/loyalty?notice=rules-saved";
 			}
@@ -186,6 +188,7 @@ class LoyaltySettingsController {
 		values.put("keyMultiplier", rules.getKeyMultiplier());
 		values.put("normalMultiplier", rules.getNormalMultiplier());
 		values.put("expiryMonths", Integer.toString(rules.getExpiryMonths()));
+		values.put("referralBonus", Long.toString(rules.getReferralBonus()));
 		return values;
 	}
 }

@@ -2,11 +2,14 @@ package com.rapport.portal.remote;
 
 import com.rapport.contracts.customer.v1.CustomerValue;
 import com.rapport.contracts.customer.v1.GetCustomerValueRequest;
+import com.rapport.contracts.customer.v1.GetGrowthSettingsRequest;
+import com.rapport.contracts.customer.v1.GrowthSettings;
 import com.rapport.contracts.customer.v1.GrowthServiceGrpc.GrowthServiceBlockingStub;
 import com.rapport.contracts.customer.v1.ListCustomersAtRiskRequest;
 import com.rapport.contracts.customer.v1.ListCustomersAtRiskResponse;
 import com.rapport.contracts.customer.v1.ListValueBySegmentRequest;
 import com.rapport.contracts.customer.v1.ListValueBySegmentResponse;
+import com.rapport.contracts.customer.v1.UpdateGrowthSettingsRequest;
 import com.rapport.contracts.customer.v1.ValueSegment;
 import com.rapport.support.grpc.CallTokens;
 import com.rapport.support.grpc.RemoteCalls;
@@ -45,5 +48,18 @@ public class GrowthClient {
 	public ListCustomersAtRiskResponse atRisk() {
 		return remoteCalls.read(CustomerClient.REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
 			.listCustomersAtRisk(ListCustomersAtRiskRequest.getDefaultInstance()));
+	}
+
+	/** The churn-risk threshold and reorder lead days in force (staff). */
+	public GrowthSettings settings() {
+		return remoteCalls.read(CustomerClient.REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.getGrowthSettings(GetGrowthSettingsRequest.getDefaultInstance()));
+	}
+
+	/** Saves them over the version read (managers and admins); never retried. */
+	public GrowthSettings updateSettings(int riskThreshold, int reorderLeadDays, long version) {
+		return remoteCalls.write(CustomerClient.REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.updateGrowthSettings(UpdateGrowthSettingsRequest.newBuilder().setRiskThreshold(riskThreshold)
+				.setReorderLeadDays(reorderLeadDays).setVersion(version).build()));
 	}
 }

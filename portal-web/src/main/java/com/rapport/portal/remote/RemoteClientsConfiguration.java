@@ -94,6 +94,13 @@ class RemoteClientsConfiguration {
 	}
 
 	@Bean
+	com.rapport.contracts.customer.v1.ReferralServiceGrpc.ReferralServiceBlockingStub referralServiceStub(
+			GrpcChannelFactory channels) {
+		return com.rapport.contracts.customer.v1.ReferralServiceGrpc
+			.newBlockingStub(channels.createChannel(CustomerClient.REMOTE));
+	}
+
+	@Bean
 	LoyaltyServiceGrpc.LoyaltyServiceBlockingStub loyaltyServiceStub(GrpcChannelFactory channels) {
 		return LoyaltyServiceGrpc.newBlockingStub(channels.createChannel(CustomerClient.REMOTE));
 	}

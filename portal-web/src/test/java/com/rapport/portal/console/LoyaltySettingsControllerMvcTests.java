@@ -45,7 +45,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class LoyaltySettingsControllerMvcTests {
 
 	static final LoyaltyRules DEFAULTS = LoyaltyRules.newBuilder().setPointsPerUnit("0.01").setCurrency("CNY")
-		.setVipMultiplier("1.5").setKeyMultiplier("1.2").setNormalMultiplier("1").setExpiryMonths(24).build();
+		.setVipMultiplier("1.5").setKeyMultiplier("1.2").setNormalMultiplier("1").setExpiryMonths(24)
+		.setReferralBonus(1000).build();
 
 	static final Reward TRAINING = Reward.newBuilder().setId("training").setKind(RewardKind.REWARD_KIND_TRAINING)
 		.setNameEn("On-site training").setNameZh("现场培训").setPointsCost(3_000).setHasStock(true).setStock(5)
@@ -80,6 +81,9 @@ class LoyaltySettingsControllerMvcTests {
 		assertThat(page.select(".loyalty-version").text()).startsWith("The configured defaults apply");
 		assertThat(page.select("form.loyalty-rules-form input[name=pointsPerUnit]").val()).isEqualTo("0.01");
 		assertThat(page.select("form.loyalty-rules-form input[name=expiryMonths]").val()).isEqualTo("24");
+		assertThat(page.select("form.loyalty-rules-form input[name=referralBonus]").val()).isEqualTo("1000");
+		assertThat(page.select(".loyalty-referral-words").text()).isEqualTo("A customer that invites a company earns "
+				+ "1,000 points once that company has become a customer and its first order is delivered.");
 		assertThat(page.select("tr.catalogue-row").eachAttr("data-reward")).containsExactly("training", "old");
 		assertThat(page.select("tr[data-reward=training] .catalogue-stock").text()).isEqualTo("5");
 		assertThat(page.select("tr[data-reward=old] .catalogue-state").text()).isEqualTo("Withdrawn");
@@ -92,25 +96,28 @@ class LoyaltySettingsControllerMvcTests {
 	void savingTheRulesSendsThemWithTheVersionReadAndRefusalsComeBackBesideTheFields() throws Exception {
 		mvc.perform(post("/console/loyalty/rules").with(as(TestTokens.staff("admin"))).param("version", "0")
 			.param("pointsPerUnit", "0.02").param("vipMultiplier", "2").param("keyMultiplier", "1.5")
-			.param("normalMultiplier", "1").param("expiryMonths", "12"))
+			.param("normalMultiplier", "1").param("expiryMonths", "12").param("referralBonus", "1500"))
 			.andExpect(redirectedUrl("/console/loyalty?notice=rules-saved"));
 		ArgumentCaptor<LoyaltyRules> sent = ArgumentCaptor.forClass(LoyaltyRules.class);
 		verify(loyalty).updateRules(sent.capture());
 		assertThat(sent.getValue().getPointsPerUnit()).isEqualTo("0.02");
 		assertThat(sent.getValue().getExpiryMonths()).isEqualTo(12);
+		assertThat(sent.getValue().getReferralBonus()).isEqualTo(1500);
 
 		given(loyalty.updateRules(any())).willThrow(new UnprocessableException(Message.of("loyalty.rules-invalid"),
 				Map.of("vipMultiplier", Message.of("loyalty.rules.multiplier.range", "10"))));
 		Document page = page(mvc.perform(post("/console/loyalty/rules").with(as(TestTokens.staff("manager")))
 			.param("version", "0").param("pointsPerUnit", "0.02").param("vipMultiplier", "99")
-			.param("keyMultiplier", "1.5").param("normalMultiplier", "1").param("expiryMonths", "12").param("lang", "zh-CN"))
+			.param("keyMultiplier", "1.5").param("normalMultiplier", "1").param("expiryMonths", "12")
+			.param("referralBonus", "1000").param("lang", "zh-CN"))
 			.andExpect(status().isUnprocessableContent()));
 		assertThat(page.select(".field-error[data-field=vipMultiplier]").text()).contains("0 到 10 之间的数字");
 		assertThat(page.select("input[name=vipMultiplier]").val()).isEqualTo("99");
 
 		Document notWhole = page(mvc.perform(post("/console/loyalty/rules").with(as(TestTokens.staff("manager")))
 			.param("version", "0").param("pointsPerUnit", "0.02").param("vipMultiplier", "2")
-			.param("keyMultiplier", "1.5").param("normalMultiplier", "1").param("expiryMonths", "a year"))
+			.param("keyMultiplier", "1.5").param("normalMultiplier", "1").param("expiryMonths", "a year")
+			.param("referralBonus", "1000"))
 			.andExpect(status().isUnprocessableContent()));
 		assertThat(notWhole.select(".field-error[data-field=expiryMonths]")).hasSize(1);
 	}

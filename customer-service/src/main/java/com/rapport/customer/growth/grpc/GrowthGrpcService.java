@@ -7,12 +7,16 @@ import com.rapport.contracts.customer.v1.CustomerValue;
 import com.rapport.contracts.customer.v1.ListCustomersAtRiskRequest;
 import com.rapport.contracts.customer.v1.ListCustomersAtRiskResponse;
 import com.rapport.contracts.customer.v1.GetCustomerValueRequest;
+import com.rapport.contracts.customer.v1.GetGrowthSettingsRequest;
 import com.rapport.contracts.customer.v1.GrowthServiceGrpc;
+import com.rapport.contracts.customer.v1.GrowthSettings;
+import com.rapport.contracts.customer.v1.UpdateGrowthSettingsRequest;
 import com.rapport.contracts.customer.v1.ListValueBySegmentRequest;
 import com.rapport.contracts.customer.v1.ListValueBySegmentResponse;
 import com.rapport.customer.growth.ChurnRisk;
 import com.rapport.customer.growth.CustomerGrowth;
 import com.rapport.customer.growth.GrowthService;
+import com.rapport.customer.growth.GrowthSettingsService;
 import com.rapport.customer.growth.LifetimeValue;
 import com.rapport.customer.growth.SegmentValue;
 import com.rapport.customer.growth.ValueSegment;
@@ -33,8 +37,35 @@ class GrowthGrpcService extends GrowthServiceGrpc.GrowthServiceImplBase {
 
 	private final GrowthService growth;
 
-	GrowthGrpcService(GrowthService growth) {
+	private final GrowthSettingsService settings;
+
+	GrowthGrpcService(GrowthService growth, GrowthSettingsService settings) {
 		this.growth = growth;
+		this.settings = settings;
+	}
+
+	@Override
+	public void getGrowthSettings(GetGrowthSettingsRequest request, StreamObserver<GrowthSettings> response) {
+		response.onNext(toProto(settings.read(Caller.current())));
+		response.onCompleted();
+	}
+
+	@Override
+	public void updateGrowthSettings(UpdateGrowthSettingsRequest request, StreamObserver<GrowthSettings> response) {
+		// The service refuses anyone but managers and admins before it reads anything.
+		response.onNext(toProto(settings.update(Caller.current(), request.getRiskThreshold(),
+				request.getReorderLeadDays(), request.getVersion())));
+		response.onCompleted();
+	}
+
+	static GrowthSettings toProto(com.rapport.customer.growth.GrowthSettings saved) {
+		GrowthSettings.Builder proto = GrowthSettings.newBuilder().setRiskThreshold(saved.riskThreshold())
+			.setReorderLeadDays(saved.reorderLeadDays()).setVersion(saved.version())
+			.setUpdatedBy(saved.updatedBy() == null ? "" : saved.updatedBy());
+		if (saved.updatedAt() != null) {
+			proto.setUpdatedAt(OrganisationMessages.toTimestamp(saved.updatedAt()));
+		}
+		return proto.build();
 	}
 
 	@Override

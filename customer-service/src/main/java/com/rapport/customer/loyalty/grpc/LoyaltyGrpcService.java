@@ -128,8 +128,8 @@ class LoyaltyGrpcService extends LoyaltyServiceGrpc.LoyaltyServiceImplBase {
 		}
 		var sent = request.getRules();
 		LoyaltyRules saved = rules.update(caller, new LoyaltyRulesService.RulesInput(sent.getPointsPerUnit(),
-				sent.getVipMultiplier(), sent.getKeyMultiplier(), sent.getNormalMultiplier(), sent.getExpiryMonths()),
-				sent.getVersion());
+				sent.getVipMultiplier(), sent.getKeyMultiplier(), sent.getNormalMultiplier(), sent.getExpiryMonths(),
+				sent.hasReferralBonus() ? sent.getReferralBonus() : null), sent.getVersion());
 		response.onNext(toProto(saved).toBuilder().setCurrency(loyalty.currency()).build());
 		response.onCompleted();
 	}
@@ -199,7 +199,7 @@ class LoyaltyGrpcService extends LoyaltyServiceGrpc.LoyaltyServiceImplBase {
 			.setVipMultiplier(plain(rules.vipMultiplier()))
 			.setKeyMultiplier(plain(rules.keyMultiplier()))
 			.setNormalMultiplier(plain(rules.normalMultiplier()))
-			.setExpiryMonths(rules.expiryMonths())
+			.setExpiryMonths(rules.expiryMonths()).setReferralBonus(rules.referralBonus())
 			.setVersion(rules.version())
 			.setUpdatedBy(rules.updatedBy() == null ? "" : rules.updatedBy());
 		if (rules.updatedAt() != null) {

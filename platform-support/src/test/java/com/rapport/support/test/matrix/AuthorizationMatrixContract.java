@@ -163,11 +163,27 @@ public abstract class AuthorizationMatrixContract {
 			options = options.withCallCredentials(CallTokens.bearer(caller.token()));
 		}
 		try {
+			if (method.getType() == MethodDescriptor.MethodType.SERVER_STREAMING) {
+				// A stream's outcome is its status once every message is read; its body, all of them.
+				StringBuilder body = new StringBuilder();
+				ClientCalls.blockingServerStreamingCall(channel(), method, options, builder.build())
+					.forEachRemaining(message -> body.append(print(message)));
+				return new Outcome("OK", body.toString());
+			}
 			Message response = ClientCalls.blockingUnaryCall(channel(), method, options, builder.build());
 			return new Outcome("OK", JsonFormat.printer().print(response));
 		}
 		catch (StatusRuntimeException ex) {
 			return new Outcome(ex.getStatus().getCode().name(), String.valueOf(ex.getStatus().getDescription()));
+		}
+	}
+
+	private static String print(Message message) {
+		try {
+			return JsonFormat.printer().print(message);
+		}
+		catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
