@@ -111,6 +111,21 @@ class OrderFactsGrpcServiceTests {
 	}
 
 	@Test
+	void organisationsAfterOneAtTheLimitAreStillReadEachWithItsNewestOrders() {
+		// Acme (14) and Globex (9) are over the limit, Initech (6) exactly at it, Stark (1) under it: each read
+		// stops at the limit and starts again after the organisation, and none is left out or handed twice.
+		List<CustomerOrderFacts> streamed = read("acme-retail", "stark-components", 6);
+
+		assertThat(streamed).extracting(CustomerOrderFacts::getCustomerId)
+			.containsExactly("acme-retail", "globex-trading", "initech-logistics", "stark-components");
+		for (CustomerOrderFacts customer : streamed) {
+			List<String> listed = listedOneByOne(customer.getCustomerId());
+			assertThat(summaries(customer)).as(customer.getCustomerId())
+				.isEqualTo(listed.subList(0, Math.min(6, listed.size())));
+		}
+	}
+
+	@Test
 	void aRangeWithoutOrdersStreamsNothing() {
 		assertThat(read("b", "bz", 0)).isEmpty();
 	}
