@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.mongodb.client.result.UpdateResult;
+import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.ticket.customer.ContactDirectory;
@@ -22,6 +23,7 @@ import com.rapport.ticket.ticket.TicketStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -73,7 +75,7 @@ public class AutoAssignment {
 	/** This replica's name on its claims. */
 	private final String replica;
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	AutoAssignment(MongoTemplate mongo, SupportTeams teams, CustomerDirectory customers, ContactDirectory contacts,
 			Clock clock) {
 		this(mongo, teams, customers, contacts, clock, "replica-" + UUID.randomUUID());
@@ -143,7 +145,7 @@ public class AutoAssignment {
 		query.fields().include("customerId", "tier", "classification", "requester", "assigneeId", "status");
 		Unassigned ticket = mongo.findOne(query, Unassigned.class, "tickets");
 		if (ticket == null) {
-			throw new NotFoundException(com.rapport.support.error.Message.of("ticket.not-found", id));
+			throw new NotFoundException(Message.of("ticket.not-found", id));
 		}
 		return assign(ticket);
 	}
