@@ -1,7 +1,6 @@
 package com.rapport.ordertracking.receivables;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -115,15 +114,6 @@ class ReceivablesTests {
 	private Invoice invoiceOf(String customerId, String number, LocalDate due) {
 		return book.submit(PARTNER, new NewInvoice(customerId, number, "ACME-1014", new Money("CNY", 12_800_000), due))
 			.invoice();
-	}
-
-	private static String subjectOf(MimeMessage mail) {
-		try {
-			return mail.getSubject();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Test

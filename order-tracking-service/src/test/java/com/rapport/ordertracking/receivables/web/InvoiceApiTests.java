@@ -146,7 +146,8 @@ class InvoiceApiTests {
 			.andExpect(jsonPath("$.fieldCodes.customerId").value("field.no-such-organisation"));
 		write(INVOICES, INVOICE.replace("\"2026-12-10\"", "\"10 Dec\""), "bad-7").andExpect(status().isBadRequest());
 		assertThat(stored()).isZero();
-		write(INVOICES, INVOICE, "bad-1").as("a refused request keeps nothing of its key").andExpect(status().isCreated());
+		// A refused request keeps nothing of its key.
+		write(INVOICES, INVOICE, "bad-1").andExpect(status().isCreated());
 	}
 
 	@Test
