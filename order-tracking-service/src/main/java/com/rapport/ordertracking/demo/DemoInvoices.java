@@ -33,6 +33,9 @@ final class DemoInvoices {
 	private static void invoice(MongoTemplate mongo, Instant now, String customerId, String number, String order,
 			Money amount, LocalDate due, List<Integer> sent, Invoice.Promise promise) {
 		String id = Invoice.idOf(customerId, number);
+		if (mongo.findById(id, Invoice.class) != null) {
+			return;
+		}
 		var received = new Invoice.TimelineEvent("invoice:" + id + ":received", "CARE_EVENT",
 				"timeline.invoice.received", List.of(number, amount.currency() + " " + amount.amount().toPlainString(),
 						due.toString()), now);
