@@ -75,6 +75,9 @@ class SmsDeliveryTests {
 	@Autowired
 	MongoTemplate mongo;
 
+	@Autowired
+	List<com.rapport.support.privacy.PersonalDataHolder> personalData;
+
 	@MockitoBean
 	ContactSource contacts;
 
@@ -192,5 +195,20 @@ class SmsDeliveryTests {
 		assertThat(mongo.findAll(SmsMessage.class)).extracting(SmsMessage::phone).containsExactly("+442055550160");
 		assertThat(sender.sendDue(10)).isEqualTo(1);
 		assertThat(provider.messagesTo("+442055550160")).contains("Rapport: order PO-9 is shipped.");
+	}
+
+	@Test
+	void aContactsSmsChoiceAndItsSmsAreInItsPersonalDataAndErasingRemovesTheChoice() {
+		choices.save("acme-retail", "bo", true);
+		shipped("e-5");
+		fanOut.queuePending();
+		var sms = personalData.stream().filter(h -> h.kind().equals("sms")).findFirst().orElseThrow();
+		var bo = new com.rapport.support.privacy.DataSubject("acme-retail", "bo", "bo.zhang", "", "Bo Zhang",
+				"+86 21 5555 0102");
+		assertThat(sms.export(bo)).hasSize(2);
+		assertThat(sms.erase(bo).deleted()).isEqualTo(1);
+		assertThat(choices.savedOf("acme-retail")).doesNotContainKey("bo");
+		assertThat(sms.export(new com.rapport.support.privacy.DataSubject("globex-trading", "bo", "", "", "", "")))
+			.as("another organisation's contact of the same id holds nothing of Bo's").isEmpty();
 	}
 }
