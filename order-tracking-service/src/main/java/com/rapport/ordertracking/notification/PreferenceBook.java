@@ -89,7 +89,7 @@ public class PreferenceBook {
 		}
 		audit.record(caller, "notification-preferences.updated", "contact", me.id(), organisation,
 				AuditDetails.fields(changed));
-		return new Mine(me, after, choice.sms(), true);
+		return new Mine(me, after, choice.sms(), sms.available() && me.hasPhone());
 	}
 
 	/** The contact's preferences: as saved, else the defaults. */
