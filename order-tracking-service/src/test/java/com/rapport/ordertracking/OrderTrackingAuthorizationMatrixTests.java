@@ -1,6 +1,7 @@
 package com.rapport.ordertracking;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +15,9 @@ import com.rapport.ordertracking.notification.NotificationTopic;
 import com.rapport.ordertracking.order.Milestone;
 import com.rapport.ordertracking.order.MilestoneCode;
 import com.rapport.ordertracking.order.Order;
+import com.rapport.ordertracking.order.Money;
 import com.rapport.ordertracking.order.OrderRepository;
+import com.rapport.ordertracking.receivables.Invoice;
 import com.rapport.ordertracking.webhook.WebhookDelivery;
 import com.rapport.ordertracking.webhook.WebhookSubscription;
 import com.rapport.support.test.TestTokens;
@@ -57,6 +60,9 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 
 	private String orderOfA;
 
+	/** A's invoice, which the partner's settlement names and the gRPC rows read and pause. */
+	static final String INVOICE_OF_A = "A-INV-4711";
+
 	@Override
 	protected void createRecordsOfOrganisationA() {
 		orders.deleteAll();
@@ -66,6 +72,10 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 				null)).id();
 		orders.insert(new Order(null, Caller.ORGANISATION_A, WRITTEN_ORDER_NUMBER, placed, null, null, List.of(),
 				List.of(new Milestone(MilestoneCode.PLACED, placed, null)), "partner", null, null, null));
+		mongo.remove(new org.springframework.data.mongodb.core.query.Query(), Invoice.class);
+		mongo.insert(new Invoice(Invoice.idOf(Caller.ORGANISATION_A, INVOICE_OF_A), Caller.ORGANISATION_A, INVOICE_OF_A,
+				SECRET_ORDER_NUMBER, new Money("CNY", 10_000), LocalDate.of(2026, 12, 10), Invoice.Status.OPEN, List.of(),
+				null, List.of(), null, "partner", placed, null, List.of(), List.of(), null));
 		given(customers.exists(Caller.ORGANISATION_A)).willReturn(true);
 		given(customers.nameOf(Caller.ORGANISATION_A)).willReturn(Optional.of("Organisation A"));
 		given(contacts.contactsOf(Caller.ORGANISATION_A)).willReturn(List.of(new NotificationContact("contact-of-a",
@@ -74,6 +84,9 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 
 	@Override
 	protected String pathVariable(String name) {
+		if (name.equals("invoiceNumber")) {
+			return INVOICE_OF_A;
+		}
 		return name.equals("orderNumber") ? WRITTEN_ORDER_NUMBER : orderOfA;
 	}
 
@@ -95,6 +108,15 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 		if (endpoint.endsWith("/delay")) {
 			return """
 					{"customerId": "%s", "reason": "Late %d", "remedy": "DISCOUNT"}""".formatted(Caller.ORGANISATION_A, n);
+		}
+		if (endpoint.endsWith("/settlement")) {
+			return """
+					{"customerId": "%s", "outcome": "PAID"}""".formatted(Caller.ORGANISATION_A);
+		}
+		if (endpoint.endsWith("/invoices")) {
+			return """
+					{"customerId": "%s", "invoiceNumber": "INV-%d", "amount": {"currency": "CNY", "amount": 10.00},
+					 "dueDate": "2026-12-31"}""".formatted(Caller.ORGANISATION_A, n);
 		}
 		if (endpoint.endsWith("/cancellation")) {
 			return """
@@ -122,6 +144,18 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 			return "{\"noticeId\": \"matrix-" + submissions.incrementAndGet() + "\", \"selection\": {\"kind\": "
 					+ "\"INCIDENT_SELECTION_KIND_ORDER_NUMBERS\", \"orderNumbers\": [\"" + SECRET_ORDER_NUMBER
 					+ "\"]}, \"cause\": \"Gas lifts may sink\", \"correctiveAction\": \"Replaced free of charge\"}";
+		}
+		if (fullMethodName.startsWith("rapport.ordertracking.v1.ReceivablesService/")) {
+			String invoice = Invoice.idOf(Caller.ORGANISATION_A, INVOICE_OF_A);
+			return switch (fullMethodName.substring(fullMethodName.indexOf('/') + 1)) {
+				case "GetInvoice" -> "{\"invoiceId\": \"" + invoice + "\"}";
+				case "RecordPromiseToPay" -> "{\"invoiceId\": \"" + invoice + "\", \"payBy\": \"2099-01-01\"}";
+				case "RecordInstalmentPlan" -> "{\"invoiceId\": \"" + invoice
+						+ "\", \"instalments\": [{\"dueDate\": \"2099-01-01\", \"amount\": \"60.00\"}, "
+						+ "{\"dueDate\": \"2099-02-01\", \"amount\": \"40.00\"}]}";
+				case "UpdateReminderCadence" -> "{\"offsetsDays\": [-3, 0, 7, 21]}";
+				default -> "{}";
+			};
 		}
 		if (fullMethodName.endsWith("/MarkInboxItemRead")) {
 			return "{\"itemId\": \"" + inboxItemOfA() + "\"}";

@@ -25,6 +25,9 @@ class OrderTrackingPartnerApiDocumentTests extends PartnerApiDocumentContract {
 	@Autowired
 	OrderRepository orders;
 
+	@Autowired
+	org.springframework.data.mongodb.core.MongoTemplate mongo;
+
 	@MockitoBean
 	CustomerDirectory customers;
 
@@ -36,12 +39,14 @@ class OrderTrackingPartnerApiDocumentTests extends PartnerApiDocumentContract {
 	@Override
 	protected List<String> replayOrder() {
 		return List.of("createOrder", "recordMilestone", "changeOrder", "reportDelay", "listOrders", "getOrder",
-				"cancelOrder");
+				"cancelOrder", "submitInvoice", "settleInvoice");
 	}
 
 	@Override
 	protected void prepareExamples() {
 		orders.deleteAll();
+		mongo.remove(new org.springframework.data.mongodb.core.query.Query(),
+				com.rapport.ordertracking.receivables.Invoice.class);
 		given(customers.exists("acme-retail")).willReturn(true);
 		given(customers.nameOf("acme-retail")).willReturn(Optional.of("Acme Retail"));
 	}

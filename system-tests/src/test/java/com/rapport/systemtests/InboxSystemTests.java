@@ -1,8 +1,12 @@
 package com.rapport.systemtests;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -19,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The portal inbox and notification settings as contacts live them (issue 12): a partner ships an order of Acme,
  * order-tracking-service's fan-out asks customer-service for Acme's contacts and puts the news in Alice's inbox
  * (acme.buyer, whose demo settings want shipments but no email), the header of every portal page counts it
- * unread, she reads it, and Gavin of Globex never sees it. Both pages fit a phone.
+ * unread, she reads it, and Gavin of Globex never sees it. Both pages fit a phone. Receivables: a partner's invoice
+ * through the gateway is on Alice's invoices page and its courteous reminder reaches her mailbox in the mail catcher;
+ * Bo Zhang, who prefers SMS, finds the demo's delay of ACME-1016 among the fake SMS provider's messages.
  */
 @ExtendWith(RunningPlatform.class)
 class InboxSystemTests {
@@ -122,5 +128,53 @@ class InboxSystemTests {
 					.as("the whole sign-out button is visible on %s", path).isTrue();
 			}
 		}
+	}
+
+	@Test
+	void aPartnersInvoiceIsOnThePortalAndItsCourteousReminderReachesTheMailbox() throws Exception {
+		String invoiceNumber = "INV-" + orderNumber;
+		LocalDate due = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2);
+		String invoice = """
+				{"customerId": "acme-retail", "invoiceNumber": "%s", "orderNumber": "%s",
+				 "amount": {"currency": "CNY", "amount": 4321.50}, "dueDate": "%s"}
+				""".formatted(invoiceNumber, orderNumber, due);
+		Partner partner = Partner.demo();
+		HttpResponse<String> stored = partner.post("/api/orders/v1/invoices", invoice, "invoice-" + orderNumber);
+		assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+		HttpResponse<String> replayed = partner.post("/api/orders/v1/invoices", invoice, "invoice-" + orderNumber);
+		assertThat(replayed.statusCode()).isEqualTo(201);
+		assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+
+		try (Browser browser = Browser.open().asPhone().login("acme.buyer", "acme-demo-26")) {
+			browser.go("/portal/invoices?lang=en");
+			assertThat(browser.text(By.cssSelector(".invoice-list"))).contains(invoiceNumber, "CNY 4,321.50",
+					"Due in 2 days");
+			for (String path : List.of("/portal/invoices", "/portal/invoices?lang=zh-CN")) {
+				browser.go(path);
+				assertThat(browser.sidewaysOverflow()).as("sideways overflow of %s at 390 px", path).isZero();
+				assertThat(browser.withinWidth(By.cssSelector("form.logout button")))
+					.as("the whole sign-out button is visible on %s", path).isTrue();
+			}
+		}
+		try (Browser browser = Browser.open().login("globex.buyer", "globex-demo-26")) {
+			browser.go("/portal/invoices");
+			assertThat(browser.driver.getPageSource()).doesNotContain(invoiceNumber);
+		}
+
+		String reminder = MailCatcher.awaitMail("alice.chen@acme-retail.example",
+				text -> text.contains("X-Rapport-Invoice: " + invoiceNumber));
+		assertThat(reminder).as("the courteous reminder of %s in Alice's mailbox", invoiceNumber).isNotNull();
+		assertThat(reminder).contains("Auto-Submitted: auto-generated", "Content-Language: zh-CN");
+	}
+
+	@Test
+	void boWhoPrefersSmsFindsTheDelayOfAcme1016AmongTheFakeProvidersMessages() throws Exception {
+		String received = null;
+		for (int attempt = 0; attempt < 60 && (received == null || !received.contains("ACME-1016")); attempt++) {
+			received = Partner.anonymous(HttpRequest.newBuilder(URI.create(
+					"http://localhost:8026/messages?to=%2B862155550102"))).body();
+			Thread.sleep(1_000);
+		}
+		assertThat(received).contains("ACME-1016").contains("\"received\": 1");
 	}
 }

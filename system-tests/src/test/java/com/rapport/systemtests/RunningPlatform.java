@@ -187,6 +187,10 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 				// No quarterly NPS sweep: it would ask the demo contacts first, and the minimum interval would then keep
 				// SurveyLoopSystemTests' CSAT from being asked (NpsSweepTests cover the schedule).
 				builder.environment().put("RAPPORT_SURVEYS_NPS_SWEEPING", "false");
+				// Payment reminders as soon as their step comes, whatever the hour (InboxSystemTests' invoice), looked
+				// for every 5 s rather than every minute.
+				builder.environment().put("RECEIVABLES_WORKING_HOURS_ONLY", "false");
+				builder.environment().put("RECEIVABLES_INTERVAL", "5s");
 				builder.environment().putAll(environment);
 				Process process = builder.start();
 				if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {

@@ -133,6 +133,7 @@ class DemoData implements ApplicationRunner {
 				"60 desks that passed inspection ship now, the other 30 after refinishing",
 				LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(7)));
 		DemoNotifications.load(mongo, demo, now);
+		DemoInvoices.load(mongo, now, java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))));
 		log.info("Loaded {} demo orders into the empty store", demo.size());
 	}
 

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.rapport.ordertracking.incident.IncidentRecipients;
 import com.rapport.ordertracking.order.OrderNotices;
+import com.rapport.ordertracking.sms.SmsChoices;
+import com.rapport.ordertracking.sms.SmsOutbox;
 import com.rapport.support.error.RemoteUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +52,13 @@ class NotificationFanOut {
 
 	private final Clock clock;
 
+	private final SmsChoices smsChoices;
+
+	private final SmsOutbox sms;
+
 	NotificationFanOut(OrderNotices notices, IncidentRecipients incidents, ContactBook contacts,
-			PreferenceBook preferences, Inbox inbox, MongoTemplate mongo, Clock clock) {
+			PreferenceBook preferences, Inbox inbox, MongoTemplate mongo, Clock clock, SmsChoices smsChoices,
+			SmsOutbox sms) {
 		this.notices = notices;
 		this.incidents = incidents;
 		this.contacts = contacts;
@@ -59,6 +66,8 @@ class NotificationFanOut {
 		this.inbox = inbox;
 		this.mongo = mongo;
 		this.clock = clock;
+		this.smsChoices = smsChoices;
+		this.sms = sms;
 	}
 
 	/** What one change is, wherever it comes from: an order's notice or an incident notice to an organisation. */
@@ -66,8 +75,9 @@ class NotificationFanOut {
 			Instant occurredAt, Map<String, String> facts) {
 	}
 
-	/** An organisation's contacts and their preferences, asked once a round. */
-	private record Audience(List<NotificationContact> contacts, Map<String, NotificationPreferences> saved) {
+	/** An organisation's contacts and their preferences (SMS chosen or not, by contact), asked once a round. */
+	private record Audience(List<NotificationContact> contacts, Map<String, NotificationPreferences> saved,
+			Map<String, Boolean> sms) {
 	}
 
 	/** One round; answers how many emails it queued. */
@@ -118,6 +128,13 @@ class NotificationFanOut {
 						change.facts(), contact.id(), contact.name(), contact.email().trim(), languageOf(contact),
 						contact.timeZone(), Notification.State.QUEUED, 0, due, null, null, null, now, null)) ? 1 : 0;
 			}
+			if (contact.hasPhone() && smsChoices.wants(audience.sms(), contact.id(), contact.prefersSms())) {
+				// The same quiet hours and urgency as an email (package sms).
+				Instant due = wanted.emailAt(change.kind(), change.facts(), now, contact.timeZone());
+				sms.queue(new SmsOutbox.Change(change.eventId(), change.orderId(), change.customerId(),
+						change.orderNumber(), change.kind(), change.facts()), contact.id(), contact.phone(),
+						languageOf(contact), due);
+			}
 		}
 		return queued;
 	}
@@ -129,7 +146,7 @@ class NotificationFanOut {
 	private Audience audienceOf(String customerId, Map<String, Audience> asked) {
 		try {
 			return asked.computeIfAbsent(customerId,
-					id -> new Audience(contacts.contactsOf(id), preferences.savedOf(id)));
+					id -> new Audience(contacts.contactsOf(id), preferences.savedOf(id), smsChoices.savedOf(id)));
 		}
 		catch (RemoteUnavailableException ex) {
 			log.warn("No contacts known for {} and customer-service unavailable; what it is to be told waits",

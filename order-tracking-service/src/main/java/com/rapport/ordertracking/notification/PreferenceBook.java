@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.rapport.ordertracking.sms.SmsChoices;
 import com.rapport.support.audit.AuditDetails;
 import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.Message;
@@ -37,15 +38,22 @@ public class PreferenceBook {
 
 	private final Clock clock;
 
-	PreferenceBook(MongoTemplate mongo, ContactBook contacts, AuditTrail audit, Clock clock) {
+	private final SmsChoices sms;
+
+	PreferenceBook(MongoTemplate mongo, ContactBook contacts, AuditTrail audit, Clock clock, SmsChoices sms) {
 		this.mongo = mongo;
 		this.contacts = contacts;
 		this.audit = audit;
 		this.clock = clock;
+		this.sms = sms;
 	}
 
-	/** The contact's preferences and the contact they are for. */
-	public record Mine(NotificationContact contact, NotificationPreferences preferences) {
+	/**
+	 * The contact's preferences and the contact they are for; {@code sms} whether it is told by SMS too (package
+	 * sms), {@code smsAvailable} whether it may choose it (a provider is configured and it has a phone number).
+	 */
+	public record Mine(NotificationContact contact, NotificationPreferences preferences, boolean sms,
+			boolean smsAvailable) {
 	}
 
 	/**
@@ -58,22 +66,30 @@ public class PreferenceBook {
 
 	public Mine mine(Caller caller) {
 		NotificationContact me = me(caller);
-		return new Mine(me, of(caller.customerId().orElseThrow(), me));
+		String organisation = caller.customerId().orElseThrow();
+		return new Mine(me, of(organisation, me), sms.wants(organisation, me.id(), me.prefersSms()),
+				sms.available() && me.hasPhone());
 	}
 
 	/** Replaces the caller's preferences; each bad field is named, and then nothing is stored. */
 	public Mine updateMine(Caller caller, Choice choice) {
 		NotificationContact me = me(caller);
-		check(choice);
+		check(choice, sms.available() && me.hasPhone());
 		String organisation = caller.customerId().orElseThrow();
 		NotificationPreferences before = of(organisation, me);
 		NotificationPreferences after = new NotificationPreferences(NotificationPreferences.idOf(organisation, me.id()),
 				organisation, me.id(), choice.topics(), choice.email(),
 				choice.quietHours() ? new QuietHours(choice.quietFrom(), choice.quietUntil()) : null, clock.instant());
+		boolean smsBefore = sms.wants(organisation, me.id(), me.prefersSms());
 		mongo.save(after);
+		sms.save(organisation, me.id(), choice.sms());
+		List<String> changed = new java.util.ArrayList<>(changed(before, after));
+		if (smsBefore != choice.sms()) {
+			changed.add("sms");
+		}
 		audit.record(caller, "notification-preferences.updated", "contact", me.id(), organisation,
-				AuditDetails.fields(changed(before, after)));
-		return new Mine(me, after);
+				AuditDetails.fields(changed));
+		return new Mine(me, after, choice.sms(), sms.available() && me.hasPhone());
 	}
 
 	/** The contact's preferences: as saved, else the defaults. */
@@ -99,12 +115,12 @@ public class PreferenceBook {
 			.orElseThrow(() -> new NotFoundException(Message.of("contact.own.none")));
 	}
 
-	private static void check(Choice choice) {
+	private static void check(Choice choice, boolean smsAvailable) {
 		Map<String, Message> bad = new LinkedHashMap<>();
 		if (choice.topics() == null || choice.topics().stream().anyMatch(t -> t == null)) {
 			bad.put("topics", Message.of("notifications.preferences.topic-unknown"));
 		}
-		if (choice.sms()) {
+		if (choice.sms() && !smsAvailable) {
 			bad.put("sms", Message.of("notifications.preferences.sms-unavailable"));
 		}
 		if (choice.quietHours()) {

@@ -67,6 +67,8 @@ class DemoDataTests {
 		orders.deleteAll();
 		mongo.remove(new org.springframework.data.mongodb.core.query.Query(), InboxItem.class);
 		mongo.remove(new org.springframework.data.mongodb.core.query.Query(), NotificationPreferences.class);
+		mongo.remove(new org.springframework.data.mongodb.core.query.Query(),
+				com.rapport.ordertracking.receivables.Invoice.class);
 		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 		OrderProgressService progress = new OrderProgressService(orders, writes, null, clock,
 				new OrderProgressProperties(null, null, null), new DeliveryPerformanceProperties(null));
@@ -154,5 +156,17 @@ class DemoDataTests {
 		assertThat(alice.wants(NotificationTopic.PROGRESS)).isFalse();
 		assertThat(alice.wants(NotificationTopic.DELAYS)).isTrue();
 		assertThat(alice.quietHours()).isEqualTo(new QuietHours("22:00", "07:30"));
+	}
+
+	@Test
+	void acmeHasAnInvoiceDueSoonAndAnOverdueOnePromisedAndInitechAnOverdueOneToRemind() {
+		var cadence = com.rapport.ordertracking.receivables.ReminderCadence.defaults();
+		java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 30); // NOW in Shanghai
+		var invoices = mongo.findAll(com.rapport.ordertracking.receivables.Invoice.class);
+		assertThat(invoices).extracting(i -> i.invoiceNumber() + " " + cadence.stateOf(i, today) + " "
+				+ cadence.dueStep(i, today).map(s -> s.tone().name()).orElse("-")).containsExactlyInAnyOrder(
+						"INV-2026-1014 ACTIVE COURTEOUS", "INV-2026-1013 PAUSED_PROMISE -", "INV-2026-0907 ACTIVE FIRM");
+		assertThat(invoices).allSatisfy(i -> assertThat(i.outbox()).extracting(e -> e.code())
+			.contains("timeline.invoice.received"));
 	}
 }

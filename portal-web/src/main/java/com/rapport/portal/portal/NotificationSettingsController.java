@@ -44,7 +44,8 @@ class NotificationSettingsController {
 	}
 
 	/** The form's state: as saved, or as sent back with its errors. */
-	record Form(List<String> topics, boolean email, boolean quietHours, String quietFrom, String quietUntil) {
+	record Form(List<String> topics, boolean email, boolean sms, boolean quietHours, String quietFrom,
+			String quietUntil) {
 	}
 
 	@GetMapping("/portal/notification-settings")
@@ -52,7 +53,8 @@ class NotificationSettingsController {
 		NotificationPreferences current = inbox.preferences();
 		model.addAttribute("saved", saved != null);
 		return form(model, current, new Form(current.getTopicsList().stream()
-			.map(t -> t.name().substring(TOPIC.length())).toList(), current.getEmail(), current.getQuietHours(),
+			.map(t -> t.name().substring(TOPIC.length())).toList(), current.getEmail(), current.getSms(),
+				current.getQuietHours(),
 				current.getQuietHours() ? current.getQuietFrom() : "22:00",
 				current.getQuietHours() ? current.getQuietUntil() : "07:00"), Map.of());
 	}
@@ -63,12 +65,12 @@ class NotificationSettingsController {
 			@RequestParam(defaultValue = "false") boolean quietHours, @RequestParam(defaultValue = "") String quietFrom,
 			@RequestParam(defaultValue = "") String quietUntil, Model model, HttpServletResponse response) {
 		List<String> chosen = topics.stream().filter(t -> !t.isBlank()).distinct().toList();
-		Form form = new Form(chosen, email, quietHours, quietFrom.trim(), quietUntil.trim());
+		Form form = new Form(chosen, email, sms, quietHours, quietFrom.trim(), quietUntil.trim());
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (!TOPICS.containsAll(chosen)) {
 			errors.put("topics", "notificationSettings.error.topics");
 		}
-		if (sms) {
+		if (sms && !inbox.preferences().getSmsAvailable()) {
 			errors.put("sms", "notificationSettings.error.sms");
 		}
 		if (quietHours) {
@@ -84,7 +86,7 @@ class NotificationSettingsController {
 		}
 		if (errors.isEmpty()) {
 			UpdateMyNotificationPreferencesRequest.Builder choice = UpdateMyNotificationPreferencesRequest.newBuilder()
-				.setEmail(email).setQuietHours(quietHours);
+				.setEmail(email).setSms(sms).setQuietHours(quietHours);
 			chosen.forEach(t -> choice.addTopics(NotificationTopic.valueOf(TOPIC + t)));
 			if (quietHours) {
 				choice.setQuietFrom(form.quietFrom()).setQuietUntil(form.quietUntil());

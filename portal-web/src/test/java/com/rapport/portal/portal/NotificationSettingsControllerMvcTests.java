@@ -76,7 +76,7 @@ class NotificationSettingsControllerMvcTests {
 				"SHIPPED", "DELIVERED", "DELAYS", "CANCELLED", "INCIDENTS");
 		assertThat(page.select("input[name=email]").hasAttr("checked")).isTrue();
 		assertThat(page.select("#channels").text()).contains("Email to alice.chen@acme-retail.example",
-				"SMS (not available yet)");
+				"SMS (not available: we have no phone number of yours)");
 		assertThat(page.select("input[name=sms]").hasAttr("disabled")).isTrue();
 		assertThat(page.select("input[name=quietHours]").hasAttr("checked")).isFalse();
 		assertThat(page.select("#quiet-zone").text()).isEqualTo("In your time zone, Asia/Shanghai.");
@@ -114,6 +114,26 @@ class NotificationSettingsControllerMvcTests {
 	}
 
 	@Test
+	void aContactWithAPhoneNumberChoosesSmsAndItIsSent() throws Exception {
+		NotificationPreferences smsToo = DEFAULTS.toBuilder().setEmail(false).setSms(true).setSmsAvailable(true).build();
+		given(inbox.preferences()).willReturn(smsToo);
+		Document page = page(mvc.perform(get("/portal/notification-settings").with(as(ALICE)))
+			.andExpect(status().isOk()).andReturn());
+		assertThat(page.select("input[name=sms]").hasAttr("disabled")).isFalse();
+		assertThat(page.select("input[name=sms]").hasAttr("checked")).isTrue();
+		assertThat(page.select("#channels").text()).contains("SMS to your phone number");
+
+		given(inbox.updatePreferences(any())).willReturn(smsToo);
+		mvc.perform(post("/portal/notification-settings").with(as(ALICE)).param("topics", "SHIPPED").param("sms", "true"))
+			.andExpect(redirectedUrl("/portal/notification-settings?saved"));
+		ArgumentCaptor<UpdateMyNotificationPreferencesRequest> sent = ArgumentCaptor
+			.forClass(UpdateMyNotificationPreferencesRequest.class);
+		verify(inbox).updatePreferences(sent.capture());
+		assertThat(sent.getValue().getSms()).isTrue();
+		assertThat(sent.getValue().getEmail()).isFalse();
+	}
+
+	@Test
 	void badChoicesAreNamedFieldByFieldAndNothingIsSent() throws Exception {
 		given(inbox.preferences()).willReturn(DEFAULTS);
 		Document page = page(mvc.perform(post("/portal/notification-settings").with(as(ALICE))
@@ -122,7 +142,7 @@ class NotificationSettingsControllerMvcTests {
 			.andExpect(status().isUnprocessableContent()).andReturn());
 
 		assertThat(page.select(".field-error").eachText()).containsExactly("Choose from the list.",
-				"SMS is not available yet.", "Give a time of day such as 22:00.", "Give a time of day such as 22:00.");
+				"SMS cannot reach you: we have no phone number of yours.", "Give a time of day such as 22:00.", "Give a time of day such as 22:00.");
 		// What was sent back is kept on the form.
 		assertThat(page.select("#quietFrom").val()).isEqualTo("25:00");
 		assertThat(page.select("input[name=topics][value=SHIPPED]").hasAttr("checked")).isTrue();

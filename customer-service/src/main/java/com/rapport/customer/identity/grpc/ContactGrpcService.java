@@ -110,7 +110,7 @@ class ContactGrpcService extends ContactServiceGrpc.ContactServiceImplBase {
 		return NotificationContact.newBuilder().setId(contact.id()).setName(text(contact.name()))
 			.setEmail(text(contact.email())).setLanguage(text(contact.language()))
 			.setTimeZone(text(contact.timeZone())).setSurveyConsent(contact.surveyConsent())
-			.setLogin(contact.username() == null ? "" : contact.username().toLowerCase(java.util.Locale.ROOT))
+			.setPhone(text(contact.phone())).setLogin(contact.username() == null ? "" : contact.username().toLowerCase(java.util.Locale.ROOT))
 			.setPreferredChannel(PreferredChannel.valueOf("PREFERRED_CHANNEL_" + contact.preferredChannel().name()))
 			.build();
 	}

@@ -57,16 +57,16 @@ class ContactGrpcServiceNotificationContactsTests {
 	}
 
 	@Test
-	void aServiceGetsEachContactsAddressLanguageZoneChannelSurveyConsentAndLogin() {
+	void aServiceGetsEachContactsAddressLanguageZoneChannelSurveyConsentLoginAndPhone() {
 		var contacts = as(TestTokens.service()).listNotificationContacts(of("acme-retail"))
 			.getContactsList();
 		assertThat(contacts).containsExactly(
 				NotificationContact.newBuilder().setId("alice-1").setName("Alice Chen").setEmail("alice@acme.example")
 					.setLanguage("zh-CN").setTimeZone("Asia/Shanghai").setLogin("acme.buyer")
-					.setPreferredChannel(PreferredChannel.PREFERRED_CHANNEL_EMAIL).build(),
+					.setPreferredChannel(PreferredChannel.PREFERRED_CHANNEL_EMAIL).setPhone("+86 21 5555 0101").build(),
 				NotificationContact.newBuilder().setId("bob-1").setName("Bob Li").setLanguage("en")
 					.setTimeZone("Asia/Shanghai").setPreferredChannel(PreferredChannel.PREFERRED_CHANNEL_SMS)
-					.setSurveyConsent(true).build());
+					.setSurveyConsent(true).setPhone("+86 21 5555 0102").build());
 	}
 
 	@Test

@@ -24,7 +24,8 @@ class GrpcContactSource implements ContactSource {
 	@Override
 	public List<NotificationContact> contactsOf(String organisationId) {
 		return contacts.contactsOf(organisationId).stream().map(c -> new NotificationContact(c.getId(), c.getName(),
-				c.getEmail(), c.getLanguage(), c.getTimeZone(), c.getPreferredChannel().name().replace("PREFERRED_CHANNEL_", ""), c.getLogin()))
+				c.getEmail(), c.getLanguage(), c.getTimeZone(), c.getPreferredChannel().name().replace("PREFERRED_CHANNEL_", ""), c.getLogin(),
+				c.getPhone()))
 			.toList();
 	}
 }

@@ -55,7 +55,7 @@ class NotificationPreferencesGrpcService
 	private static NotificationPreferences toProto(PreferenceBook.Mine mine) {
 		var saved = mine.preferences();
 		NotificationPreferences.Builder builder = NotificationPreferences.newBuilder().setEmail(saved.email())
-			.setSms(false).setSmsAvailable(false).setCustomised(saved.customised())
+			.setSms(mine.sms()).setSmsAvailable(mine.smsAvailable()).setCustomised(saved.customised())
 			.setTimeZone(text(mine.contact().timeZone())).setEmailAddress(text(mine.contact().email()));
 		saved.topics().forEach(t -> builder.addTopics(NotificationTopic.valueOf(TOPIC + t.name())));
 		if (saved.quietHours() != null) {
