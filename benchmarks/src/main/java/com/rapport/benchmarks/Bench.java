@@ -6,6 +6,7 @@ import com.rapport.benchmarks.customer360.Customer360;
 import com.rapport.benchmarks.gateway.Gateway;
 import com.rapport.benchmarks.harness.Harness;
 import com.rapport.benchmarks.harness.Scenario;
+import com.rapport.benchmarks.milestones.Milestones;
 import com.rapport.benchmarks.orders.Orders;
 import com.rapport.benchmarks.portal.Portal;
 import com.rapport.benchmarks.tickets.Tickets;
@@ -16,7 +17,7 @@ public final class Bench {
 
 	/** Every scenario; a new one is added here. */
 	static final List<Scenario> SCENARIOS = List.of(new Customer360(), new Writes(), new Orders(), new Gateway(), new Tickets(),
-			new Portal());
+			new Portal(), new Milestones());
 
 	private Bench() {
 	}

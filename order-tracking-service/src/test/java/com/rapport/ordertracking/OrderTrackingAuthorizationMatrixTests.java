@@ -176,6 +176,17 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 			return "{\"fromCustomerId\": \"" + Caller.ORGANISATION_A + "\", \"toCustomerId\": \"" + Caller.ORGANISATION_A
 					+ "\"}";
 		}
+		if (fullMethodName.endsWith("/ListIncidentDeliveries")) {
+			mongo.getCollection("incident_notices").replaceOne(new org.bson.Document("_id", "matrix-notice"),
+					new org.bson.Document("_id", "matrix-notice").append("cause", "only for A"),
+					new com.mongodb.client.model.ReplaceOptions().upsert(true));
+			return "{\"noticeId\": \"matrix-notice\"}";
+		}
+		if (fullMethodName.endsWith("/Follow")) {
+			// From the first event, for one second: the stream then ends by itself, with A's events replayed.
+			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\", \"afterPosition\": \"0\", \"since\": "
+					+ "\"2000-01-01T00:00:00Z\", \"maxSeconds\": 1}";
+		}
 		if (fullMethodName.endsWith("/GetDeliveryPerformance")) {
 			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}";
 		}

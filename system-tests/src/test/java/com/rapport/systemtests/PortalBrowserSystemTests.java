@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +55,63 @@ class PortalBrowserSystemTests {
 			assertThat(reached).containsExactly("MILESTONE_CODE_PLACED", "MILESTONE_CODE_CONFIRMED");
 			assertThat(browser.text(By.cssSelector("ol.milestones"))).contains("Confirmed by the plant")
 				.contains("In production");
+		}
+	}
+
+	/**
+	 * Issue 12's live portal: Acme's contact has the order list open in one tab and the order's page in another;
+	 * the partner posts a shipment through the gateway, and both pages show it without being reloaded (server-sent
+	 * events through the gateway, fed by order-tracking-service's stream), as does the header's unread count (Alice's
+	 * settings put shipments into her inbox).
+	 */
+	@Test
+	void anOpenOrderPageAndOrderListShowANewMilestoneWithoutAReload() {
+		String number = Partner.newOrderNumber();
+		HttpResponse<String> created = Partner.demo().postOrder(Partner.orderJson("acme-retail", number), "live-" + number);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String id = JsonPath.read(created.body(), "$.id");
+		try (Browser browser = Browser.open().login("acme.buyer", "acme-demo-26")) {
+			JavascriptExecutor page = (JavascriptExecutor) browser.driver;
+			String listTab = browser.driver.getWindowHandle();
+			page.executeScript("window.notReloaded = true;");
+			browser.driver.switchTo().newWindow(WindowType.TAB);
+			browser.go("/portal/orders/" + id);
+			page.executeScript("window.notReloaded = true;");
+			List<WebElement> badge = browser.driver.findElements(By.cssSelector("a.nav-inbox .unread-count"));
+			int unreadBefore = badge.isEmpty() ? 0 : Integer.parseInt(badge.get(0).getText());
+			// Let both pages' streams open before the partner writes (what comes between is replayed anyway).
+			sleep(1500);
+
+			String milestone = "{\"customerId\": \"acme-retail\", \"eventId\": \"live-" + number + "\", \"code\": \"SHIPPED\", "
+					+ "\"occurredAt\": \"" + java.time.Instant.now().minusSeconds(5) + "\", \"place\": \"Shenzhen\", "
+					+ "\"carrier\": \"SF Express\", \"trackingNumber\": \"SF-LIVE-1\"}";
+			HttpResponse<String> shipped = Partner.demo().post("/api/orders/v1/orders/" + number + "/milestones", milestone,
+					"live-ship-" + number);
+			assertThat(shipped.statusCode()).as(shipped.body()).isEqualTo(201);
+
+			browser.waitFor(ExpectedConditions.presenceOfElementLocated(
+					By.cssSelector("ol.milestones li.reached[data-milestone='MILESTONE_CODE_SHIPPED']")));
+			assertThat(browser.text(By.cssSelector("ol.milestones"))).contains("SF Express SF-LIVE-1");
+			assertThat(page.executeScript("return window.notReloaded === true;")).isEqualTo(true);
+			assertThat(browser.driver.findElement(By.cssSelector(".live-status")).isDisplayed()).isTrue();
+			browser.waitFor(driver -> {
+				List<WebElement> count = driver.findElements(By.cssSelector("a.nav-inbox .unread-count"));
+				return !count.isEmpty() && Integer.parseInt(count.get(0).getText()) > unreadBefore;
+			});
+
+			browser.driver.switchTo().window(listTab);
+			browser.waitFor(driver -> driver.findElement(By.cssSelector("tr.order-row[data-order-number='" + number + "']"))
+				.getText().contains("Shipped"));
+			assertThat(page.executeScript("return window.notReloaded === true;")).isEqualTo(true);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

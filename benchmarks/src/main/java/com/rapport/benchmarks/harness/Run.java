@@ -91,6 +91,15 @@ public final class Run {
 		return recording;
 	}
 
+	/**
+	 * A recording the scenario timed itself (a time that ends somewhere else than the answer, such as a mail
+	 * arriving), reported like the measured ones, in the order added.
+	 */
+	public void add(Recording recording, long elapsedNanos) {
+		recording.elapsed(elapsedNanos);
+		recordings.add(recording);
+	}
+
 	/** A part of the result file, such as the seeding's figures; also printed when it is short text. */
 	public void put(String section, Object value) {
 		sections.put(section, value);

@@ -13,8 +13,8 @@ import org.bson.Document;
  * (Spring Data's field names, types and {@code _class}), read raw from its store. A clone of it for seeded order
  * {@code n} gets its own {@code _id}, organisation, order number and {@code Idempotency-Key}; every time in it
  * (placed, milestones, delivered, created) moves by the same amount so that it is placed at the plan's time, the
- * promised date by whole days; its outbox is empty, as once the relay has told customer-service (the seeded
- * orders' events are not sent). Everything else (lines, total, submitter, version) is the template's.
+ * promised date by whole days; its outbox and live-feed list are empty, as once the relays have taken them (the
+ * seeded orders' events are not sent). Everything else (lines, total, submitter, version) is the template's.
  */
 final class OrderClones {
 
@@ -39,6 +39,10 @@ final class OrderClones {
 		}
 		if (template.containsKey("outbox")) {
 			order.put("outbox", new ArrayList<>());
+		}
+		// Nor are they in the portal's live feed: a million clones would otherwise all be moved there at the start.
+		if (template.containsKey("live")) {
+			order.put("live", new ArrayList<>());
 		}
 		return order;
 	}

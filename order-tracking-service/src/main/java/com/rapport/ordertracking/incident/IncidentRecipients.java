@@ -36,7 +36,8 @@ public class IncidentRecipients {
 			Map<String, String> facts) {
 	}
 
-	static String mailEventId(String noticeId) {
+	/** The event id of a notice's mail: its notifications' ids start with it. */
+	public static String mailEventId(String noticeId) {
 		return "incident:" + noticeId;
 	}
 
@@ -59,6 +60,30 @@ public class IncidentRecipients {
 			facts.put("sku", recipient.sku());
 		}
 		return new Pending(recipient.id(), recipient.customerId(), event.eventId(), event.occurredAt(), facts);
+	}
+
+	/** One organisation a notice reaches, for the console: whether its mail still waits to be queued. */
+	public record Reached(String customerId, int orderCount, boolean waiting) {
+	}
+
+	/** Whether a notice of this id was sent. */
+	public boolean noticeKnown(String noticeId) {
+		return mongo.exists(Query.query(Criteria.where("_id").is(noticeId)), IncidentNotice.class);
+	}
+
+	/**
+	 * The organisations a notice reaches whose ids come after {@code after} (empty: from the first), in the order
+	 * of their ids, at most {@code limit}: by the index {@code notice}, the notice's recipients only.
+	 */
+	public List<Reached> ofNotice(String noticeId, String after, int limit) {
+		Criteria criteria = Criteria.where("noticeId").is(noticeId);
+		if (after != null && !after.isEmpty()) {
+			criteria = criteria.and("customerId").gt(after);
+		}
+		Query query = Query.query(criteria).with(org.springframework.data.domain.Sort.by("customerId")).limit(limit);
+		query.fields().include("customerId", "orderCount", "notices");
+		return mongo.find(query, IncidentRecipient.class).stream()
+			.map(r -> new Reached(r.customerId(), r.orderCount(), !r.notices().isEmpty())).toList();
 	}
 
 	/** Queued for every contact: the mail leaves the organisation's recipient. */

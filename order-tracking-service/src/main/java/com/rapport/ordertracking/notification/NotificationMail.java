@@ -94,6 +94,14 @@ class NotificationMail {
 				subject = say("mail.PROMISE_CHANGED.subject", locale, number, facts.get("promised_date"));
 				lines.add(say("mail.PROMISE_CHANGED.body", locale, number, facts.get("promised_date"),
 						facts.getOrDefault("previous_promised_date", "-"), facts.getOrDefault("reason", "")));
+				optional(lines, facts.get("eta"), d -> say("mail.eta", locale, d));
+			}
+			case "ETA_CHANGED" -> {
+				String previous = facts.getOrDefault("previous_eta", "");
+				subject = say("mail.ETA_CHANGED.subject", locale, number, facts.get("eta"));
+				lines.add(previous.isBlank() ? say("mail.ETA_CHANGED.body.first", locale, number, facts.get("eta"))
+						: say("mail.ETA_CHANGED.body", locale, number, facts.get("eta"), previous));
+				optional(lines, facts.get("promised_date"), d -> say("mail.ETA_CHANGED.promised", locale, d));
 			}
 			case "ORDER_DELAYED" -> {
 				subject = say("mail.ORDER_DELAYED.subject", locale, number);

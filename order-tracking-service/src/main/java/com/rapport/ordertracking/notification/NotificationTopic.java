@@ -13,7 +13,7 @@ public enum NotificationTopic {
 	/** Shipped and out for delivery. */
 	SHIPPED,
 	DELIVERED,
-	/** At risk, delayed with reason and remedy, a new promised date, an exception on the way. */
+	/** At risk, delayed with reason and remedy, a new promised date or expected date, an exception on the way. */
 	DELAYS,
 	CANCELLED,
 	/** An incident notice about many orders at once. */
@@ -29,7 +29,7 @@ public enum NotificationTopic {
 				default -> PROGRESS;
 			};
 			case "ORDER_DELIVERED" -> DELIVERED;
-			case "PROMISE_CHANGED", "ORDER_DELAYED", "ORDER_AT_RISK" -> DELAYS;
+			case "PROMISE_CHANGED", "ETA_CHANGED", "ORDER_DELAYED", "ORDER_AT_RISK" -> DELAYS;
 			case "ORDER_CANCELLED" -> CANCELLED;
 			case NotificationFanOut.INCIDENT_NOTICE -> INCIDENTS;
 			default -> PROGRESS;

@@ -35,8 +35,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * <p>
  * {@code outbox} holds what customer-service's timeline must still hear of ({@link OrderOutbox});
  * {@code notices}, the changes whose notifications are still to be queued for the organisation's contacts;
- * {@code hooks}, the changes still to be queued for the partners' webhook subscriptions ({@link OrderHooks}). All
- * three are written in the same write as the change they tell of.
+ * {@code hooks}, the changes still to be queued for the partners' webhook subscriptions ({@link OrderHooks});
+ * {@code live}, the changes still to be put into the live feed the portal's open pages follow (package
+ * {@code live}). All four are written in the same write as the change they tell of.
  */
 @Document("orders")
 @CompoundIndexes({
@@ -48,6 +49,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true),
 		@CompoundIndex(name = "notify_pending", def = "{'notices.eventId': 1}", sparse = true),
 		@CompoundIndex(name = "webhook_pending", def = "{'hooks.eventId': 1}", sparse = true),
+		@CompoundIndex(name = "live_pending", def = "{'live.eventId': 1}", sparse = true),
 		@CompoundIndex(name = "progress_watch", def = "{'open': 1, 'atRisk': 1, 'lastProgressAt': 1}"),
 		@CompoundIndex(name = "promise_watch", def = "{'open': 1, 'atRisk': 1, 'promisedDate': 1}"),
 		@CompoundIndex(name = "at_risk", def = "{'atRisk': 1, 'delay.detectedAt': 1}"),
@@ -61,7 +63,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 		@CreatedDate Instant createdAt, @Version Long version, List<OrderEvent> outbox, List<UndeliverableEvent> undeliverable,
 		Instant deliveredAt, LocalDate eta, String promisedDateReason, Instant cancelledAt, String cancelReason,
 		Delay delay, Boolean open, Boolean atRisk, Instant lastProgressAt, List<OrderEvent> notices,
-		List<OrderEvent> hooks, MilestoneCode status) {
+		List<OrderEvent> hooks, MilestoneCode status, List<OrderEvent> live) {
 
 	/** {@code open} and {@code atRisk} are derived (never null); boxed only so that a projection can leave them out. */
 	@PersistenceCreator
@@ -72,6 +74,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 		undeliverable = undeliverable == null ? List.of() : List.copyOf(undeliverable);
 		notices = notices == null ? List.of() : List.copyOf(notices);
 		hooks = hooks == null ? List.of() : List.copyOf(hooks);
+		live = live == null ? List.of() : List.copyOf(live);
 		deliveredAt = milestones.stream().filter(m -> m.code() == MilestoneCode.DELIVERED).map(Milestone::occurredAt)
 			.findFirst().orElse(null);
 		open = deliveredAt == null && cancelledAt == null;
@@ -86,7 +89,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 			Instant createdAt, Long version) {
 		this(id, customerId, orderNumber, placedAt, promisedDate, total, lines, milestones, submittedBy,
 				idempotencyKey, createdAt, version, List.of(), List.of(), null, null, null, null, null, null, false,
-				false, null, List.of(), List.of(), null);
+				false, null, List.of(), List.of(), null, List.of());
 	}
 
 	/**
@@ -115,7 +118,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 		if (deliveredAt != null) {
 			events.add(deliveredEvent());
 		}
-		return toBuilder().outbox(events).hooks(OrderHooks.told(events)).build();
+		return toBuilder().outbox(events).hooks(OrderHooks.told(events)).live(OrderHooks.followed(events)).build();
 	}
 
 	OrderEvent deliveredEvent() {
@@ -188,6 +191,8 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 
 		private List<OrderEvent> hooks;
 
+		private List<OrderEvent> live;
+
 		Builder(Order o) {
 			this.o = o;
 			this.milestones = o.milestones;
@@ -201,6 +206,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 			this.outbox = o.outbox;
 			this.notices = o.notices;
 			this.hooks = o.hooks;
+			this.live = o.live;
 		}
 
 		Builder milestones(List<Milestone> value) {
@@ -250,10 +256,15 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 			return this;
 		}
 
+		Builder live(List<OrderEvent> value) {
+			this.live = value;
+			return this;
+		}
+
 		Order build() {
 			return new Order(o.id, o.customerId, o.orderNumber, o.placedAt, promisedDate, o.total, lines, milestones,
 					o.submittedBy, o.idempotencyKey, o.createdAt, o.version, outbox, o.undeliverable, null, eta,
-					promisedDateReason, cancelledAt, cancelReason, delay, false, false, null, notices, hooks, null);
+					promisedDateReason, cancelledAt, cancelReason, delay, false, false, null, notices, hooks, null, live);
 		}
 	}
 }

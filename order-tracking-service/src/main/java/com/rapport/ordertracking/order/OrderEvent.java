@@ -13,7 +13,11 @@ public record OrderEvent(String eventId, Kind kind, Instant occurredAt, String s
 
 	public enum Kind {
 		ORDER_PLACED, ORDER_DELIVERED, MILESTONE_REACHED, PROMISE_CHANGED, ORDER_AT_RISK, ORDER_DELAYED,
-		ORDER_CANCELLED, NOTIFICATION_SENT
+		ORDER_CANCELLED, NOTIFICATION_SENT,
+		/** A new expected date (issue 12: before, only a new promised date was an event). */
+		ETA_CHANGED,
+		/** The order's lines replaced. */
+		LINES_CHANGED
 	}
 
 	public OrderEvent {

@@ -50,6 +50,26 @@ public class OrderNotices {
 		taken("hooks", pending);
 	}
 
+	/** Orders' changes still to be put into the live feed (package {@code live}), by {@code live_pending}. */
+	public List<Pending> pendingLive(int orders) {
+		return pending("live", Order::live, orders);
+	}
+
+	/** Whether any order has a change waiting for the live feed: one look into {@code live_pending}. */
+	public boolean anyPendingLive() {
+		return mongo.exists(Query.query(Criteria.where("live.eventId").gte("")), Order.class);
+	}
+
+	/**
+	 * These changes are in the live feed: they leave their orders' {@code live} lists, in one write for the round
+	 * (a change that arrived meanwhile stays: only these event ids are taken).
+	 */
+	public void liveTaken(java.util.Collection<String> orderIds, java.util.Collection<String> eventIds) {
+		Update update = new Update();
+		update.pull("live", new Document("eventId", new Document("$in", List.copyOf(eventIds))));
+		mongo.updateMulti(Query.query(Criteria.where("_id").in(orderIds)), update, Order.class);
+	}
+
 	private List<Pending> pending(String list, Function<Order, List<OrderEvent>> events, int orders) {
 		Query query = Query.query(Criteria.where(list + ".eventId").gte("")).limit(orders);
 		query.fields().include("customerId", "orderNumber", list);

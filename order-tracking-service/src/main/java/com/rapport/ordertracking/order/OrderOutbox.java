@@ -47,6 +47,8 @@ class OrderOutbox implements TimelineOutbox<Order, OrderEvent> {
 			case NOTIFICATION_SENT -> "timeline.order.notification-sent";
 			case MILESTONE_REACHED -> "timeline.order.milestone";
 			case PROMISE_CHANGED -> "timeline.order.promise-changed";
+			case ETA_CHANGED -> "timeline.order.eta-changed";
+			case LINES_CHANGED -> "timeline.order.lines-changed";
 		};
 	}
 
@@ -61,6 +63,7 @@ class OrderOutbox implements TimelineOutbox<Order, OrderEvent> {
 					facts.getOrDefault("address", ""));
 			case MILESTONE_REACHED -> List.of(number, facts.getOrDefault("code", ""));
 			case PROMISE_CHANGED -> List.of(number, facts.getOrDefault("promised_date", ""));
+			case ETA_CHANGED -> List.of(number, facts.getOrDefault("eta", ""));
 			default -> List.of(number);
 		};
 	}

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Keeps orders current: milestones appended as they happen (late, twice or out of order: a repeat of the
- * partner's event id is recognised and changes nothing), the ETA, promised date and lines changed, an order
+ * partner's event id is recognised and changes nothing), the ETA, promised date and lines changed (each an event
+ * when it changes something: a new ETA is told the contacts once, with a new promised date or by itself), an order
  * cancelled, a delay explained. Each change is one conditional write ({@link OrderWrites}) carrying the events it
  * causes; two writers of one order never lose each other's change, the later one is made again on what the
  * first wrote.
@@ -117,13 +118,37 @@ public class OrderProgressService {
 				return null;
 			}
 			Change result = new Change(after);
+			boolean etaMoved = change.eta() != null && !change.eta().equals(order.eta());
 			if (promiseMoved) {
 				Map<String, String> facts = after.facts();
 				facts.put("promised_date", after.promisedDate().toString());
 				facts.put("previous_promised_date", String.valueOf(order.promisedDate()));
 				facts.put("reason", after.promisedDateReason());
+				if (etaMoved) {
+					facts.put("eta", after.eta().toString());
+				}
 				result.notify.add(new OrderEvent(eventId("promise", order), OrderEvent.Kind.PROMISE_CHANGED,
 						clock.instant(), "Order " + order.orderNumber() + " promised for " + after.promisedDate(), facts));
+			}
+			if (etaMoved) {
+				// Its own event for webhooks and the live feed; the contacts hear of it once: with the new promised
+				// date when that moved too (its mail names the ETA), else by itself.
+				Map<String, String> facts = after.facts();
+				facts.put("eta", after.eta().toString());
+				facts.put("previous_eta", order.eta() == null ? "" : order.eta().toString());
+				if (after.promisedDate() != null) {
+					facts.put("promised_date", after.promisedDate().toString());
+				}
+				OrderEvent etaChanged = new OrderEvent(eventId("eta", order), OrderEvent.Kind.ETA_CHANGED,
+						clock.instant(), "Order " + order.orderNumber() + " expected on " + after.eta(), facts);
+				(promiseMoved ? result.feedOnly : result.notify).add(etaChanged);
+			}
+			if (change.lines() != null && !after.lines().equals(order.lines())) {
+				Map<String, String> facts = after.facts();
+				facts.put("line_count", String.valueOf(after.lines().size()));
+				facts.put("skus", String.join(", ", after.lines().stream().map(OrderLine::sku).toList()));
+				result.feedOnly.add(new OrderEvent(eventId("lines", order), OrderEvent.Kind.LINES_CHANGED,
+						clock.instant(), "Order " + order.orderNumber() + ": lines changed", facts));
 			}
 			return result;
 		}, false);
@@ -220,6 +245,9 @@ public class OrderProgressService {
 
 		private final List<OrderEvent> notify = new ArrayList<>();
 
+		/** Told to webhooks and the live feed only. */
+		private final List<OrderEvent> feedOnly = new ArrayList<>();
+
 		private Delay risk;
 
 		Change(Order after) {
@@ -248,10 +276,10 @@ public class OrderProgressService {
 				change.timeline.add(new OrderEvent(eventId("at-risk", order), OrderEvent.Kind.ORDER_AT_RISK, now,
 						"Order " + order.orderNumber() + " at risk", facts));
 			}
-			if (after.equals(order) && change.timeline.isEmpty() && change.notify.isEmpty()) {
+			if (after.equals(order) && change.timeline.isEmpty() && change.notify.isEmpty() && change.feedOnly.isEmpty()) {
 				return new Outcome(order, false);
 			}
-			if (writes.write(order, after, change.timeline, change.notify)) {
+			if (writes.write(order, after, change.timeline, change.notify, change.feedOnly)) {
 				return new Outcome(orders.findById(order.id()).orElse(after), true);
 			}
 		}

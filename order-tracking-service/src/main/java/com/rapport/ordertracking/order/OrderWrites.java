@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a change of an order as one conditional update: only if nobody changed the order since it was read
  * (its {@code version}), setting what the change touches and appending its events to the order's
- * {@code outbox}, {@code notices} and {@code hooks} (webhooks) lists, which the relays empty meanwhile without changing the version.
+ * {@code outbox}, {@code notices}, {@code hooks} (webhooks) and {@code live} (the portal's live feed) lists, which the relays empty meanwhile without changing the version.
  */
 @Component
 public class OrderWrites {
@@ -24,6 +24,15 @@ public class OrderWrites {
 
 	/** Whether the change was written; false when the order changed since {@code before} was read. */
 	boolean write(Order before, Order after, List<OrderEvent> toTimeline, List<OrderEvent> toNotify) {
+		return write(before, after, toTimeline, toNotify, List.of());
+	}
+
+	/**
+	 * The same, with {@code toFeedOnly}: events only the webhooks and the live feed tell of (a new ETA told the
+	 * contacts already as part of a new promised date, new lines).
+	 */
+	boolean write(Order before, Order after, List<OrderEvent> toTimeline, List<OrderEvent> toNotify,
+			List<OrderEvent> toFeedOnly) {
 		Query unchanged = Query.query(Criteria.where("_id").is(before.id()).and("version").is(before.version()));
 		Update update = new Update().set("milestones", after.milestones()).set("lines", after.lines())
 			.set("promisedDate", after.promisedDate()).set("promisedDateReason", after.promisedDateReason())
@@ -37,9 +46,13 @@ public class OrderWrites {
 		if (!toNotify.isEmpty()) {
 			update.push("notices").each(toNotify.toArray());
 		}
-		List<OrderEvent> toHooks = OrderHooks.told(toTimeline, toNotify);
+		List<OrderEvent> toHooks = OrderHooks.told(toTimeline, toNotify, toFeedOnly);
 		if (!toHooks.isEmpty()) {
 			update.push("hooks").each(toHooks.toArray());
+		}
+		List<OrderEvent> toLive = OrderHooks.followed(toTimeline, toNotify, toFeedOnly);
+		if (!toLive.isEmpty()) {
+			update.push("live").each(toLive.toArray());
 		}
 		if (before.deliveredAt() == null && after.deliveredAt() != null) {
 			// The first delivery: feedback-service must hear of it (the survey feature's outbox, DeliverySurveyOutbox).

@@ -99,6 +99,12 @@ class IncidentNoticeTests {
 	NotificationFanOut fanOut;
 
 	@Autowired
+	IncidentDeliveries deliveries;
+
+	@Autowired
+	NotificationLog notificationLog;
+
+	@Autowired
 	NotificationSender sender;
 
 	@Autowired
@@ -339,6 +345,54 @@ class IncidentNoticeTests {
 					&& "notice-1".equals(e.event().recordId()))
 			.singleElement().satisfies(e -> assertThat(e.event().details()).containsEntry("order_count", "3")
 				.containsEntry("organisation_count", "2").containsEntry("sku", "CHAIR-ERG-01"));
+	}
+
+	@Test
+	void staffSeeWhereEachMailOfANoticeIsAndSendADeadOneAgain() {
+		incidents.send(manager(), "notice-3", bySku("CHAIR-ERG-01"), "Gas lifts may sink", "Replaced free of charge");
+		Caller agent = as(TestTokens.staff("agent"));
+
+		IncidentDeliveries.Page waiting = deliveries.of(agent, "notice-3", 0, "");
+		assertThat(waiting.organisations()).extracting(IncidentDeliveries.Organisation::customerId)
+			.containsExactly("acme-retail", "globex-trading");
+		assertThat(waiting.organisations()).allSatisfy(o -> {
+			assertThat(o.waiting()).isTrue();
+			assertThat(o.notifications()).isEmpty();
+		});
+
+		fanOut.queuePending();
+		sender.sendDue(50);
+		Notification toGavin = mongo.findAll(Notification.class).stream()
+			.filter(n -> n.address().equals("gavin@globex.example")).findFirst().orElseThrow();
+		mongo.updateFirst(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(toGavin.id())),
+				new org.springframework.data.mongodb.core.query.Update().set("state", Notification.State.DEAD)
+					.set("lastError", "554 mailbox unavailable"),
+				Notification.class);
+
+		IncidentDeliveries.Page first = deliveries.of(agent, "notice-3", 1, "");
+		assertThat(first.organisations()).singleElement().satisfies(acme -> {
+			assertThat(acme.customerId()).isEqualTo("acme-retail");
+			assertThat(acme.waiting()).isFalse();
+			assertThat(acme.orderCount()).isEqualTo(2);
+		});
+		assertThat(first.states()).containsEntry(Notification.State.SENT, 2).containsEntry(Notification.State.DEAD, 1);
+		IncidentDeliveries.Page second = deliveries.of(agent, "notice-3", 1, first.nextPageToken());
+		assertThat(second.nextPageToken()).isEmpty();
+		assertThat(second.organisations()).singleElement().satisfies(globex -> assertThat(globex.notifications())
+			.filteredOn(n -> n.address().equals("gavin@globex.example")).singleElement()
+			.satisfies(n -> assertThat(n.state()).isEqualTo(Notification.State.DEAD)));
+
+		notificationLog.resend(agent, toGavin.id());
+		sender.sendDue(50);
+		assertThat(deliveries.of(agent, "notice-3", 0, "").states()).containsEntry(Notification.State.SENT, 3)
+			.doesNotContainKey(Notification.State.DEAD);
+		assertThat(Arrays.stream(smtp.getReceivedMessages()).map(IncidentNoticeTests::recipient))
+			.filteredOn("gavin@globex.example"::equals).hasSize(2);
+
+		assertThatExceptionOfType(org.springframework.security.access.AccessDeniedException.class)
+			.isThrownBy(() -> deliveries.of(as(TestTokens.customer("acme-retail")), "notice-3", 0, ""));
+		assertThatExceptionOfType(com.rapport.support.error.NotFoundException.class)
+			.isThrownBy(() -> deliveries.of(agent, "no-such-notice", 0, ""));
 	}
 
 	@Test

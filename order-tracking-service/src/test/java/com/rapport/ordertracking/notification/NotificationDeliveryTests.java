@@ -19,6 +19,7 @@ import com.rapport.ordertracking.order.DelayReport;
 import com.rapport.ordertracking.order.Milestone;
 import com.rapport.ordertracking.order.MilestoneCode;
 import com.rapport.ordertracking.order.Order;
+import com.rapport.ordertracking.order.OrderChange;
 import com.rapport.ordertracking.order.OrderEvent;
 import com.rapport.ordertracking.order.OrderNotices;
 import com.rapport.ordertracking.order.OrderProgressService;
@@ -185,6 +186,27 @@ class NotificationDeliveryTests {
 		assertThat(fanOut.queuePending()).isZero();
 		assertThat(sender.sendDue(10)).isZero();
 		assertThat(smtp.getReceivedMessages()).hasSize(2);
+	}
+
+	@Test
+	void aNewEtaIsMailedOnceToEachContactWhoWantsDelaysInTheirLanguage() throws Exception {
+		progress.change("acme-retail", "PO-1", new OrderChange(LocalDate.parse("2026-12-08"), null, null, null));
+		progress.change("acme-retail", "PO-1", new OrderChange(LocalDate.parse("2026-12-08"), null, null, null));
+		assertThat(fanOut.queuePending()).isEqualTo(2);
+		assertThat(sender.sendDue(10)).isEqualTo(2);
+
+		MimeMessage toBob = only("bob@acme.example");
+		assertThat(toBob.getSubject()).isEqualTo("Order PO-1: now expected on 2026-12-08");
+		assertThat(text(toBob)).contains("Your order PO-1 is expected on 2026-12-08.", "The promised date stays 2026-12-10.");
+		assertThat(only("alice@acme.example").getSubject()).isEqualTo("订单 PO-1：预计 2026-12-08 到达");
+
+		progress.change("acme-retail", "PO-1", new OrderChange(LocalDate.parse("2026-12-09"), null, null, null));
+		fanOut.queuePending();
+		sender.sendDue(10);
+		assertThat(smtp.getReceivedMessages()).hasSize(4);
+		assertThat(fanOut.queuePending()).isZero();
+		assertThat(sender.sendDue(10)).isZero();
+		assertThat(smtp.getReceivedMessages()).hasSize(4);
 	}
 
 	@Test

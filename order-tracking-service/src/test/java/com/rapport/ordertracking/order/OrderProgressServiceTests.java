@@ -228,6 +228,55 @@ class OrderProgressServiceTests {
 	}
 
 	@Test
+	void aNewEtaIsOneEventForTheContactsWebhooksAndLiveFeedAndTheSameEtaAgainIsNone() {
+		placed("PO-1");
+		Order moved = progress.change("acme-retail", "PO-1", new OrderChange(LocalDate.parse("2026-12-08"), null, null, null))
+			.order();
+
+		assertThat(moved.notices()).singleElement().satisfies(event -> {
+			assertThat(event.kind()).isEqualTo(OrderEvent.Kind.ETA_CHANGED);
+			assertThat(event.facts()).containsEntry("eta", "2026-12-08").containsEntry("previous_eta", "")
+				.containsEntry("promised_date", "2026-12-10");
+		});
+		assertThat(moved.hooks()).extracting(OrderEvent::kind).containsExactly(OrderEvent.Kind.ETA_CHANGED);
+		assertThat(moved.live()).extracting(OrderEvent::kind).containsExactly(OrderEvent.Kind.ETA_CHANGED);
+		assertThat(moved.outbox()).isEmpty();
+
+		var again = progress.change("acme-retail", "PO-1", new OrderChange(LocalDate.parse("2026-12-08"), null, null, null));
+		assertThat(again.changed()).isFalse();
+		assertThat(stored("PO-1").notices()).hasSize(1);
+		assertThat(stored("PO-1").live()).hasSize(1);
+	}
+
+	@Test
+	void anEtaMovedWithThePromiseIsToldTheContactsOnceWithThePromise() {
+		placed("PO-1");
+		Order moved = progress.change("acme-retail", "PO-1", new OrderChange(LocalDate.parse("2026-12-18"),
+				LocalDate.parse("2026-12-20"), "Fabric late from the mill", null)).order();
+
+		assertThat(moved.notices()).singleElement().satisfies(event -> {
+			assertThat(event.kind()).isEqualTo(OrderEvent.Kind.PROMISE_CHANGED);
+			assertThat(event.facts()).containsEntry("eta", "2026-12-18");
+		});
+		assertThat(moved.hooks()).extracting(OrderEvent::kind).containsExactly(OrderEvent.Kind.PROMISE_CHANGED,
+				OrderEvent.Kind.ETA_CHANGED);
+	}
+
+	@Test
+	void newLinesAreAnEventForWebhooksAndTheLiveFeedButNoMail() {
+		placed("PO-1");
+		Order changed = progress.change("acme-retail", "PO-1", new OrderChange(null, null, null,
+				List.of(new OrderLine("CHAIR", "Chair", 2), new OrderLine("DESK", "Desk", 1)))).order();
+
+		assertThat(changed.notices()).isEmpty();
+		assertThat(changed.hooks()).singleElement().satisfies(event -> {
+			assertThat(event.kind()).isEqualTo(OrderEvent.Kind.LINES_CHANGED);
+			assertThat(event.facts()).containsEntry("line_count", "2").containsEntry("skus", "CHAIR, DESK");
+		});
+		assertThat(changed.live()).extracting(OrderEvent::kind).containsExactly(OrderEvent.Kind.LINES_CHANGED);
+	}
+
+	@Test
 	void aRecordedDelayKeepsTheOrderAtRiskWithItsReasonAndRemedyAndIsToldToTimelineAndContacts() {
 		Order order = placed("PO-1");
 		Caller staff = caller(TestTokens.staff("agent"));

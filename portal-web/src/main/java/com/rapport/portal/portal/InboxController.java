@@ -99,6 +99,8 @@ class InboxController {
 					facts.getOrDefault("note", facts.getOrDefault("place", "")));
 			case "PROMISE_CHANGED" -> new Row(item, say(locale, "inbox.item.promise", number,
 					facts.getOrDefault("promised_date", "")), facts.getOrDefault("reason", ""));
+			case "ETA_CHANGED" -> new Row(item, say(locale, "inbox.item.eta", number, facts.getOrDefault("eta", "")),
+					"");
 			case "ORDER_DELAYED" -> new Row(item, say(locale, "inbox.item.delayed", number),
 					facts.getOrDefault("reason", ""));
 			case "ORDER_AT_RISK" -> new Row(item, say(locale, "inbox.item.at-risk", number), "");

@@ -188,6 +188,8 @@ class IncidentControllerMvcTests {
 		assertThat(page.select("tr.incident-row").eachAttr("data-notice")).containsExactly("n-1");
 		assertThat(page.select("tr.incident-row .incident-selection").text()).isEqualTo("By SKU CHAIR-ERG-01");
 		assertThat(page.select("tr.incident-row .incident-orders").text()).isEqualTo("3");
+		assertThat(page.select("tr.incident-row a.incident-deliveries").attr("href"))
+			.isEqualTo("/console/incidents/n-1/deliveries");
 		assertThat(page.select("tr.incident-row td").eachAttr("data-label")).contains("Sent", "By", "What happened");
 	}
 
