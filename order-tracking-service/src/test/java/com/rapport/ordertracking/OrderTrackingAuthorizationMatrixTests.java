@@ -74,7 +74,19 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 
 	@Override
 	protected String pathVariable(String name) {
+		if (name.equals("draftNumber")) {
+			return draftOfA();
+		}
 		return name.equals("orderNumber") ? WRITTEN_ORDER_NUMBER : orderOfA;
+	}
+
+	/** A fresh draft of A each call, so that a partner's confirmation is a real one. */
+	private String draftOfA() {
+		int n = submissions.incrementAndGet();
+		return mongo.insert(new com.rapport.ordertracking.draft.DraftOrder("RO-MATRIX-" + n, Caller.ORGANISATION_A,
+				"matrix-request-" + n, List.of(new com.rapport.ordertracking.order.OrderLine("SKU-A", "Chair", 3)),
+				"Contact of A", com.rapport.ordertracking.draft.DraftStatus.DRAFT, Instant.parse("2026-11-21T08:00:00Z"),
+				null, null, null, null, null)).draftNumber();
 	}
 
 	@Override
@@ -95,6 +107,10 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 		if (endpoint.endsWith("/delay")) {
 			return """
 					{"customerId": "%s", "reason": "Late %d", "remedy": "DISCOUNT"}""".formatted(Caller.ORGANISATION_A, n);
+		}
+		if (endpoint.endsWith("/confirmation")) {
+			return """
+					{"orderNumber": "CONFIRMED-%d"}""".formatted(n);
 		}
 		if (endpoint.endsWith("/cancellation")) {
 			return """
@@ -141,6 +157,10 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 		if (fullMethodName.endsWith("/StreamOrderFacts")) {
 			return "{\"fromCustomerId\": \"" + Caller.ORGANISATION_A + "\", \"toCustomerId\": \"" + Caller.ORGANISATION_A
 					+ "\"}";
+		}
+		if (fullMethodName.endsWith("/CreateDraftOrder")) {
+			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\", \"requestId\": \"matrix-grpc-"
+					+ submissions.incrementAndGet() + "\", \"lines\": [{\"sku\": \"SKU-A\", \"quantity\": 3}]}";
 		}
 		if (fullMethodName.endsWith("/GetDeliveryPerformance")) {
 			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}";
