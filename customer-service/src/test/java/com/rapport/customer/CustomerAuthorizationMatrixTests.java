@@ -36,6 +36,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
 
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=customer-matrix" })
@@ -94,6 +99,19 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 	@Autowired
 	LoyaltyService loyalty;
 
+	@Autowired
+	com.rapport.customer.reorder.ReorderLinks reorderLinks;
+
+	@Autowired
+	com.rapport.customer.growth.CustomerGrowthRepository growthFigures;
+
+	@Autowired
+	com.rapport.customer.reorder.ReorderDraftRepository reorderDrafts;
+
+	/** order-tracking-service's draft orders (there is none in this test). */
+	@MockitoBean
+	com.rapport.customer.reorder.DraftOrders draftOrders;
+
 	/** Not organisation A's (the calendar is everyone's), but probed like its records. */
 	static final Holiday HOLIDAY = new Holiday("matrix-holiday", java.time.LocalDate.of(2027, 2, 6), List.of("CN"),
 			Map.of("en", "Spring Festival", "zh-CN", "春节"),
@@ -130,6 +148,14 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		careTasks.insert(new CareTask("wake-up-call:" + Caller.ORGANISATION_A + ":2026-03-01", Caller.ORGANISATION_A,
 				"agent.li", CareTaskKind.WAKE_UP_CALL, "Care Secret wake-up call", Instant.parse("2026-03-01T02:30:00Z"),
 				true));
+		// A's chairs are due to be reordered, so that a contact of A can order them as last time.
+		growthFigures.deleteAll();
+		reorderDrafts.deleteAll();
+		growthFigures.save(new com.rapport.customer.growth.CustomerGrowth(Caller.ORGANISATION_A, null, null, false,
+				List.of(new com.rapport.customer.growth.Reorder("SKU-A", "Chair", java.time.LocalDate.now().plusDays(5), 30,
+						3, java.time.LocalDate.now().minusDays(25), 12, true))));
+		given(draftOrders.create(anyString(), anyString(), anyString(), anyString(), anyInt(), anyString()))
+			.willReturn(new com.rapport.customer.reorder.DraftOrders.Made("RO-MATRIX-1", true));
 		ledgerEntries.deleteAll();
 		rewards.deleteAll();
 		loyalty.adjust(admin, Caller.ORGANISATION_A, new LoyaltyService.Adjustment(1_000_000L,
@@ -287,6 +313,14 @@ class CustomerAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		}
 		if (fullMethodName.startsWith("rapport.privacy.v1.")) {
 			return "{\"subject\": {" + organisationA + ", \"contactId\": \"" + contactOfA + "\"}}";
+		}
+		if (fullMethodName.endsWith("/ReadReorderLink")) {
+			return "{\"token\": \"" + reorderLinks.issue(new com.rapport.customer.reorder.ReorderLinks.Subject(
+					Caller.ORGANISATION_A, contactOfA, java.time.LocalDate.now().plusDays(5), "SKU-A"),
+					Instant.now().plusSeconds(86_400)) + "\"}";
+		}
+		if (fullMethodName.endsWith("/OrderAsLastTime")) {
+			return "{\"sku\": \"SKU-A\"}";
 		}
 		if (fullMethodName.endsWith("/UpdateMyPreferences")) {
 			return "{\"language\": \"en\", \"timeZone\": \"Asia/Shanghai\"}";

@@ -117,6 +117,9 @@ class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		if (fullMethodName.endsWith("/AnswerSurvey")) {
 			return "{\"token\": \"not-ours.x\", \"score\": 1}";
 		}
+		if (fullMethodName.endsWith("/ListScoreFacts")) {
+			return "{\"customerIds\": [\"" + Caller.ORGANISATION_A + "\"]}";
+		}
 		return fullMethodName.endsWith("/GetCustomerScores") ? "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}" : "{}";
 	}
 

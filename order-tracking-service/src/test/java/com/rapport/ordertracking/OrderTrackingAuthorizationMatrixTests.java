@@ -87,7 +87,19 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 		if (name.equals("invoiceNumber")) {
 			return INVOICE_OF_A;
 		}
+		if (name.equals("draftNumber")) {
+			return draftOfA();
+		}
 		return name.equals("orderNumber") ? WRITTEN_ORDER_NUMBER : orderOfA;
+	}
+
+	/** A fresh draft of A each call, so that a partner's confirmation is a real one. */
+	private String draftOfA() {
+		int n = submissions.incrementAndGet();
+		return mongo.insert(new com.rapport.ordertracking.draft.DraftOrder("RO-MATRIX-" + n, Caller.ORGANISATION_A,
+				"matrix-request-" + n, List.of(new com.rapport.ordertracking.order.OrderLine("SKU-A", "Chair", 3)),
+				"Contact of A", com.rapport.ordertracking.draft.DraftStatus.DRAFT, Instant.parse("2026-11-21T08:00:00Z"),
+				null, null, null, null, null)).draftNumber();
 	}
 
 	@Override
@@ -117,6 +129,10 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 			return """
 					{"customerId": "%s", "invoiceNumber": "INV-%d", "amount": {"currency": "CNY", "amount": 10.00},
 					 "dueDate": "2026-12-31"}""".formatted(Caller.ORGANISATION_A, n);
+		}
+		if (endpoint.endsWith("/confirmation")) {
+			return """
+					{"orderNumber": "CONFIRMED-%d"}""".formatted(n);
 		}
 		if (endpoint.endsWith("/cancellation")) {
 			return """
@@ -186,6 +202,10 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 			// From the first event, for one second: the stream then ends by itself, with A's events replayed.
 			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\", \"afterPosition\": \"0\", \"since\": "
 					+ "\"2000-01-01T00:00:00Z\", \"maxSeconds\": 1}";
+		}
+		if (fullMethodName.endsWith("/CreateDraftOrder")) {
+			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\", \"requestId\": \"matrix-grpc-"
+					+ submissions.incrementAndGet() + "\", \"lines\": [{\"sku\": \"SKU-A\", \"quantity\": 3}]}";
 		}
 		if (fullMethodName.endsWith("/GetDeliveryPerformance")) {
 			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}";

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import com.rapport.ordertracking.customer.CustomerDirectory;
+import com.rapport.ordertracking.draft.DraftOrder;
+import com.rapport.ordertracking.draft.DraftStatus;
+import com.rapport.ordertracking.order.OrderLine;
 import com.rapport.ordertracking.order.OrderRepository;
 import com.rapport.support.test.TestTokens;
 import com.rapport.support.test.openapi.PartnerApiDocumentContract;
@@ -39,7 +42,7 @@ class OrderTrackingPartnerApiDocumentTests extends PartnerApiDocumentContract {
 	@Override
 	protected List<String> replayOrder() {
 		return List.of("createOrder", "recordMilestone", "changeOrder", "reportDelay", "listOrders", "getOrder",
-				"cancelOrder", "submitInvoice", "settleInvoice");
+				"cancelOrder", "submitInvoice", "settleInvoice", "listDraftOrders", "getDraftOrder", "confirmDraftOrder");
 	}
 
 	@Override
@@ -47,6 +50,11 @@ class OrderTrackingPartnerApiDocumentTests extends PartnerApiDocumentContract {
 		orders.deleteAll();
 		mongo.remove(new org.springframework.data.mongodb.core.query.Query(),
 				com.rapport.ordertracking.receivables.Invoice.class);
+		mongo.remove(new org.springframework.data.mongodb.core.query.Query(), DraftOrder.class);
+		// The draft the draft examples read and confirm, as customer-service would have made it.
+		mongo.insert(new DraftOrder("RO-20261207-004711", "acme-retail", "reorder:acme-retail:CHAIR-ERG-01:2026-12-16",
+				List.of(new OrderLine("CHAIR-ERG-01", "Ergonomic chair", 120)), "Alice Chen", DraftStatus.DRAFT,
+				java.time.Instant.parse("2026-12-07T01:30:00Z"), null, null, null, null, null));
 		given(customers.exists("acme-retail")).willReturn(true);
 		given(customers.nameOf("acme-retail")).willReturn(Optional.of("Acme Retail"));
 	}

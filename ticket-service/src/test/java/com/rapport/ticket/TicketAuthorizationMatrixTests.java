@@ -127,6 +127,7 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		String method = fullMethodName.substring(fullMethodName.lastIndexOf('/') + 1);
 		return switch (method) {
 			case "ListOpenTickets", "ListTickets" -> "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}";
+			case "ListOpenTicketFacts" -> "{\"customerIds\": [\"" + Caller.ORGANISATION_A + "\"]}";
 			case "OpenTicket" -> """
 					{"customerId": "%s", "subject": "Chairs wobble", "body": "Two chairs wobble", "kind": "TICKET_KIND_COMPLAINT",
 					 "category": "TICKET_CATEGORY_QUALITY", "channel": "TICKET_CHANNEL_PHONE", "requesterName": "Agatha"}"""

@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
  * none, so an older demo store gets one too. So that the care greetings show on the day the demo is loaded,
  * three contacts have their birthday that day: Alice Chen (Chinese, wants the portal inbox: greeted by email
  * instead), Oliver Hughes (English, email) and Bo Zhang (no marketing consent: not greeted, and that is
- * recorded).
+ * recorded). Alice Chen has turned reorder reminders on: Acme Retail's ergonomic chairs, due to be reordered, bring
+ * her a reminder in Chinese with a "reorder as last time" link.
  */
 @Component
 @ConditionalOnBooleanProperty("rapport.demo-data")
@@ -54,7 +55,7 @@ class DemoData implements ApplicationRunner {
 					new Contact("3f0c2a8e-5d1b-4c55-9d3a-6c1e0a7b1001", "Alice Chen", "Purchasing manager",
 							"alice.chen@acme-retail.example", "+86 21 5555 0101", "zh-CN", "Asia/Shanghai",
 							LocalDate.of(1986, 4, 12), PreferredChannel.PORTAL, true, true, "CRM-0001-C1",
-							"acme.buyer"),
+							"acme.buyer", null, true),
 					new Contact("3f0c2a8e-5d1b-4c55-9d3a-6c1e0a7b1002", "Bo Zhang", "Warehouse lead",
 							"bo.zhang@acme-retail.example", "+86 21 5555 0102", "zh-CN", "Asia/Shanghai",
 							LocalDate.of(1990, 11, 3), PreferredChannel.SMS, false, true, "CRM-0001-C2", null)),
@@ -149,7 +150,8 @@ class DemoData implements ApplicationRunner {
 		int year = c.birthday() == null ? 1988 : c.birthday().getYear();
 		LocalDate birthday = MonthDay.from(now.atZone(ZoneId.of(c.timeZone()))).atYear(year);
 		return new Contact(c.id(), c.name(), c.jobTitle(), c.email(), c.phone(), c.language(), c.timeZone(), birthday,
-				c.preferredChannel(), c.marketingConsent(), c.surveyConsent(), c.externalId(), c.username());
+				c.preferredChannel(), c.marketingConsent(), c.surveyConsent(), c.externalId(), c.username(),
+				c.invitation(), c.reorderReminderConsent());
 	}
 
 	/** The demo's holidays from {@code from} for 12 months, by date; ids name the holiday and its year. */

@@ -32,6 +32,7 @@ import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.message.Texts;
 import com.rapport.support.security.Caller;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
@@ -85,6 +86,8 @@ public class GrowthService {
 
 	private final MongoTemplate mongo;
 
+	private final ApplicationEventPublisher events;
+
 	/** The timeline entries that change an organisation's value or risk. */
 	static final Set<InteractionKind> SIGNALS = Set.of(InteractionKind.ORDER_PLACED, InteractionKind.ORDER_DELIVERED,
 			InteractionKind.TICKET_OPENED, InteractionKind.TICKET_RESOLVED, InteractionKind.SURVEY_ANSWERED);
@@ -96,7 +99,7 @@ public class GrowthService {
 			SupportSignals support, CareTaskService care, MessageSource messages,
 			OrderHistory history,
 			GrowthConfiguration.SignalRunner signals, GrowthSettingsService settings,
-			MongoTemplate mongo) {
+			MongoTemplate mongo, ApplicationEventPublisher events) {
 		this.organisations = organisations;
 		this.growth = growth;
 		this.timeline = timeline;
@@ -110,6 +113,7 @@ public class GrowthService {
 		this.signals = signals;
 		this.settings = settings;
 		this.mongo = mongo;
+		this.events = events;
 	}
 
 	public static boolean mayReadSegments(Caller caller) {
@@ -145,18 +149,20 @@ public class GrowthService {
 	}
 
 	private CustomerGrowth recompute(Organisation organisation) {
-		return recompute(organisation, history.linesOf(organisation.id()), settings.current());
+		return recompute(organisation, history.linesOf(organisation.id()), support.of(organisation.id()),
+				settings.current());
 	}
 
 	/**
 	 * With the organisation's order lines already read ({@code null}: not readable, the reorders stay) and the
 	 * managers' settings in force.
 	 */
-	private CustomerGrowth recompute(Organisation organisation, List<ReorderRules.Line> lines, GrowthSettings rules) {
+	private CustomerGrowth recompute(Organisation organisation, List<ReorderRules.Line> lines, SupportFacts facts,
+			GrowthSettings rules) {
 		String id = organisation.id();
 		Instant now = clock.instant();
 		LifetimeValue value = LifetimeValue.of(orders(id, InteractionKind.ORDER_DELIVERED), now, rates, properties);
-		ChurnRisk risk = ChurnRules.assess(orders(id, InteractionKind.ORDER_PLACED), support.of(id), now, rates,
+		ChurnRisk risk = ChurnRules.assess(orders(id, InteractionKind.ORDER_PLACED), facts, now, rates,
 				rules.riskThreshold());
 		List<Reorder> reorders = lines != null
 				? ReorderRules.predict(lines, now, rules.reorderLeadDays())
@@ -170,14 +176,30 @@ public class GrowthService {
 		}
 		for (Reorder reorder : reorders) {
 			if (reorder.due()) {
-				care.openReorderCall(organisation, "reorder:" + id + ":" + reorder.sku() + ":" + reorder.expectedOn(),
+				String key = reorderKey(id, reorder);
+				boolean opened = care.openReorderCall(organisation, key,
 						texts.say(Locale.ENGLISH, "growth.reorder.task", organisation.name(), reorder.sku(),
 								reorder.description() == null ? "" : reorder.description(), reorder.usualIntervalDays(),
 								reorder.expectedOn().toString(), reorder.lastQuantity(), reorder.lastOrderedOn().toString()),
 						now);
+				if (opened) {
+					// The moment the task opens is the moment the contacts who opted in are reminded: once per
+					// expected reorder, as the task.
+					events.publishEvent(new ReorderDue(organisation, reorder, key, now));
+				}
 			}
 		}
 		return saved;
+	}
+
+	/** One expected reorder's key: its task's id, its reminders' and its draft's. */
+	public static String reorderKey(String organisationId, Reorder reorder) {
+		return "reorder:" + organisationId + ":" + reorder.sku() + ":" + reorder.expectedOn();
+	}
+
+	/** An organisation's predicted reorders as last computed (none before the first recompute). */
+	public List<Reorder> reordersOf(String organisationId) {
+		return growth.findById(organisationId).map(CustomerGrowth::reorders).orElse(List.of());
 	}
 
 	private List<Rfm.Order> orders(String organisationId, InteractionKind kind) {
@@ -277,7 +299,8 @@ public class GrowthService {
 
 	/**
 	 * Recomputes every organisation, a page of {@value #PAGE} at a time (by id), the page's order lines read in one
-	 * streamed call ({@link OrderHistory#linesOfRange}) rather than one call per organisation; one failing does not
+	 * streamed call ({@link OrderHistory#linesOfRange}) and its tickets and scores in one call to each service
+	 * ({@link SupportSignals#ofAll}) rather than calls per organisation; one failing does not
 	 * stop the rest. Logs how many and how long (the figure the benchmark of 100,000 organisations reads), and
 	 * answers how many.
 	 */
@@ -296,10 +319,11 @@ public class GrowthService {
 			List<Organisation> content = page.getContent();
 			Map<String, List<ReorderRules.Line>> lines = history.linesOfRange(content.get(0).id(),
 					content.get(content.size() - 1).id());
+			Map<String, SupportFacts> facts = support.ofAll(content.stream().map(Organisation::id).toList());
 			for (Organisation organisation : page) {
 				try {
 					recompute(organisation, lines == null ? null : lines.getOrDefault(organisation.id(), List.of()),
-							rules);
+							facts.getOrDefault(organisation.id(), SupportFacts.UNKNOWN), rules);
 					done++;
 				}
 				catch (RuntimeException ex) {

@@ -62,6 +62,8 @@ public class MyContactService {
 		}
 		recordConsent(saved, before, "marketing", before.marketingConsent(), after.marketingConsent());
 		recordConsent(saved, before, "surveys", before.surveyConsent(), after.surveyConsent());
+		recordConsent(saved, before, "reorder-reminders", before.reorderReminderConsent(),
+				after.reorderReminderConsent());
 		audit.record(caller, "preferences.updated", "contact", after.id(), saved.id(),
 				AuditDetails.fields(AuditDetails.changedFields(before, after)));
 		return saved.contact(after.id()).orElseThrow();

@@ -106,8 +106,10 @@ public final class ProfileRules {
 		}
 		String language = input.language() == null ? "" : input.language();
 		try {
-			return contact(current, null, new ContactInput(null, null, null, null, language, input.timeZone(), null,
-					input.preferredChannel(), input.marketingConsent(), input.surveyConsent(), null, null), errors);
+			Contact merged = contact(current, null, new ContactInput(null, null, null, null, language, input.timeZone(),
+					null, input.preferredChannel(), input.marketingConsent(), input.surveyConsent(), null, null), errors);
+			return input.reorderReminderConsent() == null ? merged
+					: merged.withReorderReminderConsent(input.reorderReminderConsent());
 		}
 		catch (UnprocessableException ex) {
 			throw new UnprocessableException(Message.of("profile.preferences-invalid"), ex.fieldMessages());
@@ -176,7 +178,8 @@ public final class ProfileRules {
 		}
 		errors.throwIfAny(Message.of("profile.contact-invalid"));
 		return new Contact(creating ? newId : current.id(), name, jobTitle, email, phone, language, timeZone, birthday,
-				channel, marketing, surveys, externalId, username, creating ? null : current.invitation());
+				channel, marketing, surveys, externalId, username, creating ? null : current.invitation(),
+				!creating && current.reorderReminderConsent());
 	}
 
 	/** The message code of why this is not an email address, or null when it is one. */

@@ -210,6 +210,24 @@ class MyContactServiceTests {
 	}
 
 	@Test
+	void reorderRemindersAreTurnedOnRecordedAndKeptByAnEditThatDoesNotNameThem() {
+		acmeIsStored();
+		Contact on = service.updateMyPreferences(alice(), new PreferencesInput("zh-CN", "Asia/Shanghai", null, true,
+				false, true));
+		assertThat(on.reorderReminderConsent()).isTrue();
+		ArgumentCaptor<ConsentChanged> published = ArgumentCaptor.forClass(ConsentChanged.class);
+		verify(events, times(1)).publishEvent(published.capture());
+		assertThat(published.getValue().topic()).isEqualTo("reorder-reminders");
+		assertThat(published.getValue().given()).isTrue();
+
+		Organisation stored = ACME.withContacts(List.of(ALICE.withReorderReminderConsent(true), BOB));
+		given(repository.findById("acme-retail")).willReturn(Optional.of(stored));
+		Contact kept = service.updateMyPreferences(alice(), preferences("en", "Asia/Shanghai", null, true, false));
+		assertThat(kept.reorderReminderConsent()).as("a client that does not know them keeps them").isTrue();
+		assertThat(kept.language()).isEqualTo("en");
+	}
+
+	@Test
 	void anEditThatLostARaceIsAConflict() {
 		given(repository.findById("acme-retail")).willReturn(Optional.of(ACME));
 		given(repository.save(any())).willThrow(new OptimisticLockingFailureException("version 7 is gone"));

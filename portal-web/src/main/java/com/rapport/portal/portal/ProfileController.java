@@ -50,13 +50,14 @@ class ProfileController {
 		Contact me = contacts.myContact();
 		model.addAttribute("saved", saved != null);
 		return form(model, me, me.getLanguage(), me.getTimeZone(), channel(me.getPreferredChannel()),
-				me.getMarketingConsent(), me.getSurveyConsent(), Map.of());
+				me.getMarketingConsent(), me.getSurveyConsent(), me.getReorderReminderConsent(), Map.of());
 	}
 
 	@PostMapping("/portal/profile")
 	String save(@RequestParam(defaultValue = "") String language, @RequestParam(defaultValue = "") String timeZone,
 			@RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "false") boolean marketing,
-			@RequestParam(defaultValue = "false") boolean surveys, Model model, HttpServletRequest request,
+			@RequestParam(defaultValue = "false") boolean surveys,
+			@RequestParam(defaultValue = "false") boolean reorderReminders, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (!Choices.LANGUAGES.contains(language)) {
@@ -72,7 +73,8 @@ class ProfileController {
 			try {
 				contacts.updateMyPreferences(UpdateMyPreferencesRequest.newBuilder().setLanguage(language)
 					.setTimeZone(timeZone).setPreferredChannel(PreferredChannel.valueOf("PREFERRED_CHANNEL_" + channel))
-					.setMarketingConsent(marketing).setSurveyConsent(surveys).build());
+					.setMarketingConsent(marketing).setSurveyConsent(surveys)
+					.setReorderReminderConsent(reorderReminders).build());
 				// The portal follows the contact's language at once.
 				localeResolver.setLocale(request, response, Locale.forLanguageTag(language));
 				return "redirect:/portal/profile?saved";
@@ -85,22 +87,25 @@ class ProfileController {
 				errors.put("form", "profile.error.refused");
 				response.setStatus(409);
 				model.addAttribute("saved", false);
-				return form(model, contacts.myContact(), language, timeZone, channel, marketing, surveys, errors);
+				return form(model, contacts.myContact(), language, timeZone, channel, marketing, surveys, reorderReminders,
+						errors);
 			}
 		}
 		response.setStatus(422);
 		model.addAttribute("saved", false);
-		return form(model, contacts.myContact(), language, timeZone, channel, marketing, surveys, errors);
+		return form(model, contacts.myContact(), language, timeZone, channel, marketing, surveys, reorderReminders,
+				errors);
 	}
 
 	private static String form(Model model, Contact me, String language, String timeZone, String channel,
-			boolean marketing, boolean surveys, Map<String, String> errors) {
+			boolean marketing, boolean surveys, boolean reorderReminders, Map<String, String> errors) {
 		model.addAttribute("me", me);
 		model.addAttribute("language", language);
 		model.addAttribute("timeZone", timeZone);
 		model.addAttribute("channel", channel);
 		model.addAttribute("marketing", marketing);
 		model.addAttribute("surveys", surveys);
+		model.addAttribute("reorderReminders", reorderReminders);
 		model.addAttribute("errors", errors);
 		model.addAttribute("languages", Choices.LANGUAGES);
 		model.addAttribute("zones", Choices.ZONES);

@@ -82,7 +82,27 @@ class ProfileControllerMvcTests {
 		verify(contacts).updateMyPreferences(sent.capture());
 		assertThat(sent.getValue()).isEqualTo(UpdateMyPreferencesRequest.newBuilder().setLanguage("en")
 			.setTimeZone("Europe/Berlin").setPreferredChannel(PreferredChannel.PREFERRED_CHANNEL_PORTAL)
-			.setMarketingConsent(false).setSurveyConsent(true).build());
+			.setMarketingConsent(false).setSurveyConsent(true).setReorderReminderConsent(false).build());
+	}
+
+	@Test
+	void theContactTurnsReorderRemindersOnAndSeesThemOn() throws Exception {
+		given(contacts.myContact()).willReturn(ALICE.toBuilder().setReorderReminderConsent(true).build());
+		Document page = page(mvc.perform(get("/portal/profile").with(as(TestTokens.customer("acme-retail"))))
+			.andExpect(status().isOk()).andReturn());
+		assertThat(page.select("input[name=reorderReminders]").hasAttr("checked")).isTrue();
+		assertThat(page.select("input[name=reorderReminders]").parents().first().text())
+			.isEqualTo("A reminder by email when a product we order regularly is due again");
+
+		given(contacts.updateMyPreferences(any())).willReturn(ALICE);
+		mvc.perform(post("/portal/profile").with(as(TestTokens.customer("acme-retail")))
+			.param("language", "zh-CN").param("timeZone", "Asia/Shanghai").param("channel", "EMAIL")
+			.param("reorderReminders", "true"))
+			.andExpect(redirectedUrl("/portal/profile?saved"));
+		ArgumentCaptor<UpdateMyPreferencesRequest> sent = ArgumentCaptor.forClass(UpdateMyPreferencesRequest.class);
+		verify(contacts).updateMyPreferences(sent.capture());
+		assertThat(sent.getValue().hasReorderReminderConsent()).isTrue();
+		assertThat(sent.getValue().getReorderReminderConsent()).isTrue();
 	}
 
 	@Test

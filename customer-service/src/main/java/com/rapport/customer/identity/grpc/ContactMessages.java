@@ -37,6 +37,7 @@ final class ContactMessages {
 			default -> request.getPreferredChannel().name().substring("PREFERRED_CHANNEL_".length());
 		};
 		return new PreferencesInput(request.getLanguage(), request.getTimeZone(), channel,
-				request.getMarketingConsent(), request.getSurveyConsent());
+				request.getMarketingConsent(), request.getSurveyConsent(),
+				request.hasReorderReminderConsent() ? request.getReorderReminderConsent() : null);
 	}
 }

@@ -101,6 +101,7 @@ public final class OrganisationMessages {
 			.setBirthday(c.birthday() == null ? "" : c.birthday().toString())
 			.setPreferredChannel(PreferredChannel.valueOf("PREFERRED_CHANNEL_" + c.preferredChannel().name()))
 			.setMarketingConsent(c.marketingConsent()).setSurveyConsent(c.surveyConsent())
+			.setReorderReminderConsent(c.reorderReminderConsent())
 			.setExternalId(nullToEmpty(c.externalId()));
 		if (staff) {
 			contact.setHasLogin(c.username() != null);
