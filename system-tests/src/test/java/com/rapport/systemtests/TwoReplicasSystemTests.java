@@ -90,11 +90,13 @@ class TwoReplicasSystemTests {
 	 */
 	static final Map<String, String> QUICK_BACKGROUND_WORK = Map.of(
 			// the start of ten JVMs at once on two cores, with the services' start-up work
-			"RAPPORT_START_TIMEOUT", "420",
+			"RAPPORT_START_TIMEOUT", "600",
 			"RAPPORT_TICKETS_ESCALATION_INTERVAL", "1s",
 			"RAPPORT_TICKETS_ASSIGNMENT_INTERVAL", "1s",
 			"RAPPORT_CARE_GREETINGS_INTERVAL", "2s",
-			"RAPPORT_CARE_GREETINGS_INITIALDELAY", "2s");
+			"RAPPORT_CARE_GREETINGS_INITIALDELAY", "2s",
+			// the nightly growth recompute (care tasks), every 20 s on whichever instance holds its lease
+			"RAPPORT_GROWTH_NIGHTLY_CRON", "*/20 * * * * *");
 
 	static final int NOTIFIED_ORGANISATIONS = 6;
 
@@ -145,6 +147,11 @@ class TwoReplicasSystemTests {
 
 	private Browser admin;
 
+	/** A client whose service account has the realm role agent: staff, for reading the care tasks. */
+	private String staff;
+
+	private RealmAdmin realm;
+
 	@BeforeAll
 	void twoInstancesOfEachOnOneStore(RunningPlatform.Started platform) throws Exception {
 		started = System.nanoTime();
@@ -167,12 +174,15 @@ class TwoReplicasSystemTests {
 		receiver.start();
 		// Before the restarts, on the instances the platform started: what the admin sets up is in the stores the
 		// pairs then share.
+		realm = RealmAdmin.login();
+		staff = realm.createServiceClient("st-replicas-staff", "{}", "basic", "roles", "service_account", "rapport-api");
+		realm.grantRealmRole(staff, "agent");
 		admin = Browser.open().login("admin", "admin-demo-26");
 		subscribe("http://127.0.0.1:" + receiver.getAddress().getPort() + "/replicas-" + run);
 		saveTeam();
 
 		long pairing = System.nanoTime();
-		platform.pair(PAIRED, QUICK_BACKGROUND_WORK, Duration.ofMinutes(10));
+		platform.pair(PAIRED, QUICK_BACKGROUND_WORK, Duration.ofMinutes(15));
 		System.out.printf("Two-replica test: %s paired (two instances each on one store) in %d s%n", PAIRED,
 				seconds(pairing));
 	}
@@ -205,6 +215,11 @@ class TwoReplicasSystemTests {
 					 "timeZone": "%s"}""".formatted(i, address, today.toString().substring(5), zone));
 			greeted.add(address);
 		}
+		// A regular buyer (one product every 30 days, the latest 35 days ago): its reorder is due, a care task.
+		String rhythm = "rep-" + run + "-rhythm";
+		expect(customers[1].send("POST", "/api/customers/v1/organisations", """
+				{"id": "%s", "name": "Replica test %s", "country": "CN", "accountManager": "agent.li"}"""
+			.formatted(rhythm, rhythm)), 201, rhythm);
 		String desk = organisation(customers[0], "rep-" + run + "-desk", "CN");
 		String deskAddress = "rep-" + run + "-desk@replicas.example";
 		contact(customers[1], desk, """
@@ -227,6 +242,21 @@ class TwoReplicasSystemTests {
 				}
 				writes.add(() -> orderWithMilestones(orders, instance, organisation, number, deliver));
 			}
+		}
+		for (int k = 0; k < 3; k++) {
+			Partner to = orders[k % 2];
+			Instant placed = Instant.now().minus(95 - 30 * k, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+			String json = """
+					{"customerId": "%s", "orderNumber": "REP-%s-R%d", "promisedDate": "2030-01-15",
+					 "total": {"currency": "CNY", "amount": "8000.00"},
+					 "lines": [{"sku": "REP-CHAIR-%s", "description": "Replica chair", "quantity": 10}],
+					 "milestones": [{"code": "PLACED", "occurredAt": "%s"}, {"code": "DELIVERED", "occurredAt": "%s"}]}"""
+				.formatted(rhythm, run.toUpperCase(), k, run.toUpperCase(), placed, placed.plus(2, ChronoUnit.DAYS));
+			String key = "rep-" + run + "-r" + k;
+			writes.add(() -> {
+				expect(to.postOrder(json, key), 201, "regular order " + key);
+				return null;
+			});
 		}
 		List<String> billing = Collections.synchronizedList(new ArrayList<>());
 		List<String> critical = Collections.synchronizedList(new ArrayList<>());
@@ -263,7 +293,7 @@ class TwoReplicasSystemTests {
 		}
 		assertThat(refused).as("partner writes refused or failed (of %d)", writes.size()).isEmpty();
 		System.out.printf("Two-replica test: %d organisations, %d orders, %d tickets written over both instances%n",
-				notified.size() + greeted.size() + 1, orderOf.size(), billing.size() + critical.size());
+				notified.size() + greeted.size() + 2, orderOf.size() + 3, billing.size() + critical.size());
 
 		List<String> watched = new ArrayList<>(notified.values());
 		watched.addAll(greeted);
@@ -284,6 +314,9 @@ class TwoReplicasSystemTests {
 		do {
 			Thread.sleep(2000);
 			missing = missing(mailboxes.get(), notified, orderOf, delivered, greeted, critical);
+			if (tasksOf(rhythm).stream().noneMatch(task -> task.startsWith("reorder:"))) {
+				missing.add("the reorder care task of " + rhythm);
+			}
 		}
 		while (!missing.isEmpty() && System.nanoTime() < deadline);
 		assertThat(missing).as("background work not done within %s on two instances of each service", BACKGROUND_WORK)
@@ -333,6 +366,13 @@ class TwoReplicasSystemTests {
 		});
 		assertThat(twice).as("webhook deliveries received more than once (of %d)", ours.size()).isEmpty();
 
+		List<String> tasks = tasksOf(rhythm);
+		Map<String, Integer> byTask = new LinkedHashMap<>();
+		// One task per organisation, kind (and product) however often and wherever recomputed; ids end with the day.
+		tasks.forEach(task -> byTask.merge(task.replaceFirst(":\\d{4}-\\d{2}-\\d{2}$", ""), 1, Integer::sum));
+		assertThat(byTask).as("open care tasks of %s: %s", rhythm, tasks).allSatisfy((task, count) -> assertThat(count)
+			.as(task).isEqualTo(1));
+
 		Map<String, Integer> load = teamLoad();
 		int a = load.get(agents.get(0));
 		int b = load.get(agents.get(1));
@@ -351,7 +391,8 @@ class TwoReplicasSystemTests {
 		Partner[] gateways = { readOnly, readOnly.at(GATEWAY_2) };
 		List<Sent> burst = null;
 		for (int attempt = 0; attempt < 2 && (burst == null || !withinOneWindow(burst)); attempt++) {
-			awaitEarlyInAMinute();
+			// Again after a burst that straddled two windows: in a window of its own.
+			awaitEarlyInAMinute(attempt > 0);
 			burst = burst(gateways, RunningPlatform.PARTNER_BUDGET * 2 + 60);
 		}
 		assertThat(withinOneWindow(burst)).as("the burst within one budget window (a minute)").isTrue();
@@ -440,6 +481,9 @@ class TwoReplicasSystemTests {
 		try {
 			if (admin != null) {
 				admin.close();
+			}
+			if (staff != null) {
+				realm.deleteClient(staff);
 			}
 			if (receiver != null) {
 				receiver.stop(0);
@@ -585,6 +629,13 @@ class TwoReplicasSystemTests {
 		return Pattern.compile("\\b" + Pattern.quote(ticketNumber) + "\\b").matcher(mail.content()).find();
 	}
 
+	/** The ids of an organisation's open care tasks, as staff read them from customer-service. */
+	private List<String> tasksOf(String organisation) {
+		HttpResponse<String> answer = Partner.login(staff, staff).at("http://localhost:8082").get("/api/customers/v1/care-tasks");
+		expect(answer, 200, "care tasks");
+		return JsonPath.<List<String>>read(answer.body(), "$.items[?(@.organisationId == '" + organisation + "')].id");
+	}
+
 	// --- the admin's console ----------------------------------------------------------------------
 
 	private void subscribe(String url) {
@@ -636,10 +687,10 @@ class TwoReplicasSystemTests {
 
 	// --- the budget ---------------------------------------------------------------------------------
 
-	/** Waits, when the current minute (a budget window) is past its 40th second, for the next one. */
-	private static void awaitEarlyInAMinute() throws InterruptedException {
+	/** Waits for the next minute (a budget window) when asked or when the current one is past its 40th second. */
+	private static void awaitEarlyInAMinute(boolean next) throws InterruptedException {
 		long intoMinute = System.currentTimeMillis() % 60_000;
-		if (intoMinute > 40_000) {
+		if (next || intoMinute > 40_000) {
 			Thread.sleep(60_000 - intoMinute + 500);
 		}
 	}
