@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(RunningPlatform.class)
 // After the tests that read the demo's lists (this adds organisations and orders), before the one that spends a budget.
-@Order(Integer.MAX_VALUE - 2)
+@Order(Integer.MAX_VALUE - 3)
 @DisabledIfSystemProperty(named = "rapport.useRunningPlatform", matches = "true")
 class CrashSystemTests {
 

@@ -22,8 +22,21 @@ final class Partner {
 
 	private final String token;
 
+	/** Where its requests go: the gateway, or straight to one instance of a service (its own partner API). */
+	private final String base;
+
 	private Partner(String token) {
+		this(token, RunningPlatform.GATEWAY);
+	}
+
+	private Partner(String token, String base) {
 		this.token = token;
+		this.base = base;
+	}
+
+	/** The same partner, with the same token, sending its requests to {@code base} (such as http://localhost:18084). */
+	Partner at(String base) {
+		return new Partner(token, base);
 	}
 
 	static Partner login(String clientId, String secret) {
@@ -57,7 +70,7 @@ final class Partner {
 
 	/** A partner write through the gateway, with an Idempotency-Key when one is given. */
 	HttpResponse<String> post(String path, String json, String idempotencyKey) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningPlatform.GATEWAY + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json));
@@ -69,14 +82,14 @@ final class Partner {
 
 	/** A JSON request with the partner's token through the gateway: {@code POST}, {@code PUT}. */
 	HttpResponse<String> send(String method, String path, String json) {
-		return send(HttpRequest.newBuilder(URI.create(RunningPlatform.GATEWAY + path))
+		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
 			.method(method, HttpRequest.BodyPublishers.ofString(json)));
 	}
 
 	HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(RunningPlatform.GATEWAY + path)).header("Authorization",
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization",
 				"Bearer " + token));
 	}
 

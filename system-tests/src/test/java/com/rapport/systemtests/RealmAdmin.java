@@ -64,6 +64,22 @@ final class RealmAdmin {
 		}
 	}
 
+	/** Gives the service account of a client made by {@link #createServiceClient} a realm role ({@code agent}, say). */
+	void grantRealmRole(String clientId, String role) {
+		HttpResponse<String> found = send(HttpRequest
+			.newBuilder(URI.create(ADMIN + "/clients?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8))));
+		String id = JsonPath.read(found.body(), "$[0].id");
+		HttpResponse<String> account = send(HttpRequest.newBuilder(URI.create(ADMIN + "/clients/" + id + "/service-account-user")));
+		String user = JsonPath.read(account.body(), "$.id");
+		HttpResponse<String> realmRole = send(HttpRequest.newBuilder(URI.create(ADMIN + "/roles/" + role)));
+		HttpResponse<String> granted = send(HttpRequest.newBuilder(URI.create(ADMIN + "/users/" + user + "/role-mappings/realm"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("[" + realmRole.body() + "]")));
+		if (granted.statusCode() != 204) {
+			throw new IllegalStateException("Keycloak refused role " + role + " to " + clientId + ": " + granted.body());
+		}
+	}
+
 	/** Deletes the users of exactly this user name, if any (a previous run's, Keycloak keeps its users). */
 	void deleteUser(String username) {
 		HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(ADMIN + "/users?exact=true&username="

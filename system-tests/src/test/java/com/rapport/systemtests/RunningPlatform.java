@@ -98,6 +98,21 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 			run(List.of("./platform", "restart", module), Duration.ofMinutes(3), environment);
 		}
 
+		/**
+		 * Two instances of each module on one shared store ({@code ./platform pair}): each module's embedded store
+		 * served by a process of its own, the module started again on it and its second instance {@code <module>.2}
+		 * beside it (ports + 10000), all at once, waiting until every one is ready. {@code environment} goes to both
+		 * instances (the background work's intervals, say).
+		 */
+		void pair(List<String> modules, java.util.Map<String, String> environment, Duration timeout) {
+			if (repo == null) {
+				throw new IllegalStateException("Pairing modules needs the platform the tests started");
+			}
+			List<String> command = new java.util.ArrayList<>(List.of("./platform", "pair"));
+			command.addAll(modules);
+			run(command, timeout, environment);
+		}
+
 		/** Whether this run started the platform itself (false with -Drapport.useRunningPlatform=true). */
 		boolean owned() {
 			return repo != null;
@@ -116,7 +131,8 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 		/**
 		 * Kills one module's JVM with {@code SIGKILL}, as {@code kill -9}, a power cut or the OOM killer would: no
 		 * shutdown hook, no graceful stop, nothing flushed. The pid is the one {@code ./platform} recorded; it must
-		 * be alive and run that module's jar, so nothing else is ever killed. {@link #start} brings it back.
+		 * be alive and run that module's jar, so nothing else is ever killed. {@link #start} brings it back. A pair's
+		 * second instance is named {@code <module>.2}.
 		 */
 		void kill(String module) {
 			if (repo == null) {
@@ -128,7 +144,7 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 				ProcessHandle process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
 					.orElseThrow(() -> new IllegalStateException(module + " (pid " + pid + ") is not running"));
 				String commandLine = process.info().commandLine().orElse("");
-				if (!commandLine.contains("/" + module + ".jar")) {
+				if (!commandLine.contains("/" + module.replaceFirst("\\.2$", "") + ".jar")) {
 					throw new IllegalStateException("pid " + pid + " of " + pidFile + " is not " + module + ": " + commandLine);
 				}
 				if (!process.destroyForcibly()) {

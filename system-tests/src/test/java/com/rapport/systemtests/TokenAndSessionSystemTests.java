@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** An attacker's view of the front door, with real Keycloak tokens and a real browser session. */
 @ExtendWith(RunningPlatform.class)
-// Next to last: it spends partner-readonly's request budget; only the bad-input sweep (which lifts it) comes after.
-@Order(Integer.MAX_VALUE - 1)
+// It spends partner-readonly's request budget; only the bad-input sweep (which lifts it) and the two-replica test
+// (which restarts the gateway with the tests' budget) come after.
+@Order(Integer.MAX_VALUE - 2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TokenAndSessionSystemTests {
 
