@@ -135,9 +135,16 @@ class PortsAgreeTests {
 				known.add(grpc);
 			}
 		}
-		for (String tool : List.of("KEYCLOAK_PORT", "MAILCATCHER_SMTP_PORT", "MAILCATCHER_API_PORT")) {
+		for (String tool : List.of("KEYCLOAK_PORT", "MAILCATCHER_SMTP_PORT", "MAILCATCHER_API_PORT", "FAKESMS_PORT")) {
 			known.add(scriptDefault(platform, tool));
 		}
+		// './platform pair': each paired module's second instance on its ports + the offset, its store's own port.
+		int offset = Integer.parseInt(single(
+				Pattern.compile("PAIR_PORT_OFFSET=\"\\$\\{RAPPORT_PAIR_PORT_OFFSET:-(\\d+)}\""), platform, "platform"));
+		for (String port : List.copyOf(known)) {
+			known.add(String.valueOf(Integer.parseInt(port) + offset));
+		}
+		known.addAll(table(platform, "STORE_PORT").values());
 		List<Path> files = new ArrayList<>(List.of(ROOT.resolve("platform"), ROOT.resolve("keycloak/rapport-realm.json"),
 				ROOT.resolve("benchmarks/run.sh")));
 		for (String tree : List.of("keycloak", "mail", "lib", "system-tests/src/test", "benchmarks/src/main", "k8s/base",
