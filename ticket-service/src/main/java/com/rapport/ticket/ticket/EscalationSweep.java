@@ -1,6 +1,7 @@
 package com.rapport.ticket.ticket;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +41,9 @@ public class EscalationSweep {
 	static final int BATCH = 200;
 
 	private static final int ATTEMPTS = 3;
+
+	/** How long a replica holds an escalation's mail while it sends it. */
+	static final Duration MAIL_CLAIM = Duration.ofMinutes(2);
 
 	private static final Logger log = LoggerFactory.getLogger(EscalationSweep.class);
 
@@ -133,7 +138,7 @@ public class EscalationSweep {
 		int sent = 0;
 		for (Ticket ticket : mongo.find(owed, Ticket.class)) {
 			for (Escalation escalation : List.copyOf(ticket.escalations())) {
-				if (Boolean.TRUE.equals(escalation.mailPending())) {
+				if (Boolean.TRUE.equals(escalation.mailPending()) && claimMail(ticket.id(), escalation.kind())) {
 					mail.send(ticket, escalation);
 					markMailed(ticket.id(), escalation.kind());
 					sent++;
@@ -141,6 +146,20 @@ public class EscalationSweep {
 			}
 		}
 		return sent;
+	}
+
+	/**
+	 * Takes the owed mail of one escalation for this replica ({@link #MAIL_CLAIM}) in one conditional write: false when
+	 * it is sent already or another replica holds it. The ticket's version goes up with it, so that a save of the
+	 * ticket read before the claim fails and reads it again instead of dropping the claim.
+	 */
+	private boolean claimMail(String id, Escalation.Kind kind) {
+		Instant now = clock.instant();
+		Criteria owed = Criteria.where("kind").is(kind.name()).and("mailPending").is(true)
+			.orOperator(Criteria.where("mailClaimedUntil").is(null), Criteria.where("mailClaimedUntil").lte(now));
+		Query query = Query.query(Criteria.where("_id").is(id).and("escalations").elemMatch(owed));
+		Update claim = new Update().set("escalations.$.mailClaimedUntil", now.plus(MAIL_CLAIM)).inc("version", 1);
+		return mongo.updateFirst(query, claim, Ticket.class).getModifiedCount() == 1;
 	}
 
 	void count(Escalation.Kind kind) {

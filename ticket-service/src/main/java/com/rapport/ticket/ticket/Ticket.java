@@ -283,7 +283,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		Priority raised = kind == Escalation.Kind.BREACH ? Escalation.stepUp(priority) : priority;
 		Ticket changed = raised == priority ? this : prioritisedAt(raised, policy, calendar, atRiskPercent, at);
 		return changed.edit(draft -> {
-			draft.escalations.add(new Escalation(kind, at, priority, raised, reason, true, null));
+			draft.escalations.add(new Escalation(kind, at, priority, raised, reason, true, null, null));
 			draft.messages.add(Author.SYSTEM.says(reason, true, at));
 		});
 	}

@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -70,6 +74,9 @@ class EscalationSweepTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@MockitoBean
 	CustomerDirectory customers;
@@ -149,6 +156,46 @@ class EscalationSweepTests {
 			assertThat(t.priority()).isEqualTo(Priority.URGENT);
 		});
 		assertThat(escalations("BREACH") - before).isEqualTo(6.0);
+	}
+
+	@Test
+	void twoReplicasSendingTheOwedMailsTogetherMailTheManagerOncePerEscalation() throws Exception {
+		for (int i = 0; i < 6; i++) {
+			raised(TicketKind.REQUEST, null);
+		}
+		clock.advance(Duration.ofHours(3));
+		assertThat(sweep.escalateBreaches()).isEqualTo(6);
+
+		ExecutorService replicas = Executors.newFixedThreadPool(2);
+		try {
+			Callable<Integer> round = sweep::sendOwedMails;
+			List<Future<Integer>> done = replicas.invokeAll(List.of(round, round));
+			assertThat(done.get(0).get() + done.get(1).get()).as("mails sent by the two").isEqualTo(6);
+		}
+		finally {
+			replicas.shutdown();
+		}
+		assertThat(SMTP.getReceivedMessages()).as("one mail per escalation").hasSize(6);
+		assertThat(sweep.sendOwedMails()).isZero();
+	}
+
+	@Test
+	void aMailAnotherReplicaHoldsIsLeftToItUntilItsClaimRunsOut() throws Exception {
+		Ticket ticket = raised(TicketKind.REQUEST, null);
+		clock.advance(Duration.ofHours(3));
+		assertThat(sweep.escalateBreaches()).isEqualTo(1);
+		// Another replica took the mail and died before sending it.
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(ticket.id())),
+				new Update().set("escalations.0.mailClaimedUntil", clock.instant().plus(EscalationSweep.MAIL_CLAIM)),
+				Ticket.class);
+
+		assertThat(sweep.sendOwedMails()).as("held by the other").isZero();
+		assertThat(SMTP.getReceivedMessages()).isEmpty();
+		clock.advance(EscalationSweep.MAIL_CLAIM.plusSeconds(1));
+		assertThat(sweep.sendOwedMails()).as("owed again once the claim ran out").isEqualTo(1);
+		assertThat(SMTP.getReceivedMessages()).hasSize(1);
+		assertThat(tickets.findById(ticket.id()).orElseThrow().escalations()).singleElement()
+			.satisfies(e -> assertThat(e.mailPending()).isNull());
 	}
 
 	@Test
