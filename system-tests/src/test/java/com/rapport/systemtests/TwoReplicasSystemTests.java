@@ -41,7 +41,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -74,10 +73,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisabledIfSystemProperty(named = "rapport.useRunningPlatform", matches = "true")
-// Not in ./mvnw verify yet (issue 11): its first runs here failed before counting (one partner write of the load timed
-// out at 20 s on a machine loaded 17-20; a timed-out write is not yet retried with its Idempotency-Key) and the class
-// takes about 7.5 minutes, over what the CI run can give it. -Drapport.twoReplicas=true runs it (system-tests README).
-@EnabledIfSystemProperty(named = "rapport.twoReplicas", matches = "true")
 class TwoReplicasSystemTests {
 
 	static final List<String> PAIRED = List.of("customer-service", "ticket-service", "order-tracking-service",
@@ -259,7 +254,7 @@ class TwoReplicasSystemTests {
 				.formatted(rhythm, run.toUpperCase(), k, run.toUpperCase(), placed, placed.plus(2, ChronoUnit.DAYS));
 			String key = "rep-" + run + "-r" + k;
 			writes.add(() -> {
-				expect(to.postOrder(json, key), 201, "regular order " + key);
+				expect(retried(() -> to.postOrder(json, key)), 201, "regular order " + key);
 				return null;
 			});
 		}
@@ -540,24 +535,67 @@ class TwoReplicasSystemTests {
 	/** An order placed on one instance, shipped on the other, delivered (if asked) on the first. */
 	private static String orderWithMilestones(Partner[] orders, int instance, String organisation, String number,
 			boolean deliver) {
-		expect(orders[instance].postOrder(Partner.orderJson(organisation, number), "rep-" + number), 201, number);
+		String order = Partner.orderJson(organisation, number);
+		expect(retried(() -> orders[instance].postOrder(order, "rep-" + number)), 201, number);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		expect(orders[1 - instance].post("/api/orders/v1/orders/" + number + "/milestones", """
+		String shipped = """
 				{"customerId": "%s", "eventId": "ship-%s", "code": "SHIPPED", "occurredAt": "%s",
 				 "carrier": "SF Express", "trackingNumber": "SF-%s"}""".formatted(organisation, number,
-				now.minus(2, ChronoUnit.MINUTES), number), null), 201, number + " shipped");
+				now.minus(2, ChronoUnit.MINUTES), number);
+		// A milestone sent again (after a time-out) is the same event by its eventId: 200, nothing twice.
+		expectOneOf(retried(() -> orders[1 - instance].post("/api/orders/v1/orders/" + number + "/milestones", shipped,
+				null)), number + " shipped", 201, 200);
 		if (deliver) {
-			expect(orders[instance].post("/api/orders/v1/orders/" + number + "/milestones", """
+			String delivered = """
 					{"customerId": "%s", "eventId": "deliver-%s", "code": "DELIVERED", "occurredAt": "%s"}"""
-				.formatted(organisation, number, now.minus(1, ChronoUnit.MINUTES)), null), 201, number + " delivered");
+				.formatted(organisation, number, now.minus(1, ChronoUnit.MINUTES));
+			expectOneOf(retried(() -> orders[instance].post("/api/orders/v1/orders/" + number + "/milestones",
+					delivered, null)), number + " delivered", 201, 200);
 		}
 		return number;
 	}
 
 	private static String ticket(Partner to, String json) {
-		HttpResponse<String> answer = to.postTicket(json, null);
+		String key = "rep-ticket-" + UUID.randomUUID();
+		HttpResponse<String> answer = retried(() -> to.postTicket(json, key));
 		expect(answer, 201, "ticket");
 		return JsonPath.read(answer.body(), "$.number");
+	}
+
+	/**
+	 * A partner write sent again with the same Idempotency-Key (or event id) when it timed out, as a partner's system
+	 * would: on two cores running ten JVMs one write of the load may wait longer than the client's 20 s, and what
+	 * the test counts is that the write then happens once, not that it was quick.
+	 */
+	private static HttpResponse<String> retried(Supplier<HttpResponse<String>> write) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				HttpResponse<String> answer = write.get();
+				if (attempt > 1 && answer.statusCode() == 409 && answer.body().contains("idempotency.in-flight")
+						&& attempt < 6) {
+					// The first try is still being answered: "retry shortly".
+					Thread.sleep(2000);
+					continue;
+				}
+				return answer;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			catch (IllegalStateException ex) {
+				if (!(ex.getCause() instanceof java.net.http.HttpTimeoutException) || attempt >= 3) {
+					throw ex;
+				}
+				System.out.printf("Two-replica test: a partner write timed out (%s), sent again with its key%n", ex);
+			}
+		}
+	}
+
+	private static void expectOneOf(HttpResponse<String> answer, String what, int... statuses) {
+		if (java.util.Arrays.stream(statuses).noneMatch(status -> status == answer.statusCode())) {
+			expect(answer, statuses[0], what);
+		}
 	}
 
 	private static void expect(HttpResponse<String> answer, int status, String what) {
@@ -665,7 +703,7 @@ class TwoReplicasSystemTests {
 				const f = document.querySelector('form.team-form');
 				f.querySelector('[name=id]').value = id;
 				f.querySelector('[name=name]').value = 'Replica test ' + id;
-				f.querySelectorAll('input[name=categories]').forEach(c => c.checked = c.value === 'BILLING');
+				f.querySelectorAll('input[name=categories]').forEach(c => c.checked = c.value === 'TICKET_CATEGORY_BILLING');
 				users.forEach((user, i) => {
 				  const at = 'agents[' + i + '].';
 				  f.querySelector('[name="' + at + 'userName"]').value = user;
@@ -676,6 +714,9 @@ class TwoReplicasSystemTests {
 				});
 				f.submit();""", team, agents, SMALL_CAP);
 		admin.waitFor(ExpectedConditions.urlContains("saved=" + team));
+		admin.go("/console/teams");
+		assertThat(admin.text(By.cssSelector("section[data-team='" + team + "'] .team-categories")))
+			.as("what the test's team takes, as the Teams page shows it").matches("Takes:\\s+Billing");
 	}
 
 	/** Each of the team's agents' open tickets, as the console's Teams page shows them ("3 / 50"). */
