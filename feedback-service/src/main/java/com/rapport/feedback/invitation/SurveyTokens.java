@@ -1,35 +1,27 @@
 package com.rapport.feedback.invitation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import com.rapport.support.security.SignedTokens;
 import org.springframework.stereotype.Component;
 
 /**
- * The token of a survey link: the invitation's id and the link's expiry, signed with HMAC-SHA256 under the
- * configured secret, as {@code <payload>.<signature>} in URL-safe Base64. Anyone can read it; nobody without the
+ * The token of a survey link: the invitation's id and the link's expiry, signed under the configured secret
+ * (platform-support's {@link SignedTokens}). Anyone can read it; nobody without the
  * secret can make or change one. Single use is the invitation's (its first answer is final), not the token's.
  */
 @Component
 public class SurveyTokens {
 
-	private static final String ALGORITHM = "HmacSHA256";
+	private static final int MAX_LENGTH = 512;
 
-	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-
-	private final SecretKeySpec key;
+	private final SignedTokens tokens;
 
 	private final Clock clock;
 
 	public SurveyTokens(InvitationProperties properties, Clock clock) {
-		this.key = new SecretKeySpec(properties.tokenSecret().getBytes(StandardCharsets.UTF_8), ALGORITHM);
+		this.tokens = new SignedTokens(properties.tokenSecret());
 		this.clock = clock;
 	}
 
@@ -50,32 +42,11 @@ public class SurveyTokens {
 	}
 
 	public String issue(String invitationId, Instant expiresAt) {
-		String payload = ENCODER.encodeToString((invitationId + "." + expiresAt.getEpochSecond())
-			.getBytes(StandardCharsets.UTF_8));
-		return payload + "." + ENCODER.encodeToString(sign(payload));
+		return tokens.issue(invitationId + "." + expiresAt.getEpochSecond());
 	}
 
 	public Reading read(String token) {
-		if (token == null || token.length() > 512) {
-			return new Forged();
-		}
-		int dot = token.indexOf('.');
-		if (dot <= 0 || dot != token.lastIndexOf('.')) {
-			return new Forged();
-		}
-		String payload = token.substring(0, dot);
-		byte[] signature;
-		String text;
-		try {
-			signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-			text = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return new Forged();
-		}
-		if (!MessageDigest.isEqual(sign(payload), signature)) {
-			return new Forged();
-		}
+		String text = tokens.read(token, MAX_LENGTH).orElse("");
 		int split = text.lastIndexOf('.');
 		if (split <= 0) {
 			return new Forged();
@@ -89,16 +60,5 @@ public class SurveyTokens {
 			return new Forged();
 		}
 		return clock.instant().getEpochSecond() >= expires ? new Expired(invitationId) : new Valid(invitationId);
-	}
-
-	private byte[] sign(String payload) {
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(key);
-			return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
-		}
 	}
 }
