@@ -140,6 +140,12 @@ class ReorderRemindersTests {
 	@Autowired
 	ReorderDraftRepository drafts;
 
+	@Autowired
+	ReorderReminders retries;
+
+	@Autowired
+	org.springframework.data.mongodb.core.MongoTemplate mongo;
+
 	final Caller alice = caller(TestTokens.customer("acme-retail"));
 
 	final Caller globex = caller(TestTokens.customer("globex-trading"));
@@ -307,5 +313,120 @@ class ReorderRemindersTests {
 		assertThat(tasks.findAll()).hasSize(1);
 		assertThat(smtp.waitForIncomingEmail(1_000, 1)).isFalse();
 		assertThat(reminders.findAll()).isEmpty();
+	}
+
+	/** Each reminder's state, by the contact's address. */
+	private Map<String, ReorderReminder> remindersByContact() {
+		Organisation acme = organisations.findById("acme-retail").orElseThrow();
+		Map<String, ReorderReminder> byAddress = new java.util.TreeMap<>();
+		for (ReorderReminder reminder : reminders.findAll()) {
+			acme.contacts().stream().filter(c -> c.id().equals(reminder.contactId())).findFirst()
+				.ifPresent(c -> byAddress.put(c.email(), reminder));
+		}
+		return byAddress;
+	}
+
+	/** The pause of every owed reminder over, as if its time had come. */
+	private void pauseOver() {
+		mongo.updateMulti(new org.springframework.data.mongodb.core.query.Query(),
+				new org.springframework.data.mongodb.core.query.Update().set("nextAttemptAt", now.minusSeconds(1)),
+				ReorderReminder.class);
+	}
+
+	@Test
+	void aReminderTheMailServerRefusedGoesOutOnceWhenItIsBackAndNotBeforeItsPause() throws Exception {
+		smtp.stop();
+		growth.recompute("acme-retail");
+		assertThat(remindersByContact().values()).hasSize(2).allSatisfy(r -> {
+			assertThat(r.state()).isEqualTo(ReorderReminder.State.FAILED);
+			assertThat(r.attempts()).isEqualTo(1);
+			assertThat(r.nextAttemptAt()).isAfter(now);
+			assertThat(r.lastError()).isNotBlank();
+		});
+		smtp.start();
+
+		assertThat(retries.retryOwed(50)).as("within the first pause (a minute)").isZero();
+		pauseOver();
+		assertThat(retries.retryOwed(50)).isEqualTo(2);
+		assertThat(retries.retryOwed(50)).as("nothing owed any more").isZero();
+
+		assertThat(smtp.waitForIncomingEmail(5_000, 2)).isTrue();
+		assertThat(smtp.getReceivedMessages()).extracting(m -> GreenMailUtil.getAddressList(m.getAllRecipients()))
+			.containsExactlyInAnyOrder("alice@acme.example", "carl@acme.example");
+		assertThat(remindersByContact().values()).allSatisfy(r -> {
+			assertThat(r.state()).isEqualTo(ReorderReminder.State.SENT);
+			assertThat(r.attempts()).isEqualTo(2);
+			assertThat(r.lastError()).isNull();
+		});
+	}
+
+	@Test
+	void aReminderIsGivenUpAfterItsLastTry() {
+		smtp.stop();
+		growth.recompute("acme-retail");
+		for (int i = 0; i < ReorderReminders.BACKOFF.size(); i++) {
+			pauseOver();
+			assertThat(retries.retryOwed(50)).isZero();
+		}
+		assertThat(remindersByContact().values()).hasSize(2).allSatisfy(r -> {
+			assertThat(r.state()).isEqualTo(ReorderReminder.State.DEAD);
+			assertThat(r.attempts()).isEqualTo(ReorderReminders.BACKOFF.size() + 1);
+			assertThat(r.nextAttemptAt()).isNull();
+		});
+		pauseOver();
+		assertThat(retries.retryOwed(50)).as("a dead reminder is not tried again").isZero();
+	}
+
+	@Test
+	void aReminderWhoseSenderDiedBeforeSendingGoesOutOnceItsClaimRunsOutAndTwoRetriersSendItOnce() throws Exception {
+		Organisation acme = organisations.findById("acme-retail").orElseThrow();
+		Contact carl = acme.contacts().stream().filter(c -> "carl@acme.example".equals(c.email())).findFirst().orElseThrow();
+		growth.recompute("acme-retail");
+		assertThat(smtp.waitForIncomingEmail(5_000, 2)).isTrue();
+		smtp.purgeEmailFromAllMailboxes();
+		// As a replica leaves it when killed between storing the reminder and sending it: PENDING, claimed.
+		String id = ReorderReminder.idOf("reorder:acme-retail:CHAIR-ERG-01:" + expected(), carl.id());
+		ReorderReminder stored = reminders.findById(id).orElseThrow();
+		reminders.save(new ReorderReminder(id, stored.organisationId(), stored.contactId(), stored.sku(),
+				stored.expectedOn(), ReorderReminder.State.PENDING, now, null, 0, now, now.plus(ReorderReminders.CLAIM),
+				null));
+
+		assertThat(retries.retryOwed(50)).as("while its sender's claim holds").isZero();
+		mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)),
+				new org.springframework.data.mongodb.core.query.Update().set("claimedUntil", now.minusSeconds(1)),
+				ReorderReminder.class);
+		java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<Integer>> sent = two.invokeAll(List.of(() -> retries.retryOwed(50),
+					() -> retries.retryOwed(50)));
+			assertThat(sent.get(0).get() + sent.get(1).get()).as("mailed by the two retriers together").isEqualTo(1);
+		}
+		finally {
+			two.shutdown();
+		}
+		assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+		Thread.sleep(300);
+		assertThat(smtp.getReceivedMessages()).singleElement()
+			.satisfies(m -> assertThat(GreenMailUtil.getAddressList(m.getAllRecipients())).isEqualTo("carl@acme.example"));
+		assertThat(reminders.findById(id).orElseThrow().state()).isEqualTo(ReorderReminder.State.SENT);
+	}
+
+	@Test
+	void aRetryForAContactWhoTurnedRemindersOffSendsNothing() throws Exception {
+		smtp.stop();
+		growth.recompute("acme-retail");
+		smtp.start();
+		Organisation acme = organisations.findById("acme-retail").orElseThrow();
+		organisations.save(acme.withContacts(acme.contacts().stream()
+			.map(c -> "carl@acme.example".equals(c.email()) ? c.withReorderReminderConsent(false) : c).toList()));
+		pauseOver();
+
+		assertThat(retries.retryOwed(50)).isEqualTo(1);
+		assertThat(remindersByContact()).hasEntrySatisfying("carl@acme.example",
+				r -> assertThat(r.state()).isEqualTo(ReorderReminder.State.CANCELLED))
+			.hasEntrySatisfying("alice@acme.example", r -> assertThat(r.state()).isEqualTo(ReorderReminder.State.SENT));
+		assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
 	}
 }
