@@ -26,6 +26,8 @@ import com.rapport.customer.tiering.TieringProperties;
  * {@value #MAX_COMPLAINTS}; {@code growth.risk.breached}: any open ticket overdue: {@value #BREACHED};</li>
  * <li>{@code growth.risk.csat-low}: under half of the window's CSAT answers satisfied; {@code growth.risk.nps-negative}:
  * an NPS below zero: {@value #SCORES} each;</li>
+ * <li>{@code growth.risk.unanswered-reminders}: {@value #PER_UNANSWERED} a reorder reminder mailed at least
+ * {@value #ANSWER_DAYS} days ago with no order placed since it was mailed, at most {@value #MAX_UNANSWERED};</li>
  * <li>{@code growth.risk.tickets-unknown}, {@code growth.risk.scores-unknown}: 0 points, saying that part could
  * not be read, and {@code growth.risk.no-orders}: nothing to judge the rhythm by.</li>
  * </ul>
@@ -48,6 +50,13 @@ public final class ChurnRules {
 
 	static final int SCORES = 15;
 
+	static final int PER_UNANSWERED = 10;
+
+	static final int MAX_UNANSWERED = 20;
+
+	/** How long a reminded customer has to order before the reminder counts as unanswered. */
+	public static final int ANSWER_DAYS = 14;
+
 	private static final Duration HALF_YEAR = Duration.ofDays(180);
 
 	private ChurnRules() {
@@ -55,6 +64,15 @@ public final class ChurnRules {
 
 	public static ChurnRisk assess(Collection<Rfm.Order> placed, SupportFacts facts, Instant now,
 			TieringProperties rates, int threshold) {
+		return assess(placed, facts, List.of(), now, rates, threshold);
+	}
+
+	/**
+	 * @param remindersMailed when each reorder reminder of the organisation was mailed (any time; those younger than
+	 *                        {@value #ANSWER_DAYS} days do not count yet)
+	 */
+	public static ChurnRisk assess(Collection<Rfm.Order> placed, SupportFacts facts, Collection<Instant> remindersMailed,
+			Instant now, TieringProperties rates, int threshold) {
 		List<Rfm.Order> orders = placed.stream()
 			.filter(o -> o.placedAt() != null && !o.placedAt().isAfter(now))
 			.sorted(Comparator.comparing(Rfm.Order::placedAt))
@@ -66,6 +84,7 @@ public final class ChurnRules {
 		rhythm(orders, now, reasons);
 		fewerOrders(orders, now, reasons);
 		shrinkingValue(orders, rates, reasons);
+		unansweredReminders(orders, remindersMailed, now, reasons);
 		support(facts == null ? SupportFacts.UNKNOWN : facts, reasons);
 		int score = Math.min(100, reasons.stream().mapToInt(RiskReason::points).sum());
 		return new ChurnRisk(score, threshold, reasons, now);
@@ -117,6 +136,19 @@ public final class ChurnRules {
 				.movePointRight(2).setScale(0, RoundingMode.HALF_EVEN).intValue();
 			reasons.add(new RiskReason("growth.risk.value-shrinking", List.of(Integer.toString(drop),
 					rates.baseCurrency(), recentAverage.toPlainString(), earlierAverage.toPlainString()), VALUE_SHRINKING));
+		}
+	}
+
+	private static void unansweredReminders(List<Rfm.Order> orders, Collection<Instant> mailed, Instant now,
+			List<RiskReason> reasons) {
+		Instant answerBy = now.minus(Duration.ofDays(ANSWER_DAYS));
+		long unanswered = mailed.stream()
+			.filter(at -> !at.isAfter(answerBy))
+			.filter(at -> orders.stream().noneMatch(order -> order.placedAt().isAfter(at)))
+			.count();
+		if (unanswered > 0) {
+			reasons.add(new RiskReason("growth.risk.unanswered-reminders", List.of(Long.toString(unanswered)),
+					(int) Math.min(MAX_UNANSWERED, PER_UNANSWERED * unanswered)));
 		}
 	}
 

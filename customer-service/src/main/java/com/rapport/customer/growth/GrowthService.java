@@ -88,6 +88,8 @@ public class GrowthService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ReminderHistory reminders;
+
 	/** The timeline entries that change an organisation's value or risk. */
 	static final Set<InteractionKind> SIGNALS = Set.of(InteractionKind.ORDER_PLACED, InteractionKind.ORDER_DELIVERED,
 			InteractionKind.TICKET_OPENED, InteractionKind.TICKET_RESOLVED, InteractionKind.SURVEY_ANSWERED);
@@ -99,7 +101,7 @@ public class GrowthService {
 			SupportSignals support, CareTaskService care, MessageSource messages,
 			OrderHistory history,
 			GrowthConfiguration.SignalRunner signals, GrowthSettingsService settings,
-			MongoTemplate mongo, ApplicationEventPublisher events) {
+			MongoTemplate mongo, ApplicationEventPublisher events, ReminderHistory reminders) {
 		this.organisations = organisations;
 		this.growth = growth;
 		this.timeline = timeline;
@@ -114,6 +116,7 @@ public class GrowthService {
 		this.settings = settings;
 		this.mongo = mongo;
 		this.events = events;
+		this.reminders = reminders;
 	}
 
 	public static boolean mayReadSegments(Caller caller) {
@@ -150,7 +153,7 @@ public class GrowthService {
 
 	private CustomerGrowth recompute(Organisation organisation) {
 		return recompute(organisation, history.linesOf(organisation.id()), support.of(organisation.id()),
-				settings.current());
+				reminders.mailed(organisation.id()), settings.current());
 	}
 
 	/**
@@ -158,11 +161,11 @@ public class GrowthService {
 	 * managers' settings in force.
 	 */
 	private CustomerGrowth recompute(Organisation organisation, List<ReorderRules.Line> lines, SupportFacts facts,
-			GrowthSettings rules) {
+			List<Instant> remindersMailed, GrowthSettings rules) {
 		String id = organisation.id();
 		Instant now = clock.instant();
 		LifetimeValue value = LifetimeValue.of(orders(id, InteractionKind.ORDER_DELIVERED), now, rates, properties);
-		ChurnRisk risk = ChurnRules.assess(orders(id, InteractionKind.ORDER_PLACED), facts, now, rates,
+		ChurnRisk risk = ChurnRules.assess(orders(id, InteractionKind.ORDER_PLACED), facts, remindersMailed, now, rates,
 				rules.riskThreshold());
 		List<Reorder> reorders = lines != null
 				? ReorderRules.predict(lines, now, rules.reorderLeadDays())
@@ -319,11 +322,14 @@ public class GrowthService {
 			List<Organisation> content = page.getContent();
 			Map<String, List<ReorderRules.Line>> lines = history.linesOfRange(content.get(0).id(),
 					content.get(content.size() - 1).id());
-			Map<String, SupportFacts> facts = support.ofAll(content.stream().map(Organisation::id).toList());
+			List<String> ids = content.stream().map(Organisation::id).toList();
+			Map<String, SupportFacts> facts = support.ofAll(ids);
+			Map<String, List<Instant>> mailed = reminders.mailed(ids);
 			for (Organisation organisation : page) {
 				try {
 					recompute(organisation, lines == null ? null : lines.getOrDefault(organisation.id(), List.of()),
-							facts.getOrDefault(organisation.id(), SupportFacts.UNKNOWN), rules);
+							facts.getOrDefault(organisation.id(), SupportFacts.UNKNOWN),
+							mailed.getOrDefault(organisation.id(), List.of()), rules);
 					done++;
 				}
 				catch (RuntimeException ex) {

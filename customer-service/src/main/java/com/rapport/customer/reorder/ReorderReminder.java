@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("reorder_reminders")
 @CompoundIndex(name = "retry_due", def = "{'state': 1, 'nextAttemptAt': 1}")
+@CompoundIndex(name = "organisation_state", def = "{'organisationId': 1, 'state': 1}")
 public record ReorderReminder(@Id String id, String organisationId, String contactId, String sku,
 		LocalDate expectedOn, State state, Instant createdAt, Instant sentAt, int attempts, Instant nextAttemptAt,
 		Instant claimedUntil, String lastError) {

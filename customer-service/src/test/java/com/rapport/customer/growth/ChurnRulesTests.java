@@ -142,4 +142,40 @@ class ChurnRulesTests {
 		assertThat(risk.score()).isEqualTo(60);
 		assertThat(risk.atRisk()).isTrue();
 	}
+
+	@Test
+	void aReorderReminderUnansweredForTwoWeeksCountsAndAnOrderSinceAnswersIt() {
+		List<Rfm.Order> orders = every(30, 10, 6, "1000000");
+		Instant mailed20DaysAgo = NOW.minus(Duration.ofDays(20));
+		Instant mailed40DaysAgo = NOW.minus(Duration.ofDays(40));
+		Instant mailed13DaysAgo = NOW.minus(Duration.ofDays(13));
+
+		ChurnRisk answered = ChurnRules.assess(orders, CALM, List.of(mailed20DaysAgo), NOW, TieringProperties.defaults(), 50);
+		assertThat(codes(answered)).as("an order 10 days ago answers a reminder of 20 days ago")
+			.doesNotContain("growth.risk.unanswered-reminders");
+
+		List<Rfm.Order> silent = every(30, 45, 6, "1000000");
+		ChurnRisk young = ChurnRules.assess(silent, CALM, List.of(mailed13DaysAgo), NOW, TieringProperties.defaults(), 50);
+		assertThat(codes(young)).as("13 days: not yet unanswered").doesNotContain("growth.risk.unanswered-reminders");
+
+		ChurnRisk fourteen = ChurnRules.assess(silent, CALM, List.of(NOW.minus(Duration.ofDays(ChurnRules.ANSWER_DAYS))),
+				NOW, TieringProperties.defaults(), 50);
+		assertThat(fourteen.reasons()).filteredOn(r -> r.code().equals("growth.risk.unanswered-reminders"))
+			.singleElement().satisfies(r -> {
+				assertThat(r.points()).isEqualTo(ChurnRules.PER_UNANSWERED);
+				assertThat(r.args()).containsExactly("1");
+			});
+
+		ChurnRisk three = ChurnRules.assess(silent, CALM, List.of(mailed20DaysAgo, mailed40DaysAgo,
+				NOW.minus(Duration.ofDays(44))), NOW, TieringProperties.defaults(), 50);
+		assertThat(three.reasons()).filteredOn(r -> r.code().equals("growth.risk.unanswered-reminders"))
+			.singleElement().satisfies(r -> {
+				assertThat(r.points()).as("at most").isEqualTo(ChurnRules.MAX_UNANSWERED);
+				assertThat(r.args()).containsExactly("3");
+			});
+		ChurnRisk before = ChurnRules.assess(silent, CALM, List.of(NOW.minus(Duration.ofDays(50))), NOW,
+				TieringProperties.defaults(), 50);
+		assertThat(codes(before)).as("a reminder before the latest order (45 days ago) was answered by it")
+			.doesNotContain("growth.risk.unanswered-reminders");
+	}
 }

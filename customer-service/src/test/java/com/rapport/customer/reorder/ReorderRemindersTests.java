@@ -429,4 +429,23 @@ class ReorderRemindersTests {
 		assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 	}
+
+	@Test
+	void aReminderMailedTwoWeeksAgoWithNoOrderSinceIsAReasonOfTheChurnRisk() throws Exception {
+		growth.recompute("acme-retail");
+		assertThat(smtp.waitForIncomingEmail(5_000, 2)).isTrue();
+		assertThat(growth.recompute("acme-retail").risk().reasons()).extracting(r -> r.code())
+			.as("just mailed").doesNotContain("growth.risk.unanswered-reminders");
+
+		// Both reminders mailed 15 days ago; the organisation has placed nothing since (its timeline has no order).
+		mongo.updateMulti(new org.springframework.data.mongodb.core.query.Query(),
+				new org.springframework.data.mongodb.core.query.Update().set("sentAt", now.minus(Duration.ofDays(15))),
+				ReorderReminder.class);
+		assertThat(growth.recompute("acme-retail").risk().reasons())
+			.filteredOn(r -> r.code().equals("growth.risk.unanswered-reminders")).singleElement()
+			.satisfies(r -> assertThat(r.args()).containsExactly("2"));
+		growth.recomputeAll();
+		assertThat(figures.findById("acme-retail").orElseThrow().risk().reasons()).extracting(r -> r.code())
+			.as("the nightly run reads them too").contains("growth.risk.unanswered-reminders");
+	}
 }
