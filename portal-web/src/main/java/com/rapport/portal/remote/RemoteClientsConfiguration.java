@@ -153,6 +153,13 @@ class RemoteClientsConfiguration {
 	}
 
 	@Bean
+	com.rapport.contracts.ticket.v1.TicketAttachmentServiceGrpc.TicketAttachmentServiceBlockingStub ticketAttachmentServiceStub(
+			GrpcChannelFactory channels) {
+		return com.rapport.contracts.ticket.v1.TicketAttachmentServiceGrpc
+			.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
+	}
+
+	@Bean
 	TicketQueueServiceBlockingStub ticketQueueServiceStub(GrpcChannelFactory channels) {
 		return TicketQueueServiceGrpc.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
 	}
