@@ -145,6 +145,8 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			case "Reply", "AddNote" -> "{\"ticketId\": \"" + freshTicketOfA(method) + "\", \"body\": \"Noted\"}";
 			case "ChangeStatus" -> "{\"ticketId\": \"" + freshTicketOfA(fullMethodName)
 					+ "\", \"transition\": \"TICKET_TRANSITION_CLOSE\"}";
+			case "MergeTicket" -> "{\"duplicateId\": \"" + freshTicketOfA(method) + "\", \"survivorId\": \"" + ticketOfA
+					+ "\", \"reason\": \"Raised twice\"}";
 			case "Assign" -> "{\"ticketId\": \"" + freshTicketOfA(method) + "\", \"reason\": \"Holiday cover\"}";
 			case "ChangePriority" -> "{\"ticketId\": \"" + freshTicketOfA(method)
 					+ "\", \"priority\": \"TICKET_PRIORITY_URGENT\", \"reason\": \"Their line stands still\"}";

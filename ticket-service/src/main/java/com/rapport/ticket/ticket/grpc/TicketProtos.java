@@ -94,6 +94,9 @@ final class TicketProtos {
 			builder.setNextReplyDue(timestamp(ticket.sla().nextReplyDue()));
 		}
 		builder.setSlaCalendarId(orEmpty(ticket.sla().calendarId()));
+		if (ticket.merge() != null) {
+			builder.setMergedIntoId(ticket.merge().intoId()).setMergedIntoNumber(ticket.merge().intoNumber());
+		}
 		if (ticket.queue().slaDueAt() != null) {
 			builder.setSlaDueAt(timestamp(ticket.queue().slaDueAt()))
 				.setSlaAtRiskAt(timestamp(ticket.queue().slaAtRiskAt()));
