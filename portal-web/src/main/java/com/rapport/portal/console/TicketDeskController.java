@@ -198,6 +198,24 @@ class TicketDeskController {
 		}
 	}
 
+	/** Merges this ticket, a duplicate, into {@code survivor} (its number) with a reason; then shows the survivor. */
+	@PostMapping("/console/tickets/{id}/merge")
+	String merge(@PathVariable String id, @RequestParam(defaultValue = "") String survivor,
+			@RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response) {
+		try {
+			TicketDetail kept = desk.merge(id, survivor.strip(), reason.strip());
+			return redirect(kept.getTicket().getNumber());
+		}
+		catch (UnprocessableException | ConflictException | NotFoundException ex) {
+			response.setStatus(ex instanceof NotFoundException ? 404 : TicketPages.status(ex));
+			Map<String, String> errors = ex instanceof NotFoundException
+					? pages.error("survivor", "console.ticket.merge.no-such-ticket") : pages.errors(ex);
+			model.addAttribute("mergeSurvivor", survivor);
+			model.addAttribute("mergeReason", reason);
+			return page(model, desk.ticket(id), "", "", errors);
+		}
+	}
+
 	/** The caller takes the ticket ({@code assigneeId} empty), or gives it to an agent of a team. */
 	@PostMapping("/console/tickets/{id}/assignee")
 	String take(@PathVariable String id, @RequestParam(defaultValue = "") String assigneeId,

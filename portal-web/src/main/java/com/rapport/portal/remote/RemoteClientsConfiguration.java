@@ -160,6 +160,13 @@ class RemoteClientsConfiguration {
 	}
 
 	@Bean
+	com.rapport.contracts.ticket.v1.TicketMergeServiceGrpc.TicketMergeServiceBlockingStub ticketMergeServiceStub(
+			GrpcChannelFactory channels) {
+		return com.rapport.contracts.ticket.v1.TicketMergeServiceGrpc
+			.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
+	}
+
+	@Bean
 	TicketQueueServiceBlockingStub ticketQueueServiceStub(GrpcChannelFactory channels) {
 		return TicketQueueServiceGrpc.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
 	}

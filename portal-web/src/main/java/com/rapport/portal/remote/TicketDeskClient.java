@@ -43,14 +43,19 @@ public class TicketDeskClient {
 
 	private final TicketAttachmentServiceBlockingStub attachments;
 
+	private final com.rapport.contracts.ticket.v1.TicketMergeServiceGrpc.TicketMergeServiceBlockingStub merging;
+
 	private final RemoteCalls remoteCalls;
 
 	private final CallTokens tokens;
 
 	TicketDeskClient(TicketIntakeServiceBlockingStub intake, TicketConversationServiceBlockingStub conversation,
 			TicketQueueServiceBlockingStub queue, TicketWorkflowServiceBlockingStub workflow,
-			TicketAttachmentServiceBlockingStub attachments, RemoteCalls remoteCalls, CallTokens tokens) {
+			TicketAttachmentServiceBlockingStub attachments,
+			com.rapport.contracts.ticket.v1.TicketMergeServiceGrpc.TicketMergeServiceBlockingStub merging,
+			RemoteCalls remoteCalls, CallTokens tokens) {
 		this.attachments = attachments;
+		this.merging = merging;
 		this.intake = intake;
 		this.conversation = conversation;
 		this.queue = queue;
@@ -83,6 +88,13 @@ public class TicketDeskClient {
 	public TicketDetail reply(String ticketId, String body, List<AttachmentUpload> files) {
 		return remoteCalls.write(TicketClient.REMOTE, () -> conversation.withCallCredentials(tokens.forCurrentCaller())
 			.reply(ReplyRequest.newBuilder().setTicketId(ticketId).setBody(body).addAllAttachments(files).build()));
+	}
+
+	/** Merges {@code duplicateId} into {@code survivorId} (ids or numbers) with a reason; answers the survivor. */
+	public TicketDetail merge(String duplicateId, String survivorId, String reason) {
+		return remoteCalls.write(TicketClient.REMOTE, () -> merging.withCallCredentials(tokens.forCurrentCaller())
+			.mergeTicket(com.rapport.contracts.ticket.v1.MergeTicketRequest.newBuilder().setDuplicateId(duplicateId)
+				.setSurvivorId(survivorId).setReason(reason).build()));
 	}
 
 	/** One attachment with its content, if the caller may read the ticket and the message it came with. */

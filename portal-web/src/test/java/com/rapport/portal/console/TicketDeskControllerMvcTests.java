@@ -390,6 +390,32 @@ class TicketDeskControllerMvcTests {
 	}
 
 	@Test
+	void staffMergeADuplicateIntoTheTicketThatGoesOnAndHearWhyAnInvalidMergeWasRefused() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail());
+		Document page = page(agent(get("/console/tickets/T-1001")));
+		assertThat(page.select("form.merge-form").attr("action")).isEqualTo("/console/tickets/T-1001/merge");
+
+		given(desk.merge("T-1001", "T-1002", "Raised twice")).willReturn(detail().toBuilder()
+			.setTicket(ticket().setNumber("T-1002")).build());
+		agent(post("/console/tickets/T-1001/merge").with(csrf()).param("survivor", " T-1002 ")
+			.param("reason", "Raised twice")).andExpect(redirectedUrl("/console/tickets/T-1002#latest"));
+
+		given(desk.merge("T-1001", "T-1003", "Same"))
+			.willThrow(new ConflictException(Message.of("ticket.merge.already-merged", "T-1001", "T-1002")));
+		Document refused = page(agent(post("/console/tickets/T-1001/merge").with(csrf()).param("survivor", "T-1003")
+			.param("reason", "Same").header("Accept-Language", "zh-CN")).andExpect(status().isConflict()));
+		assertThat(refused.select(".notice.error").text()).isEqualTo("T-1001 已合并到 T-1002。");
+		assertThat(refused.select("#merge-survivor").val()).isEqualTo("T-1003");
+
+		given(desk.ticket("T-1001")).willReturn(detail().toBuilder().setTicket(ticket()
+			.setStatus(com.rapport.contracts.ticket.v1.TicketStatus.TICKET_STATUS_CLOSED).setMergedIntoNumber("T-1002"))
+			.build());
+		Document merged = page(agent(get("/console/tickets/T-1001")));
+		assertThat(merged.select(".ticket-merged a").attr("href")).isEqualTo("/console/tickets/T-1002");
+		assertThat(merged.select("form.merge-form")).as("a closed ticket is merged no more").isEmpty();
+	}
+
+	@Test
 	void customersDoNotReachTheConsolesDesk() throws Exception {
 		mvc.perform(get("/console/tickets").with(as(TestTokens.customer("acme-retail")))).andExpect(status().isForbidden());
 		mvc.perform(get("/console/tickets/T-1001/attachments/a9").with(as(TestTokens.customer("acme-retail"))))

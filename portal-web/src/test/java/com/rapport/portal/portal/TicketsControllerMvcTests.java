@@ -247,6 +247,15 @@ class TicketsControllerMvcTests {
 	}
 
 	@Test
+	void aMergedRequestSaysInTheReadersLanguageWhereItGoesOn() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail(ticket().setStatus(TicketStatus.TICKET_STATUS_CLOSED)
+			.setMergedIntoNumber("T-1002").build()));
+		Document page = page(contact(get("/portal/tickets/T-1001").header("Accept-Language", "zh-CN")));
+		assertThat(page.select(".ticket-merged").text()).isEqualTo("此请求已合并到 T-1002");
+		assertThat(page.select(".ticket-merged a").attr("href")).isEqualTo("/portal/tickets/T-1002");
+	}
+
+	@Test
 	void theListAsksForTheOrganisationsOpenOrClosedTicketsNewestFirst() throws Exception {
 		given(desk.list(any())).willReturn(ListTicketsResponse.newBuilder().addTickets(ticket()).setTotalCount(1).build());
 
