@@ -69,6 +69,10 @@ public final class FakeKeycloak {
 					exchange.getRequestMethod() + " " + exchange.getRequestURI()
 							+ (exchange.getRequestURI().getPath().endsWith("/cookies")
 									? "\n" + exchange.getRequestHeaders().getFirst("Cookie") : "")));
+			// A form that sends files: what arrived, as it arrived.
+			server.createContext("/survey/upload", exchange -> answer(exchange, "text/plain",
+					exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + "\n"
+							+ new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
 			// A page that takes a while, as portal-web's pages do on a busy machine.
 			server.createContext("/survey/busy", exchange -> {
 				try {

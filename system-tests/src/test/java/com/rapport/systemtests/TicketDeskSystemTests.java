@@ -215,6 +215,89 @@ class TicketDeskSystemTests {
 		}
 	}
 
+	/**
+	 * Attachments end to end: a contact raises an issue with a PDF (its CSRF token in the form's address, which the
+	 * gateway checks), the file is listed on the opening message and downloads whole, as an attachment and never
+	 * sniffed; a program named like a PDF is refused by its content (415) and a file over the limit (413) in Chinese,
+	 * both with the reply kept; the agent downloads the contact's file in the console; another organisation's
+	 * contact gets 404 for it, as for an unknown one.
+	 */
+	@Test
+	void aContactSendsAFileTheAgentDownloadsItAndForbiddenOrTooLargeFilesAreRefused() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rapport-attachments-");
+		java.nio.file.Path pdf = java.nio.file.Files.writeString(dir.resolve("delivery-note-" + tag + ".pdf"),
+				"%PDF-1.4\n% delivery note " + tag + "\n%%EOF\n");
+		java.nio.file.Path program = java.nio.file.Files.write(dir.resolve("invoice-" + tag + ".pdf"),
+				new byte[] { 'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0 });
+		byte[] large = new byte[4 * 1024 * 1024];
+		System.arraycopy("%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, large, 0, 9);
+		java.nio.file.Path tooLarge = java.nio.file.Files.write(dir.resolve("scan-" + tag + ".pdf"), large);
+		String number;
+		String href;
+
+		try (Browser contact = Browser.open().login("acme.buyer", "acme-demo-26")) {
+			contact.go("/portal/tickets/new");
+			new Select(contact.driver.findElement(By.id("category"))).selectByValue("TICKET_CATEGORY_DELIVERY");
+			contact.driver.findElement(By.id("subject")).sendKeys("Delivery note does not match " + tag);
+			contact.driver.findElement(By.id("body")).sendKeys("The note lists 12 pallets, we got 11.");
+			contact.driver.findElement(By.id("attachments")).sendKeys(pdf.toString());
+			contact.driver.findElement(By.cssSelector("form.ticket-form button[type=submit]")).click();
+			contact.waitFor(ExpectedConditions.urlContains("opened"));
+			number = contact.text(By.cssSelector("h1 .ticket-number"));
+
+			WebElement link = contact.driver.findElement(By.cssSelector("ol.conversation a.attachment-link"));
+			assertThat(link.getText()).isEqualTo(pdf.getFileName().toString());
+			href = link.getAttribute("href").replace(RunningPlatform.GATEWAY, "");
+			assertThat(href).startsWith("/portal/tickets/" + number + "/attachments/");
+			assertThat(contact.fetch(href)).contains("delivery note " + tag);
+			String[] headers = headers(contact, href).split("\\|");
+			assertThat(headers[0]).isEqualTo("application/pdf");
+			assertThat(headers[1]).isEqualTo("attachment; filename=\"" + pdf.getFileName() + "\"");
+			// The gateway and portal-web may each say it: present is what counts.
+			assertThat(headers[2]).contains("nosniff");
+
+			contact.driver.findElement(By.id("body")).sendKeys("And the invoice.");
+			contact.driver.findElement(By.cssSelector("form.reply-form input[type=file]")).sendKeys(program.toString());
+			contact.driver.findElement(By.cssSelector("form.reply-form button")).click();
+			contact.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".attachments-error")));
+			assertThat(contact.text(By.cssSelector(".notice.error"))).startsWith("A file is of a type we do not accept");
+			assertThat(contact.text(By.cssSelector(".attachments-error"))).contains(program.getFileName().toString());
+			assertThat(contact.driver.findElement(By.id("body")).getAttribute("value")).isEqualTo("And the invoice.");
+
+			contact.go("/portal/tickets/" + number + "?lang=zh-CN");
+			contact.driver.findElement(By.id("body")).sendKeys("扫描件");
+			contact.driver.findElement(By.cssSelector("form.reply-form input[type=file]")).sendKeys(tooLarge.toString());
+			contact.driver.findElement(By.cssSelector("form.reply-form button")).click();
+			contact.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".attachments-error")));
+			assertThat(contact.text(By.cssSelector(".notice.error"))).contains("文件过大").contains("3 MB");
+			assertThat(contact.driver.findElements(By.cssSelector("ol.conversation a.attachment-link")))
+				.as("nothing of the refused replies was stored").hasSize(1);
+		}
+
+		try (Browser agent = Browser.open().login("agent.li", "agent-demo-26")) {
+			agent.go("/console/tickets/" + number);
+			String consoleHref = agent.driver.findElement(By.cssSelector("ol.conversation a.attachment-link"))
+				.getAttribute("href").replace(RunningPlatform.GATEWAY, "");
+			assertThat(consoleHref).startsWith("/console/tickets/" + number + "/attachments/");
+			assertThat(agent.fetch(consoleHref)).contains("delivery note " + tag);
+		}
+
+		try (Browser other = Browser.open().login("globex.buyer", "globex-demo-26")) {
+			assertThat(other.status(href)).isEqualTo(404);
+		}
+	}
+
+	/** The download's type, disposition and nosniff header, as the browser receives them. */
+	private static String headers(Browser browser, String path) {
+		return (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+				"const done = arguments[arguments.length - 1];"
+						+ "fetch(arguments[0]).then(r => done(r.headers.get('content-type') + '|'"
+						+ " + r.headers.get('content-disposition') + '|' + r.headers.get('x-content-type-options')))"
+						+ ".catch(e => done('fetch failed: ' + e));",
+				path);
+	}
+
 	@Test
 	void aRaisedIssueWithoutACategoryIsRefusedOnTheFormInChinese() {
 		try (Browser contact = Browser.open().login("globex.buyer", "globex-demo-26")) {

@@ -61,12 +61,20 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 
 	private String ticketOfA;
 
+	@Autowired
+	com.rapport.ticket.attachment.Attachments attachments;
+
+	/** A file on the opening message of A's tickets, for GetAttachment. */
+	private com.rapport.ticket.attachment.Attachment fileOfA;
+
 	private int fresh;
 
 	@Override
 	protected void createRecordsOfOrganisationA() {
 		tickets.deleteAll();
 		given(customers.tierOf(Caller.ORGANISATION_A)).willReturn(Tier.KEY);
+		fileOfA = attachments.store(List.of(new com.rapport.ticket.attachment.AttachmentUpload("broken-chairs.txt",
+				"Four chairs arrived broken".getBytes(java.nio.charset.StandardCharsets.UTF_8)))).get(0);
 		ticketOfA = ticketOfA("T-4711", TicketStatus.NEW).id();
 		mongo.remove(new org.springframework.data.mongodb.core.query.Query(), com.rapport.ticket.macro.Macro.class);
 	}
@@ -88,7 +96,7 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 				SlaProperties.defaults().policyFor(Tier.KEY).start(opened, BusinessCalendar.ROUND_THE_CLOCK, 25), null, null, List.of(), List.of(), null,
 				"staff-agent", null, null, false, 0,
 				List.of(new TicketMessage("m1", AuthorKind.CUSTOMER, "contact-of-a", SECRET_REQUESTER, false,
-						"Four chairs arrived broken", opened),
+						"Four chairs arrived broken", opened, List.of(fileOfA)),
 						new TicketMessage("m2", AuthorKind.STAFF, "staff-agent", "Li Na", true, SECRET_NOTE, opened)),
 				null, List.of());
 		return tickets.insert(ticket);
@@ -133,9 +141,12 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 					 "category": "TICKET_CATEGORY_QUALITY", "channel": "TICKET_CHANNEL_PHONE", "requesterName": "Agatha"}"""
 				.formatted(Caller.ORGANISATION_A);
 			case "GetTicket" -> "{\"ticketId\": \"" + ticketOfA + "\"}";
+			case "GetAttachment" -> "{\"ticketId\": \"" + ticketOfA + "\", \"attachmentId\": \"" + fileOfA.id() + "\"}";
 			case "Reply", "AddNote" -> "{\"ticketId\": \"" + freshTicketOfA(method) + "\", \"body\": \"Noted\"}";
 			case "ChangeStatus" -> "{\"ticketId\": \"" + freshTicketOfA(fullMethodName)
 					+ "\", \"transition\": \"TICKET_TRANSITION_CLOSE\"}";
+			case "MergeTicket" -> "{\"duplicateId\": \"" + freshTicketOfA(method) + "\", \"survivorId\": \"" + ticketOfA
+					+ "\", \"reason\": \"Raised twice\"}";
 			case "Assign" -> "{\"ticketId\": \"" + freshTicketOfA(method) + "\", \"reason\": \"Holiday cover\"}";
 			case "ChangePriority" -> "{\"ticketId\": \"" + freshTicketOfA(method)
 					+ "\", \"priority\": \"TICKET_PRIORITY_URGENT\", \"reason\": \"Their line stands still\"}";

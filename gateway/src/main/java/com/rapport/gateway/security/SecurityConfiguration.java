@@ -40,7 +40,6 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
-import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
@@ -133,7 +132,7 @@ class SecurityConfiguration {
 			// The portal renders the token from this cookie into its forms (it reaches portal-web with the
 			// request), so the cookie can stay HttpOnly and no script needs to read it.
 			.csrf(csrf -> csrf.csrfTokenRepository(new CookieServerCsrfTokenRepository())
-				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+				.csrfTokenRequestHandler(new MultipartCsrfTokenHandler()))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(issuer)))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))

@@ -173,6 +173,35 @@ class GatewaySecurityTests {
 			.expectStatus().isForbidden();
 	}
 
+	/** A form with files carries its token in its address: the upload reaches portal-web as it was sent. */
+	@Test
+	void aFileUploadIsCheckedByTheTokenInItsAddressAndForwardedWhole() {
+		String token = web.get().uri("/actuator/health").exchange()
+			.returnResult(Void.class).getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+		org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+		parts.part("body", "See the photo");
+		parts.part("attachments", new org.springframework.core.io.ByteArrayResource(
+				"PHOTO-BYTES-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return "photo.jpg";
+			}
+		});
+		var form = parts.build();
+
+		web.post().uri("/survey/upload?_csrf=" + token).cookie("XSRF-TOKEN", token)
+			.body(BodyInserters.fromMultipartData(form)).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).value(echo -> assertThat(echo).startsWith("POST multipart/form-data;")
+				.contains("filename=\"photo.jpg\"").contains("PHOTO-BYTES-0123456789").contains("See the photo"));
+		web.post().uri("/survey/upload").cookie("XSRF-TOKEN", token)
+			.body(BodyInserters.fromMultipartData(form)).exchange()
+			.expectStatus().isForbidden();
+		web.post().uri("/survey/upload?_csrf=forged").cookie("XSRF-TOKEN", token)
+			.body(BodyInserters.fromMultipartData(form)).exchange()
+			.expectStatus().isForbidden();
+	}
+
 	@Test
 	void readinessProbeIsOpen() {
 		web.get().uri("/actuator/health/readiness").exchange()

@@ -30,6 +30,7 @@ import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
 import com.rapport.support.error.UnprocessableException;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -141,16 +143,23 @@ class TicketDeskController {
 	}
 
 	@PostMapping("/console/tickets/{id}/replies")
-	String reply(@PathVariable String id, @RequestParam(defaultValue = "") String body, Model model,
+	String reply(@PathVariable String id, @RequestParam(defaultValue = "") String body,
+			@RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
 			HttpServletResponse response) {
 		try {
-			desk.reply(id, body);
+			desk.reply(id, body, pages.uploads(files));
 			return redirect(id);
 		}
 		catch (UnprocessableException | ConflictException ex) {
-			response.setStatus(ex instanceof ConflictException ? 409 : 422);
+			response.setStatus(TicketPages.status(ex));
 			return page(model, desk.ticket(id), body, "", pages.errors(ex));
 		}
+	}
+
+	/** A file of the conversation, as a download (ticket-service checks the caller may read it). */
+	@GetMapping("/console/tickets/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId) {
+		return TicketPages.download(desk.attachment(id, attachmentId));
 	}
 
 	@PostMapping("/console/tickets/{id}/notes")
@@ -186,6 +195,24 @@ class TicketDeskController {
 		catch (UnprocessableException | ConflictException ex) {
 			response.setStatus(ex instanceof ConflictException ? 409 : 422);
 			return page(model, desk.ticket(id), "", "", pages.errors(ex));
+		}
+	}
+
+	/** Merges this ticket, a duplicate, into {@code survivor} (its number) with a reason; then shows the survivor. */
+	@PostMapping("/console/tickets/{id}/merge")
+	String merge(@PathVariable String id, @RequestParam(defaultValue = "") String survivor,
+			@RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response) {
+		try {
+			TicketDetail kept = desk.merge(id, survivor.strip(), reason.strip());
+			return redirect(kept.getTicket().getNumber());
+		}
+		catch (UnprocessableException | ConflictException | NotFoundException ex) {
+			response.setStatus(ex instanceof NotFoundException ? 404 : TicketPages.status(ex));
+			Map<String, String> errors = ex instanceof NotFoundException
+					? pages.error("survivor", "console.ticket.merge.no-such-ticket") : pages.errors(ex);
+			model.addAttribute("mergeSurvivor", survivor);
+			model.addAttribute("mergeReason", reason);
+			return page(model, desk.ticket(id), "", "", errors);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.rapport.portal.portal;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,7 @@ import com.rapport.portal.web.TicketPages;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.UnprocessableException;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -67,14 +70,16 @@ class TicketsController {
 	}
 
 	@PostMapping("/portal/tickets")
-	String open(@ModelAttribute TicketForm form, Model model, HttpServletResponse response) {
+	String open(@ModelAttribute TicketForm form,
+			@RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
+			HttpServletResponse response) {
 		try {
-			TicketDetail opened = desk.open(form.request());
+			TicketDetail opened = desk.open(form.request().toBuilder().addAllAttachments(pages.uploads(files)).build());
 			return "redirect:/portal/tickets/" + UriUtils.encodePathSegment(opened.getTicket().getNumber(), "UTF-8")
 					+ "?opened";
 		}
 		catch (UnprocessableException ex) {
-			response.setStatus(422);
+			response.setStatus(TicketPages.status(ex));
 			return form(model, form, pages.errors(ex));
 		}
 	}
@@ -86,17 +91,24 @@ class TicketsController {
 	}
 
 	@PostMapping("/portal/tickets/{id}/replies")
-	String reply(@PathVariable String id, @RequestParam(defaultValue = "") String body, Model model,
+	String reply(@PathVariable String id, @RequestParam(defaultValue = "") String body,
+			@RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
 			HttpServletResponse response) {
 		try {
-			desk.reply(id, body);
+			desk.reply(id, body, pages.uploads(files));
 			return "redirect:/portal/tickets/" + UriUtils.encodePathSegment(id, "UTF-8") + "#latest";
 		}
 		catch (UnprocessableException | ConflictException ex) {
-			response.setStatus(ex instanceof ConflictException ? 409 : 422);
+			response.setStatus(TicketPages.status(ex));
 			model.addAttribute("opened", false);
 			return pages.ticket(model, desk.ticket(id), body, pages.errors(ex), "portal/ticket");
 		}
+	}
+
+	/** A file of the conversation, as a download: ticket-service checks the ticket is the organisation's. */
+	@GetMapping("/portal/tickets/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId) {
+		return TicketPages.download(desk.attachment(id, attachmentId));
 	}
 
 	@PostMapping("/portal/tickets/{id}/status")

@@ -153,6 +153,20 @@ class RemoteClientsConfiguration {
 	}
 
 	@Bean
+	com.rapport.contracts.ticket.v1.TicketAttachmentServiceGrpc.TicketAttachmentServiceBlockingStub ticketAttachmentServiceStub(
+			GrpcChannelFactory channels) {
+		return com.rapport.contracts.ticket.v1.TicketAttachmentServiceGrpc
+			.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
+	}
+
+	@Bean
+	com.rapport.contracts.ticket.v1.TicketMergeServiceGrpc.TicketMergeServiceBlockingStub ticketMergeServiceStub(
+			GrpcChannelFactory channels) {
+		return com.rapport.contracts.ticket.v1.TicketMergeServiceGrpc
+			.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
+	}
+
+	@Bean
 	TicketQueueServiceBlockingStub ticketQueueServiceStub(GrpcChannelFactory channels) {
 		return TicketQueueServiceGrpc.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
 	}

@@ -1,6 +1,12 @@
 package com.rapport.portal.remote;
 
+import java.util.List;
+
 import com.rapport.contracts.ticket.v1.AddNoteRequest;
+import com.rapport.contracts.ticket.v1.AttachmentContent;
+import com.rapport.contracts.ticket.v1.AttachmentUpload;
+import com.rapport.contracts.ticket.v1.GetAttachmentRequest;
+import com.rapport.contracts.ticket.v1.TicketAttachmentServiceGrpc.TicketAttachmentServiceBlockingStub;
 import com.rapport.contracts.ticket.v1.AssignRequest;
 import com.rapport.contracts.ticket.v1.ChangeStatusRequest;
 import com.rapport.contracts.ticket.v1.GetTicketRequest;
@@ -35,13 +41,21 @@ public class TicketDeskClient {
 
 	private final TicketWorkflowServiceBlockingStub workflow;
 
+	private final TicketAttachmentServiceBlockingStub attachments;
+
+	private final com.rapport.contracts.ticket.v1.TicketMergeServiceGrpc.TicketMergeServiceBlockingStub merging;
+
 	private final RemoteCalls remoteCalls;
 
 	private final CallTokens tokens;
 
 	TicketDeskClient(TicketIntakeServiceBlockingStub intake, TicketConversationServiceBlockingStub conversation,
-			TicketQueueServiceBlockingStub queue, TicketWorkflowServiceBlockingStub workflow, RemoteCalls remoteCalls,
-			CallTokens tokens) {
+			TicketQueueServiceBlockingStub queue, TicketWorkflowServiceBlockingStub workflow,
+			TicketAttachmentServiceBlockingStub attachments,
+			com.rapport.contracts.ticket.v1.TicketMergeServiceGrpc.TicketMergeServiceBlockingStub merging,
+			RemoteCalls remoteCalls, CallTokens tokens) {
+		this.attachments = attachments;
+		this.merging = merging;
 		this.intake = intake;
 		this.conversation = conversation;
 		this.queue = queue;
@@ -67,8 +81,27 @@ public class TicketDeskClient {
 	}
 
 	public TicketDetail reply(String ticketId, String body) {
+		return reply(ticketId, body, List.of());
+	}
+
+	/** A public reply carrying {@code files} (ticket-service checks and stores them, or refuses the lot). */
+	public TicketDetail reply(String ticketId, String body, List<AttachmentUpload> files) {
 		return remoteCalls.write(TicketClient.REMOTE, () -> conversation.withCallCredentials(tokens.forCurrentCaller())
-			.reply(ReplyRequest.newBuilder().setTicketId(ticketId).setBody(body).build()));
+			.reply(ReplyRequest.newBuilder().setTicketId(ticketId).setBody(body).addAllAttachments(files).build()));
+	}
+
+	/** Merges {@code duplicateId} into {@code survivorId} (ids or numbers) with a reason; answers the survivor. */
+	public TicketDetail merge(String duplicateId, String survivorId, String reason) {
+		return remoteCalls.write(TicketClient.REMOTE, () -> merging.withCallCredentials(tokens.forCurrentCaller())
+			.mergeTicket(com.rapport.contracts.ticket.v1.MergeTicketRequest.newBuilder().setDuplicateId(duplicateId)
+				.setSurvivorId(survivorId).setReason(reason).build()));
+	}
+
+	/** One attachment with its content, if the caller may read the ticket and the message it came with. */
+	public AttachmentContent attachment(String ticketId, String attachmentId) {
+		return remoteCalls.read(TicketClient.REMOTE, () -> attachments.withCallCredentials(tokens.forCurrentCaller())
+			.getAttachment(GetAttachmentRequest.newBuilder().setTicketId(ticketId).setAttachmentId(attachmentId)
+				.build()));
 	}
 
 	public TicketDetail note(String ticketId, String body) {

@@ -29,6 +29,7 @@ import com.rapport.portal.web.TicketPages;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.RemoteUnavailableException;
+import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
 import com.rapport.support.test.TestTokens;
 import io.grpc.Status;
@@ -43,6 +44,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static com.rapport.support.test.TestJwtRequests.as;
@@ -53,6 +55,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -347,8 +350,76 @@ class TicketDeskControllerMvcTests {
 	}
 
 	@Test
+	void staffReplyWithAFileDownloadTheCustomersAndHearWhyATooLargeOneWasRefused() throws Exception {
+		byte[] pdf = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+		given(desk.ticket("T-1001")).willReturn(detail());
+		Document page = page(agent(get("/console/tickets/T-1001")));
+		assertThat(page.select("form.reply-form").attr("enctype")).isEqualTo("multipart/form-data");
+		assertThat(page.select("form.reply-form input[type=file][name=attachments]")).hasSize(1);
+		assertThat(page.select("form.note-form input[type=file]")).as("notes carry no files").isEmpty();
+
+		agent(multipart("/console/tickets/T-1001/replies")
+			.file(new MockMultipartFile("attachments", "signed note.pdf", "application/pdf", pdf)).with(csrf())
+			.param("body", "The signed note")).andExpect(redirectedUrl("/console/tickets/T-1001#latest"));
+		@SuppressWarnings("unchecked")
+		ArgumentCaptor<java.util.List<com.rapport.contracts.ticket.v1.AttachmentUpload>> files = ArgumentCaptor
+			.forClass(java.util.List.class);
+		verify(desk).reply(org.mockito.ArgumentMatchers.eq("T-1001"), org.mockito.ArgumentMatchers.eq("The signed note"),
+				files.capture());
+		assertThat(files.getValue()).singleElement()
+			.satisfies(f -> assertThat(f.getFileName()).isEqualTo("signed note.pdf"));
+
+		given(desk.reply(org.mockito.ArgumentMatchers.eq("T-1001"), org.mockito.ArgumentMatchers.eq("Too big"), any()))
+			.willThrow(new UnprocessableException(Message.of("attachment.too-large", "3 MB"),
+					java.util.Map.of("attachments[0]", Message.of("attachment.file-too-large", "scan.pdf", "3 MB"))));
+		Document refused = page(agent(multipart("/console/tickets/T-1001/replies")
+			.file(new MockMultipartFile("attachments", "scan.pdf", "application/pdf", pdf)).with(csrf())
+			.param("body", "Too big")).andExpect(status().isPayloadTooLarge()));
+		assertThat(refused.select(".attachments-error").text()).isEqualTo("scan.pdf is larger than 3 MB.");
+		assertThat(refused.select("form.reply-form textarea#body").text()).isEqualTo("Too big");
+
+		com.rapport.contracts.ticket.v1.TicketAttachment file = com.rapport.contracts.ticket.v1.TicketAttachment
+			.newBuilder().setId("a9").setFileName("photo.png").setContentType("image/png").setSize(3).build();
+		given(desk.attachment("T-1001", "a9")).willReturn(com.rapport.contracts.ticket.v1.AttachmentContent.newBuilder()
+			.setAttachment(file).setContent(com.google.protobuf.ByteString.copyFrom(new byte[] { 1, 2, 3 })).build());
+		var download = agent(get("/console/tickets/T-1001/attachments/a9")).andExpect(status().isOk()).andReturn()
+			.getResponse();
+		assertThat(download.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"photo.png\"");
+		assertThat(download.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(download.getContentType()).isEqualTo("image/png");
+	}
+
+	@Test
+	void staffMergeADuplicateIntoTheTicketThatGoesOnAndHearWhyAnInvalidMergeWasRefused() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail());
+		Document page = page(agent(get("/console/tickets/T-1001")));
+		assertThat(page.select("form.merge-form").attr("action")).isEqualTo("/console/tickets/T-1001/merge");
+
+		given(desk.merge("T-1001", "T-1002", "Raised twice")).willReturn(detail().toBuilder()
+			.setTicket(ticket().setNumber("T-1002")).build());
+		agent(post("/console/tickets/T-1001/merge").with(csrf()).param("survivor", " T-1002 ")
+			.param("reason", "Raised twice")).andExpect(redirectedUrl("/console/tickets/T-1002#latest"));
+
+		given(desk.merge("T-1001", "T-1003", "Same"))
+			.willThrow(new ConflictException(Message.of("ticket.merge.already-merged", "T-1001", "T-1002")));
+		Document refused = page(agent(post("/console/tickets/T-1001/merge").with(csrf()).param("survivor", "T-1003")
+			.param("reason", "Same").header("Accept-Language", "zh-CN")).andExpect(status().isConflict()));
+		assertThat(refused.select(".notice.error").text()).isEqualTo("T-1001 已合并到 T-1002。");
+		assertThat(refused.select("#merge-survivor").val()).isEqualTo("T-1003");
+
+		given(desk.ticket("T-1001")).willReturn(detail().toBuilder().setTicket(ticket()
+			.setStatus(com.rapport.contracts.ticket.v1.TicketStatus.TICKET_STATUS_CLOSED).setMergedIntoNumber("T-1002"))
+			.build());
+		Document merged = page(agent(get("/console/tickets/T-1001")));
+		assertThat(merged.select(".ticket-merged a").attr("href")).isEqualTo("/console/tickets/T-1002");
+		assertThat(merged.select("form.merge-form")).as("a closed ticket is merged no more").isEmpty();
+	}
+
+	@Test
 	void customersDoNotReachTheConsolesDesk() throws Exception {
 		mvc.perform(get("/console/tickets").with(as(TestTokens.customer("acme-retail")))).andExpect(status().isForbidden());
+		mvc.perform(get("/console/tickets/T-1001/attachments/a9").with(as(TestTokens.customer("acme-retail"))))
+			.andExpect(status().isForbidden());
 		mvc.perform(get("/console/tickets/T-1001").with(as(TestTokens.customer("acme-retail"))))
 			.andExpect(status().isForbidden());
 		verifyNoInteractions(desk);
@@ -377,7 +448,8 @@ class TicketDeskControllerMvcTests {
 			.build();
 	}
 
-	private ResultActions agent(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+	private ResultActions agent(
+			org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request)
 			throws Exception {
 		return mvc.perform(request.with(as(TestTokens.staff("agent"))));
 	}

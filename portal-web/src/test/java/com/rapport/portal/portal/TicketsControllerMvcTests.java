@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.google.protobuf.Timestamp;
+import com.rapport.contracts.ticket.v1.AttachmentContent;
 import com.rapport.contracts.ticket.v1.ComplaintSeverity;
+import com.rapport.contracts.ticket.v1.TicketAttachment;
 import com.rapport.contracts.ticket.v1.ListTicketsRequest;
 import com.rapport.contracts.ticket.v1.ListTicketsResponse;
 import com.rapport.contracts.ticket.v1.OpenTicketRequest;
@@ -27,6 +29,7 @@ import com.rapport.portal.web.PageTestConfiguration;
 import com.rapport.portal.web.TicketPages;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.Message;
+import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
 import com.rapport.support.test.TestTokens;
@@ -41,6 +44,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static com.rapport.support.test.TestJwtRequests.as;
@@ -53,6 +57,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -144,7 +149,7 @@ class TicketsControllerMvcTests {
 	@Test
 	void aReplyOnAClosedTicketIsRefusedWithTheReasonAndTheDraftKept() throws Exception {
 		given(desk.ticket("T-1001")).willReturn(detail(ticket().setStatus(TicketStatus.TICKET_STATUS_CLOSED).build()));
-		given(desk.reply("T-1001", "Still broken")).willThrow(new ConflictException(Message.of("problem.conflict")));
+		given(desk.reply("T-1001", "Still broken", java.util.List.of())).willThrow(new ConflictException(Message.of("problem.conflict")));
 
 		Document page = page(contact(post("/portal/tickets/T-1001/replies").with(csrf()).param("body", "Still broken"))
 			.andExpect(status().isConflict()));
@@ -155,7 +160,7 @@ class TicketsControllerMvcTests {
 
 	@Test
 	void aReplyGoesToTheTicketAndLandsOnItsLatestMessage() throws Exception {
-		given(desk.reply("T-1001", "Here are the photos.")).willReturn(detail(ticket().build()));
+		given(desk.reply("T-1001", "Here are the photos.", java.util.List.of())).willReturn(detail(ticket().build()));
 		contact(post("/portal/tickets/T-1001/replies").with(csrf()).param("body", "Here are the photos."))
 			.andExpect(redirectedUrl("/portal/tickets/T-1001#latest"));
 	}
@@ -166,6 +171,88 @@ class TicketsControllerMvcTests {
 		contact(post("/portal/tickets/T-1001/status").with(csrf()).param("transition", "DELETE_EVERYTHING"))
 			.andExpect(status().isUnprocessableContent());
 		verify(desk, never()).changeStatus(anyString(), any(), anyString());
+	}
+
+	@Test
+	void theIssueFormSendsFilesWithItsTokenInTheAddressAndTheFilesReachTheService() throws Exception {
+		Document form = page(contact(get("/portal/tickets/new").cookie(new jakarta.servlet.http.Cookie("XSRF-TOKEN", "tok-1"))));
+		assertThat(form.select("form.ticket-form").attr("enctype")).isEqualTo("multipart/form-data");
+		assertThat(form.select("form.ticket-form").attr("action")).isEqualTo("/portal/tickets?_csrf=tok-1");
+		assertThat(form.select("form.ticket-form input[type=file][name=attachments][multiple]")).hasSize(1);
+
+		given(desk.open(any())).willReturn(detail(ticket().build()));
+		contact(multipart("/portal/tickets").file(new MockMultipartFile("attachments", "delivery note.pdf",
+				"application/pdf", PDF)).file(new MockMultipartFile("attachments", "", "application/octet-stream", new byte[0]))
+			.with(csrf()).param("kind", "TICKET_KIND_REQUEST").param("category", "TICKET_CATEGORY_DELIVERY")
+			.param("subject", "Pallet wet").param("body", "See the note."))
+			.andExpect(redirectedUrl("/portal/tickets/T-1001?opened"));
+
+		ArgumentCaptor<OpenTicketRequest> sent = ArgumentCaptor.forClass(OpenTicketRequest.class);
+		verify(desk).open(sent.capture());
+		assertThat(sent.getValue().getAttachmentsList()).as("the empty part of no file chosen is no file").hasSize(1);
+		assertThat(sent.getValue().getAttachments(0).getFileName()).isEqualTo("delivery note.pdf");
+		assertThat(sent.getValue().getAttachments(0).getContent().toByteArray()).isEqualTo(PDF);
+	}
+
+	@Test
+	void aTooLargeFileIs413AndAForbiddenType415WithTheReasonInTheReadersLanguageAndTheTextKept() throws Exception {
+		given(desk.open(any())).willThrow(new UnprocessableException(Message.of("attachment.too-large", "3 MB"),
+				Map.of("attachments[0]", Message.of("attachment.file-too-large", "scan.pdf", "3 MB"))));
+		Document tooLarge = page(contact(multipart("/portal/tickets")
+			.file(new MockMultipartFile("attachments", "scan.pdf", "application/pdf", PDF)).with(csrf())
+			.header("Accept-Language", "zh-CN").param("kind", "TICKET_KIND_REQUEST").param("subject", "Pallet wet")
+			.param("body", "See the scan.")).andExpect(status().isPayloadTooLarge()));
+		assertThat(tooLarge.select("textarea#body").text()).isEqualTo("See the scan.");
+		assertThat(tooLarge.select(".notice.error").text()).contains("3 MB").contains("文件过大");
+		assertThat(tooLarge.select(".attachments-error").text()).isEqualTo("scan.pdf 超过 3 MB。");
+
+		given(desk.reply(anyString(), anyString(), any())).willThrow(new UnprocessableException(
+				Message.of("attachment.type-not-allowed"),
+				Map.of("attachments[0]", Message.of("attachment.file-type-not-allowed", "invoice.pdf",
+						"application/x-msdownload"))));
+		given(desk.ticket("T-1001")).willReturn(detail(ticket().build()));
+		Document refused = page(contact(multipart("/portal/tickets/T-1001/replies")
+			.file(new MockMultipartFile("attachments", "invoice.pdf", "application/pdf", PDF)).with(csrf())
+			.param("body", "The invoice")).andExpect(status().isUnsupportedMediaType()));
+		assertThat(refused.select("form.reply-form textarea#body").text()).isEqualTo("The invoice");
+		assertThat(refused.select(".attachments-error").text())
+			.isEqualTo("invoice.pdf is application/x-msdownload, which we do not accept.");
+		assertThat(refused.select(".notice.error").text()).startsWith("A file is of a type we do not accept");
+	}
+
+	@Test
+	void aFileOfTheConversationIsListedAndDownloadedAsAnAttachmentNeverSniffed() throws Exception {
+		TicketAttachment file = TicketAttachment.newBuilder().setId("a1").setFileName("交货单 1.pdf")
+			.setContentType("application/pdf").setSize(PDF.length).build();
+		TicketDetail detail = detail(ticket().build());
+		detail = detail.toBuilder().setMessages(0, detail.getMessages(0).toBuilder().addAttachments(file)).build();
+		given(desk.ticket("T-1001")).willReturn(detail);
+		Document page = page(contact(get("/portal/tickets/T-1001")));
+		assertThat(page.select("li.message ul.attachments a.attachment-link").attr("href"))
+			.isEqualTo("/portal/tickets/T-1001/attachments/a1");
+		assertThat(page.select("a.attachment-link").text()).isEqualTo("交货单 1.pdf");
+
+		given(desk.attachment("T-1001", "a1")).willReturn(AttachmentContent.newBuilder().setAttachment(file)
+			.setContent(com.google.protobuf.ByteString.copyFrom(PDF)).build());
+		var answer = contact(get("/portal/tickets/T-1001/attachments/a1")).andExpect(status().isOk()).andReturn()
+			.getResponse();
+		assertThat(answer.getContentType()).isEqualTo("application/pdf");
+		assertThat(answer.getHeader("Content-Disposition")).startsWith("attachment;")
+			.contains("filename*=UTF-8''%E4%BA%A4%E8%B4%A7%E5%8D%95%201.pdf");
+		assertThat(answer.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(answer.getContentAsByteArray()).isEqualTo(PDF);
+
+		given(desk.attachment("T-1001", "other")).willThrow(new NotFoundException(Message.of("attachment.not-found", "other")));
+		contact(get("/portal/tickets/T-1001/attachments/other")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aMergedRequestSaysInTheReadersLanguageWhereItGoesOn() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail(ticket().setStatus(TicketStatus.TICKET_STATUS_CLOSED)
+			.setMergedIntoNumber("T-1002").build()));
+		Document page = page(contact(get("/portal/tickets/T-1001").header("Accept-Language", "zh-CN")));
+		assertThat(page.select(".ticket-merged").text()).isEqualTo("此请求已合并到 T-1002");
+		assertThat(page.select(".ticket-merged a").attr("href")).isEqualTo("/portal/tickets/T-1002");
 	}
 
 	@Test
@@ -190,6 +277,8 @@ class TicketsControllerMvcTests {
 		verifyNoInteractions(desk);
 	}
 
+	static final byte[] PDF = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
 	static Ticket.Builder ticket() {
 		return Ticket.newBuilder().setId("t1").setNumber("T-1001").setCustomerId("acme-retail")
 			.setSubject("Pallets arrived crushed").setKind(TicketKind.TICKET_KIND_COMPLAINT)
@@ -208,7 +297,8 @@ class TicketsControllerMvcTests {
 			.build();
 	}
 
-	private ResultActions contact(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+	private ResultActions contact(
+			org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request)
 			throws Exception {
 		return mvc.perform(request.with(as(TestTokens.customer("acme-retail"))));
 	}

@@ -11,6 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.rapport.ticket.assignment.SupportTeam;
+import com.rapport.ticket.attachment.Attachment;
+import com.rapport.ticket.attachment.AttachmentUpload;
+import com.rapport.ticket.attachment.Attachments;
 import com.rapport.ticket.assignment.SupportTeams;
 import com.rapport.ticket.assignment.TeamAgent;
 import com.rapport.ticket.macro.Macro;
@@ -117,8 +120,11 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final Attachments attachments;
+
 	DemoData(TicketService tickets, TicketConversation conversation, TicketRepository repository, SlaProperties sla,
-			SlaSettings settings, SupportTeams teams, Macros macros, Clock clock) {
+			SlaSettings settings, SupportTeams teams, Macros macros, Clock clock, Attachments attachments) {
+		this.attachments = attachments;
 		this.tickets = tickets;
 		this.conversation = conversation;
 		this.repository = repository;
@@ -162,8 +168,11 @@ class DemoData implements ApplicationRunner {
 				+ "I am asking the carrier for the papers and come back to you today.", answered);
 		conversation.note(breached.id(), LI_NA, "Carrier says the customs declaration missed the HS code. "
 				+ "Check with logistics whether a credit note is due.", answered.plus(Duration.ofMinutes(10)));
-		reply(breached, ALICE, "Thank you. We need to know by when this will not happen again.",
-				calendar.plus(answered, high.resolution().dividedBy(2)));
+		conversation.reply(breached.id(), new Author(AuthorKind.CUSTOMER, ALICE.contactId(), ALICE.name()),
+				"Thank you. We need to know by when this will not happen again. The customs notice we got is attached.",
+				calendar.plus(answered, high.resolution().dividedBy(2)), file("customs-notice-ACME-1015.pdf",
+						"Shanghai customs - notice of inspection", "Consignment: ACME-1015 (12 pallets)",
+						"Held: missing HS code on the declaration", "Released: Thursday 10:40"));
 
 		SlaPolicy vip = settings.policy(Tier.VIP, Priority.NORMAL);
 		Duration resolution = vip.resolution();
@@ -199,9 +208,10 @@ class DemoData implements ApplicationRunner {
 		Ticket resolved = open(ACME, "Assembly instructions for CHAIR-ERG-01 in Chinese", TicketKind.REQUEST,
 				Category.QUESTION, null, null, Priority.LOW, Channel.PORTAL, ALICE, lastWeek, Tier.VIP,
 				"Do you have the assembly instructions of CHAIR-ERG-01 in Chinese?");
-		reply(resolved, LI_NA, "Yes: the Chinese instructions are now in the box, and here as a PDF: "
-				+ "<a href=\"https://rapport.example/docs/chair-erg-01-zh.pdf\">CHAIR-ERG-01 说明书</a>.",
-				calendar.plus(lastWeek, firstResponse.dividedBy(2)));
+		conversation.reply(resolved.id(), LI_NA, "Yes: the Chinese instructions are now in the box, and here as a PDF "
+				+ "(CHAIR-ERG-01 说明书), attached.", calendar.plus(lastWeek, firstResponse.dividedBy(2)),
+				file("CHAIR-ERG-01 说明书.pdf", "CHAIR-ERG-01 assembly instructions (zh)", "1. Attach the base",
+						"2. Insert the gas lift", "3. Mount the seat and the back"));
 		tickets.resolve(resolved.id(), resolvedAt);
 
 		SlaPolicy key = settings.policy(Tier.KEY, Priority.NORMAL);
@@ -254,12 +264,13 @@ class DemoData implements ApplicationRunner {
 		holidays.add(new Holiday(LocalDate.parse(date), nameZh, nameEn));
 	}
 
-	private void reply(Ticket ticket, Author author, String body, Instant at) {
-		conversation.reply(ticket.id(), author, body, at);
+	/** A stored demo PDF, as a message lists it. */
+	private List<Attachment> file(String name, String... lines) {
+		return attachments.store(List.of(new AttachmentUpload(name, DemoFiles.pdf(lines))));
 	}
 
-	private void reply(Ticket ticket, Requester requester, String body, Instant at) {
-		reply(ticket, new Author(AuthorKind.CUSTOMER, requester.contactId(), requester.name()), body, at);
+	private void reply(Ticket ticket, Author author, String body, Instant at) {
+		conversation.reply(ticket.id(), author, body, at);
 	}
 
 	private Ticket open(String customerId, String subject, TicketKind kind, Category category, Severity severity,

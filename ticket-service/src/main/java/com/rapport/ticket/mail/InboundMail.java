@@ -22,7 +22,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("inbound_mails")
 @CompoundIndexes({ @CompoundIndex(name = "message_id", def = "{'messageId': 1}", unique = true),
 		@CompoundIndex(name = "state_received", def = "{'state': 1, 'receivedAt': 1, '_id': 1}"),
-		@CompoundIndex(name = "ticket", def = "{'ticketId': 1}", sparse = true) })
+		@CompoundIndex(name = "ticket", def = "{'ticketId': 1}", sparse = true),
+		@CompoundIndex(name = "from_address", def = "{'fromAddress': 1}", sparse = true) })
 public record InboundMail(@Id String id, String messageId, String fromAddress, String fromName, String subject,
 		String body, String inReplyTo, List<String> references, Boolean automatic, Instant receivedAt, State state,
 		String reason, String ticketId, String ticketNumber, String handledBy, Instant handledAt,
@@ -77,6 +78,18 @@ public record InboundMail(@Id String id, String messageId, String fromAddress, S
 		return new InboundMail(idOf(mail.messageId()), mail.messageId(), mail.fromAddress(), mail.fromName(),
 				mail.subject(), mail.body(), mail.inReplyTo(), mail.references(), mail.automatic(), at, State.RECEIVED,
 				null, null, null, null, null, null);
+	}
+
+	/**
+	 * The record with its sender taken out (address, name, subject, text): the Message-ID stays, so the mail is
+	 * still handled once, and so does what became of it; one still waiting (stored, or in the triage) is discarded
+	 * ({@code mail.erased}), since nobody may act on it any more.
+	 */
+	InboundMail withSenderErased(Instant at) {
+		boolean waiting = state == State.RECEIVED || state == State.TRIAGE;
+		return new InboundMail(id, messageId, null, null, null, null, inReplyTo, references, automatic, receivedAt,
+				waiting ? State.DISCARDED : state, waiting ? "mail.erased" : reason, ticketId, ticketNumber,
+				waiting ? null : handledBy, waiting ? at : handledAt, version);
 	}
 
 	static InboundMail rejected(String messageId, String fromAddress, String subject, String reason, Instant at) {

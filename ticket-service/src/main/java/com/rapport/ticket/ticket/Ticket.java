@@ -55,7 +55,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		List<UndeliverableEvent> undeliverable, Classification classification, String assigneeId, Instant closedAt,
 		Instant updatedAt, Boolean firstContactResolution, Integer reopenCount, List<TicketMessage> messages,
 		PartnerRequest partnerRequest, List<SurveyRequest> surveyRequests, QueueKeys queue,
-		List<Escalation> escalations, List<CustomerMail> customerMails) {
+		List<Escalation> escalations, List<CustomerMail> customerMails, Merge merge) {
 
 	@PersistenceCreator
 	public Ticket {
@@ -84,7 +84,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		this(id, number, customerId, subject, kind, priority, status, channel, openedAt, requester, assignee,
 				firstRespondedAt, resolvedAt, tier, tierAssumed, sla, createdAt, version, outbox, undeliverable,
 				classification, assigneeId, closedAt, updatedAt, firstContactResolution, reopenCount, messages,
-				partnerRequest, surveyRequests, null, List.of(), List.of());
+				partnerRequest, surveyRequests, null, List.of(), List.of(), null);
 	}
 
 	/** A ticket without conversation or classification, as the first slice stored them (tests, imports). */
@@ -307,6 +307,16 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		return edit(draft -> draft.partnerRequest = request);
 	}
 
+	/** Merged into another ticket at {@code merge.at()}: closed, pointing at it. */
+	Ticket mergedInto(Merge into) {
+		return edit(draft -> {
+			draft.merge = into;
+			draft.status = TicketStatus.CLOSED;
+			draft.closedAt = into.at();
+			draft.updatedAt = later(updatedAt, into.at());
+		});
+	}
+
 	/** The ticket with the requester's personal data taken out. */
 	Ticket withRequesterErased() {
 		return edit(draft -> draft.requester = Requester.ERASED);
@@ -376,6 +386,8 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 
 		PartnerRequest partnerRequest;
 
+		Merge merge;
+
 		final List<TicketEvent> outbox;
 
 		final List<TicketMessage> messages;
@@ -401,6 +413,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 			firstContactResolution = from.firstContactResolution;
 			reopenCount = from.reopenCount;
 			partnerRequest = from.partnerRequest;
+			merge = from.merge;
 			outbox = new ArrayList<>(from.outbox);
 			messages = new ArrayList<>(from.messages);
 			surveyRequests = new ArrayList<>(from.surveyRequests);
@@ -413,7 +426,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 					from.channel, from.openedAt, requester, assignee, firstRespondedAt, resolvedAt, from.tier,
 					from.tierAssumed, sla, from.createdAt, from.version, outbox, from.undeliverable, from.classification,
 					assigneeId, closedAt, updatedAt, firstContactResolution, reopenCount, messages, partnerRequest,
-					surveyRequests, null, escalations, customerMails);
+					surveyRequests, null, escalations, customerMails, merge);
 		}
 	}
 }

@@ -3,6 +3,7 @@ package com.rapport.ticket.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.rapport.support.audit.AuditTrail;
@@ -10,6 +11,9 @@ import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
+import com.rapport.ticket.attachment.Attachment;
+import com.rapport.ticket.attachment.AttachmentUpload;
+import com.rapport.ticket.attachment.Attachments;
 import com.rapport.ticket.sla.BusinessCalendar;
 import com.rapport.ticket.sla.SlaProperties;
 import com.rapport.ticket.sla.SlaSettings;
@@ -35,12 +39,16 @@ public class TicketConversation {
 
 	private final Clock clock;
 
-	TicketConversation(TicketLookup lookup, AuditTrail audit, SlaProperties sla, SlaSettings settings, Clock clock) {
+	private final Attachments attachments;
+
+	TicketConversation(TicketLookup lookup, AuditTrail audit, SlaProperties sla, SlaSettings settings, Clock clock,
+			Attachments attachments) {
 		this.lookup = lookup;
 		this.audit = audit;
 		this.sla = sla;
 		this.settings = settings;
 		this.clock = clock;
+		this.attachments = attachments;
 	}
 
 	/** The ticket with the messages the caller may read; NOT_FOUND for one they may not see. */
@@ -50,10 +58,27 @@ public class TicketConversation {
 
 	/** A public reply of the caller: staff or a contact of the ticket's organisation. */
 	public TicketView reply(Caller caller, String idOrNumber, String body) {
+		return reply(caller, idOrNumber, body, List.of());
+	}
+
+	/**
+	 * A public reply of the caller carrying {@code files}: checked before anything is stored, and taken back when
+	 * the reply is then refused (a closed ticket, a blank body), so a refusal stores nothing.
+	 */
+	public TicketView reply(Caller caller, String idOrNumber, String body, List<AttachmentUpload> files) {
 		if (!Callers.isStaff(caller) && !Callers.isContact(caller)) {
 			throw new AccessDeniedException("Replies are for staff and the ticket's customer");
 		}
-		return replied(caller, lookup.visible(caller, idOrNumber), Author.of(caller), body);
+		Ticket ticket = lookup.visible(caller, idOrNumber);
+		checkedBody(body, "ticket.cannot-reply");
+		List<Attachment> stored = attachments.store(files);
+		try {
+			return replied(caller, ticket, Author.of(caller), body, stored);
+		}
+		catch (RuntimeException refused) {
+			attachments.delete(stored);
+			throw refused;
+		}
 	}
 
 	/**
@@ -63,12 +88,12 @@ public class TicketConversation {
 	public TicketView replyForCustomer(Caller partner, String idOrNumber, String body, String authorName) {
 		Author author = new Author(AuthorKind.CUSTOMER, partner.name(),
 				authorName == null || authorName.isBlank() ? partner.client() : authorName.strip());
-		return replied(partner, lookup.visible(partner, idOrNumber), author, body);
+		return replied(partner, lookup.visible(partner, idOrNumber), author, body, List.of());
 	}
 
-	private TicketView replied(Caller caller, Ticket ticket, Author author, String body) {
+	private TicketView replied(Caller caller, Ticket ticket, Author author, String body, List<Attachment> files) {
 		// Staff's public replies reach the requester by mail too when that is their channel (the mail package decides).
-		Ticket saved = reply(ticket.id(), author, body, clock.instant(), null, Callers.isStaff(caller));
+		Ticket saved = reply(ticket.id(), author, body, clock.instant(), null, Callers.isStaff(caller), files);
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put("ticket_number", saved.number());
 		if (saved.status() != ticket.status()) {
@@ -93,7 +118,12 @@ public class TicketConversation {
 	 * a closed ticket, and when blank or too long.
 	 */
 	public Ticket reply(String id, Author author, String body, Instant at) {
-		return reply(id, author, body, at, null, false);
+		return reply(id, author, body, at, null, false, List.of());
+	}
+
+	/** As {@link #reply(String, Author, String, Instant)}, carrying files already stored (the demo data). */
+	public Ticket reply(String id, Author author, String body, Instant at, List<Attachment> files) {
+		return reply(id, author, body, at, null, false, files);
 	}
 
 	/**
@@ -102,10 +132,11 @@ public class TicketConversation {
 	 * effects of a customer's reply; refused on a closed ticket ({@link ConflictException}).
 	 */
 	public Ticket replyFromMail(String id, Author author, String body, Instant at, String messageId) {
-		return reply(id, author, body, at, messageId, false);
+		return reply(id, author, body, at, messageId, false, List.of());
 	}
 
-	private Ticket reply(String id, Author author, String body, Instant at, String messageId, boolean mailed) {
+	private Ticket reply(String id, Author author, String body, Instant at, String messageId, boolean mailed,
+			List<Attachment> files) {
 		String safe = checkedBody(body, "ticket.cannot-reply");
 		return lookup.change(id, ticket -> {
 			if (messageId != null && ticket.messages().stream().anyMatch(m -> messageId.equals(m.id()))) {
@@ -114,7 +145,7 @@ public class TicketConversation {
 			if (ticket.status() == TicketStatus.CLOSED) {
 				throw new ConflictException(Message.of("ticket.closed-already", ticket.number()));
 			}
-			TicketMessage message = author.says(messageId, safe, false, at);
+			TicketMessage message = author.says(messageId, safe, false, at).withAttachments(files);
 			Ticket answered = ticket.withMessage(message);
 			if (mailed && author.kind() == AuthorKind.STAFF) {
 				answered = answered.withReplyToMail(message);

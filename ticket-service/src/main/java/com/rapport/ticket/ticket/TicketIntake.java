@@ -3,6 +3,7 @@ package com.rapport.ticket.ticket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -11,6 +12,9 @@ import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
+import com.rapport.ticket.attachment.Attachment;
+import com.rapport.ticket.attachment.AttachmentUpload;
+import com.rapport.ticket.attachment.Attachments;
 import com.rapport.ticket.sla.SlaProperties;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -38,12 +42,16 @@ public class TicketIntake {
 
 	private final Clock clock;
 
-	TicketIntake(TicketService tickets, TicketRepository repository, AuditTrail audit, SlaProperties sla, Clock clock) {
+	private final Attachments attachments;
+
+	TicketIntake(TicketService tickets, TicketRepository repository, AuditTrail audit, SlaProperties sla, Clock clock,
+			Attachments attachments) {
 		this.tickets = tickets;
 		this.repository = repository;
 		this.audit = audit;
 		this.sla = sla;
 		this.clock = clock;
+		this.attachments = attachments;
 	}
 
 	/** The outcome of a partner's request: the ticket, and whether this request opened it (else a repeat). */
@@ -61,6 +69,15 @@ public class TicketIntake {
 	 * more, such as a comment given meanwhile, still opens nothing twice). Ignored for people.
 	 */
 	public TicketView open(Caller caller, TicketRequest request, String idempotencyKey) {
+		return open(caller, request, idempotencyKey, List.of());
+	}
+
+	/**
+	 * As {@link #open(Caller, TicketRequest, String)}, the opening message of a contact or staff carrying
+	 * {@code files} (a service's are ignored): each checked before anything is stored, and taken back when the
+	 * ticket is then refused, so a refusal stores nothing.
+	 */
+	public TicketView open(Caller caller, TicketRequest request, String idempotencyKey, List<AttachmentUpload> files) {
 		if (Callers.isService(caller) && idempotencyKey != null && !idempotencyKey.isBlank()) {
 			return openOnceForService(caller, request, idempotencyKey.strip());
 		}
@@ -88,9 +105,18 @@ public class TicketIntake {
 		else {
 			throw new AccessDeniedException("Partners open tickets over REST");
 		}
-		// A ticket another service opens (feedback-service's follow-up of an unhappy answer) is for staff to act on:
-		// the account manager calls the contact, no "we have received your request" goes out.
-		Ticket opened = tickets.open(ticket, channels, UUID.randomUUID().toString(), null, !Callers.isService(caller));
+		List<Attachment> stored = Callers.isService(caller) ? List.of() : attachments.store(files);
+		Ticket opened;
+		try {
+			// A ticket another service opens (feedback-service's follow-up of an unhappy answer) is for staff to act
+			// on: the account manager calls the contact, no "we have received your request" goes out.
+			opened = tickets.open(ticket, channels, UUID.randomUUID().toString(), null, !Callers.isService(caller),
+					stored);
+		}
+		catch (RuntimeException refused) {
+			attachments.delete(stored);
+			throw refused;
+		}
 		audited(caller, opened);
 		return TicketView.of(opened, caller, clock.instant(), sla.atRiskPercent());
 	}

@@ -94,6 +94,12 @@ public class TicketService {
 	 */
 	Ticket open(NewTicket request, Set<Channel> channels, String id, PartnerRequest partnerRequest,
 			boolean acknowledge) {
+		return open(request, channels, id, partnerRequest, acknowledge, List.of());
+	}
+
+	/** As above, the opening message carrying {@code attachments} (files already stored). */
+	Ticket open(NewTicket request, Set<Channel> channels, String id, PartnerRequest partnerRequest,
+			boolean acknowledge, List<com.rapport.ticket.attachment.Attachment> attachments) {
 		Instant now = clock.instant();
 		String body = request.body() == null ? null : MessageBodies.sanitise(request.body());
 		validate(request, body, channels, now);
@@ -109,7 +115,7 @@ public class TicketService {
 				null, tier.tier(), !tier.current(), timers, null, null, List.of(), List.of(), about, null, null,
 				openedAt, false, 0, List.of(), partnerRequest, List.of());
 		if (body != null) {
-			ticket = ticket.withMessage(request.author().says(body, false, openedAt));
+			ticket = ticket.withMessage(request.author().says(body, false, openedAt).withAttachments(attachments));
 		}
 		if (about != null && about.severity() == Severity.CRITICAL && request.kind() == TicketKind.COMPLAINT) {
 			// Critical complaints go to the manager at once: the escalation sweep sends the mail it owes.

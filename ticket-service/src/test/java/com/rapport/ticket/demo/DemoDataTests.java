@@ -51,7 +51,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 /** What the demo tickets show: every SLA state on Acme Retail's 360 page, whether customer-service is up or not. */
 @DataMongoTest
 @Import({ MongoAuditingConfiguration.class, FixedClock.class, OrganisationTiers.class, TicketService.class,
-		SlaSettings.class, SupportTeams.class, AutoAssignment.class, Macros.class })
+		SlaSettings.class, SupportTeams.class, AutoAssignment.class, Macros.class,
+		com.rapport.ticket.attachment.Attachments.class })
 @ComponentScan(basePackageClasses = TicketService.class, useDefaultFilters = false,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = ".*\\.(TicketNumbers|TicketLookup|TicketConversation)"))
@@ -95,6 +96,9 @@ class DemoDataTests {
 	@Autowired
 	Macros macros;
 
+	@Autowired
+	com.rapport.ticket.attachment.Attachments attachments;
+
 	/** The demo is loaded by the platform, which audits nothing of its own (an audit here would be a defect). */
 	@MockitoBean
 	AuditTrail audit;
@@ -102,7 +106,7 @@ class DemoDataTests {
 	@BeforeEach
 	void loadTheDemo() {
 		tickets.deleteAll();
-		new DemoData(service, conversation, tickets, sla, settings, teams, macros, clock).run(null);
+		new DemoData(service, conversation, tickets, sla, settings, teams, macros, clock, attachments).run(null);
 	}
 
 	@Test
@@ -210,9 +214,24 @@ class DemoDataTests {
 	}
 
 	@Test
+	void theDemoCarriesAPdfFromTheCustomerAndOneFromLiNaThatReadBackWhole() {
+		List<com.rapport.ticket.attachment.Attachment> files = tickets.findAll().stream()
+			.flatMap(t -> t.messages().stream()).flatMap(m -> m.attachments().stream()).toList();
+		assertThat(files).extracting(com.rapport.ticket.attachment.Attachment::fileName)
+			.containsExactlyInAnyOrder("customs-notice-ACME-1015.pdf", "CHAIR-ERG-01 说明书.pdf");
+		assertThat(files).allSatisfy(file -> {
+			assertThat(file.contentType()).isEqualTo("application/pdf");
+			byte[] content = attachments.content(file);
+			assertThat(content).hasSize((int) file.size());
+			assertThat(new String(content, java.nio.charset.StandardCharsets.US_ASCII)).startsWith("%PDF-1.4")
+				.endsWith("%%EOF\n");
+		});
+	}
+
+	@Test
 	void aStoreWithTicketsIsLeftAlone() {
 		Instant before = tickets.findAll().get(0).openedAt();
-		new DemoData(service, conversation, tickets, sla, settings, teams, macros, clock).run(null);
+		new DemoData(service, conversation, tickets, sla, settings, teams, macros, clock, attachments).run(null);
 
 		assertThat(tickets.count()).isEqualTo(7);
 		assertThat(tickets.findAll().get(0).openedAt()).isEqualTo(before);

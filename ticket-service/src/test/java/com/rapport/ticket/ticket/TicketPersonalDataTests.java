@@ -10,6 +10,7 @@ import com.rapport.contracts.privacy.v1.Subject;
 import com.rapport.support.grpc.CallTokens;
 import com.rapport.support.test.TestTokens;
 import com.rapport.ticket.customer.CustomerDirectory;
+import com.rapport.ticket.mail.InboundMail;
 import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +42,12 @@ class TicketPersonalDataTests {
 	@Autowired
 	TicketRepository tickets;
 
+	@Autowired
+	org.springframework.data.mongodb.core.MongoTemplate mongo;
+
 	@BeforeEach
 	void setUp() {
+		mongo.remove(new org.springframework.data.mongodb.core.query.Query(), InboundMail.class);
 		tickets.deleteAll();
 		tickets.insert(Tickets.stored("acme-retail", "T-1", TicketRepositoryContract.T0));
 		// Came by email before the address was linked to her contact.
@@ -117,6 +122,51 @@ class TicketPersonalDataTests {
 		Ticket erasedBos = tickets.findByNumber("T-3").orElseThrow();
 		assertThat(erasedBos.requester().name()).isEqualTo("Bo Zhang");
 		assertThat(erasedBos.messages()).extracting(TicketMessage::authorId).containsExactly((String) null);
+		assertThat(admin().exportPersonalData(ExportPersonalDataRequest.newBuilder().setSubject(ALICE).build())
+			.getRecords()).isZero();
+	}
+
+	private static InboundMail mail(String id, String from, String subject, String body, InboundMail.State state,
+			String ticketNumber, int minute) {
+		return new InboundMail(id, "<" + id + "@mail.example>", from, "Alice Chen", subject, body, null, List.of(), false,
+				TicketRepositoryContract.T0.plusSeconds(60L * minute), state, state == InboundMail.State.TRIAGE ? "mail.triage.unknown-sender" : null,
+				ticketNumber == null ? null : "ticket-" + ticketNumber, ticketNumber, null, null, null);
+	}
+
+	@Test
+	void theSupportMailboxsMailsOfThePersonAreExportedAndErasedAndTheTriageForgetsThem() {
+		// Sent from her address before it was linked to her contact (triage), and a reply that went onto T-1.
+		mongo.insert(mail("m-triage", "alice.chen@acme-retail.example", "Chairs from last week", "Two are broken",
+				InboundMail.State.TRIAGE, null, 1));
+		mongo.insert(mail("m-reply", "alice.chen@acme-retail.example", "Re: [T-1] Chairs", "Any news?",
+				InboundMail.State.REPLY_ADDED, "T-1", 2));
+		mongo.insert(mail("m-bo", "bo.zhang@acme-retail.example", "Invoice", "Wrong VAT number", InboundMail.State.TRIAGE,
+				null, 3));
+
+		var export = admin().exportPersonalData(ExportPersonalDataRequest.newBuilder().setSubject(ALICE).build());
+		assertThat(JsonPath.<List<String>>read(export.getJson(), "$['support-mails'][*].subject"))
+			.containsExactly("Chairs from last week", "Re: [T-1] Chairs");
+		assertThat(JsonPath.<List<String>>read(export.getJson(), "$['support-mails'][*].text"))
+			.containsExactly("Two are broken", "Any news?");
+		assertThat(export.getJson()).doesNotContain("Wrong VAT number");
+
+		var erased = admin().erasePersonalData(ErasePersonalDataRequest.newBuilder().setSubject(ALICE).build());
+		assertThat(erased.getRecordsAnonymised()).isEqualTo(2 + 2);
+		InboundMail triage = mongo.findById("m-triage", InboundMail.class);
+		assertThat(triage.fromAddress()).isNull();
+		assertThat(triage.subject()).isNull();
+		assertThat(triage.body()).isNull();
+		assertThat(triage.messageId()).as("still handled once if read again").isEqualTo("<m-triage@mail.example>");
+		assertThat(triage.state()).as("no longer waits for staff").isEqualTo(InboundMail.State.DISCARDED);
+		assertThat(triage.reason()).isEqualTo("mail.erased");
+		InboundMail reply = mongo.findById("m-reply", InboundMail.class);
+		assertThat(reply.state()).isEqualTo(InboundMail.State.REPLY_ADDED);
+		assertThat(reply.ticketNumber()).isEqualTo("T-1");
+		assertThat(reply.body()).isNull();
+		assertThat(mongo.findById("m-bo", InboundMail.class).body()).isEqualTo("Wrong VAT number");
+
+		assertThat(admin().erasePersonalData(ErasePersonalDataRequest.newBuilder().setSubject(ALICE).build())
+			.getRecordsAnonymised()).isZero();
 		assertThat(admin().exportPersonalData(ExportPersonalDataRequest.newBuilder().setSubject(ALICE).build())
 			.getRecords()).isZero();
 	}

@@ -28,7 +28,8 @@ class TicketConversationGrpcService extends TicketConversationServiceGrpc.Ticket
 
 	@Override
 	public void reply(ReplyRequest request, StreamObserver<TicketDetail> response) {
-		answer(response, TicketProtos.detail(conversation.reply(Caller.current(), request.getTicketId(), request.getBody())));
+		answer(response, TicketProtos.detail(conversation.reply(Caller.current(), request.getTicketId(), request.getBody(),
+				TicketProtos.uploads(request.getAttachmentsList()))));
 	}
 
 	@Override

@@ -35,7 +35,8 @@ class TicketIntakeGrpcService extends TicketIntakeServiceGrpc.TicketIntakeServic
 				TicketProtos.domain(request.getPriority(), Priority.class, "priority"), request.getOrderNumber(),
 				TicketProtos.domain(request.getChannel(), Channel.class, "channel"), request.getContactId(),
 				request.getRequesterName(), request.getRequesterEmail());
-		response.onNext(TicketProtos.detail(intake.open(caller, ticket, request.getIdempotencyKey())));
+		response.onNext(TicketProtos.detail(intake.open(caller, ticket, request.getIdempotencyKey(),
+				TicketProtos.uploads(request.getAttachmentsList()))));
 		response.onCompleted();
 	}
 }

@@ -46,7 +46,22 @@ final class TicketProtos {
 		return TicketMessage.newBuilder().setId(message.id())
 			.setAuthorKind(TicketAuthorKind.valueOf("TICKET_AUTHOR_KIND_" + message.authorKind().name()))
 			.setAuthorName(orEmpty(message.authorName())).setInternal(message.internal()).setBody(message.body())
-			.setAt(timestamp(message.at())).build();
+			.setAt(timestamp(message.at()))
+			.addAllAttachments(message.attachments().stream().map(TicketProtos::attachment).toList()).build();
+	}
+
+	static com.rapport.contracts.ticket.v1.TicketAttachment attachment(
+			com.rapport.ticket.attachment.Attachment attachment) {
+		return com.rapport.contracts.ticket.v1.TicketAttachment.newBuilder().setId(attachment.id())
+			.setFileName(attachment.fileName()).setContentType(attachment.contentType()).setSize(attachment.size())
+			.build();
+	}
+
+	/** The files sent with a message, as the adapters read them. */
+	static java.util.List<com.rapport.ticket.attachment.AttachmentUpload> uploads(
+			java.util.List<com.rapport.contracts.ticket.v1.AttachmentUpload> files) {
+		return files.stream().map(file -> new com.rapport.ticket.attachment.AttachmentUpload(file.getFileName(),
+				file.getContent().toByteArray())).toList();
 	}
 
 	static Ticket ticket(OpenTickets.OpenTicket open, boolean requesterVisible) {
@@ -79,6 +94,9 @@ final class TicketProtos {
 			builder.setNextReplyDue(timestamp(ticket.sla().nextReplyDue()));
 		}
 		builder.setSlaCalendarId(orEmpty(ticket.sla().calendarId()));
+		if (ticket.merge() != null) {
+			builder.setMergedIntoId(ticket.merge().intoId()).setMergedIntoNumber(ticket.merge().intoNumber());
+		}
 		if (ticket.queue().slaDueAt() != null) {
 			builder.setSlaDueAt(timestamp(ticket.queue().slaDueAt()))
 				.setSlaAtRiskAt(timestamp(ticket.queue().slaAtRiskAt()));

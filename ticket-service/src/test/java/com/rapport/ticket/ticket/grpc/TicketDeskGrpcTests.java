@@ -22,28 +22,21 @@ import com.rapport.contracts.ticket.v1.Ticket;
 import com.rapport.contracts.ticket.v1.TicketAuthorKind;
 import com.rapport.contracts.ticket.v1.TicketCategory;
 import com.rapport.contracts.ticket.v1.TicketChannel;
-import com.rapport.contracts.ticket.v1.TicketConversationServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketDetail;
-import com.rapport.contracts.ticket.v1.TicketIntakeServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketKind;
 import com.rapport.contracts.ticket.v1.TicketMessage;
 import com.rapport.contracts.ticket.v1.TicketPriority;
-import com.rapport.contracts.ticket.v1.TicketQueueServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketStateFilter;
 import com.rapport.contracts.ticket.v1.TicketStatus;
 import com.rapport.contracts.ticket.v1.TicketTransition;
-import com.rapport.contracts.ticket.v1.TicketWorkflowServiceGrpc;
-import com.rapport.support.grpc.CallTokens;
 import com.rapport.support.test.MutableClock;
 import com.rapport.support.test.TestTokens;
 import com.rapport.ticket.customer.CustomerDirectory;
 import com.rapport.ticket.sla.Tier;
 import com.rapport.ticket.ticket.TicketDeskTest;
 import com.rapport.ticket.ticket.TicketRepository;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +44,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import static com.rapport.ticket.ticket.grpc.DeskStubs.conversation;
+import static com.rapport.ticket.ticket.grpc.DeskStubs.failure;
+import static com.rapport.ticket.ticket.grpc.DeskStubs.intake;
+import static com.rapport.ticket.ticket.grpc.DeskStubs.queue;
+import static com.rapport.ticket.ticket.grpc.DeskStubs.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -59,9 +57,6 @@ import static org.mockito.BDDMockito.given;
 /** The workflow's gRPC services over the in-process transport, with the real security interceptor and store. */
 @TicketDeskTest
 class TicketDeskGrpcTests {
-
-	static final ManagedChannel channel = InProcessChannelBuilder.forName(TicketDeskTest.SERVER).directExecutor()
-		.build();
 
 	static final String ACME = "acme-retail";
 
@@ -88,22 +83,6 @@ class TicketDeskGrpcTests {
 	void setUp() {
 		tickets.deleteAll();
 		given(customers.tierOf(anyString())).willReturn(Tier.VIP);
-	}
-
-	private static TicketIntakeServiceGrpc.TicketIntakeServiceBlockingStub intake(String token) {
-		return TicketIntakeServiceGrpc.newBlockingStub(channel).withCallCredentials(CallTokens.bearer(token));
-	}
-
-	private static TicketConversationServiceGrpc.TicketConversationServiceBlockingStub conversation(String token) {
-		return TicketConversationServiceGrpc.newBlockingStub(channel).withCallCredentials(CallTokens.bearer(token));
-	}
-
-	private static TicketWorkflowServiceGrpc.TicketWorkflowServiceBlockingStub workflow(String token) {
-		return TicketWorkflowServiceGrpc.newBlockingStub(channel).withCallCredentials(CallTokens.bearer(token));
-	}
-
-	private static TicketQueueServiceGrpc.TicketQueueServiceBlockingStub queue(String token) {
-		return TicketQueueServiceGrpc.newBlockingStub(channel).withCallCredentials(CallTokens.bearer(token));
 	}
 
 	private static OpenTicketRequest.Builder complaint() {
@@ -341,15 +320,6 @@ class TicketDeskGrpcTests {
 		return queue(AGENT).listTickets(request.build()).getTicketsList().stream().map(Ticket::getSubject).toList();
 	}
 
-	private static StatusRuntimeException failure(Runnable call) {
-		try {
-			call.run();
-		}
-		catch (StatusRuntimeException ex) {
-			return ex;
-		}
-		throw new AssertionError("expected the call to fail");
-	}
 
 	private static Problem problem(StatusRuntimeException ex) {
 		try {
