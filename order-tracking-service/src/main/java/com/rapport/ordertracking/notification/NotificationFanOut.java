@@ -132,8 +132,8 @@ class NotificationFanOut {
 				// The same quiet hours and urgency as an email (package sms).
 				Instant due = wanted.emailAt(change.kind(), change.facts(), now, contact.timeZone());
 				sms.queue(new SmsOutbox.Change(change.eventId(), change.orderId(), change.customerId(),
-						change.orderNumber(), change.kind(), change.facts()), contact.id(), contact.phone(),
-						languageOf(contact), due);
+						change.orderNumber(), change.kind(), change.facts()), contact.id(), contact.name(),
+						contact.phone(), languageOf(contact), due);
 			}
 		}
 		return queued;
