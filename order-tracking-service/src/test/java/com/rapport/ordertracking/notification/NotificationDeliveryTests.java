@@ -262,7 +262,9 @@ class NotificationDeliveryTests {
 			shipped("e-" + i);
 		}
 		assertThat(fanOut.queuePending()).isEqualTo(20);
-		NotificationSender other = new NotificationSender(mongo, mail, orderNotices, properties, CLOCK);
+		// Another replica's sender, with its own workers: two replicas, each sending several at once.
+		NotificationSender other = new NotificationSender(mongo, mail, orderNotices, properties, CLOCK,
+				new NotificationWorkers(properties));
 		CountDownLatch go = new CountDownLatch(1);
 		CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> race(go, sender));
 		CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> race(go, other));
