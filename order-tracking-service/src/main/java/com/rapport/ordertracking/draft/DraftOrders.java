@@ -16,6 +16,7 @@ import com.rapport.ordertracking.order.Milestone;
 import com.rapport.ordertracking.order.MilestoneCode;
 import com.rapport.ordertracking.order.NewOrder;
 import com.rapport.ordertracking.order.Order;
+import com.rapport.ordertracking.order.OrderEvent;
 import com.rapport.ordertracking.order.OrderLine;
 import com.rapport.ordertracking.order.OrderService;
 import com.rapport.support.audit.AuditTrail;
@@ -90,8 +91,11 @@ public class DraftOrders {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank() ? caller.name()
 				: request.requestedBy().strip();
-		DraftOrder draft = new DraftOrder(number(now), request.customerId(), request.requestId(),
-				request.lines(), requestedBy, DraftStatus.DRAFT, now, null, null, null, null, null);
+		String number = number(now);
+		// Partners hear of it by webhook (DRAFT_CREATED), from the event written with the draft (DraftHooks).
+		DraftOrder draft = new DraftOrder(number, request.customerId(), request.requestId(), request.lines(),
+				requestedBy, DraftStatus.DRAFT, now, null, null, null, null, null,
+				List.of(createdEvent(number, request.lines(), requestedBy, now)));
 		DraftOrder stored;
 		try {
 			stored = drafts.insert(draft);
@@ -104,6 +108,17 @@ public class DraftOrders {
 		audit.record(caller, "draft-order.created", "draft-order", stored.draftNumber(), stored.customerId(),
 				Map.of("request", stored.requestId()));
 		return new Made(stored, true);
+	}
+
+	/** What the webhook says of a new draft: its number, its lines' SKUs and count, and who asked. */
+	private static OrderEvent createdEvent(String number, List<OrderLine> lines, String requestedBy, Instant now) {
+		Map<String, String> facts = new java.util.LinkedHashMap<>();
+		facts.put("draft_number", number);
+		facts.put("line_count", String.valueOf(lines.size()));
+		facts.put("skus", String.join(",", lines.stream().map(OrderLine::sku).toList()));
+		facts.put("requested_by", requestedBy);
+		return new OrderEvent("draft-created:" + number, OrderEvent.Kind.DRAFT_CREATED, now,
+				"Draft order " + number + " made", facts);
 	}
 
 	private static void check(Request request) {

@@ -1,8 +1,12 @@
 package com.rapport.ordertracking.notification;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.RemoteUnavailableException;
@@ -13,9 +17,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * An organisation's contacts: asked of customer-service each time, and the answer kept (one document per
- * organisation, {@code notification_contacts}), so that while customer-service is down the last known contacts
- * are told (as ticket-service keeps the last known tier). An organisation never asked about before waits.
+ * An organisation's contacts: asked of customer-service (again after {@code rapport.notifications.contacts-fresh},
+ * 2 s), and the answer kept (one document per organisation, {@code notification_contacts}, written when it changed),
+ * so that while customer-service is down the last known contacts are told (as ticket-service keeps the last known
+ * tier). An organisation never asked about before waits.
  */
 @Component
 class ContactBook {
@@ -28,14 +33,27 @@ class ContactBook {
 
 	private final Clock clock;
 
-	ContactBook(ContactSource source, MongoTemplate mongo, Clock clock) {
+	private final Duration fresh;
+
+	/** The latest answer per organisation, used again while fresh ({@code rapport.notifications.contacts-fresh}). */
+	private final Map<String, Answer> recent = new ConcurrentHashMap<>();
+
+	private record Answer(List<NotificationContact> contacts, Instant at) {
+	}
+
+	ContactBook(ContactSource source, MongoTemplate mongo, Clock clock, NotificationProperties properties) {
 		this.source = source;
 		this.mongo = mongo;
 		this.clock = clock;
+		this.fresh = properties.contactsFresh();
 	}
 
 	/** The contacts; {@link RemoteUnavailableException} only when customer-service is down and none are known. */
 	List<NotificationContact> contactsOf(String organisationId) {
+		Answer latest = recent.get(organisationId);
+		if (latest != null && !fresh.isZero() && !fresh.isNegative() && clock.instant().isBefore(latest.at().plus(fresh))) {
+			return latest.contacts();
+		}
 		List<NotificationContact> contacts;
 		try {
 			contacts = source.contactsOf(organisationId);
@@ -51,7 +69,14 @@ class ContactBook {
 			log.info("customer-service unavailable; the contacts of {} as known at {}", organisationId, known.fetchedAt());
 			return known.contacts();
 		}
-		mongo.save(new KnownContacts(organisationId, contacts, clock.instant()));
+		Instant now = clock.instant();
+		KnownContacts stored = mongo.findById(organisationId, KnownContacts.class);
+		if (stored == null || !stored.contacts().equals(contacts)) {
+			// Kept for when customer-service is down; written again only when the answer changed (a read costs less
+			// than a synced write).
+			mongo.save(new KnownContacts(organisationId, contacts, now));
+		}
+		recent.put(organisationId, new Answer(List.copyOf(contacts), now));
 		return contacts;
 	}
 

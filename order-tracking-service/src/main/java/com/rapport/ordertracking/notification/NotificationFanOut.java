@@ -2,9 +2,12 @@ package com.rapport.ordertracking.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.rapport.ordertracking.incident.IncidentRecipients;
 import com.rapport.ordertracking.order.OrderNotices;
@@ -56,9 +59,12 @@ class NotificationFanOut {
 
 	private final SmsOutbox sms;
 
+	private final NotificationWorkers workers;
+
 	NotificationFanOut(OrderNotices notices, IncidentRecipients incidents, ContactBook contacts,
 			PreferenceBook preferences, Inbox inbox, MongoTemplate mongo, Clock clock, SmsChoices smsChoices,
-			SmsOutbox sms) {
+			SmsOutbox sms, NotificationWorkers workers) {
+		this.workers = workers;
 		this.notices = notices;
 		this.incidents = incidents;
 		this.contacts = contacts;
@@ -80,21 +86,29 @@ class NotificationFanOut {
 			Map<String, Boolean> sms) {
 	}
 
-	/** One round; answers how many emails it queued. */
+	/**
+	 * One round; answers how many emails it queued. The orders' changes are told {@code rapport.notifications.senders}
+	 * orders at once (each order's in turn), so that their writes share the store's commits.
+	 */
 	int queuePending() {
-		int queued = 0;
 		// One question to customer-service per organisation and round, however many of its changes wait.
 		Map<String, Audience> asked = new HashMap<>();
+		Map<String, List<OrderNotices.Pending>> byOrder = new LinkedHashMap<>();
 		for (OrderNotices.Pending pending : notices.pending(ORDERS_PER_ROUND)) {
-			Audience audience = audienceOf(pending.customerId(), asked);
-			if (audience == null) {
-				continue;
+			if (audienceOf(pending.customerId(), asked) != null) {
+				byOrder.computeIfAbsent(pending.orderId(), id -> new ArrayList<>()).add(pending);
 			}
-			var event = pending.event();
-			queued += tell(audience, new Change(pending.orderId(), pending.customerId(), pending.orderNumber(),
-					event.eventId(), event.kind().name(), event.occurredAt(), event.facts()));
-			notices.taken(pending);
 		}
+		AtomicInteger told = new AtomicInteger();
+		workers.runAll(byOrder.values().stream().<Runnable>map(changes -> () -> {
+			for (OrderNotices.Pending pending : changes) {
+				var event = pending.event();
+				told.addAndGet(tell(asked.get(pending.customerId()), new Change(pending.orderId(), pending.customerId(),
+						pending.orderNumber(), event.eventId(), event.kind().name(), event.occurredAt(), event.facts())));
+				notices.taken(pending);
+			}
+		}).toList());
+		int queued = told.get();
 		for (IncidentRecipients.Pending pending : incidents.pending(ORDERS_PER_ROUND)) {
 			Audience audience = audienceOf(pending.customerId(), asked);
 			if (audience == null) {
@@ -132,8 +146,8 @@ class NotificationFanOut {
 				// The same quiet hours and urgency as an email (package sms).
 				Instant due = wanted.emailAt(change.kind(), change.facts(), now, contact.timeZone());
 				sms.queue(new SmsOutbox.Change(change.eventId(), change.orderId(), change.customerId(),
-						change.orderNumber(), change.kind(), change.facts()), contact.id(), contact.phone(),
-						languageOf(contact), due);
+						change.orderNumber(), change.kind(), change.facts()), contact.id(), contact.name(),
+						contact.phone(), languageOf(contact), due);
 			}
 		}
 		return queued;
@@ -144,15 +158,22 @@ class NotificationFanOut {
 	 * down and no contacts are known (what they are to be told waits for a later round).
 	 */
 	private Audience audienceOf(String customerId, Map<String, Audience> asked) {
+		if (asked.containsKey(customerId)) {
+			return asked.get(customerId);
+		}
+		Audience audience;
 		try {
-			return asked.computeIfAbsent(customerId,
-					id -> new Audience(contacts.contactsOf(id), preferences.savedOf(id), smsChoices.savedOf(id)));
+			audience = new Audience(contacts.contactsOf(customerId), preferences.savedOf(customerId),
+					smsChoices.savedOf(customerId));
 		}
 		catch (RemoteUnavailableException ex) {
 			log.warn("No contacts known for {} and customer-service unavailable; what it is to be told waits",
 					customerId);
-			return null;
+			audience = null;
 		}
+		// Asked once a round, answered or not.
+		asked.put(customerId, audience);
+		return audience;
 	}
 
 	private static String languageOf(NotificationContact contact) {

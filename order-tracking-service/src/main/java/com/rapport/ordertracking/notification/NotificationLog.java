@@ -1,9 +1,12 @@
 package com.rapport.ordertracking.notification;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import com.rapport.ordertracking.order.OrderRepository;
+import com.rapport.ordertracking.sms.SmsMessage;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
@@ -18,7 +21,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
-/** Staff's view of an order's notifications, and a failed or dead one sent again. */
+/** Staff's view of an order's notifications (emails and SMS), and a failed or dead one sent again. */
 @Service
 public class NotificationLog {
 
@@ -36,32 +39,52 @@ public class NotificationLog {
 		this.clock = clock;
 	}
 
-	/** The order's notifications, oldest first, by the index {@code order_log}. */
-	public List<Notification> ofOrder(Caller caller, String orderId) {
+	/**
+	 * The order's notifications, emails and SMS together, oldest first (at most {@value #MAX}), each kind read by its
+	 * index {@code order_log}.
+	 */
+	public List<LoggedMessage> ofOrder(Caller caller, String orderId) {
 		requireStaff(caller);
 		if (!orders.existsById(orderId)) {
 			throw new NotFoundException(Message.of("orders.not-found", orderId));
 		}
-		return mongo.find(Query.query(Criteria.where("orderId").is(orderId)).with(Sort.by("createdAt")).limit(MAX),
-				Notification.class);
+		Query ofOrder = Query.query(Criteria.where("orderId").is(orderId)).with(Sort.by("createdAt")).limit(MAX);
+		List<LoggedMessage> log = new ArrayList<>();
+		mongo.find(ofOrder, Notification.class).forEach(n -> log.add(LoggedMessage.of(n)));
+		mongo.find(ofOrder, SmsMessage.class).forEach(m -> log.add(LoggedMessage.of(m)));
+		log.sort(Comparator.comparing(LoggedMessage::createdAt, Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder()))
+			.thenComparing(LoggedMessage::channel).thenComparing(LoggedMessage::id));
+		return log.size() > MAX ? List.copyOf(log.subList(0, MAX)) : log;
 	}
 
-	/** Queues a FAILED or DEAD notification again with its tries counted afresh; anything else is a conflict. */
-	public Notification resend(Caller caller, String notificationId) {
+	/**
+	 * Queues a FAILED or DEAD notification (an email, else an SMS of that id) again with its tries counted afresh;
+	 * anything else is a conflict.
+	 */
+	public LoggedMessage resend(Caller caller, String notificationId) {
 		requireStaff(caller);
-		Query failed = Query.query(Criteria.where("_id").is(notificationId).and("state")
-			.in(Notification.State.FAILED, Notification.State.DEAD));
-		Notification queued = mongo.findAndModify(failed,
-				new Update().set("state", Notification.State.QUEUED).set("attempts", 0).set("nextAttemptAt", clock.instant())
-					.unset("claimedBy"),
-				FindAndModifyOptions.options().returnNew(true), Notification.class);
+		Notification queued = requeue(notificationId, Notification.class);
 		if (queued != null) {
-			return queued;
+			return LoggedMessage.of(queued);
 		}
-		if (mongo.findById(notificationId, Notification.class) == null) {
+		SmsMessage queuedSms = requeue(notificationId, SmsMessage.class);
+		if (queuedSms != null) {
+			return LoggedMessage.of(queuedSms);
+		}
+		if (mongo.findById(notificationId, Notification.class) == null
+				&& mongo.findById(notificationId, SmsMessage.class) == null) {
 			throw new NotFoundException(Message.of("notifications.not-found", notificationId));
 		}
 		throw new ConflictException(Message.of("notifications.not-failed", notificationId));
+	}
+
+	/** One conditional write: only a FAILED or DEAD one is queued again (a sent one would go twice). */
+	private <T> T requeue(String id, Class<T> type) {
+		Query failed = Query.query(Criteria.where("_id").is(id).and("state").in("FAILED", "DEAD"));
+		return mongo.findAndModify(failed,
+				new Update().set("state", "QUEUED").set("attempts", 0).set("nextAttemptAt", clock.instant())
+					.unset("claimedBy"),
+				FindAndModifyOptions.options().returnNew(true), type);
 	}
 
 	private static void requireStaff(Caller caller) {

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Collections;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.rapport.ordertracking.order.OrderNotices;
 import com.rapport.support.delivery.DeliveryLog;
@@ -31,8 +35,11 @@ class NotificationSender {
 
 	private final Clock clock;
 
+	private final NotificationWorkers workers;
+
 	NotificationSender(MongoTemplate mongo, NotificationMail mail, OrderNotices orders,
-			NotificationProperties properties, Clock clock) {
+			NotificationProperties properties, Clock clock, NotificationWorkers workers) {
+		this.workers = workers;
 		this.deliveries = new DeliveryLog<>(mongo, Notification.class, new DeliveryLog.Retries(properties.maxAttempts(),
 				properties.firstRetry(), properties.maxRetry(), properties.lease()), clock);
 		this.mail = mail;
@@ -40,17 +47,39 @@ class NotificationSender {
 		this.clock = clock;
 	}
 
-	/** Sends due notifications until none is left or {@code most} were tried; answers how many were sent. */
+	/**
+	 * Sends due notifications until none is left or {@code most} were tried, {@code rapport.notifications.senders}
+	 * at once (each claimed by its own conditional write); answers how many were sent. A round with nothing due makes
+	 * one claim, not one per sender.
+	 */
 	int sendDue(int most) {
-		int sent = 0;
-		for (int i = 0; i < most; i++) {
-			Notification claimed = deliveries.claim();
-			if (claimed == null) {
-				break;
-			}
-			sent += attempt(claimed) ? 1 : 0;
+		Notification first = most > 0 ? deliveries.claim() : null;
+		if (first == null) {
+			return 0;
 		}
-		return sent;
+		AtomicReference<Notification> handed = new AtomicReference<>(first);
+		AtomicInteger left = new AtomicInteger(most - 1);
+		AtomicBoolean drained = new AtomicBoolean();
+		AtomicInteger sent = new AtomicInteger();
+		Runnable sender = () -> {
+			Notification next = handed.getAndSet(null);
+			while (next != null || (!drained.get() && left.getAndDecrement() > 0 && (next = claimOrDrained(drained)) != null)) {
+				if (attempt(next)) {
+					sent.incrementAndGet();
+				}
+				next = null;
+			}
+		};
+		workers.runAll(Collections.nCopies(Math.min(workers.size(), most), sender));
+		return sent.get();
+	}
+
+	private Notification claimOrDrained(AtomicBoolean drained) {
+		Notification claimed = deliveries.claim();
+		if (claimed == null) {
+			drained.set(true);
+		}
+		return claimed;
 	}
 
 	private boolean attempt(Notification notification) {

@@ -17,7 +17,12 @@ public record OrderEvent(String eventId, Kind kind, Instant occurredAt, String s
 		/** A new expected date (issue 12: before, only a new promised date was an event). */
 		ETA_CHANGED,
 		/** The order's lines replaced. */
-		LINES_CHANGED
+		LINES_CHANGED,
+		/**
+		 * A draft order made ("reorder as last time", issue 16's {@code order.draft-created}): not an order's own
+		 * event, it waits in the draft's {@code hooks} (package {@code draft}) and goes to webhooks only.
+		 */
+		DRAFT_CREATED
 	}
 
 	public OrderEvent {

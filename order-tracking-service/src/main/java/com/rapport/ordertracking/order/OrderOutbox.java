@@ -49,6 +49,8 @@ class OrderOutbox implements TimelineOutbox<Order, OrderEvent> {
 			case PROMISE_CHANGED -> "timeline.order.promise-changed";
 			case ETA_CHANGED -> "timeline.order.eta-changed";
 			case LINES_CHANGED -> "timeline.order.lines-changed";
+			// Never in an order's outbox: a draft's event goes to webhooks only (package draft).
+			case DRAFT_CREATED -> throw new IllegalArgumentException("A draft's event is on no timeline");
 		};
 	}
 

@@ -18,8 +18,11 @@ public class OrderWrites {
 
 	private final MongoTemplate mongo;
 
-	OrderWrites(MongoTemplate mongo) {
+	private final OrderChangeSignal signal;
+
+	OrderWrites(MongoTemplate mongo, OrderChangeSignal signal) {
 		this.mongo = mongo;
+		this.signal = signal;
 	}
 
 	/** Whether the change was written; false when the order changed since {@code before} was read. */
@@ -59,6 +62,11 @@ public class OrderWrites {
 			update.push("surveyRequests", new org.bson.Document("eventId", "delivery-survey:" + after.id())
 				.append("occurredAt", java.util.Date.from(after.deliveredAt())));
 		}
-		return mongo.updateFirst(unchanged, update, Order.class).getModifiedCount() == 1;
+		boolean written = mongo.updateFirst(unchanged, update, Order.class).getModifiedCount() == 1;
+		if (written && !toNotify.isEmpty()) {
+			// The contacts hear of it now, not at the next round (NotificationSchedule).
+			signal.changed();
+		}
+		return written;
 	}
 }

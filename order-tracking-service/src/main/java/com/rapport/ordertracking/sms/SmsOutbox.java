@@ -45,12 +45,13 @@ public class SmsOutbox {
 	}
 
 	/** Stores the SMS due at {@code due}; false when it was queued before. */
-	public boolean queue(Change change, String contactId, String phone, String language, Instant due) {
+	public boolean queue(Change change, String contactId, String contactName, String phone, String language,
+			Instant due) {
 		String text = write(change, language);
 		SmsMessage message = new SmsMessage(SmsMessage.idOf(change.eventId(), phone), change.orderId(),
 				change.customerId(), change.orderNumber(), change.eventId(), change.kind(), contactId,
 				SmsMessage.digits(phone), language, text, SmsMessage.State.QUEUED, 0, due, null, null, clock.instant(),
-				null);
+				null, contactName);
 		try {
 			mongo.insert(message);
 			return true;

@@ -17,6 +17,9 @@ import com.rapport.ordertracking.order.OrderRepository;
 import com.rapport.ordertracking.sms.SmsChoices;
 import com.rapport.ordertracking.sms.SmsMessage;
 import com.rapport.ordertracking.sms.SmsSender;
+import com.rapport.support.error.ConflictException;
+import com.rapport.support.security.Caller;
+import com.rapport.support.security.KeycloakJwtAuthenticationConverter;
 import com.rapport.support.test.MutableClock;
 import com.rapport.support.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.BDDMockito.given;
 
 /**
@@ -74,6 +79,9 @@ class SmsDeliveryTests {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	NotificationLog log;
 
 	@Autowired
 	List<com.rapport.support.privacy.PersonalDataHolder> personalData;
@@ -169,7 +177,45 @@ class SmsDeliveryTests {
 
 	@Test
 	void aProviderDownForEveryTryMakesTheMessageDead() {
-		shipped("e-3");
+		shippedWhileTheProviderIsDownForEveryTry("e-3");
+		assertThat(mongo.findAll(SmsMessage.class)).singleElement()
+			.satisfies(m -> assertThat(m.state()).isEqualTo(SmsMessage.State.DEAD));
+		assertThat(sender.sendDue(10)).isZero();
+	}
+
+	/** Staff's notification log of an order (the console's) lists its SMS beside its emails, and resends a dead SMS. */
+	@Test
+	void staffSeeAnOrdersSmsBesideItsEmailsAndSendADeadSmsAgain() {
+		shippedWhileTheProviderIsDownForEveryTry("e-4");
+		Caller agent = Caller.from(new KeycloakJwtAuthenticationConverter()
+			.convert(TestTokens.decoder().decode(TestTokens.staff("agent"))));
+
+		List<LoggedMessage> entries = log.ofOrder(agent, order.id());
+		assertThat(entries).extracting(LoggedMessage::channel, LoggedMessage::address, LoggedMessage::contactName,
+				LoggedMessage::state)
+			.containsExactlyInAnyOrder(tuple(LoggedMessage.Channel.EMAIL, "oliver@acme.example", "Oliver Hughes", "QUEUED"),
+					tuple(LoggedMessage.Channel.SMS, "+862155550102", "Bo Zhang", "DEAD"));
+		LoggedMessage dead = entries.stream().filter(m -> m.channel() == LoggedMessage.Channel.SMS).findFirst().orElseThrow();
+		assertThat(dead.attempts()).isEqualTo(3);
+		assertThat(dead.lastError()).isNotBlank();
+		assertThat(dead.text()).contains("PO-9").contains("/portal/orders/" + order.id());
+		assertThat(dead.language()).isEqualTo("zh-CN");
+
+		LoggedMessage resent = log.resend(agent, dead.id());
+		assertThat(resent.channel()).isEqualTo(LoggedMessage.Channel.SMS);
+		assertThat(resent.state()).isEqualTo("QUEUED");
+		assertThat(resent.attempts()).isZero();
+		assertThat(sender.sendDue(10)).isEqualTo(1);
+		assertThat(provider.messagesTo("+862155550102")).contains("\"received\": 1");
+		assertThat(log.ofOrder(agent, order.id())).filteredOn(m -> m.channel() == LoggedMessage.Channel.SMS)
+			.singleElement().satisfies(m -> assertThat(m.state()).isEqualTo("SENT"));
+		assertThatExceptionOfType(ConflictException.class).as("a sent SMS is not sent twice")
+			.isThrownBy(() -> log.resend(agent, dead.id()));
+	}
+
+	/** A shipment told while the provider is down for each of the three tries (the test's max-attempts). */
+	private void shippedWhileTheProviderIsDownForEveryTry(String eventId) {
+		shipped(eventId);
 		fanOut.queuePending();
 		provider.stop();
 		try {
@@ -181,9 +227,6 @@ class SmsDeliveryTests {
 		finally {
 			provider.restart();
 		}
-		assertThat(mongo.findAll(SmsMessage.class)).singleElement()
-			.satisfies(m -> assertThat(m.state()).isEqualTo(SmsMessage.State.DEAD));
-		assertThat(sender.sendDue(10)).isZero();
 	}
 
 	@Test

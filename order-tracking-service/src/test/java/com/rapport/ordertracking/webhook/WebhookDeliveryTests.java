@@ -22,11 +22,14 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.rapport.ordertracking.LocalSmtp;
 import com.rapport.ordertracking.MovingClock;
 import com.rapport.ordertracking.customer.CustomerDirectory;
+import com.rapport.ordertracking.draft.DraftOrder;
+import com.rapport.ordertracking.draft.DraftOrders;
 import com.rapport.ordertracking.order.Milestone;
 import com.rapport.ordertracking.order.MilestoneCode;
 import com.rapport.ordertracking.order.Order;
 import com.rapport.ordertracking.order.OrderChange;
 import com.rapport.ordertracking.order.OrderEvent;
+import com.rapport.ordertracking.order.OrderLine;
 import com.rapport.ordertracking.order.OrderProgressService;
 import com.rapport.ordertracking.order.OrderRepository;
 import com.rapport.support.error.ConflictException;
@@ -106,6 +109,9 @@ class WebhookDeliveryTests {
 	@Autowired
 	MongoTemplate mongo;
 
+	@Autowired
+	DraftOrders drafts;
+
 	@MockitoBean
 	CustomerDirectory customers;
 
@@ -117,6 +123,7 @@ class WebhookDeliveryTests {
 		orders.deleteAll();
 		mongo.remove(new Query(), WebhookSubscription.class);
 		mongo.remove(new Query(), WebhookDelivery.class);
+		mongo.remove(new Query(), DraftOrder.class);
 		smtp.reset();
 		given(customers.exists("acme-retail")).willReturn(true);
 		orders.insert(new Order(null, "acme-retail", "PO-1", START.minusSeconds(86_400), LocalDate.parse("2026-12-10"),
@@ -169,6 +176,39 @@ class WebhookDeliveryTests {
 		assertThat(subscriptions.get(admin(), created.subscription().id()).lastState()).isEqualTo("SENT");
 
 		// Nothing twice, however often the rounds run; the cancellation subscriber heard nothing of a milestone.
+		assertThat(fanOut.queuePending()).isZero();
+		assertThat(sender.sendDue(10)).isZero();
+		assertThat(receiver.received).hasSize(1);
+	}
+
+	/** Issue 16's order.draft-created: a draft made for a customer ("reorder as last time") reaches the partner. */
+	@Test
+	void aDraftOrderMadeForACustomerReachesTheReceiverSignedAsDraftCreatedOnce() {
+		var created = subscriptions.create(admin(), draft(receiver.url(), "DRAFT_CREATED"));
+		receiver.secret = created.secret();
+		subscriptions.create(admin(), draft(receiver.url() + "/other", "ORDER_PLACED", "MILESTONE_REACHED"));
+		DraftOrders.Request request = new DraftOrders.Request("acme-retail", "reorder:acme-retail:CHAIR-ERG-01:2026-12-16",
+				List.of(new OrderLine("CHAIR-ERG-01", "Ergonomic chair", 120)), "Alice Chen");
+
+		DraftOrder made = drafts.create(caller(TestTokens.service()), request).draft();
+		// The event is kept in the draft, in the same write, until it is queued.
+		assertThat(mongo.findById(made.draftNumber(), DraftOrder.class).hooks()).extracting(OrderEvent::kind)
+			.containsExactly(OrderEvent.Kind.DRAFT_CREATED);
+		assertThat(fanOut.queuePending()).as("the order subscriber wants no draft").isEqualTo(1);
+		assertThat(mongo.findById(made.draftNumber(), DraftOrder.class).hooks()).isEmpty();
+		assertThat(sender.sendDue(10)).isEqualTo(1);
+
+		assertThat(receiver.received).singleElement().satisfies(got -> {
+			assertThat(got.verified).as("signature verified by the receiver").isTrue();
+			assertThat(got.headers.get("Rapport-Event-Type")).isEqualTo("DRAFT_CREATED");
+			assertThat(got.body).contains("\"type\":\"DRAFT_CREATED\"", "\"eventId\":\"draft-created:" + made.draftNumber(),
+					"\"draft\":{\"draftNumber\":\"" + made.draftNumber() + "\",\"customerId\":\"acme-retail\"",
+					"\"requestedBy\":\"Alice Chen\"", "\"sku\":\"CHAIR-ERG-01\"", "\"quantity\":120",
+					"\"skus\":\"CHAIR-ERG-01\"").doesNotContain("\"order\":");
+		});
+
+		// The same request again is the same draft: nothing new to tell, however often the rounds run.
+		assertThat(drafts.create(caller(TestTokens.service()), request).created()).isFalse();
 		assertThat(fanOut.queuePending()).isZero();
 		assertThat(sender.sendDue(10)).isZero();
 		assertThat(receiver.received).hasSize(1);

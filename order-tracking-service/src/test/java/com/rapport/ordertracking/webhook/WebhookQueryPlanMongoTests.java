@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.rapport.ordertracking.MongoAuditingConfiguration;
+import com.rapport.ordertracking.draft.DraftHooks;
+import com.rapport.ordertracking.draft.DraftOrder;
+import com.rapport.ordertracking.draft.DraftStatus;
 import com.rapport.ordertracking.order.Milestone;
 import com.rapport.ordertracking.order.MilestoneCode;
 import com.rapport.ordertracking.order.Order;
+import com.rapport.ordertracking.order.OrderLine;
 import com.rapport.ordertracking.order.OrderNotices;
 import com.rapport.support.audit.AuditTrail;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
@@ -39,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with nothing waiting, disabled subscriptions and other subscriptions' deliveries, so that a scan would show.
  */
 @DataMongoTest
-@Import({ MongoAuditingConfiguration.class, QueryPlans.class, FixedClock.class, OrderNotices.class,
+@Import({ MongoAuditingConfiguration.class, QueryPlans.class, FixedClock.class, OrderNotices.class, DraftHooks.class,
 		WebhookFanOut.class, WebhookSubscriptions.class, WebhookDeliveries.class,
 		WebhookQueryPlanMongoTests.Collaborators.class })
 @ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
@@ -84,6 +88,11 @@ class WebhookQueryPlanMongoTests {
 		mongo.remove(new Query(), Order.class);
 		mongo.remove(new Query(), WebhookSubscription.class);
 		mongo.remove(new Query(), WebhookDelivery.class);
+		mongo.remove(new Query(), DraftOrder.class);
+		for (int i = 0; i < 30; i++) {
+			mongo.insert(new DraftOrder("RO-" + i, "acme-retail", "reorder:" + i, List.of(new OrderLine("SKU-" + i, "", 1)),
+					"Alice Chen", DraftStatus.DRAFT, FixedClock.NOW.minus(Duration.ofHours(i)), null, null, null, null, null));
+		}
 		List<Order> orders = new ArrayList<>();
 		for (int i = 0; i < 30; i++) {
 			Instant placed = FixedClock.NOW.minus(Duration.ofDays(i));
@@ -116,6 +125,12 @@ class WebhookQueryPlanMongoTests {
 				"partner", null, null, null).withEventsOfPlacement());
 		List<QueryPlans.Plan> ofSubscriptions = plans.explain(mongo, "webhook_subscriptions", fanOut::queuePending);
 		assertThat(ofSubscriptions).singleElement().satisfies(plan -> plan.assertScansOnly("enabled"));
+	}
+
+	@Test
+	void aFanOutRoundReadsOnlyTheDraftsWithAWaitingEvent() {
+		List<QueryPlans.Plan> ofDrafts = plans.explain(mongo, "draft_orders", fanOut::queuePending);
+		assertThat(ofDrafts).singleElement().satisfies(plan -> plan.assertScansOnly("webhook_pending"));
 	}
 
 	@Test

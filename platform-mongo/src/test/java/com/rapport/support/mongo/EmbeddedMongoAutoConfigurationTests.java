@@ -1,6 +1,9 @@
 package com.rapport.support.mongo;
 
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
@@ -8,12 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +41,41 @@ class EmbeddedMongoAutoConfigurationTests {
 			assertThat(found).extracting(d -> d.getString("name")).containsExactly("Acme Retail");
 		});
 		assertThat(data.resolve("mongo.mv")).exists();
+	}
+
+	/**
+	 * The store's maintenance thread was a {@code ScheduledExecutorService} bean, which Spring then used for every
+	 * {@code @Scheduled} method (and Boot made no scheduler): a service's rounds ran one at a time behind the store's
+	 * compaction.
+	 */
+	@Test
+	void theApplicationsScheduledWorkRunsOnItsOwnSchedulerNotOnTheStoresMaintenanceThread() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(EmbeddedMongoAutoConfiguration.class, MongoAutoConfiguration.class,
+					TaskSchedulingAutoConfiguration.class))
+			.withUserConfiguration(Ticking.class)
+			.withPropertyValues("spring.application.name=test-service", "rapport.mongodb.embedded.in-memory=true")
+			.run(context -> {
+				assertThat(context).hasSingleBean(TaskScheduler.class).doesNotHaveBean(ScheduledExecutorService.class);
+				Ticking ticking = context.getBean(Ticking.class);
+				assertThat(ticking.ran.await(10, TimeUnit.SECONDS)).isTrue();
+				assertThat(ticking.thread).isNotEqualTo("embedded-mongo-sweeper");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	static class Ticking {
+
+		final CountDownLatch ran = new CountDownLatch(1);
+
+		volatile String thread;
+
+		@Scheduled(fixedDelay = 50)
+		void tick() {
+			thread = Thread.currentThread().getName();
+			ran.countDown();
+		}
 	}
 
 	@Test

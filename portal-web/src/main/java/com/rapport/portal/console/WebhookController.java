@@ -37,7 +37,8 @@ class WebhookController {
 
 	/** The order events a subscription may name, as order-tracking-service knows them, in reading order. */
 	static final List<String> EVENTS = List.of("ORDER_PLACED", "MILESTONE_REACHED", "ORDER_DELIVERED",
-			"PROMISE_CHANGED", "ETA_CHANGED", "LINES_CHANGED", "ORDER_AT_RISK", "ORDER_DELAYED", "ORDER_CANCELLED");
+			"PROMISE_CHANGED", "ETA_CHANGED", "LINES_CHANGED", "ORDER_AT_RISK", "ORDER_DELAYED", "ORDER_CANCELLED",
+			"DRAFT_CREATED");
 
 	static final int PAGE = 20;
 

@@ -21,7 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code GET /portal/live}: the contact's organisation's order changes as server-sent events, for the order list
  * and the order page while they are open ({@code js/live.js}). The organisation is the token's, never the
  * address's. {@code since} (epoch milliseconds, when the page was made) is used for the first connection only;
- * a reconnection carries {@code Last-Event-ID}. Too many open connections of one contact: {@code 429}.
+ * a reconnection carries {@code Last-Event-ID}. Beyond a contact's limit of open connections, its oldest ends
+ * ({@link LiveStreams}).
  */
 @RestController
 @PreAuthorize("hasRole('customer')")
@@ -49,12 +50,7 @@ class LiveController {
 		response.setHeader("Cache-Control", "no-store");
 		LiveStreams.Viewer viewer = new LiveStreams.Viewer(caller.name(), caller.customerId().get(), caller.token(),
 				authentication.getToken().getExpiresAt());
-		try {
-			return ResponseEntity.ok(streams.open(viewer, number(lastEventId), sinceOf(since)));
-		}
-		catch (LiveStreams.TooManyConnections ex) {
-			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60").build();
-		}
+		return ResponseEntity.ok(streams.open(viewer, number(lastEventId), sinceOf(since)));
 	}
 
 	/** A Last-Event-ID that is no position (edited, or from elsewhere) is no resume point. */

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.google.protobuf.Timestamp;
 import com.rapport.contracts.ordertracking.v1.CountMyUnreadRequest;
@@ -37,18 +38,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * contact's unread count when it changes, {@code reset} when more was missed than can be replayed, and a comment
  * line every {@code rapport.live.heartbeat}, which keeps the connection open through proxies and finds a closed tab
  * (its write fails). However a connection ends (closed tab, time up, the service gone), its stream is cancelled and
- * its place freed; a contact holds at most {@code rapport.live.max-streams-per-contact} at once.
+ * its place freed. A contact holds at most {@code rapport.live.max-streams-per-contact} at once: a new connection
+ * beyond them ends the contact's oldest, which is most likely a page left already (a left page's connection is
+ * noticed only when a write to it fails, up to two heartbeats later); if that page is still open, its browser
+ * reconnects with its Last-Event-ID and loses nothing. So the page a person has just opened always updates.
  */
 @Component
 class LiveStreams implements DisposableBean {
-
-	/** Refused: the contact has as many live connections open here as it may. */
-	static final class TooManyConnections extends RuntimeException {
-
-		TooManyConnections() {
-			super("Too many live connections");
-		}
-	}
 
 	/** Who follows, with the token the stream is opened with. */
 	record Viewer(String login, String customerId, String token, Instant tokenExpiresAt) {
@@ -69,7 +65,8 @@ class LiveStreams implements DisposableBean {
 
 	private final Clock clock;
 
-	private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+	/** Each contact's open connections, oldest first; guarded by itself. */
+	private final Map<String, Deque<Connection>> open = new HashMap<>();
 
 	private final ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2, runnable -> {
 		Thread thread = new Thread(runnable, "live-ticks");
@@ -87,7 +84,9 @@ class LiveStreams implements DisposableBean {
 
 	/** How many connections are open on this replica (all contacts). */
 	int open() {
-		return open.values().stream().mapToInt(AtomicInteger::get).sum();
+		synchronized (open) {
+			return open.values().stream().mapToInt(Deque::size).sum();
+		}
 	}
 
 	/**
@@ -95,17 +94,24 @@ class LiveStreams implements DisposableBean {
 	 * what was recorded since {@code since} (when its page was made), else from now.
 	 */
 	SseEmitter open(Viewer viewer, long lastEventId, Instant since) {
-		AtomicInteger count = open.computeIfAbsent(viewer.login(), login -> new AtomicInteger());
-		if (count.incrementAndGet() > properties.maxStreamsPerContact()) {
-			release(viewer.login(), count);
-			throw new TooManyConnections();
-		}
 		Duration lifetime = lifetime(viewer);
 		SseEmitter emitter = new SseEmitter(lifetime.plusSeconds(30).toMillis());
-		Connection connection = new Connection(viewer, emitter, count);
+		Connection connection = new Connection(viewer, emitter);
 		emitter.onCompletion(connection::close);
 		emitter.onTimeout(connection::close);
 		emitter.onError(error -> connection.close());
+		Connection oldest = null;
+		synchronized (open) {
+			Deque<Connection> mine = open.computeIfAbsent(viewer.login(), login -> new ArrayDeque<>());
+			mine.addLast(connection);
+			if (mine.size() > properties.maxStreamsPerContact()) {
+				oldest = mine.pollFirst();
+			}
+		}
+		if (oldest != null) {
+			log.debug("Live connection limit of {} reached: the oldest ends", viewer.login());
+			oldest.complete();
+		}
 		connection.start(lastEventId, since, lifetime);
 		return emitter;
 	}
@@ -120,9 +126,12 @@ class LiveStreams implements DisposableBean {
 		return left.compareTo(properties.maxLifetime()) > 0 ? properties.maxLifetime() : left;
 	}
 
-	private void release(String login, AtomicInteger count) {
-		if (count.decrementAndGet() <= 0) {
-			open.remove(login, count);
+	private void release(Connection connection) {
+		synchronized (open) {
+			Deque<Connection> mine = open.get(connection.viewer.login());
+			if (mine != null && mine.remove(connection) && mine.isEmpty()) {
+				open.remove(connection.viewer.login());
+			}
 		}
 	}
 
@@ -138,8 +147,6 @@ class LiveStreams implements DisposableBean {
 
 		private final SseEmitter emitter;
 
-		private final AtomicInteger count;
-
 		private volatile ClientCallStreamObserver<FollowRequest> call;
 
 		private volatile ScheduledFuture<?> heartbeat;
@@ -150,10 +157,9 @@ class LiveStreams implements DisposableBean {
 
 		private boolean closed;
 
-		Connection(Viewer viewer, SseEmitter emitter, AtomicInteger count) {
+		Connection(Viewer viewer, SseEmitter emitter) {
 			this.viewer = viewer;
 			this.emitter = emitter;
-			this.count = count;
 		}
 
 		void start(long lastEventId, Instant since, Duration lifetime) {
@@ -297,7 +303,7 @@ class LiveStreams implements DisposableBean {
 			if (stream != null) {
 				stream.cancel("connection closed", null);
 			}
-			release(viewer.login(), count);
+			release(this);
 		}
 	}
 }

@@ -48,7 +48,6 @@ import static com.rapport.support.test.TestJwtRequests.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -205,20 +204,32 @@ class LiveControllerMvcTests {
 		assertThat(CANCELLED).containsExactly("acme-retail");
 	}
 
+	/**
+	 * The session's bug: pages left a moment ago still counted (a left page's connection is noticed only when a write
+	 * to it fails, up to two heartbeats later), and the page a contact had just opened was refused with 429 and never
+	 * updated. Now the newest is served and the oldest ends (a page still open reconnects with its Last-Event-ID).
+	 */
 	@Test
-	void aContactWithTooManyTabsOpenIsToldToWaitAndNoStreamIsOpened() throws Exception {
+	void aContactsNewestPageIsServedBeyondTheLimitAndItsOldestConnectionEnds() throws Exception {
 		holdMillis = -1;
 		int before = streams.open();
-		for (int tab = 0; tab < 2; tab++) {
-			mvc.perform(get("/portal/live").accept("text/event-stream").with(as(TestTokens.customer("globex-trading"))))
-				.andExpect(request().asyncStarted());
-		}
+		MvcResult first = mvc.perform(get("/portal/live").accept("text/event-stream")
+			.with(as(TestTokens.customer("globex-trading")))).andExpect(request().asyncStarted()).andReturn();
+		awaitAsked(1);
+		mvc.perform(get("/portal/live").accept("text/event-stream").with(as(TestTokens.customer("globex-trading"))))
+			.andExpect(request().asyncStarted());
 		awaitAsked(2);
 
 		mvc.perform(get("/portal/live").accept("text/event-stream").with(as(TestTokens.customer("globex-trading"))))
-			.andExpect(status().isTooManyRequests()).andExpect(header().string("Retry-After", "60"));
-		assertThat(ASKED).hasSize(2);
-		assertThat(streams.open()).isEqualTo(before + 2);
+			.andExpect(status().isOk()).andExpect(request().asyncStarted());
+		awaitAsked(3);
+		awaitOpen(before + 2);
+		long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (CANCELLED.isEmpty() && System.nanoTime() < until) {
+			sleep(10);
+		}
+		assertThat(CANCELLED).as("the oldest connection's stream").containsExactly("globex-trading");
+		assertThat(streamed(first)).as("the oldest connection ended normally (its page reconnects)").contains("retry:2000");
 	}
 
 	@Test

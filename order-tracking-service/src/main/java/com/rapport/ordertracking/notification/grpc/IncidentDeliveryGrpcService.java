@@ -4,6 +4,7 @@ import com.rapport.contracts.ordertracking.v1.IncidentDeliveryServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.ListIncidentDeliveriesRequest;
 import com.rapport.contracts.ordertracking.v1.ListIncidentDeliveriesResponse;
 import com.rapport.ordertracking.notification.IncidentDeliveries;
+import com.rapport.ordertracking.notification.LoggedMessage;
 import com.rapport.support.security.Caller;
 import io.grpc.stub.StreamObserver;
 
@@ -30,7 +31,7 @@ class IncidentDeliveryGrpcService extends IncidentDeliveryServiceGrpc.IncidentDe
 		for (IncidentDeliveries.Organisation organisation : page.organisations()) {
 			var entry = answer.addOrganisationsBuilder().setCustomerId(organisation.customerId())
 				.setOrderCount(organisation.orderCount()).setWaiting(organisation.waiting());
-			organisation.notifications().forEach(n -> entry.addNotifications(OrderNotificationGrpcService.toProto(n)));
+			organisation.notifications().forEach(n -> entry.addNotifications(OrderNotificationGrpcService.toProto(LoggedMessage.of(n))));
 		}
 		response.onNext(answer.build());
 		response.onCompleted();

@@ -10,13 +10,14 @@ import com.rapport.contracts.ordertracking.v1.NotificationChannel;
 import com.rapport.contracts.ordertracking.v1.NotificationState;
 import com.rapport.contracts.ordertracking.v1.OrderNotificationServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.ResendNotificationRequest;
+import com.rapport.ordertracking.notification.LoggedMessage;
 import com.rapport.ordertracking.notification.NotificationLog;
 import com.rapport.support.security.Caller;
 import io.grpc.stub.StreamObserver;
 
 import org.springframework.grpc.server.service.GrpcService;
 
-/** The console's notification log of an order, and a failed one sent again (staff only, see NotificationLog). */
+/** The console's notification log of an order (emails and SMS), and a failed one sent again (staff only, see NotificationLog). */
 @GrpcService
 class OrderNotificationGrpcService extends OrderNotificationServiceGrpc.OrderNotificationServiceImplBase {
 
@@ -41,13 +42,15 @@ class OrderNotificationGrpcService extends OrderNotificationServiceGrpc.OrderNot
 		response.onCompleted();
 	}
 
-	static Notification toProto(com.rapport.ordertracking.notification.Notification n) {
+	static Notification toProto(LoggedMessage n) {
 		Notification.Builder builder = Notification.newBuilder().setId(n.id()).setOrderId(text(n.orderId())).setKind(n.kind())
-			.setEventId(n.eventId()).setChannel(NotificationChannel.NOTIFICATION_CHANNEL_EMAIL)
+			.setEventId(n.eventId())
+			.setChannel(n.channel() == LoggedMessage.Channel.SMS ? NotificationChannel.NOTIFICATION_CHANNEL_SMS
+					: NotificationChannel.NOTIFICATION_CHANNEL_EMAIL)
 			.setContactId(text(n.contactId())).setContactName(text(n.contactName())).setAddress(n.address())
-			.setLanguage(n.language()).setState(NotificationState.valueOf("NOTIFICATION_STATE_" + n.state().name()))
+			.setLanguage(text(n.language())).setState(NotificationState.valueOf("NOTIFICATION_STATE_" + n.state()))
 			.setAttempts(n.attempts()).setLastError(text(n.lastError())).setSubject(text(n.subject()))
-			.setCreatedAt(timestamp(n.createdAt()));
+			.setText(text(n.text())).setCreatedAt(timestamp(n.createdAt()));
 		if (n.nextAttemptAt() != null) {
 			builder.setNextAttemptAt(timestamp(n.nextAttemptAt()));
 		}
