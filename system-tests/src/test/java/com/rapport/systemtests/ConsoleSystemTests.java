@@ -249,8 +249,8 @@ class ConsoleSystemTests {
 		try (Browser alice = Browser.open().asPhone().login("acme.buyer", "acme-demo-26")) {
 			alice.go("/portal/scorecard");
 			assertThat(alice.text(By.cssSelector(".kpi-on-time dt"))).isNotBlank();
-			assertThat(alice.waitFor(driver -> driver.findElements(By.cssSelector("table.months tr.month-row"))))
-				.hasSize(12);
+			List<WebElement> months = alice.waitFor(driver -> driver.findElements(By.cssSelector("table.months tr.month-row")));
+			assertThat(months).hasSize(12);
 			assertThat(alice.sidewaysOverflow()).as("the scorecard at 390 px").isZero();
 			alice.go("/portal/scorecard?lang=zh-CN");
 			assertThat(alice.text(By.tagName("h1"))).isEqualTo("我们如何兑现对您的承诺");
