@@ -233,7 +233,7 @@ class ConsoleSystemTests {
 			assertThat(answers.stream().filter(n -> !n.equals("0")).count()).as("months with answers").isGreaterThanOrEqualTo(8);
 			assertThat(browser.waitFor(driver -> driver.findElements(By.cssSelector("tr.group-row"))).stream()
 				.map(row -> row.getAttribute("data-group")).toList()).isNotEmpty().isSubsetOf("VIP", "Key", "Normal");
-			assertThat(browser.fetch("/console/dashboard.csv")).startsWith("row,period,csat_answers").contains("\r\ntotal,");
+			assertThat(browser.fetch("/console/dashboard.csv")).startsWith("row,period,csat_answers").contains("\ntotal,");
 
 			browser.go("/console/dashboard?lang=zh-CN");
 			assertThat(browser.text(By.tagName("h1"))).isEqualTo("反馈数据");
