@@ -117,6 +117,10 @@ class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		if (fullMethodName.endsWith("/AnswerSurvey")) {
 			return "{\"token\": \"not-ours.x\", \"score\": 1}";
 		}
+		if (fullMethodName.endsWith("/GetFeedbackFigures")) {
+			return "{\"fromMonth\": \"2026-01\", \"toMonth\": \"2026-12\", \"customerIds\": [\"" + Caller.ORGANISATION_A
+					+ "\"]}";
+		}
 		if (fullMethodName.endsWith("/ListScoreFacts")) {
 			return "{\"customerIds\": [\"" + Caller.ORGANISATION_A + "\"]}";
 		}

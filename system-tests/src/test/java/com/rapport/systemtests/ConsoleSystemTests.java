@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -205,6 +206,56 @@ class ConsoleSystemTests {
 			browser.go("/console?q=no-such-customer-anywhere");
 			assertThat(browser.driver.findElements(By.cssSelector(".organisation-row"))).isEmpty();
 			assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("no-such-customer-anywhere");
+		}
+	}
+
+	/**
+	 * Issue 10: the manager's feedback dashboard, filled by the demo's year of answers (feedback-service's roll-ups),
+	 * draws its charts with Chart.js from the site's webjar under the CSP, in both languages, fits a phone, and
+	 * exports CSV; the customer's scorecard and the QBR's PDF answer from the same figures.
+	 */
+	@Test
+	void theManagersDashboardDrawsItsChartsFromAYearOfAnswersAndTheScorecardAndQbrFollow() {
+		try (Browser browser = Browser.open().login("manager.wang", "manager-demo-26")) {
+			browser.go("/console/dashboard");
+			// js/dashboard.js marks each canvas it handed to Chart.js; Chart.getChart finds the chart drawn on it.
+			Long drawn = browser.waitFor(driver -> {
+				Object count = ((JavascriptExecutor) driver).executeScript(
+						"return window.Chart ? Array.from(document.querySelectorAll('canvas[data-drawn]'))"
+								+ ".filter(c => window.Chart.getChart(c)).length : 0;");
+				return ((Long) count) == 5 ? (Long) count : null;
+			});
+			assertThat(drawn).isEqualTo(5);
+			assertThat(browser.text(By.cssSelector(".kpi-csat dd"))).matches("\\d{1,3}\\.\\d%");
+			List<String> answers = browser.waitFor(driver -> driver.findElements(By.cssSelector("table.months td.answers")))
+				.stream().map(WebElement::getText).toList();
+			assertThat(answers).hasSize(12);
+			assertThat(answers.stream().filter(n -> !n.equals("0")).count()).as("months with answers").isGreaterThanOrEqualTo(8);
+			assertThat(browser.waitFor(driver -> driver.findElements(By.cssSelector("tr.group-row"))).stream()
+				.map(row -> row.getAttribute("data-group")).toList()).isNotEmpty().isSubsetOf("VIP", "Key", "Normal");
+			assertThat(browser.fetch("/console/dashboard.csv")).startsWith("row,period,csat_answers").contains("\ntotal,");
+
+			browser.go("/console/dashboard?lang=zh-CN");
+			assertThat(browser.text(By.tagName("h1"))).isEqualTo("反馈数据");
+			browser.asPhone();
+			browser.go("/console/dashboard");
+			assertThat(browser.sidewaysOverflow()).as("the dashboard at 390 px").isZero();
+			browser.go("/console/dashboard?lang=en");
+			assertThat(browser.sidewaysOverflow()).as("the dashboard at 390 px in English").isZero();
+
+			assertThat(browser.status("/console/organisations/acme-retail/qbr.pdf")).isEqualTo(200);
+			assertThat(browser.fetch("/console/organisations/acme-retail/qbr.pdf")).startsWith("%PDF-");
+		}
+		try (Browser alice = Browser.open().asPhone().login("acme.buyer", "acme-demo-26")) {
+			alice.go("/portal/scorecard");
+			assertThat(alice.text(By.cssSelector(".kpi-on-time dt"))).isNotBlank();
+			List<WebElement> months = alice.waitFor(driver -> driver.findElements(By.cssSelector("table.months tr.month-row")));
+			assertThat(months).hasSize(12);
+			assertThat(alice.sidewaysOverflow()).as("the scorecard at 390 px").isZero();
+			alice.go("/portal/scorecard?lang=zh-CN");
+			assertThat(alice.text(By.tagName("h1"))).isEqualTo("我们如何兑现对您的承诺");
+			assertThat(alice.sidewaysOverflow()).as("the scorecard at 390 px in Chinese").isZero();
+			assertThat(alice.status("/console/dashboard")).isEqualTo(403);
 		}
 	}
 }

@@ -136,6 +136,8 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		return switch (method) {
 			case "ListOpenTickets", "ListTickets" -> "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}";
 			case "ListOpenTicketFacts" -> "{\"customerIds\": [\"" + Caller.ORGANISATION_A + "\"]}";
+			case "GetTicketFigures" -> "{\"fromMonth\": \"2026-01\", \"toMonth\": \"2026-12\", \"customerId\": \""
+					+ Caller.ORGANISATION_A + "\"}";
 			case "OpenTicket" -> """
 					{"customerId": "%s", "subject": "Chairs wobble", "body": "Two chairs wobble", "kind": "TICKET_KIND_COMPLAINT",
 					 "category": "TICKET_CATEGORY_QUALITY", "channel": "TICKET_CHANNEL_PHONE", "requesterName": "Agatha"}"""

@@ -15,6 +15,7 @@ import com.rapport.feedback.response.SurveyResponseRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * up; nothing here calls it. Loaded only into an empty store.
  */
 @Component
+@Order(1)
 @ConditionalOnBooleanProperty("rapport.demo-data")
 class DemoData implements ApplicationRunner {
 

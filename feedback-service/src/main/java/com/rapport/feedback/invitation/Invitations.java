@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.rapport.feedback.rollup.Rollups;
 import com.rapport.feedback.settings.SurveySettings;
 import com.rapport.feedback.settings.SurveySettingsService;
 import com.rapport.support.error.Message;
@@ -47,13 +48,16 @@ public class Invitations {
 
 	private final SurveySettingsService settings;
 
+	private final Rollups rollups;
+
 	Invitations(MongoTemplate mongo, ContactDirectory contacts, InvitationProperties properties, Clock clock,
-			SurveySettingsService settings) {
+			SurveySettingsService settings, Rollups rollups) {
 		this.mongo = mongo;
 		this.contacts = contacts;
 		this.properties = properties;
 		this.clock = clock;
 		this.settings = settings;
+		this.rollups = rollups;
 	}
 
 	/** Whether the managers' settings ask {@code due} at all (a CES after a ticket or an order may be turned off). */
@@ -119,8 +123,8 @@ public class Invitations {
 			return false;
 		}
 		try {
-			mongo.insert(decision(id, new SurveyDue("NPS", "RELATIONSHIP", period, null, organisationId, contact.id(), "",
-					now), Optional.of(contact)));
+			counted(mongo.insert(decision(id, new SurveyDue("NPS", "RELATIONSHIP", period, null, organisationId,
+					contact.id(), "", now), Optional.of(contact))));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -131,12 +135,20 @@ public class Invitations {
 
 	private Invitation decide(String id, SurveyDue due, Optional<InvitedContact> contact) {
 		try {
-			return mongo.insert(decision(id, due, contact));
+			return counted(mongo.insert(decision(id, due, contact)));
 		}
 		catch (DuplicateKeyException ex) {
 			// The same request, delivered twice at once: the first decision stands.
 			return mongo.findById(id, Invitation.class);
 		}
+	}
+
+	/** A decision just stored (its insert the claim, so once): an invitation sent counts in the response rate. */
+	private Invitation counted(Invitation stored) {
+		if (stored.outcome() == Invitation.Outcome.INVITED) {
+			rollups.invited(stored.organisationId(), stored.kind(), stored.invitedAt());
+		}
+		return stored;
 	}
 
 	private Invitation decision(String id, SurveyDue due, Optional<InvitedContact> contact) {

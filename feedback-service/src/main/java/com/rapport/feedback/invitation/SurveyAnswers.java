@@ -9,6 +9,7 @@ import com.rapport.feedback.response.NewResponse;
 import com.rapport.feedback.response.ResponseService;
 import com.rapport.feedback.response.SurveyKind;
 import com.rapport.feedback.response.SurveyResponse;
+import com.rapport.feedback.rollup.Rollups;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
@@ -50,8 +51,11 @@ public class SurveyAnswers {
 
 	private final Clock clock;
 
+	private final Rollups rollups;
+
 	SurveyAnswers(SurveyTokens tokens, Invitations invitations, ResponseService responses,
-			MongoTemplate mongo, Clock clock) {
+			MongoTemplate mongo, Clock clock, Rollups rollups) {
+		this.rollups = rollups;
 		this.tokens = tokens;
 		this.invitations = invitations;
 		this.responses = responses;
@@ -90,6 +94,8 @@ public class SurveyAnswers {
 			if (!recorded.created()) {
 				return new Result(Outcome.ALREADY_ANSWERED, invitation, recorded.response().score());
 			}
+			// Once, by the call that stored the answer: the response rate of the month the invitation went out.
+			rollups.invitationAnswered(invitation.organisationId(), invitation.kind(), invitation.invitedAt());
 		}
 		catch (ConflictException ex) {
 			return new Result(Outcome.ALREADY_ANSWERED, invitation, storedScore(invitation));

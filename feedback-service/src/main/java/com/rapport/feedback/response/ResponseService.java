@@ -50,22 +50,30 @@ public class ResponseService {
 
 	private final SentimentAnalyser sentiments;
 
+	private final List<AnswerTally> tallies;
+
 	public ResponseService(SurveyResponseRepository responses, Clock clock) {
 		this(responses, clock, FollowUpPolicy.DEFAULTS);
 	}
 
 	public ResponseService(SurveyResponseRepository responses, Clock clock, FollowUpPolicy followUps) {
-		this(responses, clock, followUps, followUps::defaults, new SentimentAnalyser());
+		this(responses, clock, followUps, followUps::defaults, new SentimentAnalyser(), List.of());
+	}
+
+	public ResponseService(SurveyResponseRepository responses, Clock clock, AnswerTally tally) {
+		this(responses, clock, FollowUpPolicy.DEFAULTS, FollowUpPolicy.DEFAULTS::defaults, new SentimentAnalyser(),
+				List.of(tally));
 	}
 
 	@Autowired
 	public ResponseService(SurveyResponseRepository responses, Clock clock, FollowUpPolicy followUps,
-			FollowUpThresholds thresholds, SentimentAnalyser sentiments) {
+			FollowUpThresholds thresholds, SentimentAnalyser sentiments, List<AnswerTally> tallies) {
 		this.responses = responses;
 		this.clock = clock;
 		this.followUps = followUps;
 		this.thresholds = thresholds;
 		this.sentiments = sentiments;
+		this.tallies = List.copyOf(tallies);
 	}
 
 	/** The outcome of recording: the stored answer, and whether this call stored it. */
@@ -78,7 +86,7 @@ public class ResponseService {
 	 * {@link UnprocessableException}.
 	 */
 	public Recorded record(NewResponse answer) {
-		return record(answer, true);
+		return record(answer, true, true);
 	}
 
 	/**
@@ -86,10 +94,18 @@ public class ResponseService {
 	 * ticket-service's demo): no follow-up ticket is owed for it.
 	 */
 	public Recorded recordActedOn(NewResponse answer) {
-		return record(answer, false);
+		return record(answer, false, true);
 	}
 
-	private Recorded record(NewResponse answer, boolean followUp) {
+	/**
+	 * Stores an answer of long ago (the demo's year of history): counted in the figures like any, but owing no
+	 * follow-up and not told to the timeline, where a year of answers would bury what happened lately.
+	 */
+	public Recorded recordHistory(NewResponse answer) {
+		return record(answer, false, false);
+	}
+
+	private Recorded record(NewResponse answer, boolean followUp, boolean toTimeline) {
 		Errors errors = new MapBindingResult(new LinkedHashMap<>(), "response");
 		String id = required(answer.responseId(), "responseId", errors);
 		String customerId = required(answer.customerId(), "customerId", errors);
@@ -142,6 +158,9 @@ public class ResponseService {
 		Sentiment sentiment = comment == null ? null : sentiments.analyse(comment);
 		SurveyResponse response = SurveyResponse.answered(id, customerId, contactId, kind, answer.score(), comment,
 				answeredAt, subjectType, subjectId, channel, sentiment);
+		if (!toTimeline) {
+			response = response.withoutEvents();
+		}
 		if (followUp) {
 			FollowUpRules rules = thresholds.rules();
 			String reason = rules.byScore(kind, answer.score());
@@ -153,13 +172,17 @@ public class ResponseService {
 				response = response.withFollowUp(now.plus(followUps.commentWait()), reason);
 			}
 		}
+		SurveyResponse stored;
 		try {
-			return new Recorded(responses.insert(response), true);
+			stored = responses.insert(response);
 		}
 		catch (DuplicateKeyException ex) {
 			// The same answer sent twice at once: the other call stored it.
 			return replay(responses.findById(id).orElseThrow(() -> ex), customerId, kind, answer.score());
 		}
+		// The insert is the claim: only the call that stored the answer counts it, so a replay counts nothing.
+		tallies.forEach(tally -> tally.counted(stored));
+		return new Recorded(stored, true);
 	}
 
 	/** The answer {@code id}, if given. */

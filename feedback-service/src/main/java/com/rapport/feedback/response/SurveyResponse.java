@@ -71,6 +71,12 @@ public record SurveyResponse(@Id String id, String customerId, String contactId,
 				channel, recordedAt, version, outbox, undeliverable, List.of(followUp(id, dueAt, reason)), sentiment);
 	}
 
+	/** The same answer with no timeline event to tell (an answer of long ago). */
+	SurveyResponse withoutEvents() {
+		return new SurveyResponse(id, customerId, contactId, kind, score, comment, answeredAt, subjectType, subjectId,
+				channel, recordedAt, version, List.of(), undeliverable, followUps, sentiment);
+	}
+
 	/** The follow-up of answer {@code id}: one per answer, its event id the ticket's idempotency key. */
 	static FollowUp followUp(String id, Instant dueAt, String reason) {
 		return new FollowUp("survey-follow-up:" + id, dueAt, reason);

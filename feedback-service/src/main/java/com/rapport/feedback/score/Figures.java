@@ -21,9 +21,13 @@ public final class Figures {
 	public record Csat(int count, OptionalInt percentBasisPoints) {
 
 		public static Csat of(Collection<Integer> scores) {
-			check(SurveyKind.CSAT, scores);
-			int satisfied = (int) scores.stream().filter(score -> score >= 4).count();
-			return new Csat(scores.size(), shareBasisPoints(satisfied, scores.size()));
+			return ofDistribution(distribution(SurveyKind.CSAT, scores));
+		}
+
+		/** From how many answers gave each score ({@code byScore[score]}), as the monthly roll-ups keep them. */
+		public static Csat ofDistribution(long[] byScore) {
+			long count = between(byScore, 1, 5);
+			return new Csat(Math.toIntExact(count), shareBasisPoints(between(byScore, 4, 5), count));
 		}
 	}
 
@@ -31,14 +35,19 @@ public final class Figures {
 	public record Nps(int promoters, int passives, int detractors, OptionalInt score) {
 
 		public static Nps of(Collection<Integer> scores) {
-			check(SurveyKind.NPS, scores);
-			int promoters = (int) scores.stream().filter(score -> score >= 9).count();
-			int detractors = (int) scores.stream().filter(score -> score <= 6).count();
-			int passives = scores.size() - promoters - detractors;
-			OptionalInt nps = scores.isEmpty() ? OptionalInt.empty()
+			return ofDistribution(distribution(SurveyKind.NPS, scores));
+		}
+
+		/** From how many answers gave each score ({@code byScore[score]}), as the monthly roll-ups keep them. */
+		public static Nps ofDistribution(long[] byScore) {
+			long promoters = between(byScore, 9, 10);
+			long detractors = between(byScore, 0, 6);
+			long count = between(byScore, 0, 10);
+			OptionalInt nps = count == 0 ? OptionalInt.empty()
 					: OptionalInt.of(BigDecimal.valueOf(100L * (promoters - detractors))
-						.divide(BigDecimal.valueOf(scores.size()), 0, RoundingMode.HALF_UP).intValueExact());
-			return new Nps(promoters, passives, detractors, nps);
+						.divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP).intValueExact());
+			return new Nps(Math.toIntExact(promoters), Math.toIntExact(count - promoters - detractors),
+					Math.toIntExact(detractors), nps);
 		}
 
 		public int count() {
@@ -50,18 +59,42 @@ public final class Figures {
 	public record Ces(int count, OptionalInt averageTenths, OptionalInt easyShareBasisPoints) {
 
 		public static Ces of(Collection<Integer> scores) {
-			check(SurveyKind.CES, scores);
-			int easy = (int) scores.stream().filter(score -> score >= 5).count();
-			long sum = scores.stream().mapToLong(Integer::longValue).sum();
-			OptionalInt average = scores.isEmpty() ? OptionalInt.empty()
-					: OptionalInt.of(BigDecimal.valueOf(sum * 10).divide(BigDecimal.valueOf(scores.size()), 0,
+			return ofDistribution(distribution(SurveyKind.CES, scores));
+		}
+
+		/** From how many answers gave each score ({@code byScore[score]}), as the monthly roll-ups keep them. */
+		public static Ces ofDistribution(long[] byScore) {
+			long count = between(byScore, 1, 7);
+			long sum = 0;
+			for (int score = 1; score <= 7 && score < byScore.length; score++) {
+				sum += score * byScore[score];
+			}
+			OptionalInt average = count == 0 ? OptionalInt.empty()
+					: OptionalInt.of(BigDecimal.valueOf(sum * 10).divide(BigDecimal.valueOf(count), 0,
 							RoundingMode.HALF_UP).intValueExact());
-			return new Ces(scores.size(), average, shareBasisPoints(easy, scores.size()));
+			return new Ces(Math.toIntExact(count), average, shareBasisPoints(between(byScore, 5, 7), count));
 		}
 	}
 
-	private static OptionalInt shareBasisPoints(int part, int whole) {
+	/** The share {@code part} of {@code whole} in basis points rounded down; empty when {@code whole} is 0. */
+	public static OptionalInt shareBasisPoints(long part, long whole) {
 		return whole == 0 ? OptionalInt.empty() : OptionalInt.of((int) (10_000L * part / whole));
+	}
+
+	/** How many answers gave each score of {@code kind}'s scale: index = score. */
+	public static long[] distribution(SurveyKind kind, Collection<Integer> scores) {
+		check(kind, scores);
+		long[] byScore = new long[kind.max() + 1];
+		scores.forEach(score -> byScore[score]++);
+		return byScore;
+	}
+
+	private static long between(long[] byScore, int from, int to) {
+		long count = 0;
+		for (int score = from; score <= to && score < byScore.length; score++) {
+			count += byScore[score];
+		}
+		return count;
 	}
 
 	/** A score off its scale here is a bug upstream (recording validates): fail loudly, not count it wrong. */

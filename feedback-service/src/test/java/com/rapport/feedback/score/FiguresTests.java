@@ -97,4 +97,40 @@ class FiguresTests {
 		assertThatIllegalStateException().isThrownBy(() -> Figures.Nps.of(List.of(11)));
 		assertThatIllegalStateException().isThrownBy(() -> Figures.Ces.of(List.of(8)));
 	}
+
+	/** The roll-ups keep how many gave each score; the same formulas read them (index = score). */
+	@Test
+	void fromADistributionEmptyMeansNoFigureAndEveryThresholdFallsWhereItDoesForTheAnswers() {
+		assertThat(Figures.Csat.ofDistribution(new long[6])).isEqualTo(new Figures.Csat(0, OptionalInt.empty()));
+		assertThat(Figures.Nps.ofDistribution(new long[11])).isEqualTo(new Figures.Nps(0, 0, 0, OptionalInt.empty()));
+		assertThat(Figures.Ces.ofDistribution(new long[8]))
+			.isEqualTo(new Figures.Ces(0, OptionalInt.empty(), OptionalInt.empty()));
+		// CSAT: one 3 (not satisfied) and one 4 (satisfied).
+		assertThat(Figures.Csat.ofDistribution(new long[] { 0, 0, 0, 1, 1, 0 }))
+			.isEqualTo(new Figures.Csat(2, OptionalInt.of(5_000)));
+		// NPS: 6 a detractor, 7 and 8 passives, 9 a promoter.
+		assertThat(Figures.Nps.ofDistribution(new long[] { 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0 }))
+			.isEqualTo(new Figures.Nps(1, 2, 1, OptionalInt.of(0)));
+		// CES: a 4 is not easy, a 5 is; the average 4.5 is 45 tenths.
+		assertThat(Figures.Ces.ofDistribution(new long[] { 0, 0, 0, 0, 1, 1, 0, 0 }))
+			.isEqualTo(new Figures.Ces(2, OptionalInt.of(45), OptionalInt.of(5_000)));
+	}
+
+	@Test
+	void allDetractorsFromADistributionIsMinusAHundredAndMatchesTheAnswers() {
+		List<Integer> answers = List.of(0, 3, 6, 6, 1);
+		long[] byScore = Figures.distribution(com.rapport.feedback.response.SurveyKind.NPS, answers);
+
+		assertThat(Figures.Nps.ofDistribution(byScore)).isEqualTo(new Figures.Nps(0, 0, 5, OptionalInt.of(-100)));
+		assertThat(Figures.Nps.ofDistribution(byScore)).isEqualTo(Figures.Nps.of(answers));
+	}
+
+	@Test
+	void aMillionAnswersAddUpWithoutOverflow() {
+		long[] byScore = { 0, 0, 0, 0, 400_000, 600_001 };
+
+		assertThat(Figures.Csat.ofDistribution(byScore)).isEqualTo(new Figures.Csat(1_000_001, OptionalInt.of(10_000)));
+		assertThat(Figures.Ces.ofDistribution(new long[] { 0, 1_000_000, 0, 0, 0, 0, 0, 1_000_000 }))
+			.isEqualTo(new Figures.Ces(2_000_000, OptionalInt.of(40), OptionalInt.of(5_000)));
+	}
 }

@@ -66,6 +66,14 @@ public class OrderClient {
 			.getDeliveryPerformance(GetDeliveryPerformanceRequest.newBuilder().setCustomerId(customerId).build()));
 	}
 
+	/** The organisation's deliveries from {@code from} (inclusive) to {@code before} (exclusive): a QBR's quarter. */
+	public DeliveryPerformance deliveryPerformance(String customerId, com.google.protobuf.Timestamp from,
+			com.google.protobuf.Timestamp before) {
+		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
+			.getDeliveryPerformance(GetDeliveryPerformanceRequest.newBuilder().setCustomerId(customerId)
+				.setDeliveredFrom(from).setDeliveredBefore(before).build()));
+	}
+
 	public Order order(String id) {
 		return remoteCalls.read(REMOTE, () -> stub.withCallCredentials(tokens.forCurrentCaller())
 			.getOrder(GetOrderRequest.newBuilder().setOrderId(id).build()));

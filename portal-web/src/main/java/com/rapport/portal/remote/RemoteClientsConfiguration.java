@@ -12,6 +12,7 @@ import com.rapport.contracts.customer.v1.TimelineServiceGrpc;
 import com.rapport.contracts.customer.v1.TimelineServiceGrpc.TimelineServiceBlockingStub;
 import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc;
 import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc.TieringPolicyServiceBlockingStub;
+import com.rapport.contracts.feedback.v1.FeedbackFiguresServiceGrpc;
 import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc;
 import com.rapport.contracts.feedback.v1.FeedbackServiceGrpc.FeedbackServiceBlockingStub;
 import com.rapport.contracts.feedback.v1.MySurveyServiceGrpc;
@@ -25,6 +26,7 @@ import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.OrderTrackingServiceGrpc.OrderTrackingServiceBlockingStub;
 import com.rapport.contracts.ordertracking.v1.WebhookServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketConversationServiceGrpc;
+import com.rapport.contracts.ticket.v1.TicketFiguresServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketConversationServiceGrpc.TicketConversationServiceBlockingStub;
 import com.rapport.contracts.ticket.v1.TicketIntakeServiceGrpc;
 import com.rapport.contracts.ticket.v1.TicketIntakeServiceGrpc.TicketIntakeServiceBlockingStub;
@@ -51,6 +53,17 @@ class RemoteClientsConfiguration {
 	@Bean
 	MySurveyServiceGrpc.MySurveyServiceBlockingStub mySurveyServiceStub(GrpcChannelFactory channels) {
 		return MySurveyServiceGrpc.newBlockingStub(channels.createChannel(SurveyClient.REMOTE));
+	}
+
+	@Bean
+	TicketFiguresServiceGrpc.TicketFiguresServiceBlockingStub ticketFiguresServiceStub(GrpcChannelFactory channels) {
+		return TicketFiguresServiceGrpc.newBlockingStub(channels.createChannel(TicketClient.REMOTE));
+	}
+
+	@Bean
+	FeedbackFiguresServiceGrpc.FeedbackFiguresServiceBlockingStub feedbackFiguresServiceStub(
+			GrpcChannelFactory channels) {
+		return FeedbackFiguresServiceGrpc.newBlockingStub(channels.createChannel(SurveyClient.REMOTE));
 	}
 
 	@Bean

@@ -1,0 +1,266 @@
+package com.rapport.portal.console;
+
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import com.rapport.contracts.customer.v1.ListOrganisationsResponse;
+import com.rapport.contracts.customer.v1.Organisation;
+import com.rapport.contracts.customer.v1.Tier;
+import com.rapport.contracts.feedback.v1.FeedbackFigures;
+import com.rapport.contracts.feedback.v1.KindFigures;
+import com.rapport.contracts.feedback.v1.PeriodFigures;
+import com.rapport.contracts.ticket.v1.Backlog;
+import com.rapport.contracts.ticket.v1.TicketFigures;
+import com.rapport.contracts.ticket.v1.TicketPeriodFigures;
+import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.FiguresClient;
+import com.rapport.portal.remote.TicketFiguresClient;
+import com.rapport.support.error.RemoteUnavailableException;
+import com.rapport.portal.web.PageTestConfiguration;
+import com.rapport.support.security.ResourceServerSecurityAutoConfiguration;
+import com.rapport.support.test.TestTokens;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static com.rapport.support.test.TestJwtRequests.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The console's feedback dashboard (the HTML parsed): KPI tiles, the months, the breakdown and the charts' data from
+ * feedback-service's figures, filters by customer-service's organisations, the CSV; managers only. Both services stood
+ * in for.
+ */
+@WebMvcTest(DashboardController.class)
+@ImportAutoConfiguration(ResourceServerSecurityAutoConfiguration.class)
+@Import({ PageTestConfiguration.class, DashboardCharts.class })
+class DashboardControllerMvcTests {
+
+	static final Organisation ACME = Organisation.newBuilder().setId("acme-retail").setName("Acme Retail")
+		.setTier(Tier.TIER_VIP).setIndustry("Retail").setRegion("East China").build();
+
+	static final Organisation GLOBEX = Organisation.newBuilder().setId("globex-trading").setName("Globex Trading")
+		.setTier(Tier.TIER_NORMAL).setIndustry("Wholesale").setRegion("").build();
+
+	/** Two CSAT 5, one CSAT 2, one NPS 10 and one NPS 3; no CES; 4 invited, 3 answered. */
+	static final PeriodFigures NOVEMBER = PeriodFigures.newBuilder().setLabel("2026-11")
+		.setCsat(KindFigures.newBuilder().setAnswers(3).addAllDistribution(List.of(0L, 0L, 1L, 0L, 0L, 2L))
+			.setCsatPercentBp(6_666).setInvited(4).setInvitedAnswered(3))
+		.setNps(KindFigures.newBuilder().setAnswers(2).setNps(0).setPromoters(1).setDetractors(1)
+			.addAllDistribution(List.of(0L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 1L)))
+		.setCes(KindFigures.newBuilder().addAllDistribution(List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L)))
+		.setResponseRateBp(7_500)
+		.build();
+
+	static final PeriodFigures OCTOBER = PeriodFigures.newBuilder().setLabel("2026-10")
+		.setCsat(KindFigures.newBuilder().addAllDistribution(List.of(0L, 0L, 0L, 0L, 0L, 0L)))
+		.setNps(KindFigures.newBuilder().addAllDistribution(List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L)))
+		.setCes(KindFigures.newBuilder().addAllDistribution(List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L)))
+		.build();
+
+	static final FeedbackFigures FIGURES = FeedbackFigures.newBuilder().addMonths(OCTOBER).addMonths(NOVEMBER)
+		.setTotal(NOVEMBER.toBuilder().setLabel(""))
+		.addGroups(NOVEMBER.toBuilder().setLabel("VIP"))
+		.addGroups(OCTOBER.toBuilder().setLabel("Normal"))
+		.build();
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	FiguresClient figures;
+
+	@MockitoBean
+	CustomerClient customers;
+
+	@MockitoBean
+	TicketFiguresClient tickets;
+
+	static final TicketFigures TICKETS = TicketFigures.newBuilder()
+		.addMonths(TicketPeriodFigures.newBuilder().setLabel("2026-10"))
+		.addMonths(TicketPeriodFigures.newBuilder().setLabel("2026-11").setResolved(3).setFirstResponseSecondsAverage(3_900)
+			.setHandlingSecondsAverage(72_000).setFirstContactResolved(2).setFirstContactResolutionBp(6_666).setSlaKept(3)
+			.setSlaKeptBp(10_000))
+		.setTotal(TicketPeriodFigures.newBuilder().setResolved(3).setFirstResponseSecondsAverage(3_900)
+			.setHandlingSecondsAverage(72_000).setFirstContactResolved(2).setFirstContactResolutionBp(6_666).setSlaKept(3)
+			.setSlaKeptBp(10_000))
+		.setOpen(4).setBreached(1)
+		.addByTier(Backlog.newBuilder().setKey("VIP").setOpen(4).setBreached(1))
+		.addByAssignee(Backlog.newBuilder().setKey("").setOpen(1))
+		.addByAssignee(Backlog.newBuilder().setKey("agent.li").setOpen(3).setBreached(1))
+		.build();
+
+	@BeforeEach
+	void twoOrganisations() {
+		given(customers.search("", 200, "")).willReturn(
+				ListOrganisationsResponse.newBuilder().addOrganisations(ACME).addOrganisations(GLOBEX).build());
+		given(figures.figures(anyString(), anyString(), anyList(), anyMap())).willReturn(FIGURES);
+		given(tickets.figures(anyString(), anyString(), eq(""))).willReturn(TICKETS);
+	}
+
+	private static Document page(ResultActions actions) throws Exception {
+		return Jsoup.parse(actions.andReturn().getResponse().getContentAsString());
+	}
+
+	@Test
+	void aManagerSeesTheFiguresOfTheLastTwelveMonthsByTierWithTheirCharts() throws Exception {
+		Document page = page(mvc.perform(get("/console/dashboard").with(as(TestTokens.staff("manager"))))
+			.andExpect(status().isOk()));
+
+		YearMonth now = YearMonth.now(ZoneOffset.UTC);
+		verify(figures).figures(now.minusMonths(11).toString(), now.toString(), List.of(),
+				Map.of("VIP", List.of("acme-retail"), "Normal", List.of("globex-trading")));
+		assertThat(page.select(".kpi-csat dd").first().text()).isEqualTo("66.6%");
+		assertThat(page.select(".kpi-nps dd").first().text()).isEqualTo("0");
+		assertThat(page.select(".kpi-nps dd").get(1).text()).isEqualTo("1 promoters, 0 passives, 1 detractors");
+		assertThat(page.select(".kpi-ces dd").first().text()).isEqualTo("—");
+		assertThat(page.select(".kpi-response-rate dd").text()).isEqualTo("75.0%");
+		assertThat(page.select("tr.month-row")).extracting(row -> row.attr("data-month"))
+			.containsExactly("2026-10", "2026-11");
+		assertThat(page.select("tr.month-row[data-month=2026-10] td.csat").text()).isEqualTo("—");
+		assertThat(page.select("tr.month-row[data-month=2026-11] td.answers").text()).isEqualTo("5");
+		assertThat(page.select("tr.group-row")).extracting(row -> row.attr("data-group")).containsExactly("VIP",
+				"Normal");
+		String trend = page.select("canvas#trend-chart").attr("data-chart");
+		assertThat(trend).startsWith("{\"type\":\"line\",\"labels\":[\"2026-10\",\"2026-11\"]")
+			.contains("{\"label\":\"CSAT %\",\"data\":[null,66.66]}")
+			.contains("{\"label\":\"Response rate\",\"data\":[null,75]}");
+		assertThat(page.select("canvas[id^=distribution-chart]")).hasSize(3);
+		assertThat(page.select("canvas#distribution-chart-0").attr("data-chart"))
+			.isEqualTo("{\"type\":\"bar\",\"labels\":[\"1\",\"2\",\"3\",\"4\",\"5\"],\"datasets\":[{\"label\":"
+					+ "\"CSAT answers by score\",\"data\":[0,1,0,0,2]}]}");
+		assertThat(page.select("canvas#breakdown-chart").attr("data-chart")).contains("\"labels\":[\"VIP\",\"Normal\"]");
+		assertThat(page.select("a.csv-link").attr("href")).startsWith("/console/dashboard.csv?from=");
+		assertThat(page.select(".topbar .nav-dashboard").attr("href")).isEqualTo("/console/dashboard");
+	}
+
+	@Test
+	void theTicketFiguresOfEveryOrganisationShowTheirAveragesSharesAndBacklog() throws Exception {
+		Document page = page(mvc.perform(get("/console/dashboard").param("from", "2026-10").param("to", "2026-11")
+			.with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
+
+		verify(tickets).figures("2026-10", "2026-11", "");
+		assertThat(page.select(".kpi-frt dd").text()).isEqualTo("1 h 5 min");
+		assertThat(page.select(".kpi-aht dd").text()).isEqualTo("20 h 0 min");
+		assertThat(page.select(".kpi-fcr dd").text()).isEqualTo("66.6%");
+		assertThat(page.select(".kpi-sla dd").text()).isEqualTo("100.0%");
+		assertThat(page.select(".kpi-backlog dd").first().text()).isEqualTo("4");
+		assertThat(page.select("tr.ticket-month-row[data-month=2026-10] td.sla").text()).isEqualTo("—");
+		assertThat(page.select("table[data-backlog=assignee] tr.backlog-row td:first-child"))
+			.extracting(org.jsoup.nodes.Element::text).containsExactly("Unassigned", "agent.li");
+	}
+
+	@Test
+	void withoutTicketServiceTheSurveyFiguresStillShowAndThePageSaysSo() throws Exception {
+		given(tickets.figures(anyString(), anyString(), eq(""))).willThrow(new RemoteUnavailableException("ticket-service", null));
+
+		Document page = page(mvc.perform(get("/console/dashboard").with(as(TestTokens.staff("manager"))))
+			.andExpect(status().isOk()));
+
+		assertThat(page.select("#tickets-unavailable")).hasSize(1);
+		assertThat(page.select(".kpi-csat dd").first().text()).isEqualTo("66.6%");
+	}
+
+	@Test
+	void chartJsComesFromItsWebjarOnThisSiteAndNoScriptIsInline() throws Exception {
+		Document page = page(mvc.perform(get("/console/dashboard").with(as(TestTokens.staff("admin"))))
+			.andExpect(status().isOk()));
+
+		String chartJs = page.select("script[src*=chart]").attr("src");
+		assertThat(chartJs).isEqualTo("/webjars/chart.js/" + DashboardController.CHART_JS_VERSION + "/dist/chart.umd.js");
+		assertThat(new ClassPathResource("META-INF/resources" + chartJs).exists()).isTrue();
+		assertThat(new ClassPathResource("static/js/dashboard.js").exists()).isTrue();
+		assertThat(page.select("script:not([src])")).isEmpty();
+	}
+
+	@Test
+	void inChineseTheTilesAndChartsSpeakChinese() throws Exception {
+		Document page = page(mvc.perform(get("/console/dashboard").param("lang", "zh-CN")
+			.with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
+
+		assertThat(page.select("h1").text()).isEqualTo("反馈数据");
+		assertThat(page.select("canvas#trend-chart").attr("data-chart")).contains("\"label\":\"CSAT 满意率\"");
+	}
+
+	@Test
+	void aFilterAsksOnlyForTheMatchingOrganisationsAndBreaksThemDownByRegion() throws Exception {
+		mvc.perform(get("/console/dashboard").param("from", "2026-01").param("to", "2026-06").param("by", "region")
+			.param("industry", "Retail").with(as(TestTokens.staff("manager")))).andExpect(status().isOk());
+
+		verify(figures).figures("2026-01", "2026-06", List.of("acme-retail"), Map.of("East China", List.of("acme-retail")));
+	}
+
+	@Test
+	void aFilterNoOrganisationMatchesSaysSoAndAsksForNoFigures() throws Exception {
+		Document page = page(mvc.perform(get("/console/dashboard").param("tier", "TIER_KEY")
+			.with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
+
+		assertThat(page.select("#no-organisation")).hasSize(1);
+		assertThat(page.select("section.kpis, section.trend")).isEmpty();
+		verify(figures, never()).figures(anyString(), anyString(), anyList(), anyMap());
+	}
+
+	@Test
+	void aPeriodThatIsNoneOrReversedOrBreakdownUnknownIsA400WithTheLastTwelveMonths() throws Exception {
+		for (Map<String, String> bad : List.of(Map.of("from", "last year"), Map.of("from", "2026-06", "to", "2026-01"),
+				Map.of("from", "2024-01", "to", "2026-01"), Map.of("by", "mood"))) {
+			var request = get("/console/dashboard").with(as(TestTokens.staff("manager")));
+			bad.forEach((name, value) -> request.param(name, value));
+			Document page = page(mvc.perform(request).andExpect(status().isBadRequest()));
+			assertThat(page.select("#notice").text()).contains("last twelve months");
+		}
+		mvc.perform(get("/console/dashboard.csv").param("by", "mood").with(as(TestTokens.staff("manager"))))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void theCsvHasAMonthLineEachThenThePeriodAndTheGroups() throws Exception {
+		String csv = mvc.perform(get("/console/dashboard.csv").param("from", "2026-10").param("to", "2026-11")
+			.with(as(TestTokens.staff("manager"))))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition",
+					"attachment; filename=\"feedback-figures-2026-10-2026-11.csv\""))
+			.andReturn().getResponse().getContentAsString();
+
+		assertThat(csv.split("\r\n")).containsExactly(DashboardCsv.HEADER.strip(),
+				"month,2026-10,0,,0,,0,0,0,0,,,0,0,",
+				"month,2026-11,3,66.66,2,0,1,0,1,0,,,4,3,75.00",
+				"total,,3,66.66,2,0,1,0,1,0,,,4,3,75.00",
+				"group,VIP,3,66.66,2,0,1,0,1,0,,,4,3,75.00",
+				"group,Normal,0,,0,,0,0,0,0,,,0,0,");
+	}
+
+	@Test
+	void agentsAndCustomersAreRefusedBeforeAnythingIsAsked() throws Exception {
+		mvc.perform(get("/console/dashboard").with(as(TestTokens.staff("agent")))).andExpect(status().isForbidden());
+		mvc.perform(get("/console/dashboard.csv").with(as(TestTokens.customer("acme-retail"))))
+			.andExpect(status().isForbidden());
+
+		verifyNoInteractions(figures);
+		verify(customers, never()).search(any(), eq(200), any());
+	}
+}

@@ -1,0 +1,204 @@
+package com.rapport.ticket.figures;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bson.Document;
+
+import com.rapport.support.error.Message;
+import com.rapport.support.error.NotFoundException;
+import com.rapport.support.error.UnprocessableException;
+import com.rapport.support.security.Caller;
+import com.rapport.ticket.sla.SlaProperties;
+import com.rapport.ticket.sla.SlaState;
+import com.rapport.ticket.ticket.Ticket;
+import com.rapport.ticket.ticket.TicketStatus;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The tickets resolved month by month (by {@code resolvedAt}, UTC months) and the open ones now. A resolved ticket's
+ * SLA was kept when its first answer came by its first-response due time (a ticket resolved without an answer: its
+ * resolution counts as the answer) and it was resolved by its resolution due time, both as the ticket's timers stood.
+ * Managers and admins read every organisation's; a customer contact its own organisation's.
+ */
+@Service
+public class TicketFigures {
+
+	public static final int MAX_MONTHS = 24;
+
+	private static final List<TicketStatus> DONE = List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED);
+
+	private static final List<TicketStatus> OPEN = List.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING);
+
+	private final MongoTemplate mongo;
+
+	private final SlaProperties sla;
+
+	private final Clock clock;
+
+	TicketFigures(MongoTemplate mongo, SlaProperties sla, Clock clock) {
+		this.mongo = mongo;
+		this.sla = sla;
+		this.clock = clock;
+	}
+
+	/** The resolved tickets of a month or of the period. */
+	public record Period(String label, int resolved, int responded, long firstResponseSeconds, long handlingSeconds,
+			int firstContactResolved, int slaKept) {
+
+		static Period empty(String label) {
+			return new Period(label, 0, 0, 0, 0, 0, 0);
+		}
+
+		Period plus(Resolved ticket) {
+			return new Period(label, resolved + 1, responded + (ticket.firstResponseSeconds() == null ? 0 : 1),
+					firstResponseSeconds + (ticket.firstResponseSeconds() == null ? 0 : ticket.firstResponseSeconds()),
+					handlingSeconds + ticket.handlingSeconds(), firstContactResolved + (ticket.firstContact() ? 1 : 0),
+					slaKept + (ticket.slaKept() ? 1 : 0));
+		}
+	}
+
+	/** What one resolved ticket adds. */
+	record Resolved(String month, Long firstResponseSeconds, long handlingSeconds, boolean firstContact,
+			boolean slaKept) {
+	}
+
+	/** Open tickets and how many of them breached, by one key. */
+	public record Backlog(String key, int open, int breached) {
+	}
+
+	public record Figures(List<Period> months, Period total, int open, int breached, List<Backlog> byTier,
+			List<Backlog> byChannel, List<Backlog> byAssignee) {
+	}
+
+	public Figures of(Caller caller, String fromMonth, String toMonth, String customerId) {
+		String organisation = organisationFor(caller, customerId);
+		List<YearMonth> months = months(fromMonth, toMonth);
+		Instant from = months.get(0).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+		Instant until = months.get(months.size() - 1).plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+		Map<String, Period> byMonth = new LinkedHashMap<>();
+		months.forEach(month -> byMonth.put(month.toString(), Period.empty(month.toString())));
+		Period total = Period.empty("");
+		for (Resolved ticket : resolved(organisation, from, until)) {
+			byMonth.computeIfPresent(ticket.month(), (month, period) -> period.plus(ticket));
+			total = total.plus(ticket);
+		}
+		Map<String, int[]> tiers = new TreeMap<>();
+		Map<String, int[]> channels = new TreeMap<>();
+		Map<String, int[]> assignees = new TreeMap<>();
+		int open = 0;
+		int breached = 0;
+		Instant now = clock.instant();
+		Criteria openOnes = organisation == null ? Criteria.where("status").in(OPEN)
+				: Criteria.where("customerId").is(organisation).and("status").in(OPEN);
+		for (Ticket ticket : mongo.find(Query.query(openOnes), Ticket.class)) {
+			boolean late = ticket.slaStateAt(now, sla.atRiskPercent()) == SlaState.BREACHED;
+			open++;
+			breached += late ? 1 : 0;
+			count(tiers, ticket.tier() == null ? "" : ticket.tier().name(), late);
+			count(channels, ticket.channel() == null ? "" : ticket.channel().name(), late);
+			count(assignees, ticket.assignee() == null ? "" : ticket.assignee(), late);
+		}
+		return new Figures(List.copyOf(byMonth.values()), total, open, breached, backlog(tiers), backlog(channels),
+				caller.isCustomer() ? List.of() : backlog(assignees));
+	}
+
+	/** The organisation read: a customer's own (another is not found), else the one asked, or null for every one. */
+	private static String organisationFor(Caller caller, String customerId) {
+		String asked = customerId == null ? "" : customerId.strip();
+		if (caller.isCustomer()) {
+			String own = caller.customerId().orElse(null);
+			if (own == null || (!asked.isEmpty() && !asked.equals(own))) {
+				throw new NotFoundException(Message.of("organisation.not-found"));
+			}
+			return own;
+		}
+		if (!caller.hasRole(Caller.MANAGER) && !caller.hasRole(Caller.ADMIN)) {
+			throw new AccessDeniedException("Ticket figures are for managers and the customer's own contacts");
+		}
+		return asked.isEmpty() ? null : asked;
+	}
+
+	private List<Resolved> resolved(String organisation, Instant from, Instant until) {
+		Criteria criteria = organisation == null ? Criteria.where("status").in(DONE)
+				: Criteria.where("customerId").is(organisation).and("status").in(DONE);
+		Query query = Query.query(criteria.and("resolvedAt").gte(from).lt(until));
+		query.fields().include("openedAt", "firstRespondedAt", "resolvedAt", "firstContactResolution",
+				"sla.firstResponseDue", "sla.resolutionDue");
+		List<Resolved> resolved = new ArrayList<>();
+		for (Document ticket : mongo.find(query, Document.class, "tickets")) {
+			Instant opened = instant(ticket.get("openedAt"));
+			Instant done = instant(ticket.get("resolvedAt"));
+			if (opened == null || done == null) {
+				continue;
+			}
+			Instant answered = instant(ticket.get("firstRespondedAt"));
+			Document timers = ticket.get("sla", Document.class);
+			Instant responseDue = timers == null ? null : instant(timers.get("firstResponseDue"));
+			Instant resolutionDue = timers == null ? null : instant(timers.get("resolutionDue"));
+			Instant firstAnswer = answered != null ? answered : done;
+			boolean kept = responseDue != null && resolutionDue != null && !firstAnswer.isAfter(responseDue)
+					&& !done.isAfter(resolutionDue);
+			resolved.add(new Resolved(YearMonth.from(done.atOffset(ZoneOffset.UTC)).toString(),
+					answered == null ? null : Math.max(0, answered.getEpochSecond() - opened.getEpochSecond()),
+					Math.max(0, done.getEpochSecond() - opened.getEpochSecond()),
+					Boolean.TRUE.equals(ticket.get("firstContactResolution")), kept));
+		}
+		return resolved;
+	}
+
+	private static Instant instant(Object value) {
+		return value instanceof Date date ? date.toInstant() : value instanceof Instant instant ? instant : null;
+	}
+
+	private static void count(Map<String, int[]> counts, String key, boolean breached) {
+		int[] c = counts.computeIfAbsent(key, k -> new int[2]);
+		c[0]++;
+		c[1] += breached ? 1 : 0;
+	}
+
+	private static List<Backlog> backlog(Map<String, int[]> counts) {
+		return counts.entrySet().stream().map(e -> new Backlog(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+	}
+
+	private static List<YearMonth> months(String fromMonth, String toMonth) {
+		Map<String, Message> invalid = new LinkedHashMap<>();
+		YearMonth from = month(fromMonth, "fromMonth", invalid);
+		YearMonth to = month(toMonth, "toMonth", invalid);
+		if (from != null && to != null && (to.isBefore(from) || from.plusMonths(MAX_MONTHS - 1).isBefore(to))) {
+			invalid.put("toMonth", Message.of("tickets.figures.period", MAX_MONTHS));
+		}
+		if (!invalid.isEmpty()) {
+			throw new UnprocessableException(Message.of("tickets.figures-invalid"), invalid);
+		}
+		List<YearMonth> months = new ArrayList<>();
+		for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+			months.add(month);
+		}
+		return months;
+	}
+
+	private static YearMonth month(String value, String field, Map<String, Message> invalid) {
+		try {
+			return YearMonth.parse(value == null ? "" : value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			invalid.put(field, Message.of("tickets.figures.month"));
+			return null;
+		}
+	}
+}
