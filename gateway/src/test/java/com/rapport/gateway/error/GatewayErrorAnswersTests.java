@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rapport.mongodb.embedded.in-memory=true", "rapport.limits.max-request-body=1MB" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayErrorAnswersTests {
 
 	static final FakeKeycloak KEYCLOAK = FakeKeycloak.start();

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rapport.mongodb.embedded.in-memory=true", "rapport.rate-limits.partner-requests=3",
 				"rapport.rate-limits.window=1h" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class RateLimitTests {
 
 	static final FakeKeycloak KEYCLOAK = FakeKeycloak.start();

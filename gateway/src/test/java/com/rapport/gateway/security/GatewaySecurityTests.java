@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "rapport.mongodb.embedded.in-memory=true")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewaySecurityTests {
 
 	static final FakeKeycloak KEYCLOAK = FakeKeycloak.start();
