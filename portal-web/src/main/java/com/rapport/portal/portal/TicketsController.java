@@ -11,12 +11,15 @@ import com.rapport.contracts.ticket.v1.OpenTicketRequest;
 import com.rapport.contracts.ticket.v1.TicketDetail;
 import com.rapport.contracts.ticket.v1.TicketSort;
 import com.rapport.contracts.ticket.v1.TicketStateFilter;
+import com.rapport.portal.kb.SimilarArticles;
+import com.rapport.portal.remote.KnowledgeBaseClient;
 import com.rapport.portal.remote.TicketDeskClient;
 import com.rapport.portal.web.TicketChoices;
 import com.rapport.portal.web.TicketPages;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.UnprocessableException;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -44,9 +47,12 @@ class TicketsController {
 
 	private final TicketPages pages;
 
-	TicketsController(TicketDeskClient desk, TicketPages pages) {
+	private final KnowledgeBaseClient knowledgeBase;
+
+	TicketsController(TicketDeskClient desk, TicketPages pages, KnowledgeBaseClient knowledgeBase) {
 		this.desk = desk;
 		this.pages = pages;
+		this.knowledgeBase = knowledgeBase;
 	}
 
 	@GetMapping("/portal/tickets")
@@ -80,6 +86,9 @@ class TicketsController {
 		}
 		catch (UnprocessableException ex) {
 			response.setStatus(TicketPages.status(ex));
+			// Without a script nobody saw the suggestions while typing: the form comes back with them.
+			model.addAttribute("similar", SimilarArticles.find(knowledgeBase, form.subject(),
+					"zh".equals(LocaleContextHolder.getLocale().getLanguage())));
 			return form(model, form, pages.errors(ex));
 		}
 	}

@@ -76,6 +76,9 @@ class TicketsControllerMvcTests {
 	@MockitoBean
 	TicketDeskClient desk;
 
+	@MockitoBean
+	com.rapport.portal.remote.KnowledgeBaseClient knowledgeBase;
+
 	@Test
 	void fromAnOrdersPageTheOrderIsPresetAndTheRaisedIssueLandsOnItsPageWithTheAnswerBy() throws Exception {
 		Document form = page(contact(get("/portal/tickets/new").param("order", "ACME-1015")));
@@ -121,6 +124,33 @@ class TicketsControllerMvcTests {
 		assertThat(page.select("select#category option[selected]").val()).isEqualTo("TICKET_CATEGORY_BILLING");
 		assertThat(page.select(".field-error").text()).isNotBlank().doesNotContain("field.required")
 			.doesNotContainPattern("[A-Za-z]{4,}");
+	}
+
+	/** Without a script nobody saw suggestions while typing: the refused form shows the similar articles. */
+	@Test
+	void aRefusedIssueShowsTheArticlesLikeItsSubjectAndTheFormLoadsTheSuggestionScript() throws Exception {
+		Document blank = page(contact(get("/portal/tickets/new")));
+		assertThat(blank.select("#kb-suggestions").hasAttr("hidden")).isTrue();
+		assertThat(blank.select("#kb-suggestions").attr("data-url")).isEqualTo("/portal/tickets/suggestions");
+		assertThat(blank.select("script[src]").eachAttr("src")).contains("/js/kb-suggest.js");
+		assertThat(blank.select("script:not([src])")).as("no inline script (CSP)").isEmpty();
+
+		given(desk.open(any())).willThrow(new UnprocessableException(Message.of("problem.invalid-fields"),
+				Map.of("category", Message.of("ticket.category.required"))));
+		given(knowledgeBase.suggestions("Lamps flicker", 5)).willReturn(java.util.List.of(
+				com.rapport.contracts.ticket.v1.KbArticle.newBuilder().setId("kb-lamp-flicker")
+					.setPublished(com.rapport.contracts.ticket.v1.KbArticleContent.newBuilder()
+						.setTitleEn("LED lamps flicker after an hour").setTitleZh("LED 灯使用一小时后闪烁"))
+					.build()));
+
+		Document page = page(contact(post("/portal/tickets").with(csrf()).header("Accept-Language", "zh-CN")
+			.param("kind", "TICKET_KIND_REQUEST").param("subject", "Lamps flicker").param("body", "After an hour."))
+			.andExpect(status().isUnprocessableContent()));
+
+		assertThat(page.select("#kb-suggestions").hasAttr("hidden")).isFalse();
+		assertThat(page.select("#kb-suggestions h2").text()).isEqualTo("这些文章也许已经能解答您的问题");
+		assertThat(page.select("#kb-suggestions a").text()).isEqualTo("LED 灯使用一小时后闪烁");
+		assertThat(page.select("#kb-suggestions a").attr("href")).isEqualTo("/kb/kb-lamp-flicker");
 	}
 
 	@Test
