@@ -3,6 +3,7 @@ package com.rapport.portal.portal;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.rapport.contracts.ticket.v1.ListTicketsRequest;
@@ -71,7 +72,16 @@ class TicketsController {
 	}
 
 	@GetMapping("/portal/tickets/new")
-	String newTicket(@RequestParam(name = "order", defaultValue = "") String orderNumber, Model model) {
+	String newTicket(@RequestParam(name = "order", defaultValue = "") String orderNumber,
+			@RequestParam(required = false) String refused, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (refused != null) {
+			var draft = RefusedTicketDraft.take(request, response);
+			if (draft.isPresent()) {
+				response.setStatus(draft.get().status());
+				return refusedForm(model, draft.get().form(), draft.get().errors());
+			}
+		}
 		return form(model, new TicketForm("TICKET_KIND_REQUEST", "", "", "", "", "", orderNumber), Map.of());
 	}
 
@@ -85,12 +95,27 @@ class TicketsController {
 					+ "?opened";
 		}
 		catch (UnprocessableException ex) {
+			// The form's address carries its CSRF token (it sends files): the refusal is answered with a redirect to
+			// the form, what was typed following in a short-lived cookie, so the token leaves the address. A draft
+			// too long for a cookie is answered in place.
+			Map<String, String> errors = pages.errors(ex);
+			var kept = RefusedTicketDraft.encode(form, TicketPages.status(ex), errors);
+			if (kept.isPresent()) {
+				RefusedTicketDraft.keep(response, kept.get());
+				response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+				response.setHeader("Location", RefusedTicketDraft.PATH + "?refused");
+				return null;
+			}
 			response.setStatus(TicketPages.status(ex));
-			// Without a script nobody saw the suggestions while typing: the form comes back with them.
-			model.addAttribute("similar", SimilarArticles.find(knowledgeBase, form.subject(),
-					"zh".equals(LocaleContextHolder.getLocale().getLanguage())));
-			return form(model, form, pages.errors(ex));
+			return refusedForm(model, form, errors);
 		}
+	}
+
+	/** A refused form with what was typed and, since without a script nobody saw them while typing, the similar articles. */
+	private String refusedForm(Model model, TicketForm form, Map<String, String> errors) {
+		model.addAttribute("similar", SimilarArticles.find(knowledgeBase, form.subject(),
+				"zh".equals(LocaleContextHolder.getLocale().getLanguage())));
+		return form(model, form, errors);
 	}
 
 	@GetMapping("/portal/tickets/{id}")
