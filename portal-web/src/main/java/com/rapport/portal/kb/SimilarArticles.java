@@ -1,5 +1,6 @@
 package com.rapport.portal.kb;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +30,13 @@ public final class SimilarArticles {
 		}
 		try {
 			return knowledgeBase.suggestions(asked, KbSuggestionsController.LIMIT).stream()
-				.map(a -> Map.of("title", chinese ? a.getPublished().getTitleZh() : a.getPublished().getTitleEn(),
-						"url", "/kb/" + UriUtils.encodePathSegment(a.getId(), "UTF-8")))
+				.map(a -> {
+					// In this order in the JSON: title, then url.
+					Map<String, String> shown = new LinkedHashMap<>();
+					shown.put("title", chinese ? a.getPublished().getTitleZh() : a.getPublished().getTitleEn());
+					shown.put("url", "/kb/" + UriUtils.encodePathSegment(a.getId(), "UTF-8"));
+					return shown;
+				})
 				.toList();
 		}
 		catch (RemoteUnavailableException ex) {
