@@ -69,6 +69,9 @@ public final class FakeKeycloak {
 					exchange.getRequestMethod() + " " + exchange.getRequestURI()
 							+ (exchange.getRequestURI().getPath().endsWith("/cookies")
 									? "\n" + exchange.getRequestHeaders().getFirst("Cookie") : "")));
+			// And the knowledge base's public pages.
+			server.createContext("/kb", exchange -> answer(exchange, "text/html",
+					exchange.getRequestMethod() + " " + exchange.getRequestURI()));
 			// A form that sends files: what arrived, as it arrived.
 			server.createContext("/survey/upload", exchange -> answer(exchange, "text/plain",
 					exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + "\n"

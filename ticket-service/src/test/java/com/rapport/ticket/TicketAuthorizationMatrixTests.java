@@ -77,7 +77,13 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 				"Four chairs arrived broken".getBytes(java.nio.charset.StandardCharsets.UTF_8)))).get(0);
 		ticketOfA = ticketOfA("T-4711", TicketStatus.NEW).id();
 		mongo.remove(new org.springframework.data.mongodb.core.query.Query(), com.rapport.ticket.macro.Macro.class);
+		knowledgeBase.storePublishedIfAbsent("kb-matrix", com.rapport.ticket.ticket.Category.QUALITY,
+				new com.rapport.ticket.kb.ArticleContent("Broken chairs", "椅子损坏", "Send photos", "请发送照片"),
+				FixedClock.NOW);
 	}
+
+	@Autowired
+	com.rapport.ticket.kb.KnowledgeBase knowledgeBase;
 
 	/** A macro of its own for a call that uses or deletes one. */
 	private String freshMacro() {
@@ -167,6 +173,13 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 					+ "\", \"bodyEn\": \"Dear {{contact_name}}\", \"bodyZh\": \"{{contact_name}}，您好\"}}";
 			case "DeleteMacro" -> "{\"macroId\": \"" + freshMacro() + "\"}";
 			case "RenderMacro" -> "{\"macroId\": \"" + freshMacro() + "\", \"ticketId\": \"" + ticketOfA + "\"}";
+			case "SearchArticles" -> "{\"query\": \"broken chairs\"}";
+			case "GetArticle", "PublishArticle" -> "{\"articleId\": \"kb-matrix\"}";
+			case "SaveDraft" -> """
+					{"category": "TICKET_CATEGORY_QUALITY", "draft": {"titleEn": "Wobbly chairs", "titleZh": "椅子摇晃",
+					 "bodyEn": "Tighten the screws", "bodyZh": "拧紧螺丝"}}""";
+			case "RecordHelpful" -> "{\"articleId\": \"kb-matrix\", \"helpful\": true, \"visitorId\": \"visitor-"
+					+ (1000 + fresh++) + "\"}";
 			default -> "{}";
 		};
 	}

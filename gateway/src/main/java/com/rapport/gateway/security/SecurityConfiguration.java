@@ -123,6 +123,10 @@ class SecurityConfiguration {
 				// A survey link from an invitation mail: its signed token is the credential (feedback-service checks
 				// it); the comment form still needs the CSRF token below.
 				.pathMatchers("/survey/**").permitAll()
+				// The knowledge base's published articles: anyone reads them (portal-web asks ticket-service as itself);
+				// "was this helpful" still needs the CSRF token below.
+				.pathMatchers(HttpMethod.GET, "/kb", "/kb/**").permitAll()
+				.pathMatchers(HttpMethod.POST, "/kb/*/helpful").permitAll()
 				.anyExchange().authenticated())
 			.oauth2Login(login -> login.authorizationRequestResolver(pkce(registrations)))
 			// One identity provider: go straight to Keycloak's login page instead of a chooser.

@@ -6,6 +6,7 @@ import com.rapport.gateway.FakeKeycloak;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,30 @@ class GatewaySecurityTests {
 		web.get().uri("/survey/payload.signature?score=4").accept(MediaType.TEXT_HTML).exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).isEqualTo("GET /survey/payload.signature?score=4");
+	}
+
+	/** The knowledge base is read without a login, under the site's CSP; its vote needs the CSRF token. */
+	@Test
+	void theKnowledgeBaseIsPublicUnderTheSitesContentSecurityPolicy() {
+		for (String path : List.of("/kb", "/kb/kb-lamp-flicker", "/kb?q=lamps")) {
+			web.get().uri(path).accept(MediaType.TEXT_HTML).exchange()
+				.expectStatus().isOk()
+				.expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("script-src 'self'"))
+				.expectBody(String.class).isEqualTo("GET " + path);
+		}
+		web.post().uri("/kb/kb-lamp-flicker/helpful").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("helpful=yes").exchange()
+			.expectStatus().isForbidden();
+		String token = web.get().uri("/kb").exchange().returnResult(Void.class).getResponseCookies()
+			.getFirst("XSRF-TOKEN").getValue();
+		web.post().uri("/kb/kb-lamp-flicker/helpful").cookie("XSRF-TOKEN", token)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("helpful=yes&_csrf=" + token).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).isEqualTo("POST /kb/kb-lamp-flicker/helpful");
+		// Only the vote is public there: another write still asks for a login.
+		web.post().uri("/kb/kb-lamp-flicker/edit").cookie("XSRF-TOKEN", token)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("_csrf=" + token).exchange()
+			.expectStatus().isFound();
 	}
 
 	/** A survey link opened in a browser that never came before: the page gets the token its form must carry. */

@@ -198,6 +198,30 @@ class TicketDeskController {
 		}
 	}
 
+	/**
+	 * A change of priority with its reason (kept as an internal note; ticket-service moves the running due times).
+	 * A priority the form does not offer is refused here, not sent.
+	 */
+	@PostMapping("/console/tickets/{id}/priority")
+	String changePriority(@PathVariable String id, @RequestParam(defaultValue = "") String priority,
+			@RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response) {
+		var chosen = TicketChoices.chosen(TicketChoices.PRIORITIES, priority);
+		if (chosen.isEmpty()) {
+			response.setStatus(422);
+			model.addAttribute("priorityReason", reason);
+			return page(model, desk.ticket(id), "", "", pages.error("priority", "ticket.priority.required"));
+		}
+		try {
+			desk.changePriority(id, chosen.get(), reason.strip());
+			return redirect(id);
+		}
+		catch (UnprocessableException | ConflictException ex) {
+			response.setStatus(ex instanceof ConflictException ? 409 : 422);
+			model.addAttribute("priorityReason", reason);
+			return page(model, desk.ticket(id), "", "", pages.errors(ex));
+		}
+	}
+
 	/** Merges this ticket, a duplicate, into {@code survivor} (its number) with a reason; then shows the survivor. */
 	@PostMapping("/console/tickets/{id}/merge")
 	String merge(@PathVariable String id, @RequestParam(defaultValue = "") String survivor,
@@ -269,6 +293,7 @@ class TicketDeskController {
 
 	private String page(Model model, TicketDetail detail, String draft, String noteDraft, Map<String, String> errors) {
 		model.addAttribute("noteDraft", noteDraft);
+		model.addAttribute("priorities", TicketChoices.PRIORITIES);
 		model.addAttribute("agents", agents());
 		model.addAttribute("macros", macroList());
 		model.addAttribute("organisation", organisationOrNull(detail.getTicket().getCustomerId()));

@@ -3,6 +3,7 @@ package com.rapport.portal.portal;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.rapport.contracts.ticket.v1.ListTicketsRequest;
@@ -11,12 +12,15 @@ import com.rapport.contracts.ticket.v1.OpenTicketRequest;
 import com.rapport.contracts.ticket.v1.TicketDetail;
 import com.rapport.contracts.ticket.v1.TicketSort;
 import com.rapport.contracts.ticket.v1.TicketStateFilter;
+import com.rapport.portal.kb.SimilarArticles;
+import com.rapport.portal.remote.KnowledgeBaseClient;
 import com.rapport.portal.remote.TicketDeskClient;
 import com.rapport.portal.web.TicketChoices;
 import com.rapport.portal.web.TicketPages;
 import com.rapport.support.error.ConflictException;
 import com.rapport.support.error.UnprocessableException;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -44,9 +48,12 @@ class TicketsController {
 
 	private final TicketPages pages;
 
-	TicketsController(TicketDeskClient desk, TicketPages pages) {
+	private final KnowledgeBaseClient knowledgeBase;
+
+	TicketsController(TicketDeskClient desk, TicketPages pages, KnowledgeBaseClient knowledgeBase) {
 		this.desk = desk;
 		this.pages = pages;
+		this.knowledgeBase = knowledgeBase;
 	}
 
 	@GetMapping("/portal/tickets")
@@ -65,7 +72,16 @@ class TicketsController {
 	}
 
 	@GetMapping("/portal/tickets/new")
-	String newTicket(@RequestParam(name = "order", defaultValue = "") String orderNumber, Model model) {
+	String newTicket(@RequestParam(name = "order", defaultValue = "") String orderNumber,
+			@RequestParam(required = false) String refused, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (refused != null) {
+			var draft = RefusedTicketDraft.take(request, response);
+			if (draft.isPresent()) {
+				response.setStatus(draft.get().status());
+				return refusedForm(model, draft.get().form(), draft.get().errors());
+			}
+		}
 		return form(model, new TicketForm("TICKET_KIND_REQUEST", "", "", "", "", "", orderNumber), Map.of());
 	}
 
@@ -79,9 +95,27 @@ class TicketsController {
 					+ "?opened";
 		}
 		catch (UnprocessableException ex) {
+			// The form's address carries its CSRF token (it sends files): the refusal is answered with a redirect to
+			// the form, what was typed following in a short-lived cookie, so the token leaves the address. A draft
+			// too long for a cookie is answered in place.
+			Map<String, String> errors = pages.errors(ex);
+			var kept = RefusedTicketDraft.encode(form, TicketPages.status(ex), errors);
+			if (kept.isPresent()) {
+				RefusedTicketDraft.keep(response, kept.get());
+				response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+				response.setHeader("Location", RefusedTicketDraft.PATH + "?refused");
+				return null;
+			}
 			response.setStatus(TicketPages.status(ex));
-			return form(model, form, pages.errors(ex));
+			return refusedForm(model, form, errors);
 		}
+	}
+
+	/** A refused form with what was typed and, since without a script nobody saw them while typing, the similar articles. */
+	private String refusedForm(Model model, TicketForm form, Map<String, String> errors) {
+		model.addAttribute("similar", SimilarArticles.find(knowledgeBase, form.subject(),
+				"zh".equals(LocaleContextHolder.getLocale().getLanguage())));
+		return form(model, form, errors);
 	}
 
 	@GetMapping("/portal/tickets/{id}")

@@ -126,4 +126,12 @@ public class TicketDeskClient {
 			.assign(AssignRequest.newBuilder().setTicketId(ticketId).setAssigneeId(assigneeId)
 				.setAssigneeName(assigneeName).setReason(reason).build()));
 	}
+
+	/** A change of priority with its reason (staff): ticket-service recomputes the running SLA targets. */
+	public TicketDetail changePriority(String ticketId, com.rapport.contracts.ticket.v1.TicketPriority priority,
+			String reason) {
+		return remoteCalls.write(TicketClient.REMOTE, () -> workflow.withCallCredentials(tokens.forCurrentCaller())
+			.changePriority(com.rapport.contracts.ticket.v1.ChangePriorityRequest.newBuilder().setTicketId(ticketId)
+				.setPriority(priority).setReason(reason).build()));
+	}
 }

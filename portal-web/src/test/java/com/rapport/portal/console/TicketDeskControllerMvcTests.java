@@ -425,6 +425,41 @@ class TicketDeskControllerMvcTests {
 		verifyNoInteractions(desk);
 	}
 
+	/** Session 14: a change of priority with its reason; refusals beside the form in the reader's language. */
+	@Test
+	void staffChangeThePriorityWithAReasonAndARefusalIsSaidOnThePage() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail());
+		Document page = page(agent(get("/console/tickets/T-1001")));
+		assertThat(page.select("form.priority-form select[name=priority] option").eachAttr("value"))
+			.as("every priority but the ticket's (high)").containsExactly("TICKET_PRIORITY_LOW",
+					"TICKET_PRIORITY_NORMAL", "TICKET_PRIORITY_URGENT");
+
+		given(desk.changePriority("T-1001", TicketPriority.TICKET_PRIORITY_URGENT, "Their line stands still"))
+			.willReturn(detail());
+		agent(post("/console/tickets/T-1001/priority").with(csrf()).param("priority", "TICKET_PRIORITY_URGENT")
+			.param("reason", " Their line stands still ")).andExpect(status().is3xxRedirection());
+		verify(desk).changePriority("T-1001", TicketPriority.TICKET_PRIORITY_URGENT, "Their line stands still");
+
+		given(desk.changePriority("T-1001", TicketPriority.TICKET_PRIORITY_LOW, "")).willThrow(
+				new UnprocessableException(Message.of("ticket.cannot-change-priority"),
+						java.util.Map.of("reason", Message.of("field.required"))));
+		Document refused = page(agent(post("/console/tickets/T-1001/priority").with(csrf()).header("Accept-Language",
+				"zh-CN").param("priority", "TICKET_PRIORITY_LOW")).andExpect(status().isUnprocessableContent()));
+		assertThat(refused.select(".notice.error").text()).isEqualTo("无法更改该工单的优先级。");
+		assertThat(refused.select(".field-error").eachText()).contains("为必填项");
+
+		Document unknown = page(agent(post("/console/tickets/T-1001/priority").with(csrf())
+			.param("priority", "TICKET_PRIORITY_PANIC").param("reason", "why not")).andExpect(status().isUnprocessableContent()));
+		assertThat(unknown.select("form.priority-form .field-error").text())
+			.isEqualTo("is required: low, normal, high or urgent");
+		assertThat(unknown.select("#priority-reason").val()).isEqualTo("why not");
+		verify(desk, org.mockito.Mockito.never()).changePriority(org.mockito.ArgumentMatchers.anyString(),
+				org.mockito.ArgumentMatchers.eq(TicketPriority.TICKET_PRIORITY_UNSPECIFIED), org.mockito.ArgumentMatchers.anyString());
+
+		mvc.perform(post("/console/tickets/T-1001/priority").with(csrf()).param("priority", "TICKET_PRIORITY_LOW")
+			.param("reason", "x").with(as(TestTokens.customer("acme-retail")))).andExpect(status().isForbidden());
+	}
+
 	static Ticket.Builder ticket() {
 		return Ticket.newBuilder().setId("t1").setNumber("T-1001").setCustomerId("acme-retail")
 			.setSubject("Pallets arrived crushed").setKind(TicketKind.TICKET_KIND_REQUEST)

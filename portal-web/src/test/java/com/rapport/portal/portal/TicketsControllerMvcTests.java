@@ -76,6 +76,9 @@ class TicketsControllerMvcTests {
 	@MockitoBean
 	TicketDeskClient desk;
 
+	@MockitoBean
+	com.rapport.portal.remote.KnowledgeBaseClient knowledgeBase;
+
 	@Test
 	void fromAnOrdersPageTheOrderIsPresetAndTheRaisedIssueLandsOnItsPageWithTheAnswerBy() throws Exception {
 		Document form = page(contact(get("/portal/tickets/new").param("order", "ACME-1015")));
@@ -112,15 +115,42 @@ class TicketsControllerMvcTests {
 		fields.put("subject", Message.of("field.required"));
 		given(desk.open(any())).willThrow(new UnprocessableException(Message.of("problem.invalid-fields"), fields));
 
-		Document page = page(contact(post("/portal/tickets").with(csrf()).header("Accept-Language", "zh-CN")
+		Document page = page(followRefusal(contact(post("/portal/tickets").with(csrf()).header("Accept-Language", "zh-CN")
 			.param("kind", "TICKET_KIND_REQUEST").param("category", "TICKET_CATEGORY_BILLING").param("subject", "")
-			.param("body", "Invoice 77 is charged twice."))
+			.param("body", "Invoice 77 is charged twice.")), "zh-CN")
 			.andExpect(status().isUnprocessableContent()));
 
 		assertThat(page.select("textarea#body").text()).isEqualTo("Invoice 77 is charged twice.");
 		assertThat(page.select("select#category option[selected]").val()).isEqualTo("TICKET_CATEGORY_BILLING");
 		assertThat(page.select(".field-error").text()).isNotBlank().doesNotContain("field.required")
 			.doesNotContainPattern("[A-Za-z]{4,}");
+	}
+
+	/** Without a script nobody saw suggestions while typing: the refused form shows the similar articles. */
+	@Test
+	void aRefusedIssueShowsTheArticlesLikeItsSubjectAndTheFormLoadsTheSuggestionScript() throws Exception {
+		Document blank = page(contact(get("/portal/tickets/new")));
+		assertThat(blank.select("#kb-suggestions").hasAttr("hidden")).isTrue();
+		assertThat(blank.select("#kb-suggestions").attr("data-url")).isEqualTo("/portal/tickets/suggestions");
+		assertThat(blank.select("script[src]").eachAttr("src")).contains("/js/kb-suggest.js");
+		assertThat(blank.select("script:not([src])")).as("no inline script (CSP)").isEmpty();
+
+		given(desk.open(any())).willThrow(new UnprocessableException(Message.of("problem.invalid-fields"),
+				Map.of("category", Message.of("ticket.category.required"))));
+		given(knowledgeBase.suggestions("Lamps flicker", 5)).willReturn(java.util.List.of(
+				com.rapport.contracts.ticket.v1.KbArticle.newBuilder().setId("kb-lamp-flicker")
+					.setPublished(com.rapport.contracts.ticket.v1.KbArticleContent.newBuilder()
+						.setTitleEn("LED lamps flicker after an hour").setTitleZh("LED 灯使用一小时后闪烁"))
+					.build()));
+
+		Document page = page(followRefusal(contact(post("/portal/tickets").with(csrf()).header("Accept-Language", "zh-CN")
+			.param("kind", "TICKET_KIND_REQUEST").param("subject", "Lamps flicker").param("body", "After an hour.")),
+				"zh-CN").andExpect(status().isUnprocessableContent()));
+
+		assertThat(page.select("#kb-suggestions").hasAttr("hidden")).isFalse();
+		assertThat(page.select("#kb-suggestions h2").text()).isEqualTo("这些文章也许已经能解答您的问题");
+		assertThat(page.select("#kb-suggestions a").text()).isEqualTo("LED 灯使用一小时后闪烁");
+		assertThat(page.select("#kb-suggestions a").attr("href")).isEqualTo("/kb/kb-lamp-flicker");
 	}
 
 	@Test
@@ -198,10 +228,10 @@ class TicketsControllerMvcTests {
 	void aTooLargeFileIs413AndAForbiddenType415WithTheReasonInTheReadersLanguageAndTheTextKept() throws Exception {
 		given(desk.open(any())).willThrow(new UnprocessableException(Message.of("attachment.too-large", "3 MB"),
 				Map.of("attachments[0]", Message.of("attachment.file-too-large", "scan.pdf", "3 MB"))));
-		Document tooLarge = page(contact(multipart("/portal/tickets")
+		Document tooLarge = page(followRefusal(contact(multipart("/portal/tickets")
 			.file(new MockMultipartFile("attachments", "scan.pdf", "application/pdf", PDF)).with(csrf())
 			.header("Accept-Language", "zh-CN").param("kind", "TICKET_KIND_REQUEST").param("subject", "Pallet wet")
-			.param("body", "See the scan.")).andExpect(status().isPayloadTooLarge()));
+			.param("body", "See the scan.")), "zh-CN").andExpect(status().isPayloadTooLarge()));
 		assertThat(tooLarge.select("textarea#body").text()).isEqualTo("See the scan.");
 		assertThat(tooLarge.select(".notice.error").text()).contains("3 MB").contains("文件过大");
 		assertThat(tooLarge.select(".attachments-error").text()).isEqualTo("scan.pdf 超过 3 MB。");
@@ -301,6 +331,45 @@ class TicketsControllerMvcTests {
 			org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request)
 			throws Exception {
 		return mvc.perform(request.with(as(TestTokens.customer("acme-retail"))));
+	}
+
+	/**
+	 * A refused form is answered with a redirect to the form (the token leaves the address), what was typed following
+	 * in a short-lived cookie: the form's page as the browser then gets it.
+	 */
+	private ResultActions followRefusal(ResultActions posted, String language) throws Exception {
+		var result = posted.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/portal/tickets/new?refused")).andReturn();
+		jakarta.servlet.http.Cookie draft = result.getResponse().getCookie("rapport-ticket-draft");
+		assertThat(draft.getMaxAge()).isEqualTo(120);
+		assertThat(draft.isHttpOnly()).isTrue();
+		assertThat(draft.getPath()).isEqualTo("/portal/tickets/new");
+		ResultActions shown = contact(get("/portal/tickets/new").param("refused", "").cookie(draft)
+			.header("Accept-Language", language));
+		assertThat(shown.andReturn().getResponse().getCookie("rapport-ticket-draft").getMaxAge())
+			.as("read once").isZero();
+		return shown;
+	}
+
+	/** The address of the refused form has no token; a description too long for a cookie is answered in place. */
+	@Test
+	void aRefusedFormLeavesTheTokenOutOfTheAddressAndAVeryLongDraftIsAnsweredInPlace() throws Exception {
+		given(desk.open(any())).willThrow(new UnprocessableException(Message.of("problem.invalid-fields"),
+				Map.of("category", Message.of("ticket.category.required"))));
+		String location = contact(multipart("/portal/tickets").queryParam("_csrf", "tok-1").with(csrf())
+			.param("subject", "发票金额不对").param("body", "发票 77 重复收费。"))
+			.andExpect(status().isSeeOther()).andReturn().getResponse().getHeader("Location");
+		assertThat(location).isEqualTo("/portal/tickets/new?refused").doesNotContain("tok-1");
+
+		// Reloaded once the draft is read (or after two minutes): a fresh form, nothing refused.
+		Document fresh = page(contact(get("/portal/tickets/new").param("refused", "")).andExpect(status().isOk()));
+		assertThat(fresh.select("input#subject").val()).isEmpty();
+		assertThat(fresh.select(".notice.error")).isEmpty();
+
+		String longText = "发票金额不对。".repeat(400);
+		Document inPlace = page(contact(post("/portal/tickets").with(csrf()).param("subject", "Invoice")
+			.param("body", longText)).andExpect(status().isUnprocessableContent()));
+		assertThat(inPlace.select("textarea#body").text()).isEqualTo(longText);
 	}
 
 	private static Document page(ResultActions result) throws Exception {
