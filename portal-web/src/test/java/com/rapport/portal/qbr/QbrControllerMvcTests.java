@@ -75,10 +75,20 @@ class QbrControllerMvcTests {
 	@MockitoBean
 	ImprovementClient improvements;
 
+	@MockitoBean
+	com.rapport.portal.remote.DeliveryFiguresClient onTime;
+
 	@BeforeEach
 	void acmesQuarter() {
 		given(customers.organisation("acme-retail"))
-			.willReturn(Organisation.newBuilder().setId("acme-retail").setName("Acme Retail").build());
+			.willReturn(Organisation.newBuilder().setId("acme-retail").setName("Acme Retail")
+				.setLifecycleStage(com.rapport.contracts.customer.v1.LifecycleStage.LIFECYCLE_STAGE_LOYAL).build());
+		given(onTime.figures("2026-04", "2026-09", List.of("acme-retail"), Map.of()))
+			.willReturn(com.rapport.contracts.ordertracking.v1.DeliveryFigures.newBuilder()
+				.addMonths(com.rapport.contracts.ordertracking.v1.DeliveryCounts.newBuilder().setLabel("2026-08")
+					.setDelivered(5).setWithPromisedDate(4).setOnTime(3).setOnTimeShareBp(7_500))
+				.addMonths(com.rapport.contracts.ordertracking.v1.DeliveryCounts.newBuilder().setLabel("2026-09"))
+				.build());
 		given(orders.deliveryPerformance(eq("acme-retail"), any(Timestamp.class), any(Timestamp.class)))
 			.willReturn(DeliveryPerformance.newBuilder().setDelivered(14).setDeliveredWithPromisedDate(13)
 				.setDeliveredOnTime(12).setOnTimeRateBasisPoints(9_230).setInProgressLate(1).build());
@@ -110,6 +120,9 @@ class QbrControllerMvcTests {
 		assertThat(page.select(".qbr-tickets td.sla").text()).isEqualTo("88.8%");
 		assertThat(page.select("tr.qbr-month[data-month=2026-09] td.csat").text()).isEqualTo("75.0%");
 		assertThat(page.select(".qbr-improvements li")).hasSize(1);
+		assertThat(page.select("tr.qbr-on-time-month[data-month=2026-08] td.on-time-share").text()).isEqualTo("75.0%");
+		assertThat(page.select("tr.qbr-on-time-month[data-month=2026-09] td.on-time-share").text()).isEqualTo("—");
+		assertThat(page.select(".qbr-stage strong").text()).isEqualTo("Loyal");
 		assertThat(page.select("a.qbr-pdf").attr("href"))
 			.isEqualTo("/console/organisations/acme-retail/qbr.pdf?quarter=2026-Q3");
 		verify(orders).deliveryPerformance("acme-retail", Timestamp.newBuilder().setSeconds(1_782_864_000L).build(),
@@ -156,6 +169,6 @@ class QbrControllerMvcTests {
 		mvc.perform(get("/console/organisations/acme-retail/qbr.pdf").with(as(TestTokens.customer("acme-retail"))))
 			.andExpect(status().isForbidden());
 
-		verifyNoInteractions(customers, orders, tickets, scores, improvements);
+		verifyNoInteractions(customers, orders, tickets, scores, improvements, onTime);
 	}
 }
