@@ -147,6 +147,37 @@ class QbrControllerMvcTests {
 	}
 
 	@Test
+	void aChineseQbrPdfCarriesTheOrganisationsChineseNameLabelsAndWords() throws Exception {
+		given(customers.organisation("acme-retail"))
+			.willReturn(Organisation.newBuilder().setId("acme-retail").setName("艾克米零售有限公司").build());
+		given(improvements.list("acme-retail")).willReturn(List.of(Improvement.newBuilder().setId("i-1")
+			.setCustomerId("acme-retail").setYouSaid("订单更新来得太晚").setWeDid("现在一小时内发送更新").build()));
+
+		byte[] pdf = mvc.perform(get("/console/organisations/acme-retail/qbr.pdf").param("quarter", "2026-Q3")
+			.param("lang", "zh-CN").with(as(TestTokens.staff("manager")))).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsByteArray();
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			// The font maps some ideographs and their Kangxi radicals (一 and ⼀) to one glyph, which the text read back
+			// may name by the radical: compatibility-normalised, both read the same.
+			String text = java.text.Normalizer.normalize(new PDFTextStripper().getText(document),
+					java.text.Normalizer.Form.NFKC);
+			assertThat(text).contains("季度业务回顾", "艾克米零售有限公司", "按月准时交付", "0 小时 30 分钟", "订单更新来得太晚", "现在一小时内发送更新", "92.3%",
+					"12 / 13", "88.8%");
+			// The glyphs are Noto Sans SC's, embedded: a PDF reader needs no Chinese font of its own.
+			java.util.Set<String> fonts = new java.util.HashSet<>();
+			for (var page : document.getPages()) {
+				for (var name : page.getResources().getFontNames()) {
+					fonts.add(page.getResources().getFont(name).getName());
+				}
+			}
+			assertThat(fonts).anySatisfy(font -> assertThat(font).contains("NotoSansSC"));
+			assertThat(document.getPages().get(0).getResources().getFont(
+					document.getPages().get(0).getResources().getFontNames().iterator().next()).isEmbedded()).isTrue();
+		}
+	}
+
+	@Test
 	void withTicketServiceDownThePdfSaysThatPartWasNotAvailable() throws Exception {
 		given(tickets.figures(anyString(), anyString(), anyString()))
 			.willThrow(new RemoteUnavailableException("ticket-service", null));
