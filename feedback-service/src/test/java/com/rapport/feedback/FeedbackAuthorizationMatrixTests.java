@@ -108,6 +108,9 @@ class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		if (fullMethodName.endsWith("/UpdateSurveySettings")) {
 			return "{\"cesAfterTicket\": false, \"cesAfterOrder\": true, \"expectedVersion\": 0}";
 		}
+		if (fullMethodName.endsWith("/UpdateSurveyTemplates")) {
+			return "{\"templates\": [], \"expectedVersion\": 0}";
+		}
 		if (fullMethodName.endsWith("/AnswerMySurvey")) {
 			return "{\"invitationId\": \"" + INVITATION_OF_A + "\", \"score\": 4}";
 		}

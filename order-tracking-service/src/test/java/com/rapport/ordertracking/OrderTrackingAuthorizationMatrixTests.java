@@ -207,6 +207,10 @@ class OrderTrackingAuthorizationMatrixTests extends AuthorizationMatrixContract 
 			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\", \"requestId\": \"matrix-grpc-"
 					+ submissions.incrementAndGet() + "\", \"lines\": [{\"sku\": \"SKU-A\", \"quantity\": 3}]}";
 		}
+		if (fullMethodName.endsWith("/GetDeliveryFigures")) {
+			return "{\"fromMonth\": \"2026-01\", \"toMonth\": \"2026-12\", \"customerIds\": [\"" + Caller.ORGANISATION_A
+					+ "\"]}";
+		}
 		if (fullMethodName.endsWith("/GetDeliveryPerformance")) {
 			return "{\"customerId\": \"" + Caller.ORGANISATION_A + "\"}";
 		}

@@ -118,6 +118,39 @@ class SurveyLoopSystemTests {
 		}
 	}
 
+	@Test
+	void aManagerWordsTheCsatQuestionAndABadWordingIsNamedInChineseThenTheDefaultComesBack() {
+		try (Browser manager = Browser.open().login("manager.wang", "manager-demo-26")) {
+			manager.go("/console/survey-settings?lang=en");
+			manager.driver.findElement(By.id("survey-templates-link")).click();
+			manager.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("csatEn")));
+			WebElement csat = manager.driver.findElement(By.id("csatEn"));
+			assertThat(csat.getAttribute("placeholder")).isEqualTo("How satisfied are you with how we handled {subject}?");
+			csat.clear();
+			csat.sendKeys("Were you happy with how {subject} went?");
+			manager.driver.findElement(By.cssSelector("form.survey-templates-form button[type=submit]")).click();
+			manager.waitFor(ExpectedConditions.urlContains("saved"));
+			assertThat(manager.driver.findElement(By.id("csatEn")).getAttribute("value"))
+				.isEqualTo("Were you happy with how {subject} went?");
+
+			// Refused by feedback-service over gRPC, said under the box in the reader's language; nothing saved.
+			manager.go("/console/survey-templates?lang=zh-CN");
+			WebElement ces = manager.driver.findElement(By.id("cesZh"));
+			ces.clear();
+			ces.sendKeys("这次收货容易吗？请打分");
+			manager.driver.findElement(By.cssSelector("form.survey-templates-form button[type=submit]")).click();
+			manager.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#template-cesZh .field-error")));
+			assertThat(manager.text(By.cssSelector("#template-cesZh .field-error"))).isEqualTo("必须用 {subject} 指明调查的对象");
+
+			// The default again, for the other tests' mails.
+			manager.go("/console/survey-templates?lang=en");
+			manager.driver.findElement(By.id("csatEn")).clear();
+			manager.driver.findElement(By.cssSelector("form.survey-templates-form button[type=submit]")).click();
+			manager.waitFor(ExpectedConditions.urlContains("saved"));
+			assertThat(manager.driver.findElement(By.id("csatEn")).getAttribute("value")).isEmpty();
+		}
+	}
+
 	/** The path of the score-1 link of the invitation about {@code ticket}, waiting for the mail to arrive. */
 	private static String scoreOneLinkFor(String ticket) throws InterruptedException {
 		String mail = MailCatcher.awaitMail(GAVIN, text -> text.contains(ticket) && SCORE_LINK.matcher(text).find());

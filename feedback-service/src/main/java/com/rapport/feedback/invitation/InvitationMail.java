@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import com.rapport.feedback.response.SurveyKind;
+import com.rapport.feedback.template.SurveyQuestions;
 import com.rapport.support.message.Texts;
 import jakarta.mail.internet.InternetAddress;
 
@@ -20,7 +21,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an invitation in its contact's language (en or zh-CN, the shared codes {@code survey.mail.*}) with the
+ * Writes an invitation in its contact's language (en or zh-CN, the shared codes {@code survey.mail.*}; the question
+ * in the managers' wording when they saved a survey template) with the
  * survey's scores (CSAT five, CES seven) as one-click links ({@code <portal>/survey/<token>?score=n}) and hands it to the SMTP server as
  * plain text. The Message-ID is the invitation's own, so a mail handed over twice can be recognised as one.
  */
@@ -35,12 +37,16 @@ class InvitationMail {
 
 	private final SurveyTokens tokens;
 
+	private final SurveyQuestions questions;
+
 	private final MessageSource texts = Texts.withSharedCodes(new StaticMessageSource());
 
-	InvitationMail(JavaMailSender sender, InvitationProperties properties, SurveyTokens tokens) {
+	InvitationMail(JavaMailSender sender, InvitationProperties properties, SurveyTokens tokens,
+			SurveyQuestions questions) {
 		this.sender = sender;
 		this.properties = properties;
 		this.tokens = tokens;
+		this.questions = questions;
 	}
 
 	record Letter(String subject, String body) {
@@ -73,7 +79,10 @@ class InvitationMail {
 		// The CES asks about what happened: a resolved ticket or a delivered order.
 		String texts = kind == SurveyKind.CES ? "survey.mail.ces." + invitation.subjectType().toLowerCase(Locale.ROOT)
 				: "survey.mail." + survey;
-		lines.add(say(texts + ".question", locale, invitation.subjectLabel()));
+		// The managers' wording when they saved one (survey templates), then how to answer; else the default's.
+		lines.add(questions.customQuestion(kind, language(invitation), invitation.subjectLabel())
+			.map(question -> question + " " + say("survey.mail.one-click", locale))
+			.orElseGet(() -> say(texts + ".question", locale, invitation.subjectLabel())));
 		lines.add("");
 		for (int score = kind.max(); score >= kind.min(); score--) {
 			lines.add(say("survey.mail.score-line", locale, score, say("survey." + survey + "." + score, locale),

@@ -1,7 +1,6 @@
 package com.rapport.feedback.rollup;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -15,6 +14,7 @@ import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
+import com.rapport.support.validation.MonthRange;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -144,11 +144,8 @@ public class FeedbackFigures {
 	private static List<YearMonth> months(String fromMonth, String toMonth, List<String> customerIds,
 			List<Group> groups) {
 		Map<String, Message> invalid = new LinkedHashMap<>();
-		YearMonth from = month(fromMonth, "fromMonth", invalid);
-		YearMonth to = month(toMonth, "toMonth", invalid);
-		if (from != null && to != null && (to.isBefore(from) || from.plusMonths(MAX_MONTHS - 1).isBefore(to))) {
-			invalid.put("toMonth", Message.of("feedback.figures.period", MAX_MONTHS));
-		}
+		MonthRange period = MonthRange.parse(fromMonth, toMonth, MAX_MONTHS, "feedback.figures.month",
+				"feedback.figures.period", invalid);
 		long named = customerIds.size() + groups.stream().mapToLong(group -> group.customerIds().size()).sum();
 		if (named > MAX_ORGANISATIONS) {
 			invalid.put(customerIds.size() > MAX_ORGANISATIONS ? "customerIds" : "groups",
@@ -157,20 +154,6 @@ public class FeedbackFigures {
 		if (!invalid.isEmpty()) {
 			throw new UnprocessableException(Message.of("feedback.figures-invalid"), invalid);
 		}
-		List<YearMonth> months = new ArrayList<>();
-		for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
-			months.add(month);
-		}
-		return months;
-	}
-
-	private static YearMonth month(String value, String field, Map<String, Message> invalid) {
-		try {
-			return YearMonth.parse(value == null ? "" : value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			invalid.put(field, Message.of("feedback.figures.month"));
-			return null;
-		}
+		return period.months();
 	}
 }

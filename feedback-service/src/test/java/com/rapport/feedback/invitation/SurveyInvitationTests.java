@@ -98,11 +98,15 @@ class SurveyInvitationTests {
 	@Autowired
 	ScoreService scores;
 
+	@Autowired
+	com.rapport.feedback.template.SurveyQuestions questions;
+
 	@BeforeEach
 	void setUp() throws Exception {
 		CLOCK.advance(Duration.between(CLOCK.instant(), START));
 		mongo.dropCollection(Invitation.class);
 		mongo.dropCollection(SurveySettings.class);
+		mongo.dropCollection(com.rapport.feedback.template.SurveyTemplates.class);
 		responses.deleteAll();
 		smtp.purgeEmailFromAllMailboxes();
 		if (!smtp.isRunning()) {
@@ -140,6 +144,16 @@ class SurveyInvitationTests {
 		return smtp.getReceivedMessages();
 	}
 
+	/** The text of the mail whose subject names {@code label}, its transfer encoding undone. */
+	private static String decodedBodyAbout(String label) throws Exception {
+		for (MimeMessage mail : mails()) {
+			if (mail.getSubject().contains(label)) {
+				return new String(mail.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			}
+		}
+		throw new AssertionError("No mail about " + label);
+	}
+
 	@Test
 	void aConsentingContactGetsOneMailWithFiveSignedOneClickLinks() throws Exception {
 		RequestSurveyResponse answer = resolved("ticket-1", "T-1001", "alice-1");
@@ -174,6 +188,31 @@ class SurveyInvitationTests {
 		assertThat(mails()[0].getSubject()).isEqualTo("您对 T-1002 的处理满意吗？");
 		assertThat(mails()[0].getHeader("Content-Language")[0]).isEqualTo("zh-CN");
 		assertThat(GreenMailUtil.getBody(mails()[0])).isNotBlank();
+	}
+
+	@Test
+	void aManagersWordingIsTheQuestionOfTheMailAndOfTheAnswerPageInTheContactsLanguage() throws Exception {
+		questions.update(new com.rapport.support.security.Caller("manager.chen", java.util.Set.of("manager"),
+				java.util.Set.of(), java.util.Optional.empty(), "portal-web", null),
+				Map.of(new com.rapport.feedback.template.TemplateKey(com.rapport.feedback.response.SurveyKind.CSAT, "en"),
+						"Were you happy with how {subject} went?",
+						new com.rapport.feedback.template.TemplateKey(com.rapport.feedback.response.SurveyKind.CSAT, "zh-CN"),
+						"{subject} 的处理让您满意吗？"), 0);
+		resolved("ticket-3", "T-1003", "alice-1");
+		resolved("ticket-4", "T-1004", "wang-1");
+		sender.sendDue(10);
+
+		assertThat(mails()).hasSize(2);
+		String english = decodedBodyAbout("T-1003");
+		assertThat(english).contains("Were you happy with how T-1003 went? One click answers:")
+			.doesNotContain("Your request T-1003 was resolved");
+		assertThat(decodedBodyAbout("T-1004")).contains("T-1004 的处理让您满意吗？ 点击一下即可作答：");
+
+		Matcher link = LINK.matcher(english);
+		assertThat(link.find()).isTrue();
+		SurveyAnswerResult answered = click(link.group(1), 5);
+		assertThat(answered.getQuestion().getEn()).isEqualTo("Were you happy with how T-1003 went?");
+		assertThat(answered.getQuestion().getZhCn()).isEqualTo("T-1003 的处理让您满意吗？");
 	}
 
 	@Test

@@ -61,12 +61,15 @@ class DashboardController {
 
 	private final TicketFiguresClient tickets;
 
+	private final OperationsFigures operations;
+
 	DashboardController(FiguresClient figures, CustomerClient customers, DashboardCharts charts,
-			TicketFiguresClient tickets) {
+			TicketFiguresClient tickets, OperationsFigures operations) {
 		this.figures = figures;
 		this.customers = customers;
 		this.charts = charts;
 		this.tickets = tickets;
+		this.operations = operations;
 	}
 
 	/** What the page was asked: the period, the breakdown and the filters, each checked. */
@@ -134,8 +137,11 @@ class DashboardController {
 		model.addAttribute("tickets", ticketFigures(query));
 		if (query.filtered() && chosen.isEmpty()) {
 			model.addAttribute("figures", null);
+			model.addAttribute("operations", null);
 			return "console/dashboard";
 		}
+		model.addAttribute("operations", operations.read(query.from().toString(), query.to().toString(),
+				filter(query, chosen), groups(query, chosen)));
 		FeedbackFigures answer = read(query, chosen);
 		model.addAttribute("figures", answer);
 		model.addAttribute("trendChart", charts.trend(answer));
@@ -176,12 +182,22 @@ class DashboardController {
 	}
 
 	private FeedbackFigures read(Query query, List<Organisation> chosen) {
+		return figures.figures(query.from().toString(), query.to().toString(), filter(query, chosen),
+				groups(query, chosen));
+	}
+
+	/** The organisations of the breakdown's groups (a tier's, an industry's, a region's), by the group's label. */
+	private Map<String, List<String>> groups(Query query, List<Organisation> chosen) {
 		Map<String, List<String>> groups = new LinkedHashMap<>();
 		chosen.forEach(organisation -> groups
 			.computeIfAbsent(charts.groupOf(query.by(), organisation), label -> new ArrayList<>())
 			.add(organisation.getId()));
-		List<String> filter = query.filtered() ? chosen.stream().map(Organisation::getId).toList() : List.of();
-		return figures.figures(query.from().toString(), query.to().toString(), filter, groups);
+		return groups;
+	}
+
+	/** The filtered organisations; none (every organisation's figures) without a filter. */
+	private static List<String> filter(Query query, List<Organisation> chosen) {
+		return query.filtered() ? chosen.stream().map(Organisation::getId).toList() : List.of();
 	}
 
 	private Organisations organisations() {

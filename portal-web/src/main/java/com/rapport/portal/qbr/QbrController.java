@@ -1,7 +1,8 @@
 package com.rapport.portal.qbr;
 
-import java.util.Locale;
+import com.rapport.support.message.Texts;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,7 +41,7 @@ class QbrController {
 		return "console/qbr";
 	}
 
-	/** The PDF is in English: no font for Chinese is shipped with the renderer (see the README). */
+	/** The PDF in the reader's language, as the page (its Chinese glyphs are Noto Sans SC's, see {@link QbrPdf}). */
 	@GetMapping("/console/organisations/{id}/qbr.pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable String id, @RequestParam(defaultValue = "") String quarter) {
 		QbrReports.Quarter asked = quarter(quarter);
@@ -49,7 +50,7 @@ class QbrController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("qbr-" + id + "-" + asked + ".pdf").build().toString())
 			.contentType(MediaType.APPLICATION_PDF)
-			.body(pdf.render(report, Locale.ENGLISH));
+			.body(pdf.render(report, Texts.offered(LocaleContextHolder.getLocale())));
 	}
 
 	private static QbrReports.Quarter quarter(String text) {

@@ -7,7 +7,8 @@ import java.util.List;
  * renders outside a request) show the same. A part a service could not give is {@code null}.
  */
 record QbrReport(String organisationId, String organisationName, String quarter, String previousQuarter,
-		Deliveries deliveries, Tickets tickets, List<ScoreMonth> scores, List<Change> improvements) {
+		Deliveries deliveries, Tickets tickets, List<ScoreMonth> scores, List<Change> improvements,
+		List<OnTimeMonth> onTimeMonths, String stage) {
 
 	/** Orders delivered in the quarter and how many on time; the rate is "—" without a promised date. */
 	record Deliveries(int delivered, int withPromisedDate, int onTime, String onTimeRate, int lateNow) {
@@ -23,5 +24,9 @@ record QbrReport(String organisationId, String organisationName, String quarter,
 	}
 
 	record Change(String youSaid, String weDid) {
+	}
+
+	/** One month's deliveries of the organisation and the on-time share ("—" without a promised date). */
+	record OnTimeMonth(String month, long delivered, long withPromisedDate, long onTime, String onTimeShare) {
 	}
 }

@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import com.google.protobuf.Timestamp;
+import com.rapport.contracts.customer.v1.Organisation;
 import com.rapport.contracts.feedback.v1.FeedbackFigures;
 import com.rapport.contracts.feedback.v1.PeriodFigures;
+import com.rapport.contracts.ordertracking.v1.DeliveryCounts;
+import com.rapport.contracts.ordertracking.v1.DeliveryFigures;
 import com.rapport.contracts.ordertracking.v1.DeliveryPerformance;
 import com.rapport.contracts.ticket.v1.TicketFigures;
 import com.rapport.contracts.ticket.v1.TicketPeriodFigures;
 import com.rapport.portal.remote.CustomerClient;
+import com.rapport.portal.remote.DeliveryFiguresClient;
 import com.rapport.portal.remote.FiguresClient;
 import com.rapport.portal.remote.ImprovementClient;
 import com.rapport.portal.remote.OrderClient;
@@ -30,8 +34,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gathers a quarter of one organisation from the services that own each part, with the signed-in manager's token:
  * its name (customer-service), deliveries of the quarter (order-tracking-service), tickets resolved in it
- * (ticket-service), its survey scores month by month over this quarter and the one before (feedback-service) and the
- * improvements made for it. A part whose service cannot answer is left out ({@code null}); the organisation itself
+ * (ticket-service), its survey scores and its on-time delivery month by month over this quarter and the one before
+ * (feedback-service, order-tracking-service), its lifecycle stage now and the improvements made for it. A part whose service cannot answer is left out ({@code null}); the organisation itself
  * must be there.
  */
 @Component
@@ -49,12 +53,15 @@ class QbrReports {
 
 	private final ImprovementClient improvements;
 
+	private final DeliveryFiguresClient onTime;
+
 	private final Formats formats;
 
 	private final MessageSource messages;
 
 	QbrReports(CustomerClient customers, OrderClient orders, TicketFiguresClient tickets, FiguresClient scores,
-			ImprovementClient improvements, Formats formats, MessageSource messages) {
+			ImprovementClient improvements, DeliveryFiguresClient onTime, Formats formats, MessageSource messages) {
+		this.onTime = onTime;
 		this.customers = customers;
 		this.orders = orders;
 		this.tickets = tickets;
@@ -65,7 +72,8 @@ class QbrReports {
 	}
 
 	QbrReport of(String organisationId, Quarter quarter) {
-		String name = customers.organisation(organisationId).getName();
+		Organisation organisation = customers.organisation(organisationId);
+		String name = organisation.getName();
 		Instant end = quarter.end().isAfter(Instant.now()) ? Instant.now() : quarter.end();
 		DeliveryPerformance delivery = part("deliveries", () -> orders.deliveryPerformance(organisationId,
 				timestamp(quarter.start()), timestamp(end)));
@@ -77,15 +85,24 @@ class QbrReports {
 			.filter(i -> i.getCustomerId().equals(organisationId))
 			.map(i -> new QbrReport.Change(i.getYouSaid(), i.getWeDid()))
 			.toList());
+		DeliveryFigures months = part("on-time months", () -> onTime.figures(quarter.previous().firstMonth().toString(),
+				quarter.lastMonth().toString(), List.of(organisationId), Map.of()));
 		return new QbrReport(organisationId, name, quarter.toString(), quarter.previous().toString(),
 				delivery == null ? null : deliveries(delivery), resolved == null ? null : tickets(resolved),
-				figures == null ? null : figures.getMonthsList().stream().map(this::month).toList(), changes);
+				figures == null ? null : figures.getMonthsList().stream().map(this::month).toList(), changes,
+				months == null ? null : months.getMonthsList().stream().map(this::onTimeMonth).toList(),
+				text("lifecycle." + organisation.getLifecycleStage().name()));
 	}
 
 	private QbrReport.Deliveries deliveries(DeliveryPerformance d) {
 		return new QbrReport.Deliveries(d.getDelivered(), d.getDeliveredWithPromisedDate(), d.getDeliveredOnTime(),
 				d.hasOnTimeRateBasisPoints() ? formats.percent(d.getOnTimeRateBasisPoints()) : none(),
 				d.getInProgressLate());
+	}
+
+	private QbrReport.OnTimeMonth onTimeMonth(DeliveryCounts m) {
+		return new QbrReport.OnTimeMonth(m.getLabel(), m.getDelivered(), m.getWithPromisedDate(), m.getOnTime(),
+				m.hasOnTimeShareBp() ? formats.percent(m.getOnTimeShareBp()) : none());
 	}
 
 	private QbrReport.Tickets tickets(TicketFigures figures) {

@@ -19,6 +19,9 @@ import com.rapport.contracts.feedback.v1.MySurveyServiceGrpc;
 import com.rapport.contracts.feedback.v1.SurveyAnswerServiceGrpc;
 import com.rapport.contracts.feedback.v1.ImprovementServiceGrpc;
 import com.rapport.contracts.feedback.v1.SurveySettingsServiceGrpc;
+import com.rapport.contracts.feedback.v1.SurveyTemplateServiceGrpc;
+import com.rapport.contracts.ordertracking.v1.DeliveryFiguresServiceGrpc;
+import com.rapport.contracts.customer.v1.LifecycleFiguresServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.IncidentServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.NotificationInboxServiceGrpc;
 import com.rapport.contracts.ordertracking.v1.NotificationPreferencesServiceGrpc;
@@ -74,6 +77,21 @@ class RemoteClientsConfiguration {
 	@Bean
 	SurveySettingsServiceGrpc.SurveySettingsServiceBlockingStub surveySettingsServiceStub(GrpcChannelFactory channels) {
 		return SurveySettingsServiceGrpc.newBlockingStub(channels.createChannel(SurveyClient.REMOTE));
+	}
+
+	@Bean
+	SurveyTemplateServiceGrpc.SurveyTemplateServiceBlockingStub surveyTemplateServiceStub(GrpcChannelFactory channels) {
+		return SurveyTemplateServiceGrpc.newBlockingStub(channels.createChannel(SurveyClient.REMOTE));
+	}
+
+	@Bean
+	DeliveryFiguresServiceGrpc.DeliveryFiguresServiceBlockingStub deliveryFiguresServiceStub(GrpcChannelFactory channels) {
+		return DeliveryFiguresServiceGrpc.newBlockingStub(channels.createChannel(OrderClient.REMOTE));
+	}
+
+	@Bean
+	LifecycleFiguresServiceGrpc.LifecycleFiguresServiceBlockingStub lifecycleFiguresServiceStub(GrpcChannelFactory channels) {
+		return LifecycleFiguresServiceGrpc.newBlockingStub(channels.createChannel(CustomerClient.REMOTE));
 	}
 
 	@Bean

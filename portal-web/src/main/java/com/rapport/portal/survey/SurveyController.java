@@ -9,6 +9,7 @@ import com.rapport.support.error.UnprocessableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -80,6 +81,11 @@ class SurveyController {
 		model.addAttribute("subject", result.getSubjectLabel());
 		model.addAttribute("kind", result.getKind().isEmpty() ? "csat" : result.getKind().toLowerCase(Locale.ROOT));
 		model.addAttribute("token", token);
+		// The survey's question as the managers worded it (feedback-service's templates), in the page's language.
+		boolean chinese = result.getLanguage().isEmpty()
+				? "zh".equals(LocaleContextHolder.getLocale().getLanguage()) : result.getLanguage().startsWith("zh");
+		String question = chinese ? result.getQuestion().getZhCn() : result.getQuestion().getEn();
+		model.addAttribute("question", question.isEmpty() ? null : question);
 		return "survey/answer";
 	}
 

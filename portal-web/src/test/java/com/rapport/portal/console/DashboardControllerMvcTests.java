@@ -57,7 +57,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(DashboardController.class)
 @ImportAutoConfiguration(ResourceServerSecurityAutoConfiguration.class)
-@Import({ PageTestConfiguration.class, DashboardCharts.class })
+@Import({ PageTestConfiguration.class, DashboardCharts.class, OperationsFigures.class })
 class DashboardControllerMvcTests {
 
 	static final Organisation ACME = Organisation.newBuilder().setId("acme-retail").setName("Acme Retail")
@@ -100,6 +100,34 @@ class DashboardControllerMvcTests {
 	@MockitoBean
 	TicketFiguresClient tickets;
 
+	@MockitoBean
+	com.rapport.portal.remote.DeliveryFiguresClient deliveries;
+
+	@MockitoBean
+	com.rapport.portal.remote.LifecycleFiguresClient lifecycle;
+
+	/** October: 3 delivered, 2 of them on time of 3 promised; November none; VIP all of them, Normal none. */
+	static final com.rapport.contracts.ordertracking.v1.DeliveryFigures DELIVERIES = com.rapport.contracts.ordertracking.v1.DeliveryFigures
+		.newBuilder()
+		.addMonths(com.rapport.contracts.ordertracking.v1.DeliveryCounts.newBuilder().setLabel("2026-10").setDelivered(3)
+			.setWithPromisedDate(3).setOnTime(2).setOnTimeShareBp(6_666))
+		.addMonths(com.rapport.contracts.ordertracking.v1.DeliveryCounts.newBuilder().setLabel("2026-11"))
+		.setTotal(com.rapport.contracts.ordertracking.v1.DeliveryCounts.newBuilder().setDelivered(3).setWithPromisedDate(3)
+			.setOnTime(2).setOnTimeShareBp(6_666))
+		.addGroups(com.rapport.contracts.ordertracking.v1.DeliveryCounts.newBuilder().setLabel("VIP").setDelivered(3)
+			.setWithPromisedDate(3).setOnTime(2).setOnTimeShareBp(6_666))
+		.addGroups(com.rapport.contracts.ordertracking.v1.DeliveryCounts.newBuilder().setLabel("Normal"))
+		.build();
+
+	static final com.rapport.contracts.customer.v1.LifecycleFigures LIFECYCLE = com.rapport.contracts.customer.v1.LifecycleFigures
+		.newBuilder()
+		.setTotal(com.rapport.contracts.customer.v1.LifecycleCounts.newBuilder().setActive(3).setDormant(1).setChurned(1)
+			.setProspects(1).setRetentionBp(8_000))
+		.addGroups(com.rapport.contracts.customer.v1.LifecycleCounts.newBuilder().setLabel("VIP").setActive(1)
+			.setRetentionBp(10_000))
+		.addGroups(com.rapport.contracts.customer.v1.LifecycleCounts.newBuilder().setLabel("Normal").setProspects(1))
+		.build();
+
 	static final TicketFigures TICKETS = TicketFigures.newBuilder()
 		.addMonths(TicketPeriodFigures.newBuilder().setLabel("2026-10"))
 		.addMonths(TicketPeriodFigures.newBuilder().setLabel("2026-11").setResolved(3).setFirstResponseSecondsAverage(3_900)
@@ -120,6 +148,43 @@ class DashboardControllerMvcTests {
 				ListOrganisationsResponse.newBuilder().addOrganisations(ACME).addOrganisations(GLOBEX).build());
 		given(figures.figures(anyString(), anyString(), anyList(), anyMap())).willReturn(FIGURES);
 		given(tickets.figures(anyString(), anyString(), eq(""))).willReturn(TICKETS);
+		given(deliveries.figures(anyString(), anyString(), anyList(), anyMap())).willReturn(DELIVERIES);
+		given(lifecycle.figures(anyList(), anyMap())).willReturn(LIFECYCLE);
+	}
+
+	@Test
+	void onTimeDeliveryAndTheCustomersStagesShowForTheSameOrganisationsAndBreakdown() throws Exception {
+		Document page = page(mvc.perform(get("/console/dashboard").param("from", "2026-10").param("to", "2026-11")
+			.param("industry", "Retail").with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
+
+		verify(deliveries).figures("2026-10", "2026-11", List.of("acme-retail"), Map.of("VIP", List.of("acme-retail")));
+		verify(lifecycle).figures(List.of("acme-retail"), Map.of("VIP", List.of("acme-retail")));
+		assertThat(page.select(".kpi-on-time dd").first().text()).isEqualTo("66.6%");
+		assertThat(page.select(".kpi-on-time dd").get(1).text()).isEqualTo("2 of 3 with a promised date; 3 delivered");
+		assertThat(page.select(".kpi-retention dd").first().text()).isEqualTo("80.0%");
+		assertThat(page.select(".kpi-churned dd").text()).isEqualTo("1");
+		assertThat(page.select("table.delivery-months tr.delivery-row")).extracting(row -> row.attr("data-key"))
+			.containsExactly("2026-10", "2026-11");
+		assertThat(page.select("table.delivery-months tr[data-key=2026-11] td.on-time").text()).isEqualTo("—");
+		assertThat(page.select("table.delivery-months tr[data-key=2026-10] td.on-time").attr("data-label"))
+			.isEqualTo("Delivered on time");
+		assertThat(page.select("table.delivery-groups tr[data-key=VIP] td.on-time").text()).isEqualTo("66.6%");
+		assertThat(page.select("table.lifecycle-groups tr[data-group=Normal] td.retention").text()).isEqualTo("—");
+		assertThat(page.select("#operations-limits").text()).contains("not the period", "agent or team");
+	}
+
+	@Test
+	void withoutOrderTrackingTheCustomersStagesStillShowAndThePageSaysSoInChinese() throws Exception {
+		given(deliveries.figures(anyString(), anyString(), anyList(), anyMap()))
+			.willThrow(new RemoteUnavailableException("order-tracking-service", null));
+
+		Document page = page(mvc.perform(get("/console/dashboard").param("lang", "zh-CN")
+			.with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
+
+		assertThat(page.select("#deliveries-unavailable").text()).startsWith("暂时无法读取交付数据");
+		assertThat(page.select("table.delivery-months")).isEmpty();
+		assertThat(page.select("#operations-title").text()).isEqualTo("交付与客户");
+		assertThat(page.select(".kpi-retention dt").text()).isEqualTo("当前留存率");
 	}
 
 	private static Document page(ResultActions actions) throws Exception {

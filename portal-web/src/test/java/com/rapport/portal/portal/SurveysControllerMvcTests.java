@@ -101,6 +101,21 @@ class SurveysControllerMvcTests {
 	}
 
 	@Test
+	void eachSurveyAsksTheQuestionAsTheManagersWordedItInTheReadersLanguage() throws Exception {
+		MySurvey worded = MySurvey.newBuilder(OPEN_CSAT).setQuestion(com.rapport.contracts.feedback.v1.SurveyQuestion
+			.newBuilder().setEn("Were you happy with how T-1001 went?").setZhCn("T-1001 的处理让您满意吗？")).build();
+		given(surveys.mySurveys()).willReturn(ListMySurveysResponse.newBuilder().addOpen(worded).build());
+
+		Element english = page(mvc.perform(get("/portal/surveys").with(as(ACME))).andExpect(status().isOk()))
+			.selectFirst("#survey-inv-1");
+		Element chinese = page(mvc.perform(get("/portal/surveys").param("lang", "zh-CN").with(as(ACME)))
+			.andExpect(status().isOk())).selectFirst("#survey-inv-1");
+
+		assertThat(english.select(".survey-question").text()).isEqualTo("Were you happy with how T-1001 went?");
+		assertThat(chinese.select(".survey-question").text()).isEqualTo("T-1001 的处理让您满意吗？");
+	}
+
+	@Test
 	void theOpenSurveysSayWhatAboutWhenAskedUntilWhenAndOfferTheirScales() throws Exception {
 		Document page = page(mvc.perform(get("/portal/surveys").cookie(new Cookie("XSRF-TOKEN", "t0k3n"))
 			.with(as(ACME))).andExpect(status().isOk()));

@@ -75,10 +75,20 @@ class QbrControllerMvcTests {
 	@MockitoBean
 	ImprovementClient improvements;
 
+	@MockitoBean
+	com.rapport.portal.remote.DeliveryFiguresClient onTime;
+
 	@BeforeEach
 	void acmesQuarter() {
 		given(customers.organisation("acme-retail"))
-			.willReturn(Organisation.newBuilder().setId("acme-retail").setName("Acme Retail").build());
+			.willReturn(Organisation.newBuilder().setId("acme-retail").setName("Acme Retail")
+				.setLifecycleStage(com.rapport.contracts.customer.v1.LifecycleStage.LIFECYCLE_STAGE_LOYAL).build());
+		given(onTime.figures("2026-04", "2026-09", List.of("acme-retail"), Map.of()))
+			.willReturn(com.rapport.contracts.ordertracking.v1.DeliveryFigures.newBuilder()
+				.addMonths(com.rapport.contracts.ordertracking.v1.DeliveryCounts.newBuilder().setLabel("2026-08")
+					.setDelivered(5).setWithPromisedDate(4).setOnTime(3).setOnTimeShareBp(7_500))
+				.addMonths(com.rapport.contracts.ordertracking.v1.DeliveryCounts.newBuilder().setLabel("2026-09"))
+				.build());
 		given(orders.deliveryPerformance(eq("acme-retail"), any(Timestamp.class), any(Timestamp.class)))
 			.willReturn(DeliveryPerformance.newBuilder().setDelivered(14).setDeliveredWithPromisedDate(13)
 				.setDeliveredOnTime(12).setOnTimeRateBasisPoints(9_230).setInProgressLate(1).build());
@@ -110,6 +120,9 @@ class QbrControllerMvcTests {
 		assertThat(page.select(".qbr-tickets td.sla").text()).isEqualTo("88.8%");
 		assertThat(page.select("tr.qbr-month[data-month=2026-09] td.csat").text()).isEqualTo("75.0%");
 		assertThat(page.select(".qbr-improvements li")).hasSize(1);
+		assertThat(page.select("tr.qbr-on-time-month[data-month=2026-08] td.on-time-share").text()).isEqualTo("75.0%");
+		assertThat(page.select("tr.qbr-on-time-month[data-month=2026-09] td.on-time-share").text()).isEqualTo("—");
+		assertThat(page.select(".qbr-stage strong").text()).isEqualTo("Loyal");
 		assertThat(page.select("a.qbr-pdf").attr("href"))
 			.isEqualTo("/console/organisations/acme-retail/qbr.pdf?quarter=2026-Q3");
 		verify(orders).deliveryPerformance("acme-retail", Timestamp.newBuilder().setSeconds(1_782_864_000L).build(),
@@ -130,6 +143,37 @@ class QbrControllerMvcTests {
 			assertThat(text).contains("Quarterly business review", "Acme Retail", "2026-Q3", "92.3%", "12 / 13",
 					"88.8%", "0 h 30 min", "75.0%", "Updates now go out within the hour");
 			assertThat(text).doesNotContain("Not Acme's own");
+		}
+	}
+
+	@Test
+	void aChineseQbrPdfCarriesTheOrganisationsChineseNameLabelsAndWords() throws Exception {
+		given(customers.organisation("acme-retail"))
+			.willReturn(Organisation.newBuilder().setId("acme-retail").setName("艾克米零售有限公司").build());
+		given(improvements.list("acme-retail")).willReturn(List.of(Improvement.newBuilder().setId("i-1")
+			.setCustomerId("acme-retail").setYouSaid("订单更新来得太晚").setWeDid("现在一小时内发送更新").build()));
+
+		byte[] pdf = mvc.perform(get("/console/organisations/acme-retail/qbr.pdf").param("quarter", "2026-Q3")
+			.param("lang", "zh-CN").with(as(TestTokens.staff("manager")))).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsByteArray();
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			// The font maps some ideographs and their Kangxi radicals (一 and ⼀) to one glyph, which the text read back
+			// may name by the radical: compatibility-normalised, both read the same.
+			String text = java.text.Normalizer.normalize(new PDFTextStripper().getText(document),
+					java.text.Normalizer.Form.NFKC);
+			assertThat(text).contains("季度业务回顾", "艾克米零售有限公司", "按月准时交付", "0 小时 30 分钟", "订单更新来得太晚", "现在一小时内发送更新", "92.3%",
+					"12 / 13", "88.8%");
+			// The glyphs are Noto Sans SC's, embedded: a PDF reader needs no Chinese font of its own.
+			java.util.Set<String> fonts = new java.util.HashSet<>();
+			for (var page : document.getPages()) {
+				for (var name : page.getResources().getFontNames()) {
+					fonts.add(page.getResources().getFont(name).getName());
+				}
+			}
+			assertThat(fonts).anySatisfy(font -> assertThat(font).contains("NotoSansSC"));
+			assertThat(document.getPages().get(0).getResources().getFont(
+					document.getPages().get(0).getResources().getFontNames().iterator().next()).isEmbedded()).isTrue();
 		}
 	}
 
@@ -156,6 +200,6 @@ class QbrControllerMvcTests {
 		mvc.perform(get("/console/organisations/acme-retail/qbr.pdf").with(as(TestTokens.customer("acme-retail"))))
 			.andExpect(status().isForbidden());
 
-		verifyNoInteractions(customers, orders, tickets, scores, improvements);
+		verifyNoInteractions(customers, orders, tickets, scores, improvements, onTime);
 	}
 }

@@ -65,6 +65,24 @@ class SurveyControllerMvcTests {
 	}
 
 	@Test
+	void theLinksPageAsksTheQuestionAsTheManagersWordedItInTheContactsLanguage() throws Exception {
+		com.rapport.contracts.feedback.v1.SurveyQuestion question = com.rapport.contracts.feedback.v1.SurveyQuestion
+			.newBuilder().setEn("Were you happy with how T-1001 went?").setZhCn("T-1001 的处理让您满意吗？").build();
+		given(surveys.answer("tok.en", 4)).willReturn(SurveyAnswerResult.newBuilder(
+				result(SurveyAnswerOutcome.SURVEY_ANSWER_OUTCOME_RECORDED, "zh-CN", 4)).setQuestion(question).build());
+		given(surveys.answer("tok.en", 5)).willReturn(SurveyAnswerResult.newBuilder(
+				result(SurveyAnswerOutcome.SURVEY_ANSWER_OUTCOME_RECORDED, "en", 5)).setQuestion(question).build());
+
+		Document chinese = page(mvc.perform(get("/survey/tok.en").param("score", "4").header("Accept-Language", "en"))
+			.andExpect(status().isOk()).andReturn());
+		Document english = page(mvc.perform(get("/survey/tok.en").param("score", "5")).andExpect(status().isOk())
+			.andReturn());
+
+		assertThat(chinese.select("#question").text()).isEqualTo("T-1001 的处理让您满意吗？");
+		assertThat(english.select("#question").text()).isEqualTo("Were you happy with how T-1001 went?");
+	}
+
+	@Test
 	void thePageSpeaksTheContactsLanguage() throws Exception {
 		given(surveys.answer("tok.en", 1)).willReturn(result(SurveyAnswerOutcome.SURVEY_ANSWER_OUTCOME_RECORDED, "zh-CN", 1));
 

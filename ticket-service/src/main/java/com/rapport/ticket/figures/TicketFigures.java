@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import com.rapport.support.error.Message;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
+import com.rapport.support.validation.MonthRange;
 import com.rapport.ticket.sla.SlaProperties;
 import com.rapport.ticket.sla.SlaState;
 import com.rapport.ticket.ticket.Ticket;
@@ -177,28 +177,11 @@ public class TicketFigures {
 
 	private static List<YearMonth> months(String fromMonth, String toMonth) {
 		Map<String, Message> invalid = new LinkedHashMap<>();
-		YearMonth from = month(fromMonth, "fromMonth", invalid);
-		YearMonth to = month(toMonth, "toMonth", invalid);
-		if (from != null && to != null && (to.isBefore(from) || from.plusMonths(MAX_MONTHS - 1).isBefore(to))) {
-			invalid.put("toMonth", Message.of("tickets.figures.period", MAX_MONTHS));
-		}
+		MonthRange period = MonthRange.parse(fromMonth, toMonth, MAX_MONTHS, "tickets.figures.month",
+				"tickets.figures.period", invalid);
 		if (!invalid.isEmpty()) {
 			throw new UnprocessableException(Message.of("tickets.figures-invalid"), invalid);
 		}
-		List<YearMonth> months = new ArrayList<>();
-		for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
-			months.add(month);
-		}
-		return months;
-	}
-
-	private static YearMonth month(String value, String field, Map<String, Message> invalid) {
-		try {
-			return YearMonth.parse(value == null ? "" : value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			invalid.put(field, Message.of("tickets.figures.month"));
-			return null;
-		}
+		return period.months();
 	}
 }

@@ -13,6 +13,8 @@ import com.rapport.contracts.feedback.v1.SurveyAnswerResult;
 import com.rapport.feedback.invitation.Invitation;
 import com.rapport.feedback.invitation.MySurveys;
 import com.rapport.feedback.response.SurveyKind;
+import com.rapport.feedback.template.SurveyQuestions;
+import com.rapport.feedback.template.SurveyTemplates;
 import com.rapport.support.security.Caller;
 import io.grpc.stub.StreamObserver;
 
@@ -25,16 +27,21 @@ class MySurveyGrpcService extends MySurveyServiceGrpc.MySurveyServiceImplBase {
 
 	private final MySurveys surveys;
 
-	MySurveyGrpcService(MySurveys surveys) {
+	private final SurveyQuestions questions;
+
+	MySurveyGrpcService(MySurveys surveys, SurveyQuestions questions) {
 		this.surveys = surveys;
+		this.questions = questions;
 	}
 
 	@Override
 	public void listMySurveys(ListMySurveysRequest request, StreamObserver<ListMySurveysResponse> response) {
 		MySurveys.Listing listing = surveys.list(customer());
 		ListMySurveysResponse.Builder answer = ListMySurveysResponse.newBuilder();
-		listing.open().forEach(mine -> answer.addOpen(toProto(mine)));
-		listing.answered().forEach(mine -> answer.addAnswered(toProto(mine)));
+		// One read of the templates for the whole list.
+		SurveyTemplates templates = questions.current();
+		listing.open().forEach(mine -> answer.addOpen(toProto(mine, templates)));
+		listing.answered().forEach(mine -> answer.addAnswered(toProto(mine, templates)));
 		response.onNext(answer.build());
 		response.onCompleted();
 	}
@@ -42,14 +49,14 @@ class MySurveyGrpcService extends MySurveyServiceGrpc.MySurveyServiceImplBase {
 	@Override
 	public void answerMySurvey(AnswerMySurveyRequest request, StreamObserver<SurveyAnswerResult> response) {
 		response.onNext(SurveyAnswerGrpcService.toProto(
-				surveys.answer(customer(), request.getInvitationId(), request.getScore())));
+				surveys.answer(customer(), request.getInvitationId(), request.getScore()), questions));
 		response.onCompleted();
 	}
 
 	@Override
 	public void commentMySurvey(CommentMySurveyRequest request, StreamObserver<SurveyAnswerResult> response) {
 		response.onNext(SurveyAnswerGrpcService.toProto(
-				surveys.comment(customer(), request.getInvitationId(), request.getComment())));
+				surveys.comment(customer(), request.getInvitationId(), request.getComment()), questions));
 		response.onCompleted();
 	}
 
@@ -61,13 +68,14 @@ class MySurveyGrpcService extends MySurveyServiceGrpc.MySurveyServiceImplBase {
 		return caller;
 	}
 
-	private static MySurvey toProto(MySurveys.Mine mine) {
+	private MySurvey toProto(MySurveys.Mine mine, SurveyTemplates templates) {
 		Invitation invitation = mine.invitation();
 		SurveyKind kind = SurveyKind.valueOf(invitation.kind());
 		MySurvey.Builder survey = MySurvey.newBuilder().setInvitationId(invitation.id()).setKind(invitation.kind())
 			.setSubjectType(invitation.subjectType()).setSubjectId(invitation.subjectId() == null ? "" : invitation.subjectId())
 			.setSubjectLabel(invitation.subjectLabel() == null ? "" : invitation.subjectLabel())
-			.setScaleMin(kind.min()).setScaleMax(kind.max());
+			.setScaleMin(kind.min()).setScaleMax(kind.max())
+			.setQuestion(SurveyQuestionProto.of(questions, templates, invitation));
 		if (invitation.invitedAt() != null) {
 			survey.setInvitedAt(timestamp(invitation.invitedAt()));
 		}

@@ -6,6 +6,7 @@ import com.rapport.contracts.feedback.v1.SurveyAnswerOutcome;
 import com.rapport.contracts.feedback.v1.SurveyAnswerResult;
 import com.rapport.contracts.feedback.v1.SurveyAnswerServiceGrpc;
 import com.rapport.feedback.invitation.SurveyAnswers;
+import com.rapport.feedback.template.SurveyQuestions;
 import com.rapport.support.security.Caller;
 import io.grpc.stub.StreamObserver;
 
@@ -21,21 +22,24 @@ class SurveyAnswerGrpcService extends SurveyAnswerServiceGrpc.SurveyAnswerServic
 
 	private final SurveyAnswers answers;
 
-	SurveyAnswerGrpcService(SurveyAnswers answers) {
+	private final SurveyQuestions questions;
+
+	SurveyAnswerGrpcService(SurveyAnswers answers, SurveyQuestions questions) {
 		this.answers = answers;
+		this.questions = questions;
 	}
 
 	@Override
 	public void answerSurvey(AnswerSurveyRequest request, StreamObserver<SurveyAnswerResult> response) {
 		servicesOnly();
-		response.onNext(toProto(answers.answer(request.getToken(), request.getScore())));
+		response.onNext(toProto(answers.answer(request.getToken(), request.getScore()), questions));
 		response.onCompleted();
 	}
 
 	@Override
 	public void commentSurvey(CommentSurveyRequest request, StreamObserver<SurveyAnswerResult> response) {
 		servicesOnly();
-		response.onNext(toProto(answers.comment(request.getToken(), request.getComment())));
+		response.onNext(toProto(answers.comment(request.getToken(), request.getComment()), questions));
 		response.onCompleted();
 	}
 
@@ -45,14 +49,15 @@ class SurveyAnswerGrpcService extends SurveyAnswerServiceGrpc.SurveyAnswerServic
 		}
 	}
 
-	static SurveyAnswerResult toProto(SurveyAnswers.Result result) {
+	static SurveyAnswerResult toProto(SurveyAnswers.Result result, SurveyQuestions questions) {
 		SurveyAnswerResult.Builder builder = SurveyAnswerResult.newBuilder()
 			.setOutcome(SurveyAnswerOutcome.valueOf("SURVEY_ANSWER_OUTCOME_" + result.outcome().name()))
 			.setScore(result.score());
 		if (result.invitation() != null) {
 			builder.setLanguage("zh-CN".equals(result.invitation().language()) ? "zh-CN" : "en")
 				.setSubjectLabel(text(result.invitation().subjectLabel()))
-				.setKind(result.invitation().kind());
+				.setKind(result.invitation().kind())
+				.setQuestion(SurveyQuestionProto.of(questions, questions.current(), result.invitation()));
 		}
 		return builder.build();
 	}

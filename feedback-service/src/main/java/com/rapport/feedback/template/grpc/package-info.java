@@ -1,0 +1,2 @@
+/** The survey templates over gRPC, for the console. */
+package com.rapport.feedback.template.grpc;
