@@ -47,6 +47,52 @@ class IncidentNoticeSystemTests {
 			.contains("We send a replacement driver for every lamp.").contains("GLX-7001");
 	}
 
+	/**
+	 * Staff follow an order from the customer 360 to the console's order page (issue 12, session 14): the demo's late
+	 * ACME-1016 with its reason and remedy, and its notification log, which the fan-out fills after start-up: Bo
+	 * Zhang's SMS (he prefers SMS) and Alice Chen's portal inbox item (she turned email off). The page fits a phone in
+	 * both languages.
+	 */
+	@Test
+	void staffFollowAnOrderFromThe360ToItsNotificationLog() throws Exception {
+		try (Browser agent = Browser.open().login("agent.li", "agent-demo-26")) {
+			agent.go("/console/organisations/acme-retail");
+			agent.driver.findElement(By.cssSelector("tr.order-row[data-order-number=ACME-1016] a.console-order-link"))
+				.click();
+			agent.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main.console-order")));
+			String page = agent.driver.getCurrentUrl();
+			assertThat(page).endsWith("/console/orders/acme-retail/ACME-1016");
+			assertThat(agent.text(By.cssSelector("h1"))).isEqualTo("Order ACME-1016");
+			assertThat(agent.text(By.cssSelector(".delay-remedy"))).contains("a partial shipment");
+			assertThat(agent.driver.findElements(By.cssSelector("form.delay-form"))).hasSize(1);
+
+			long until = System.currentTimeMillis() + 60_000;
+			List<String> channels = channels(agent);
+			while (!(channels.contains("SMS") && channels.contains("INBOX")) && System.currentTimeMillis() < until) {
+				Thread.sleep(2_000);
+				agent.driver.get(page);
+				channels = channels(agent);
+			}
+			assertThat(channels).as("the channels of ACME-1016's notification log").contains("SMS", "INBOX");
+			assertThat(agent.text(By.cssSelector("tr.notification-row[data-channel=SMS]"))).contains("Bo Zhang");
+			assertThat(agent.driver.findElements(By.cssSelector("tr.notification-row[data-channel=INBOX]")))
+				.extracting(WebElement::getText).anySatisfy(row -> assertThat(row).contains("Alice Chen", "Portal inbox"));
+
+			agent.asPhone();
+			for (String language : List.of("en", "zh-CN")) {
+				agent.driver.get(page + "?lang=" + language);
+				agent.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.notification-log")));
+				assertThat(agent.sidewaysOverflow()).as("sideways overflow at 390 px in " + language).isZero();
+			}
+			assertThat(agent.text(By.cssSelector("h1"))).isEqualTo("订单 ACME-1016");
+		}
+	}
+
+	private static List<String> channels(Browser browser) {
+		return browser.driver.findElements(By.cssSelector("tr.notification-row")).stream()
+			.map(row -> row.getAttribute("data-channel")).toList();
+	}
+
 	@Test
 	void aCustomerFindsAnOrderByItsNumberInThePortal() {
 		try (Browser customer = Browser.open().login("acme.buyer", "acme-demo-26")) {

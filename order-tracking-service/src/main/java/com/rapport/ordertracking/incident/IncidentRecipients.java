@@ -62,8 +62,11 @@ public class IncidentRecipients {
 		return new Pending(recipient.id(), recipient.customerId(), event.eventId(), event.occurredAt(), facts);
 	}
 
-	/** One organisation a notice reaches, for the console: whether its mail still waits to be queued. */
-	public record Reached(String customerId, int orderCount, boolean waiting) {
+	/**
+	 * One organisation a notice reaches, for the console: whether its mail still waits to be queued, and the numbers
+	 * of its affected orders as kept (the first 20).
+	 */
+	public record Reached(String customerId, int orderCount, boolean waiting, List<String> orderNumbers) {
 	}
 
 	/** Whether a notice of this id was sent. */
@@ -81,9 +84,9 @@ public class IncidentRecipients {
 			criteria = criteria.and("customerId").gt(after);
 		}
 		Query query = Query.query(criteria).with(org.springframework.data.domain.Sort.by("customerId")).limit(limit);
-		query.fields().include("customerId", "orderCount", "notices");
+		query.fields().include("customerId", "orderCount", "notices", "orderNumbers");
 		return mongo.find(query, IncidentRecipient.class).stream()
-			.map(r -> new Reached(r.customerId(), r.orderCount(), !r.notices().isEmpty())).toList();
+			.map(r -> new Reached(r.customerId(), r.orderCount(), !r.notices().isEmpty(), r.orderNumbers())).toList();
 	}
 
 	/** Queued for every contact: the mail leaves the organisation's recipient. */

@@ -41,7 +41,8 @@ public class IncidentDeliveries {
 	}
 
 	/** One organisation and its notifications, oldest first. */
-	public record Organisation(String customerId, int orderCount, boolean waiting, List<Notification> notifications) {
+	public record Organisation(String customerId, int orderCount, boolean waiting, List<Notification> notifications,
+			List<String> orderNumbers) {
 	}
 
 	/** A page of organisations, the token of the next ({@code ""} on the last) and the counts by state. */
@@ -71,7 +72,7 @@ public class IncidentDeliveries {
 			byOrganisation.computeIfAbsent(notification.customerId(), id -> new ArrayList<>()).add(notification);
 		}
 		List<Organisation> organisations = page.stream().map(r -> new Organisation(r.customerId(), r.orderCount(),
-				r.waiting(), byOrganisation.getOrDefault(r.customerId(), List.of()))).toList();
+				r.waiting(), byOrganisation.getOrDefault(r.customerId(), List.of()), r.orderNumbers())).toList();
 		return new Page(organisations, more ? page.get(page.size() - 1).customerId() : "", states);
 	}
 }

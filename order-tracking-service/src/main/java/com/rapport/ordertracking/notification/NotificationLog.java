@@ -3,8 +3,11 @@ package com.rapport.ordertracking.notification;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import com.rapport.ordertracking.order.Order;
 import com.rapport.ordertracking.order.OrderRepository;
 import com.rapport.ordertracking.sms.SmsMessage;
 import com.rapport.support.error.ConflictException;
@@ -21,7 +24,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
-/** Staff's view of an order's notifications (emails and SMS), and a failed or dead one sent again. */
+/** Staff's view of an order's notifications (emails, SMS and portal inbox items), and a failed or dead one sent again. */
 @Service
 public class NotificationLog {
 
@@ -40,18 +43,39 @@ public class NotificationLog {
 	}
 
 	/**
-	 * The order's notifications, emails and SMS together, oldest first (at most {@value #MAX}), each kind read by its
-	 * index {@code order_log}.
+	 * The order's notifications, emails, SMS and inbox items together, oldest first (at most {@value #MAX}), each
+	 * kind read by its index {@code order_log}. An inbox item's contact is named as last known of the organisation's
+	 * contacts (one read by id), or by the email or SMS of the same contact in the log.
 	 */
 	public List<LoggedMessage> ofOrder(Caller caller, String orderId) {
 		requireStaff(caller);
-		if (!orders.existsById(orderId)) {
+		Order order = orders.findById(orderId).orElse(null);
+		if (order == null) {
 			throw new NotFoundException(Message.of("orders.not-found", orderId));
 		}
 		Query ofOrder = Query.query(Criteria.where("orderId").is(orderId)).with(Sort.by("createdAt")).limit(MAX);
 		List<LoggedMessage> log = new ArrayList<>();
 		mongo.find(ofOrder, Notification.class).forEach(n -> log.add(LoggedMessage.of(n)));
 		mongo.find(ofOrder, SmsMessage.class).forEach(m -> log.add(LoggedMessage.of(m)));
+		List<InboxItem> inbox = mongo.find(ofOrder, InboxItem.class);
+		if (!inbox.isEmpty()) {
+			Map<String, NotificationContact> known = new HashMap<>();
+			KnownContacts contacts = mongo.findById(order.customerId(), KnownContacts.class);
+			if (contacts != null) {
+				contacts.contacts().forEach(c -> known.put(c.id(), c));
+			}
+			Map<String, String> named = new HashMap<>();
+			log.forEach(m -> {
+				if (m.contactId() != null && m.contactName() != null) {
+					named.putIfAbsent(m.contactId(), m.contactName());
+				}
+			});
+			for (InboxItem item : inbox) {
+				NotificationContact contact = known.get(item.contactId());
+				String name = contact != null ? contact.name() : named.get(item.contactId());
+				log.add(LoggedMessage.of(item, name, contact == null ? null : contact.language()));
+			}
+		}
 		log.sort(Comparator.comparing(LoggedMessage::createdAt, Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder()))
 			.thenComparing(LoggedMessage::channel).thenComparing(LoggedMessage::id));
 		return log.size() > MAX ? List.copyOf(log.subList(0, MAX)) : log;

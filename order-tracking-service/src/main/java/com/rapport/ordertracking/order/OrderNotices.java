@@ -22,8 +22,11 @@ public class OrderNotices {
 
 	private final MongoTemplate mongo;
 
-	OrderNotices(MongoTemplate mongo) {
+	private final UnsyncedOrderUpdates unsynced;
+
+	OrderNotices(MongoTemplate mongo, UnsyncedOrderUpdates unsynced) {
 		this.mongo = mongo;
+		this.unsynced = unsynced;
 	}
 
 	/** A change to tell, with what the notifier needs of its order. */
@@ -62,12 +65,13 @@ public class OrderNotices {
 
 	/**
 	 * These changes are in the live feed: they leave their orders' {@code live} lists, in one write for the round
-	 * (a change that arrived meanwhile stays: only these event ids are taken).
+	 * (a change that arrived meanwhile stays: only these event ids are taken). Not waiting for the sync, as
+	 * {@link #taken}: a crash that loses it moves them again, and the feed keeps each event id once.
 	 */
 	public void liveTaken(java.util.Collection<String> orderIds, java.util.Collection<String> eventIds) {
 		Update update = new Update();
 		update.pull("live", new Document("eventId", new Document("$in", List.copyOf(eventIds))));
-		mongo.updateMulti(Query.query(Criteria.where("_id").in(orderIds)), update, Order.class);
+		unsynced.updateMulti(Query.query(Criteria.where("_id").in(orderIds)), update);
 	}
 
 	private List<Pending> pending(String list, Function<Order, List<OrderEvent>> events, int orders) {
@@ -79,15 +83,21 @@ public class OrderNotices {
 			.toList();
 	}
 
+	/**
+	 * Not waiting for the store's sync (session 14: one sync less per change and list): what was queued for it is
+	 * stored and synced already, under ids made of the event id, so a crash that loses this write only makes the next
+	 * round queue the same ids again, which stores nothing twice (notifications and inbox items, webhook deliveries).
+	 */
 	private void taken(String list, Pending pending) {
-		mongo.updateFirst(Query.query(Criteria.where("_id").is(pending.orderId())),
-				new Update().pull(list, new Document("eventId", pending.event().eventId())), Order.class);
+		unsynced.updateFirst(Query.query(Criteria.where("_id").is(pending.orderId())),
+				new Update().pull(list, new Document("eventId", pending.event().eventId())));
 	}
 
 	/**
 	 * Puts "notification sent" on the order's way to the customer's timeline (its outbox), once per
 	 * notification id: a second call while the first is still waiting adds nothing, and the timeline keeps one
-	 * entry per event id anyway.
+	 * entry per event id anyway. Not waiting for the sync: each caller marks its notification sent right after in a
+	 * synced write on the same thread, which commits this one with it.
 	 */
 	public void notificationSent(String orderId, String notificationId, Instant sentAt, Map<String, String> facts) {
 		String eventId = "notification-sent:" + notificationId;
@@ -95,7 +105,7 @@ public class OrderNotices {
 				"Notification about order " + facts.getOrDefault("order_number", "") + " sent to "
 						+ facts.getOrDefault("address", ""),
 				facts);
-		mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId).and("outbox.eventId").ne(eventId)),
-				new Update().push("outbox", event), Order.class);
+		unsynced.updateFirst(Query.query(Criteria.where("_id").is(orderId).and("outbox.eventId").ne(eventId)),
+				new Update().push("outbox", event));
 	}
 }

@@ -111,6 +111,23 @@ public class OrderService {
 	}
 
 	/**
+	 * The order of that number of the organisation (the console's order page is addressed so): found by the unique
+	 * index {@code customer_order_number}. A caller who may not read the organisation's orders is told it is not
+	 * found, as for an unknown number; a blank organisation is a bad request.
+	 */
+	public Order getByNumber(Caller caller, String customerId, String orderNumber) {
+		if (customerId == null || customerId.isBlank()) {
+			throw UnprocessableException.field(Message.of("problem.invalid-fields"), "customer_id",
+					Message.of("field.required"));
+		}
+		if (!mayRead(caller, customerId) || orderNumber == null || orderNumber.isBlank()) {
+			throw new NotFoundException(Message.of("orders.number-not-found", orderNumber, customerId));
+		}
+		return orders.findByCustomerIdAndOrderNumber(customerId, orderNumber)
+			.orElseThrow(() -> new NotFoundException(Message.of("orders.number-not-found", orderNumber, customerId)));
+	}
+
+	/**
 	 * Orders newest first. A customer gets its own organisation's whatever filter it sends; others may
 	 * filter by organisation or see all.
 	 */

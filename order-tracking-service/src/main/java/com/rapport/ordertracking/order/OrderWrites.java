@@ -20,9 +20,12 @@ public class OrderWrites {
 
 	private final OrderChangeSignal signal;
 
-	OrderWrites(MongoTemplate mongo, OrderChangeSignal signal) {
+	private final UnsyncedOrderUpdates unsynced;
+
+	OrderWrites(MongoTemplate mongo, OrderChangeSignal signal, UnsyncedOrderUpdates unsynced) {
 		this.mongo = mongo;
 		this.signal = signal;
+		this.unsynced = unsynced;
 	}
 
 	/** Whether the change was written; false when the order changed since {@code before} was read. */
@@ -62,7 +65,9 @@ public class OrderWrites {
 			update.push("surveyRequests", new org.bson.Document("eventId", "delivery-survey:" + after.id())
 				.append("occurredAt", java.util.Date.from(after.deliveredAt())));
 		}
-		boolean written = mongo.updateFirst(unchanged, update, Order.class).getModifiedCount() == 1;
+		// Under a partner's Idempotency-Key the kept answer's synced write follows and commits this one (SyncFollows).
+		boolean written = (SyncFollows.now() ? unsynced.updateFirst(unchanged, update)
+				: mongo.updateFirst(unchanged, update, Order.class)).getModifiedCount() == 1;
 		if (written && !toNotify.isEmpty()) {
 			// The contacts hear of it now, not at the next round (NotificationSchedule).
 			signal.changed();

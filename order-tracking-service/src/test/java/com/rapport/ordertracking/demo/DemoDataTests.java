@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the demo orders show: each organisation's order history (its tier and stage) and its delivery figures. */
 @DataMongoTest
 @Import({ MongoAuditingConfiguration.class, com.rapport.ordertracking.order.OrderWrites.class,
-		com.rapport.ordertracking.order.OrderChangeSignal.class })
+		com.rapport.ordertracking.order.OrderChangeSignal.class, com.rapport.ordertracking.order.UnsyncedOrderUpdates.class })
 @ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
 @TestPropertySource(properties = "rapport.mongodb.embedded.in-memory=true")
 class DemoDataTests {

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with nothing waiting and many events of three organisations, so that a scan would show.
  */
 @DataMongoTest
-@Import({ MongoAuditingConfiguration.class, QueryPlans.class, FixedClock.class, OrderNotices.class, LiveEvents.class,
+@Import({ MongoAuditingConfiguration.class, QueryPlans.class, FixedClock.class, OrderNotices.class,
+		com.rapport.ordertracking.order.UnsyncedOrderUpdates.class, LiveEvents.class,
 		LiveFeed.class, LiveQueryPlanMongoTests.Settings.class })
 @ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
 @TestPropertySource(properties = { "rapport.mongodb.embedded.in-memory=true",

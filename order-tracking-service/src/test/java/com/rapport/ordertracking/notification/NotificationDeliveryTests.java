@@ -153,7 +153,8 @@ class NotificationDeliveryTests {
 
 	/** The order's log as staff read it: emails only here (no contact of these tests has a phone). */
 	private List<Notification> logOfOrder() {
-		List<LoggedMessage> entries = log.ofOrder(staff(), order.id());
+		List<LoggedMessage> entries = log.ofOrder(staff(), order.id()).stream()
+			.filter(m -> m.channel() != LoggedMessage.Channel.INBOX).toList();
 		assertThat(entries).allSatisfy(m -> assertThat(m.channel()).isEqualTo(LoggedMessage.Channel.EMAIL));
 		return entries.stream().map(m -> mongo.findById(m.id(), Notification.class)).toList();
 	}
@@ -189,6 +190,41 @@ class NotificationDeliveryTests {
 		assertThat(fanOut.queuePending()).isZero();
 		assertThat(sender.sendDue(10)).isZero();
 		assertThat(smtp.getReceivedMessages()).hasSize(2);
+	}
+
+	/** The console's log of an order: each contact's portal inbox item beside the emails, named, read or not. */
+	@Test
+	void staffSeeEachContactsInboxItemBesideTheEmailsInTheOrdersLog() {
+		shipped("e-inbox");
+		assertThat(fanOut.queuePending()).isEqualTo(2);
+		assertThat(sender.sendDue(10)).isEqualTo(2);
+		InboxItem alices = mongo.findOne(org.springframework.data.mongodb.core.query.Query.query(
+				org.springframework.data.mongodb.core.query.Criteria.where("contactId").is("alice").and("orderId").is(order.id())),
+				InboxItem.class);
+		mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(alices.id())),
+				new org.springframework.data.mongodb.core.query.Update().set("read", true).set("readAt", CLOCK.instant()),
+				InboxItem.class);
+
+		List<LoggedMessage> entries = log.ofOrder(staff(), order.id());
+
+		assertThat(entries).filteredOn(m -> m.channel() == LoggedMessage.Channel.INBOX)
+			.extracting(LoggedMessage::contactName, LoggedMessage::state, LoggedMessage::language, m -> m.readAt() != null)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Alice Chen", "SENT", "zh-CN", true),
+					org.assertj.core.groups.Tuple.tuple("Bob Li", "SENT", "en", false),
+					org.assertj.core.groups.Tuple.tuple("Carol Wu", "SENT", "en", false),
+					org.assertj.core.groups.Tuple.tuple("Dave Ma", "SENT", "en", false));
+		assertThat(entries).filteredOn(m -> m.channel() == LoggedMessage.Channel.INBOX)
+			.allSatisfy(m -> {
+				assertThat(m.address()).isNull();
+				assertThat(m.sentAt()).isEqualTo(m.createdAt());
+			});
+		assertThat(entries).filteredOn(m -> m.channel() == LoggedMessage.Channel.EMAIL).hasSize(2);
+		// An inbox item is never resent: there is nothing to send.
+		String inboxId = entries.stream().filter(m -> m.channel() == LoggedMessage.Channel.INBOX).findFirst()
+			.orElseThrow().id();
+		assertThatExceptionOfType(com.rapport.support.error.NotFoundException.class)
+			.isThrownBy(() -> log.resend(staff(), inboxId));
 	}
 
 	@Test

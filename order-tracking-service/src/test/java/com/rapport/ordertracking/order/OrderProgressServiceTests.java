@@ -39,7 +39,7 @@ import static org.mockito.BDDMockito.given;
 
 /** Orders kept current, with the real store (embedded); only customer-service is stood in for. */
 @DataMongoTest
-@Import({ OrderProgressService.class, OrderWrites.class, OrderChangeSignal.class, MongoAuditingConfiguration.class, FixedClock.class,
+@Import({ OrderProgressService.class, OrderWrites.class, OrderChangeSignal.class, UnsyncedOrderUpdates.class, MongoAuditingConfiguration.class, FixedClock.class,
 		OrderProgressServiceTests.Settings.class })
 @ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)
 @TestPropertySource(properties = { "rapport.mongodb.embedded.in-memory=true",

@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with nothing waiting, disabled subscriptions and other subscriptions' deliveries, so that a scan would show.
  */
 @DataMongoTest
-@Import({ MongoAuditingConfiguration.class, QueryPlans.class, FixedClock.class, OrderNotices.class, DraftHooks.class,
+@Import({ MongoAuditingConfiguration.class, QueryPlans.class, FixedClock.class, OrderNotices.class,
+		com.rapport.ordertracking.order.UnsyncedOrderUpdates.class, DraftHooks.class,
 		WebhookFanOut.class, WebhookSubscriptions.class, WebhookDeliveries.class,
 		WebhookQueryPlanMongoTests.Collaborators.class })
 @ImportAutoConfiguration(EmbeddedMongoAutoConfiguration.class)

@@ -363,6 +363,7 @@ class OrganisationControllerMvcTests {
 		assertThat(page.select("tr.order-row").eachAttr("data-order-number")).containsExactly("ACME-1001", "ACME-1002");
 		Element first = page.selectFirst("tr.order-row");
 		assertThat(first.select(".badge").text()).isEqualTo("Shipped");
+		assertThat(first.select("a.console-order-link").attr("href")).isEqualTo("/console/orders/acme-retail/ACME-1001");
 		assertThat(first.select(".order-promised").text()).isEqualTo("Dec 10, 2025");
 		assertThat(first.select("td.num").text()).isEqualTo("CNY 12,500.00");
 		assertThat(page.select("tr.order-row").get(1).select(".badge").text()).isEqualTo("Confirmed");

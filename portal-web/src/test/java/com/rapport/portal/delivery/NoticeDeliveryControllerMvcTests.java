@@ -63,7 +63,8 @@ class NoticeDeliveryControllerMvcTests {
 
 	private static ListIncidentDeliveriesResponse answer() {
 		return ListIncidentDeliveriesResponse.newBuilder().putStates("SENT", 1).putStates("DEAD", 1)
-			.addOrganisations(IncidentDeliveries.newBuilder().setCustomerId("acme-retail").setOrderCount(2)
+			.addOrganisations(IncidentDeliveries.newBuilder().setCustomerId("acme-retail").setOrderCount(3)
+				.addOrderNumbers("ACME-1014").addOrderNumbers("ACME 1016")
 				.addNotifications(notification("incident:n-1|bob@acme.example", "Bob Li", "bob@acme.example",
 						NotificationState.NOTIFICATION_STATE_SENT).toBuilder().setSentAt(AT))
 				.addNotifications(notification("incident:n-1|gavin@acme.example", "Gavin Wu", "gavin@acme.example",
@@ -95,6 +96,10 @@ class NoticeDeliveryControllerMvcTests {
 		assertThat(page.select("tr.delivery-row").get(1).select("form input[name=_csrf]")).isNotEmpty();
 		assertThat(page.select("[data-organisation=globex-trading] .delivery-waiting")).hasSize(1);
 		assertThat(page.select("[data-organisation=initech] .delivery-none")).hasSize(1);
+		assertThat(page.select("[data-organisation=acme-retail] a.delivery-order").eachAttr("href"))
+			.containsExactly("/console/orders/acme-retail/ACME-1014", "/console/orders/acme-retail/ACME%201016");
+		assertThat(page.select("[data-organisation=acme-retail] .delivery-orders").text()).endsWith("and 1 more");
+		assertThat(page.select("[data-organisation=globex-trading] a.delivery-order")).isEmpty();
 		assertThat(page.select("a.pager-next").attr("href")).isEqualTo("/console/incidents/n-1/deliveries?page=initech");
 	}
 

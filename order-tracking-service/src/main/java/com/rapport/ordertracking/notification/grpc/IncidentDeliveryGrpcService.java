@@ -30,7 +30,8 @@ class IncidentDeliveryGrpcService extends IncidentDeliveryServiceGrpc.IncidentDe
 		page.states().forEach((state, count) -> answer.putStates(state.name(), count));
 		for (IncidentDeliveries.Organisation organisation : page.organisations()) {
 			var entry = answer.addOrganisationsBuilder().setCustomerId(organisation.customerId())
-				.setOrderCount(organisation.orderCount()).setWaiting(organisation.waiting());
+				.setOrderCount(organisation.orderCount()).setWaiting(organisation.waiting())
+				.addAllOrderNumbers(organisation.orderNumbers());
 			organisation.notifications().forEach(n -> entry.addNotifications(OrderNotificationGrpcService.toProto(LoggedMessage.of(n))));
 		}
 		response.onNext(answer.build());

@@ -17,7 +17,7 @@ import io.grpc.stub.StreamObserver;
 
 import org.springframework.grpc.server.service.GrpcService;
 
-/** The console's notification log of an order (emails and SMS), and a failed one sent again (staff only, see NotificationLog). */
+/** The console's notification log of an order (emails, SMS and inbox items), and a failed one sent again (staff only, see NotificationLog). */
 @GrpcService
 class OrderNotificationGrpcService extends OrderNotificationServiceGrpc.OrderNotificationServiceImplBase {
 
@@ -45,9 +45,12 @@ class OrderNotificationGrpcService extends OrderNotificationServiceGrpc.OrderNot
 	static Notification toProto(LoggedMessage n) {
 		Notification.Builder builder = Notification.newBuilder().setId(n.id()).setOrderId(text(n.orderId())).setKind(n.kind())
 			.setEventId(n.eventId())
-			.setChannel(n.channel() == LoggedMessage.Channel.SMS ? NotificationChannel.NOTIFICATION_CHANNEL_SMS
-					: NotificationChannel.NOTIFICATION_CHANNEL_EMAIL)
-			.setContactId(text(n.contactId())).setContactName(text(n.contactName())).setAddress(n.address())
+			.setChannel(switch (n.channel()) {
+				case EMAIL -> NotificationChannel.NOTIFICATION_CHANNEL_EMAIL;
+				case SMS -> NotificationChannel.NOTIFICATION_CHANNEL_SMS;
+				case INBOX -> NotificationChannel.NOTIFICATION_CHANNEL_INBOX;
+			})
+			.setContactId(text(n.contactId())).setContactName(text(n.contactName())).setAddress(text(n.address()))
 			.setLanguage(text(n.language())).setState(NotificationState.valueOf("NOTIFICATION_STATE_" + n.state()))
 			.setAttempts(n.attempts()).setLastError(text(n.lastError())).setSubject(text(n.subject()))
 			.setText(text(n.text())).setCreatedAt(timestamp(n.createdAt()));
@@ -56,6 +59,9 @@ class OrderNotificationGrpcService extends OrderNotificationServiceGrpc.OrderNot
 		}
 		if (n.sentAt() != null) {
 			builder.setSentAt(timestamp(n.sentAt()));
+		}
+		if (n.readAt() != null) {
+			builder.setReadAt(timestamp(n.readAt()));
 		}
 		return builder.build();
 	}

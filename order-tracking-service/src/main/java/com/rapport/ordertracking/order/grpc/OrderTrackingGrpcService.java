@@ -93,7 +93,9 @@ class OrderTrackingGrpcService extends OrderTrackingServiceGrpc.OrderTrackingSer
 
 	@Override
 	public void getOrder(GetOrderRequest request, StreamObserver<Order> response) {
-		var order = orders.get(Caller.current(), request.getOrderId());
+		var order = request.getOrderId().isEmpty() && !request.getOrderNumber().isEmpty()
+				? orders.getByNumber(Caller.current(), request.getCustomerId(), request.getOrderNumber())
+				: orders.get(Caller.current(), request.getOrderId());
 		response.onNext(toProto(order, customers.nameOf(order.customerId()).orElse("")));
 		response.onCompleted();
 	}

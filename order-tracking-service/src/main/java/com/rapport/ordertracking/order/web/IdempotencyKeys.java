@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.rapport.ordertracking.idempotency.IdempotentRequests;
+import com.rapport.ordertracking.order.SyncFollows;
 import com.rapport.support.error.Message;
 import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.security.Caller;
@@ -36,6 +37,8 @@ class IdempotencyKeys {
 					Message.of("orders.idempotency-key.format"));
 		}
 		String request = http.getMethod() + " " + http.getRequestURI() + "\n" + json.writeValueAsString(body);
-		return requests.run(Caller.current().name(), key, request, write);
+		// With a key, the kept answer's synced write follows the order's and commits it too (SyncFollows).
+		return requests.run(Caller.current().name(), key, request,
+				key == null ? write : () -> SyncFollows.around(write));
 	}
 }

@@ -178,6 +178,52 @@ class OrderTrackingGrpcServiceTests {
 	}
 
 	@Test
+	void staffFindAnOrderByItsOrganisationAndNumberAsTheConsolesOrderPageAddressesIt() {
+		var order = as(TestTokens.staff("agent")).getOrder(
+				GetOrderRequest.newBuilder().setCustomerId("acme-retail").setOrderNumber("A-1").build());
+		assertThat(order.getId()).isEqualTo(acmeOrder.id());
+		assertThat(order.getCustomerName()).isEqualTo("Acme Retail");
+
+		// The number of another organisation's order, an unknown number and a prefix are not found.
+		for (GetOrderRequest missing : List.of(
+				GetOrderRequest.newBuilder().setCustomerId("globex-trading").setOrderNumber("A-1").build(),
+				GetOrderRequest.newBuilder().setCustomerId("acme-retail").setOrderNumber("A-").build(),
+				GetOrderRequest.newBuilder().setCustomerId("acme-retail").setOrderNumber("A-9").build())) {
+			assertThatExceptionOfType(StatusRuntimeException.class)
+				.isThrownBy(() -> as(TestTokens.staff("manager")).getOrder(missing))
+				.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+		}
+		// A number without its organisation is a bad request naming the field.
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> as(TestTokens.staff("agent"))
+				.getOrder(GetOrderRequest.newBuilder().setOrderNumber("A-1").build()))
+			.satisfies(ex -> {
+				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+				assertThat(io.grpc.protobuf.StatusProto.fromThrowable(ex).getDetailsList().stream()
+					.filter(d -> d.is(com.google.rpc.BadRequest.class))
+					.flatMap(d -> {
+						try {
+							return d.unpack(com.google.rpc.BadRequest.class).getFieldViolationsList().stream();
+						}
+						catch (com.google.protobuf.InvalidProtocolBufferException e) {
+							throw new IllegalStateException(e);
+						}
+					}).map(v -> v.getField())).containsExactly("customer_id");
+			});
+	}
+
+	@Test
+	void aCustomerCannotReadAnotherOrganisationsOrderByItsNumber() {
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> as(TestTokens.customer("globex-trading")).getOrder(
+					GetOrderRequest.newBuilder().setCustomerId("acme-retail").setOrderNumber("A-1").build()))
+			.satisfies(ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+		assertThat(as(TestTokens.customer("acme-retail")).getOrder(
+				GetOrderRequest.newBuilder().setCustomerId("acme-retail").setOrderNumber("A-1").build()).getId())
+			.isEqualTo(acmeOrder.id());
+	}
+
+	@Test
 	void anUnknownOrderIsNotFoundNotAnInternalError() {
 		assertThatExceptionOfType(StatusRuntimeException.class)
 			.isThrownBy(() -> as(TestTokens.staff("agent")).getOrder(GetOrderRequest.newBuilder().setOrderId("nope").build()))

@@ -9,12 +9,17 @@ import com.rapport.ordertracking.order.Milestone;
 import com.rapport.ordertracking.order.MilestoneCode;
 import com.rapport.ordertracking.order.Order;
 import com.rapport.ordertracking.order.OrderRepository;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import com.rapport.support.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=order-progress-api", "rapport.orders.max-request-body=16KB" })
 @AutoConfigureMockMvc
-@Import(TestTokens.DecoderConfiguration.class)
+@Import({ TestTokens.DecoderConfiguration.class, OrderProgressApiTests.WriteConcerns.class })
 class OrderProgressApiTests {
 
 	static final String MILESTONES = "/api/orders/v1/orders/PO-7/milestones";
@@ -89,6 +94,60 @@ class OrderProgressApiTests {
 
 	private List<Milestone> milestones() {
 		return orders.findById(orderId).orElseThrow().milestones();
+	}
+
+	/** Every write command sent to the store, with whether it asked not to wait for the store's sync. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class WriteConcerns {
+
+		record Sent(String collection, String command, boolean unsynced, org.bson.BsonDocument body) {
+		}
+
+		static final List<Sent> SENT = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Bean
+		MongoClientSettingsBuilderCustomizer recordWrites() {
+			return settings -> settings.addCommandListener(new CommandListener() {
+
+				@Override
+				public void commandStarted(CommandStartedEvent event) {
+					String name = event.getCommandName();
+					if (List.of("insert", "update", "findAndModify", "delete").contains(name)) {
+						org.bson.BsonDocument command = event.getCommand().clone();
+						boolean unsynced = command.containsKey("writeConcern")
+								&& !command.getDocument("writeConcern").getBoolean("j", org.bson.BsonBoolean.TRUE).getValue();
+						SENT.add(new Sent(command.getString(name).getValue(), name, unsynced, command));
+					}
+				}
+			});
+		}
+	}
+
+	/**
+	 * Session 14: a milestone under an Idempotency-Key waits for one sync, the kept answer's, which commits the key's
+	 * claim and the order's write sent before it on the same request; without a key the order's write is synced itself.
+	 */
+	@Test
+	void aMilestoneUnderAKeyWaitsForOneSyncTheKeptAnswersWhichCommitsTheOrdersWrite() throws Exception {
+		WriteConcerns.SENT.clear();
+		write(MILESTONES, shipped("e-sync", Instant.now().minusSeconds(60)), "k-sync").andExpect(status().isCreated());
+		List<WriteConcerns.Sent> request = WriteConcerns.SENT.stream()
+			.filter(w -> w.collection().equals("idempotency_keys") || (w.collection().equals("orders")
+					&& w.body().toJson().contains("\"milestones\"")))
+			.toList();
+		assertThat(request).extracting(WriteConcerns.Sent::collection, WriteConcerns.Sent::command,
+				WriteConcerns.Sent::unsynced)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("idempotency_keys", "insert", true),
+					org.assertj.core.groups.Tuple.tuple("orders", "update", true),
+					org.assertj.core.groups.Tuple.tuple("idempotency_keys", "update", false));
+		assertThat(milestones()).extracting(Milestone::code).containsExactly(MilestoneCode.PLACED, MilestoneCode.SHIPPED);
+
+		WriteConcerns.SENT.clear();
+		write(MILESTONES, shipped("e-sync-2", Instant.now().minusSeconds(30)).replace("shipped", "out for delivery"),
+				null).andExpect(status().isCreated());
+		assertThat(WriteConcerns.SENT).filteredOn(w -> w.collection().equals("orders")
+				&& w.body().toJson().contains("\"milestones\""))
+			.singleElement().satisfies(w -> assertThat(w.unsynced()).as("the order's write without a key").isFalse());
 	}
 
 	@Test
