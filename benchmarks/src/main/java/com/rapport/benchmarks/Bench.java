@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.rapport.benchmarks.customer360.Customer360;
 import com.rapport.benchmarks.gateway.Gateway;
+import com.rapport.benchmarks.growth.Growth;
 import com.rapport.benchmarks.harness.Harness;
 import com.rapport.benchmarks.harness.Scenario;
 import com.rapport.benchmarks.milestones.Milestones;
@@ -17,7 +18,7 @@ public final class Bench {
 
 	/** Every scenario; a new one is added here. */
 	static final List<Scenario> SCENARIOS = List.of(new Customer360(), new Writes(), new Orders(), new Gateway(), new Tickets(),
-			new Portal(), new Milestones());
+			new Portal(), new Milestones(), new Growth());
 
 	private Bench() {
 	}

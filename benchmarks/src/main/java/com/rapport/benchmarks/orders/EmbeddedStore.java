@@ -18,9 +18,9 @@ import org.bson.Document;
  * (platform-mongo's {@link StoreBackend}, as its {@code EmbeddedMongoAutoConfiguration} opens it: every write
  * synced before it is answered, the indexes kept), served on a loopback port and spoken to with the MongoDB
  * driver, exactly as the service speaks to it. Only while the service is stopped: the file is locked by whoever
- * has it open.
+ * has it open. The growth scenario opens two at once (customer-service's and order-tracking-service's).
  */
-final class EmbeddedStore implements AutoCloseable {
+public final class EmbeddedStore implements AutoCloseable {
 
 	private final StoreBackend backend;
 
@@ -38,7 +38,7 @@ final class EmbeddedStore implements AutoCloseable {
 	}
 
 	/** Opens {@code file} ({@code <data dir>/<service>/mongo.mv}), which must exist: the service made it. */
-	static EmbeddedStore open(Path file) {
+	public static EmbeddedStore open(Path file) {
 		if (!Files.isRegularFile(file)) {
 			throw new IllegalStateException("no embedded store at " + file + ": start the platform once with this "
 					+ "RAPPORT_DATA_DIR so that the service makes it");
@@ -52,12 +52,12 @@ final class EmbeddedStore implements AutoCloseable {
 	}
 
 	/** Rewrites the file's sparsest chunks, as the service's sweeper does ({@link StoreBackend#compact()}). */
-	void compact() {
+	public void compact() {
 		backend.compact();
 	}
 
 	/** The collection {@code name} of whichever database holds one (a service keeps one database). */
-	MongoCollection<Document> collection(String name) {
+	public MongoCollection<Document> collection(String name) {
 		for (String database : client.listDatabaseNames()) {
 			MongoDatabase db = client.getDatabase(database);
 			for (String collection : db.listCollectionNames()) {

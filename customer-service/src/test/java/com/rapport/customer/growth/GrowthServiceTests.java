@@ -59,6 +59,9 @@ class GrowthServiceTests {
 
 	static final java.util.concurrent.atomic.AtomicBoolean RANGE_DOWN = new java.util.concurrent.atomic.AtomicBoolean();
 
+	/** What happens meanwhile, once, when the nightly run reads a page's orders (an erasure, say). */
+	static final java.util.concurrent.atomic.AtomicReference<Runnable> MEANWHILE = new java.util.concurrent.atomic.AtomicReference<>();
+
 	@org.springframework.boot.test.context.TestConfiguration
 	static class Signals {
 
@@ -82,6 +85,10 @@ class GrowthServiceTests {
 				@Override
 				public Map<String, List<ReorderRules.Line>> linesOfRange(String firstId, String lastId) {
 					RANGES.add(firstId + ".." + lastId);
+					Runnable meanwhile = MEANWHILE.getAndSet(null);
+					if (meanwhile != null) {
+						meanwhile.run();
+					}
 					if (RANGE_DOWN.get()) {
 						return null;
 					}
@@ -136,6 +143,7 @@ class GrowthServiceTests {
 		RANGES.clear();
 		ONE_BY_ONE.set(0);
 		RANGE_DOWN.set(false);
+		MEANWHILE.set(null);
 		organisation("acme-retail", "Retail", "East");
 		organisation("globex-trading", "Trading", "East");
 		organisation("umbrella-supplies", null, null);
@@ -343,6 +351,26 @@ class GrowthServiceTests {
 		LINES.clear();
 		assertThat(growth.recomputeAll()).isEqualTo(3);
 		assertThat(growthFigures.findById("acme-retail").orElseThrow().reorders()).isEqualTo(batch);
+	}
+
+	@Test
+	void theNightlyRunReadsPageAfterPageByIdSoAnOrganisationErasedMeanwhileLeavesNoOtherOut() {
+		List<Organisation> more = new java.util.ArrayList<>();
+		for (int i = 1; i <= 1_000; i++) {
+			String id = String.format("org-%04d", i);
+			more.add(Organisation.create(id, id, "Retail", "CN"));
+		}
+		organisations.saveAll(more);
+		// While the first page is computed, an organisation of that page is erased: the pages after it must not move.
+		MEANWHILE.set(() -> organisations.deleteById("acme-retail"));
+
+		assertThat(growth.recomputeAll()).isEqualTo(1_003);
+
+		assertThat(RANGES).containsExactly("acme-retail..org-0498", "org-0499..org-0998", "org-0999..umbrella-supplies");
+		for (Organisation organisation : organisations.findAll()) {
+			assertThat(growthFigures.existsById(organisation.id())).as(organisation.id()).isTrue();
+		}
+		assertThat(growthFigures.count()).isEqualTo(1_003);
 	}
 
 	@Test
