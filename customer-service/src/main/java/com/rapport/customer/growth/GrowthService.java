@@ -389,7 +389,9 @@ public class GrowthService {
 		try {
 			BulkOperations write = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CustomerGrowth.class);
 			for (CustomerGrowth one : figures) {
-				write.replaceOne(Query.query(Criteria.where("id").is(one.organisationId())), one,
+				// "_id": the figures' id property is organisationId, so a query on "id" would match nothing and the
+				// upsert would insert a second document under the same _id.
+				write.replaceOne(Query.query(Criteria.where("_id").is(one.organisationId())), one,
 						FindAndReplaceOptions.options().upsert());
 			}
 			write.execute();

@@ -29,6 +29,7 @@ import io.grpc.inprocess.InProcessChannelBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.system.CapturedOutput;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
 		"spring.grpc.server.inprocess.name=customer-growth" })
 @Import({ TestTokens.DecoderConfiguration.class, GrowthServiceTests.Signals.class })
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class GrowthServiceTests {
 
 	/** ticket-service's and feedback-service's answers, as the tests set them (none here: unknown). */
@@ -371,6 +373,20 @@ class GrowthServiceTests {
 			assertThat(growthFigures.existsById(organisation.id())).as(organisation.id()).isTrue();
 		}
 		assertThat(growthFigures.count()).isEqualTo(1_003);
+	}
+
+	@Test
+	void theNightlyRunReplacesEachPagesFiguresInOneWrite(CapturedOutput output) {
+		deliver("acme-retail", "ACME-1", 400, "CNY", "2000000");
+		assertThat(growth.recomputeAll()).isEqualTo(3);
+		deliver("acme-retail", "ACME-2", 10, "CNY", "1000000");
+
+		assertThat(growth.recomputeAll()).isEqualTo(3);
+
+		assertThat(growthFigures.count()).isEqualTo(3);
+		assertThat(growthFigures.findById("acme-retail").orElseThrow().value().deliveredOrders()).isEqualTo(2);
+		// Replaced in the page's one write, not by the one-by-one fallback after a refused write.
+		assertThat(output.getAll()).doesNotContain("Could not store a page of growth figures in one write");
 	}
 
 	@Test
