@@ -35,6 +35,7 @@ import com.rapport.support.security.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -367,15 +368,9 @@ public class GrowthService {
 		return done;
 	}
 
-	/**
-	 * The next {@value #PAGE} organisations by id after {@code after} (from the first when {@code null}): a range
-	 * read of the {@code _id} index, where a page number would make the store step over every organisation of the
-	 * pages before (a run over 100,000 in pages of 500 stepped over ten million), and an organisation erased during
-	 * the run would shift the pages after it and one organisation would be left out.
-	 */
+	/** The next {@value #PAGE} organisations by id after {@code after} (from the first when {@code null}). */
 	private List<Organisation> pageAfter(String after) {
-		Query query = after == null ? new Query() : Query.query(Criteria.where("id").gt(after));
-		return mongo.find(query.with(Sort.by("id")).limit(PAGE), Organisation.class);
+		return organisations.findByIdGreaterThan(after == null ? "" : after, PageRequest.of(0, PAGE, Sort.by("id")));
 	}
 
 	/**

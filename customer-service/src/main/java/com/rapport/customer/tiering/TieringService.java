@@ -39,7 +39,6 @@ import com.rapport.support.validation.TextRules;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -143,11 +142,14 @@ public class TieringService {
 
 	private int recomputeAll(TieringProperties rules) {
 		int done = 0;
-		Slice<Organisation> page;
-		int number = 0;
+		List<Organisation> page;
+		String after = "";
 		do {
-			// A slice, not a page: a page would count the whole collection again for each 200 read.
-			page = organisations.findAllBy(PageRequest.of(number++, NIGHTLY_PAGE, Sort.by("id")));
+			page = organisations.findByIdGreaterThan(after, PageRequest.of(0, NIGHTLY_PAGE, Sort.by("id")));
+			if (page.isEmpty()) {
+				break;
+			}
+			after = page.get(page.size() - 1).id();
 			for (Organisation organisation : page) {
 				try {
 					apply(organisation.id(), UnaryOperator.identity(), null, rules);
@@ -158,7 +160,7 @@ public class TieringService {
 				}
 			}
 		}
-		while (page.hasNext());
+		while (page.size() == NIGHTLY_PAGE);
 		return done;
 	}
 

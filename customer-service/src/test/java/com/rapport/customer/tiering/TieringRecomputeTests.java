@@ -119,6 +119,17 @@ class TieringRecomputeTests {
 	}
 
 	@Test
+	void theNightlyRecomputeReachesEveryOrganisationOverSeveralPagesOfTwoHundred() {
+		List<Organisation> more = new java.util.ArrayList<>();
+		for (int i = 0; i < 449; i++) {
+			more.add(Organisation.create("%03d-org".formatted(i), "Org " + i, null, "CN"));
+		}
+		organisations.saveAll(more);
+
+		assertThat(tiering.recomputeAll()).as("450 organisations, pages of 200 by id").isEqualTo(450);
+	}
+
+	@Test
 	void theNightlyRecomputeMovesASilentCustomerToDormantAndOpensExactlyOneCareTask() {
 		organisations.save(organisations.findById("stark-components").orElseThrow()
 			.withTiering(Tier.NORMAL, LifecycleStage.REPEAT, null, null));
