@@ -65,8 +65,8 @@ class CrashSystemTests {
 	static final Duration WRITING_ON_AFTER_KILL = Duration.ofSeconds(1);
 
 	/**
-	 * The relays deliver every 2 s, but a relay killed mid-round holds its lease for up to 2 minutes
-	 * ({@code OutboxRelay.MAX_ROUND}) before the restarted one may take it over.
+	 * The relays deliver every 2 s, but a relay killed mid-round holds its lease until its liveness runs out
+	 * ({@code MongoLease.LIVENESS}, 20 s) before the restarted one may take it over; a bound well above that.
 	 */
 	static final Duration OUTBOX_DELIVERY = Duration.ofSeconds(150);
 

@@ -35,7 +35,10 @@ public class OutboxRelay<R, E> {
 	/** How many records a round reads at most. */
 	public static final int BATCH = 100;
 
-	/** How long a round may hold the lease at most; a replica that dies mid-round frees it then. */
+	/**
+	 * How long a round may hold the lease at most. A replica that dies mid-round frees it sooner, once the lease's
+	 * liveness runs out ({@code MongoLease.LIVENESS}): the lease is renewed only while the round runs.
+	 */
 	public static final Duration MAX_ROUND = Duration.ofMinutes(2);
 
 	private final MongoTemplate mongo;

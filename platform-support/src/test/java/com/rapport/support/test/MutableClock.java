@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 /** A clock a test moves forward by hand. */
 public final class MutableClock extends Clock {
 
-	private Instant now;
+	private volatile Instant now;
 
 	public MutableClock(Instant now) {
 		this.now = now;
