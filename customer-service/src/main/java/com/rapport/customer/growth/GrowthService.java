@@ -329,7 +329,7 @@ public class GrowthService {
 				break;
 			}
 			after = page.get(page.size() - 1).id();
-			Map<String, List<ReorderRules.Line>> lines = history.linesOfRange(page.get(0).id(), after);
+			Map<String, List<ReorderRules.Line>> lines = linesOfRange(page.get(0).id(), after);
 			List<String> ids = page.stream().map(Organisation::id).toList();
 			Map<String, SupportFacts> facts = support.ofAll(ids);
 			Map<String, List<Instant>> mailed = reminders.mailed(ids);
@@ -366,6 +366,19 @@ public class GrowthService {
 		log.info("Growth recompute: {} organisations in {} ms ({} failed)", done,
 				Duration.ofNanos(System.nanoTime() - started).toMillis(), failed);
 		return done;
+	}
+
+	/**
+	 * A page's order lines, asked again once when the first read is not answered (a refusal while a service is
+	 * still starting, a deadline under load): {@code null} only when both fail, and then the page keeps its reorders.
+	 */
+	private Map<String, List<ReorderRules.Line>> linesOfRange(String firstId, String lastId) {
+		Map<String, List<ReorderRules.Line>> lines = history.linesOfRange(firstId, lastId);
+		if (lines == null) {
+			log.info("Orders of the organisations {} to {} not read; asking once more", firstId, lastId);
+			lines = history.linesOfRange(firstId, lastId);
+		}
+		return lines;
 	}
 
 	/** The next {@value #PAGE} organisations by id after {@code after} (from the first when {@code null}). */

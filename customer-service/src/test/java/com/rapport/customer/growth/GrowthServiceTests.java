@@ -61,6 +61,9 @@ class GrowthServiceTests {
 
 	static final java.util.concurrent.atomic.AtomicBoolean RANGE_DOWN = new java.util.concurrent.atomic.AtomicBoolean();
 
+	/** The next read of a page's orders is not answered, once (a refusal while order-tracking-service starts). */
+	static final java.util.concurrent.atomic.AtomicBoolean RANGE_REFUSED_ONCE = new java.util.concurrent.atomic.AtomicBoolean();
+
 	/** What happens meanwhile, once, when the nightly run reads a page's orders (an erasure, say). */
 	static final java.util.concurrent.atomic.AtomicReference<Runnable> MEANWHILE = new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -91,7 +94,7 @@ class GrowthServiceTests {
 					if (meanwhile != null) {
 						meanwhile.run();
 					}
-					if (RANGE_DOWN.get()) {
+					if (RANGE_DOWN.get() || RANGE_REFUSED_ONCE.getAndSet(false)) {
 						return null;
 					}
 					Map<String, List<ReorderRules.Line>> inRange = new java.util.TreeMap<>();
@@ -145,6 +148,7 @@ class GrowthServiceTests {
 		RANGES.clear();
 		ONE_BY_ONE.set(0);
 		RANGE_DOWN.set(false);
+		RANGE_REFUSED_ONCE.set(false);
 		MEANWHILE.set(null);
 		organisation("acme-retail", "Retail", "East");
 		organisation("globex-trading", "Trading", "East");
@@ -353,6 +357,22 @@ class GrowthServiceTests {
 		LINES.clear();
 		assertThat(growth.recomputeAll()).isEqualTo(3);
 		assertThat(growthFigures.findById("acme-retail").orElseThrow().reorders()).isEqualTo(batch);
+	}
+
+	@Test
+	void aPagesOrderReadThatIsRefusedOnceIsAskedAgainSoItsReordersAreStillPredicted() {
+		List<ReorderRules.Line> chairs = new java.util.ArrayList<>();
+		for (int daysAgo : new int[] { 110, 80, 50, 20 }) {
+			chairs.add(new ReorderRules.Line(now.minus(Duration.ofDays(daysAgo)), "CHAIR-ERG-01", "Ergonomic chair", 120));
+		}
+		LINES.put("acme-retail", chairs);
+		RANGE_REFUSED_ONCE.set(true);
+
+		assertThat(growth.recomputeAll()).isEqualTo(3);
+
+		assertThat(RANGES).containsExactly("acme-retail..umbrella-supplies", "acme-retail..umbrella-supplies");
+		assertThat(growthFigures.findById("acme-retail").orElseThrow().reorders()).singleElement()
+			.satisfies(r -> assertThat(r.sku()).isEqualTo("CHAIR-ERG-01"));
 	}
 
 	@Test
