@@ -34,6 +34,13 @@ final class AnswerSeeder {
 
 	static final String MARK_ID = "feedback-answers";
 
+	/** The indexes feedback-service declares on {@code SurveyResponse}; the store keeps each on every insert. */
+	static final List<String> ANSWER_INDEXES = List.of("customer_kind_newest", "customer_newest", "kind_newest", "newest",
+			"customer_contact", "outbox_pending", "follow_ups_pending");
+
+	/** The index it declares on {@code Rollup}. */
+	static final List<String> ROLLUP_INDEXES = List.of("customer_month");
+
 	private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
 
 	private final PrintStream out;
@@ -54,6 +61,8 @@ final class AnswerSeeder {
 		MongoCollection<Document> rollups = rollups(store);
 		MongoCollection<Document> mark = store.databaseOf("survey_responses").getCollection(MARK_COLLECTION);
 		Document template = template(answers);
+		requireIndexes(answers, ANSWER_INDEXES);
+		requireIndexes(rollups, ROLLUP_INDEXES);
 		int from = counted(mark);
 		int stored = storedPrefix(answers, plan);
 		if (stored > from) {
@@ -120,6 +129,21 @@ final class AnswerSeeder {
 			}
 		}
 		return low;
+	}
+
+	/**
+	 * Refuses a store whose collection lacks an index the service declares: the service declared them at its first
+	 * start, and only then does the store keep them on the seeded documents as on its own.
+	 */
+	static void requireIndexes(MongoCollection<Document> collection, List<String> names) {
+		List<String> present = new ArrayList<>();
+		collection.listIndexes().forEach(index -> present.add(index.getString("name")));
+		List<String> missing = names.stream().filter(name -> !present.contains(name)).toList();
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException(collection.getNamespace().getCollectionName() + " lacks the index(es) "
+					+ String.join(", ", missing) + " feedback-service declares: start the platform once with this "
+					+ "RAPPORT_DATA_DIR (a feedback-service of this tree) before seeding");
+		}
 	}
 
 	/** A real answer the service stored (the demo's), never one of the plan's. */

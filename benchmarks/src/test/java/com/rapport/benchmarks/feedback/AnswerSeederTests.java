@@ -98,6 +98,16 @@ class AnswerSeederTests {
 	}
 
 	@Test
+	void refusesAStoreTheServiceHasNotDeclaredItsIndexesIn() {
+		Path file = demoStore(false);
+		assertThatThrownBy(() -> seed(file, new AnswerPlan(5, AnswerPlan.DEMO_ORGANISATIONS, UNTIL, 365), 5))
+			.hasMessageContaining("customer_kind_newest").hasMessageContaining("follow_ups_pending");
+		try (EmbeddedStore store = EmbeddedStore.open(file)) {
+			assertThat(store.collection("survey_responses").countDocuments()).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void refusesAStoreWithoutAnAnswerOfTheServicesOwnToClone() {
 		Path file = dir.resolve("empty.mv");
 		SeededStore.write(file, db -> {
@@ -116,9 +126,16 @@ class AnswerSeederTests {
 
 	/** The demo's answer, with its roll-ups as the service counted it. */
 	private Path demoStore() {
+		return demoStore(true);
+	}
+
+	private Path demoStore(boolean indexed) {
 		Path file = dir.resolve("feedback-service.mv");
 		Instant answeredAt = Instant.parse("2026-06-10T08:00:00Z");
 		SeededStore.write(file, db -> {
+			if (indexed) {
+				SeededStore.declareIndexes(db);
+			}
 			db.getCollection("survey_responses")
 				.insertOne(SeededStore.serviceAnswer("demo-history-1", "acme-retail", "CSAT", 2, answeredAt));
 			FeedbackRollups rollups = new FeedbackRollups();

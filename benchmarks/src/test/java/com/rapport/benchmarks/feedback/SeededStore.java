@@ -9,7 +9,9 @@ import java.util.function.Consumer;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
 import com.rapport.support.mongo.store.StoreBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
@@ -32,6 +34,23 @@ final class SeededStore {
 			server.shutdownNow();
 			backend.close();
 		}
+	}
+
+	/** The indexes feedback-service declares (on {@code SurveyResponse} and {@code Rollup}), as its start makes them. */
+	static void declareIndexes(MongoDatabase db) {
+		MongoCollection<Document> answers = db.getCollection("survey_responses");
+		index(answers, "customer_kind_newest", "{'customerId': 1, 'kind': 1, 'answeredAt': -1, '_id': -1}", false);
+		index(answers, "customer_newest", "{'customerId': 1, 'answeredAt': -1, '_id': -1}", false);
+		index(answers, "kind_newest", "{'kind': 1, 'answeredAt': -1, '_id': -1}", false);
+		index(answers, "newest", "{'answeredAt': -1, '_id': -1}", false);
+		index(answers, "customer_contact", "{'customerId': 1, 'contactId': 1}", false);
+		index(answers, "outbox_pending", "{'outbox.eventId': 1}", true);
+		index(answers, "follow_ups_pending", "{'followUps.eventId': 1}", true);
+		index(db.getCollection("feedback_rollups"), "customer_month", "{'customerId': 1, 'month': 1}", false);
+	}
+
+	private static void index(MongoCollection<Document> collection, String name, String keys, boolean sparse) {
+		collection.createIndex(Document.parse(keys), new IndexOptions().name(name).sparse(sparse));
 	}
 
 	/** An answer as the service stores it (Spring Data's fields and {@code _class}), with a comment and its sentiment. */
