@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import com.mongodb.client.MongoClient;
@@ -36,21 +37,21 @@ final class SeededStore {
 		}
 	}
 
+	/** The keys of each index feedback-service declares on {@code SurveyResponse} (by name); the two on outboxes are sparse. */
+	private static final Map<String, String> ANSWER_INDEXES = Map.of(
+			"customer_kind_newest", "{'customerId': 1, 'kind': 1, 'answeredAt': -1, '_id': -1}",
+			"customer_newest", "{'customerId': 1, 'answeredAt': -1, '_id': -1}",
+			"kind_newest", "{'kind': 1, 'answeredAt': -1, '_id': -1}", "newest", "{'answeredAt': -1, '_id': -1}",
+			"customer_contact", "{'customerId': 1, 'contactId': 1}", "outbox_pending", "{'outbox.eventId': 1}",
+			"follow_ups_pending", "{'followUps.eventId': 1}");
+
 	/** The indexes feedback-service declares (on {@code SurveyResponse} and {@code Rollup}), as its start makes them. */
 	static void declareIndexes(MongoDatabase db) {
 		MongoCollection<Document> answers = db.getCollection("survey_responses");
-		index(answers, "customer_kind_newest", "{'customerId': 1, 'kind': 1, 'answeredAt': -1, '_id': -1}", false);
-		index(answers, "customer_newest", "{'customerId': 1, 'answeredAt': -1, '_id': -1}", false);
-		index(answers, "kind_newest", "{'kind': 1, 'answeredAt': -1, '_id': -1}", false);
-		index(answers, "newest", "{'answeredAt': -1, '_id': -1}", false);
-		index(answers, "customer_contact", "{'customerId': 1, 'contactId': 1}", false);
-		index(answers, "outbox_pending", "{'outbox.eventId': 1}", true);
-		index(answers, "follow_ups_pending", "{'followUps.eventId': 1}", true);
-		index(db.getCollection("feedback_rollups"), "customer_month", "{'customerId': 1, 'month': 1}", false);
-	}
-
-	private static void index(MongoCollection<Document> collection, String name, String keys, boolean sparse) {
-		collection.createIndex(Document.parse(keys), new IndexOptions().name(name).sparse(sparse));
+		ANSWER_INDEXES.forEach((name, keys) -> answers.createIndex(Document.parse(keys),
+				new IndexOptions().name(name).sparse(name.endsWith("_pending"))));
+		db.getCollection("feedback_rollups").createIndex(Document.parse("{'customerId': 1, 'month': 1}"),
+				new IndexOptions().name("customer_month"));
 	}
 
 	/** An answer as the service stores it (Spring Data's fields and {@code _class}), with a comment and its sentiment. */
