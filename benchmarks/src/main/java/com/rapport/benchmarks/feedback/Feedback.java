@@ -152,8 +152,11 @@ public final class Feedback implements Scenario {
 				run.fact("answers/s is 'per s' of answer-post-cN: answered 201 (a new answer, not replayed) a second, "
 						+ "all threads together; through the gateway");
 			}
-			run.concurrency("dashboard " + run.settings().concurrency() + " at once; answer-post at "
-					+ levels.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " (-cN)");
+			String dashboardAtOnce = "dashboard " + run.settings().concurrency() + " at once";
+			String postsAtOnce = "answer-post at " + levels.stream().map(String::valueOf)
+				.collect(Collectors.joining(", ")) + " at once (-cN)";
+			run.concurrency(only.equals("dashboard") ? dashboardAtOnce
+					: only.equals("answers") ? postsAtOnce : dashboardAtOnce + "; " + postsAtOnce);
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("seededAnswers", answers);
 			data.put("organisations", plan.organisations().size());
