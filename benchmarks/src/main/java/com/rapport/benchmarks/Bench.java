@@ -3,6 +3,7 @@ package com.rapport.benchmarks;
 import java.util.List;
 
 import com.rapport.benchmarks.customer360.Customer360;
+import com.rapport.benchmarks.feedback.Feedback;
 import com.rapport.benchmarks.gateway.Gateway;
 import com.rapport.benchmarks.growth.Growth;
 import com.rapport.benchmarks.harness.Harness;
@@ -18,7 +19,7 @@ public final class Bench {
 
 	/** Every scenario; a new one is added here. */
 	static final List<Scenario> SCENARIOS = List.of(new Customer360(), new Writes(), new Orders(), new Gateway(), new Tickets(),
-			new Portal(), new Milestones(), new Growth());
+			new Portal(), new Milestones(), new Growth(), new Feedback());
 
 	private Bench() {
 	}

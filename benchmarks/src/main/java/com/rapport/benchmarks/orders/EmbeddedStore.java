@@ -56,6 +56,14 @@ public final class EmbeddedStore implements AutoCloseable {
 		backend.compact();
 	}
 
+	/**
+	 * The database holding the collection {@code name}, for a collection the service does not have yet (the feedback
+	 * scenario's seeding mark).
+	 */
+	public MongoDatabase databaseOf(String name) {
+		return client.getDatabase(collection(name).getNamespace().getDatabaseName());
+	}
+
 	/** The collection {@code name} of whichever database holds one (a service keeps one database). */
 	public MongoCollection<Document> collection(String name) {
 		for (String database : client.listDatabaseNames()) {

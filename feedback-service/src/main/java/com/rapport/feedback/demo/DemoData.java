@@ -52,7 +52,7 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (responses.count() > 0) {
+		if (responses.findFirstBy().isPresent()) {
 			return;
 		}
 		Instant now = clock.instant();

@@ -15,6 +15,7 @@ import com.rapport.support.error.UnprocessableException;
 import com.rapport.support.mongo.EmbeddedMongoAutoConfiguration;
 import com.rapport.support.security.Caller;
 import com.rapport.support.test.FixedClock;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,25 @@ class RollupsTests {
 			.kinds().get(SurveyKind.CSAT);
 		assertThat(november.distribution()).containsExactly(0, 0, 1, 0, 0, 1);
 		assertThat(mongo.findById("acme|2026-11|CSAT", Rollup.class).distribution()).containsExactly(0, 0, 1, 0, 0, 1);
+	}
+
+	/**
+	 * The raw documents the recording keeps for the answers of {@code rollup/contract.json} are the contract's, types
+	 * included: the benchmark's offline seeder writes the same for the same answers (benchmarks'
+	 * {@code FeedbackRollupsTests} reads the same file), so a store it seeded shows the figures the service would.
+	 */
+	@Test
+	void theRollupsOfTheContractsAnswersAreTheContractsDocuments() throws Exception {
+		Document contract;
+		try (var in = getClass().getResourceAsStream("/rollup/contract.json")) {
+			contract = Document.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		for (Document answer : contract.getList("answers", Document.class)) {
+			answers.record(Answers.answer(answer.getString("id"), answer.getString("customerId"),
+					answer.getString("kind"), answer.getInteger("score"), Instant.parse(answer.getString("answeredAt"))));
+		}
+		List<Document> stored = mongo.getCollection("feedback_rollups").find().into(new java.util.ArrayList<>());
+		assertThat(stored).containsExactlyInAnyOrderElementsOf(contract.getList("rollups", Document.class));
 	}
 
 	@Test
