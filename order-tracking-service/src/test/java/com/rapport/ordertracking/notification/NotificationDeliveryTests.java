@@ -37,6 +37,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -426,6 +427,42 @@ class NotificationDeliveryTests {
 			assertThat(smtp.getReceivedMessages()).hasSize(6);
 			assertThat(distinctMessageIds()).isEqualTo(6);
 		}
+	}
+
+	/**
+	 * Not a timing: many due mails over 50 orders, sent round after round as the schedule would, each exactly once;
+	 * run it under a JFR recording to see what a round spends per mail (README "Notifications", what a mail costs):
+	 * {@code -Drapport.profile.notifications=2000 -DargLine=-XX:StartFlightRecording=filename=...}.
+	 */
+	@Test
+	@EnabledIfSystemProperty(named = "rapport.profile.notifications", matches = "\\d+")
+	void manyDueMailsAreEachSentOnceRoundAfterRound() {
+		int mails = Integer.parseInt(System.getProperty("rapport.profile.notifications"));
+		List<Order> many = new java.util.ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			many.add(orders.insert(new Order(null, "acme-retail", "PO-P" + i, START.minusSeconds(86_400),
+					LocalDate.parse("2026-12-10"), null, List.of(),
+					List.of(new Milestone(MilestoneCode.PLACED, START.minusSeconds(86_400), null)), "partner", null, null, null)));
+		}
+		List<Notification> due = new java.util.ArrayList<>();
+		for (int i = 0; i < mails; i++) {
+			Order of = many.get(i % many.size());
+			String address = "contact" + i + "@acme.example";
+			due.add(new Notification(Notification.idOf("p-" + i, address), of.id(), "acme-retail", of.orderNumber(),
+					"p-" + i, "MILESTONE_REACHED", START, java.util.Map.of("code", "SHIPPED", "place", "Shenzhen",
+							"carrier", "SF Express", "tracking_number", "SF" + i), "c" + i, "Contact " + i, address,
+					i % 2 == 0 ? "zh-CN" : "en", "Asia/Shanghai", Notification.State.QUEUED, 0, START, null, null, null,
+					START, null));
+		}
+		mongo.insertAll(due);
+		int sent = 0;
+		int round;
+		while ((round = sender.sendDue(NotificationSchedule.SENDS_PER_ROUND)) > 0) {
+			sent += round;
+		}
+		assertThat(sent).isEqualTo(mails);
+		assertThat(smtp.getReceivedMessages()).hasSize(mails);
+		assertThat(distinctMessageIds()).isEqualTo(mails);
 	}
 
 	private static long distinctMessageIds() {
