@@ -16,7 +16,7 @@ import org.bson.Document;
  * promised date by whole days; its outbox and live-feed list are empty, as once the relays have taken them (the
  * seeded orders' events are not sent). Everything else (lines, total, submitter, version) is the template's.
  */
-final class OrderClones {
+public final class OrderClones {
 
 	private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
@@ -47,8 +47,8 @@ final class OrderClones {
 		return order;
 	}
 
-	/** A deep copy, every date moved by {@code shift} milliseconds. */
-	private static Object copy(Object value, long shift) {
+	/** A deep copy of a document (or list, or value), every date moved by {@code shift} milliseconds. */
+	public static Object copy(Object value, long shift) {
 		if (value instanceof Document document) {
 			Document copy = new Document();
 			for (Map.Entry<String, Object> field : document.entrySet()) {

@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +32,14 @@ class NotificationMail {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-	private final JavaMailSender sender;
+	private final SmtpConnections connections;
 
 	private final NotificationProperties properties;
 
 	private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
 
-	NotificationMail(JavaMailSender sender, NotificationProperties properties) {
-		this.sender = sender;
+	NotificationMail(SmtpConnections connections, NotificationProperties properties) {
+		this.connections = connections;
 		this.properties = properties;
 		texts.setBasename("i18n/notifications");
 		texts.setDefaultEncoding("UTF-8");
@@ -46,8 +49,13 @@ class NotificationMail {
 	record Letter(String subject, String body) {
 	}
 
+	/**
+	 * Hands the letter to the SMTP server over a kept connection ({@link SmtpConnections}); answers when the server
+	 * accepted it. A mail that cannot be written (an address that is no address) fails as Spring's sender would.
+	 */
 	void send(Notification notification, Letter letter) {
-		sender.send(message -> {
+		MimeMessage message = connections.newMessage();
+		try {
 			MimeMessageHelper mail = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
 			mail.setFrom(from());
 			mail.setTo(new InternetAddress(notification.address(), true));
@@ -57,10 +65,22 @@ class NotificationMail {
 			// RFC 3834: an automatic message, so that out-of-office replies do not answer it.
 			message.setHeader("Auto-Submitted", "auto-generated");
 			message.setHeader("Message-ID", messageId(notification));
-		});
+		}
+		catch (MessagingException ex) {
+			throw new MailParseException(ex);
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new MailPreparationException(ex);
+		}
+		connections.send(message);
 	}
 
-	/** The same for every hand-over of one notification (JavaMailSender keeps a Message-ID that is set). */
+	/** Closes the SMTP connections no round used for a while. */
+	void roundDone() {
+		connections.closeIdle();
+	}
+
+	/** The same for every hand-over of one notification (SmtpConnections keeps a Message-ID that is set). */
 	static String messageId(Notification notification) {
 		return "<" + java.util.UUID.nameUUIDFromBytes(notification.id().getBytes(StandardCharsets.UTF_8))
 				+ "@order-tracking.rapport>";

@@ -20,11 +20,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param contactsFresh how long an organisation's contacts as customer-service answered are used again without
  *                    asking (rounds start with each write, so that a busy organisation is not asked many times a
  *                    second); 0 asks every round
+ * @param smtpKeepAlive how long an SMTP connection is kept open with no mail to hand over it ({@link SmtpConnections}):
+ *                    while mail keeps coming, the next mails go over it without connecting again
  */
 @ConfigurationProperties("rapport.notifications")
 public record NotificationProperties(String portalUrl, String from, String fromName, Integer maxAttempts,
 		Duration firstRetry, Duration maxRetry, Duration lease, Integer senders, Duration interval,
-		Duration contactsFresh) {
+		Duration contactsFresh, Duration smtpKeepAlive) {
 
 	public NotificationProperties {
 		portalUrl = portalUrl == null ? "http://localhost:8080" : portalUrl.replaceAll("/+$", "");
@@ -37,5 +39,6 @@ public record NotificationProperties(String portalUrl, String from, String fromN
 		senders = senders == null || senders < 1 ? 8 : senders;
 		interval = interval == null ? Duration.ofSeconds(1) : interval;
 		contactsFresh = contactsFresh == null ? Duration.ofSeconds(2) : contactsFresh;
+		smtpKeepAlive = smtpKeepAlive == null ? Duration.ofSeconds(15) : smtpKeepAlive;
 	}
 }

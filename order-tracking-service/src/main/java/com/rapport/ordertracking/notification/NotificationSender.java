@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * it, and notes the outcome, only if it still holds the claim (platform-support's {@link DeliveryLog}). Sent:
  * {@code SENT}, and "notification sent" goes to the customer's timeline. A mail server that fails: {@code RETRYING}
  * with exponential backoff, {@code DEAD} after {@code maxAttempts}. An address no server will take: {@code FAILED}.
- * Each replica runs its own sender; the claim keeps them apart.
+ * Each replica runs its own sender; the claim keeps them apart. The mails go over SMTP connections kept open between
+ * mails ({@link SmtpConnections}): a round's mails share them, each still claimed, sent and noted on its own.
  */
 @Component
 class NotificationSender {
@@ -55,6 +56,7 @@ class NotificationSender {
 	int sendDue(int most) {
 		Notification first = most > 0 ? deliveries.claim() : null;
 		if (first == null) {
+			mail.roundDone();
 			return 0;
 		}
 		AtomicReference<Notification> handed = new AtomicReference<>(first);
@@ -70,7 +72,12 @@ class NotificationSender {
 				next = null;
 			}
 		};
-		workers.runAll(Collections.nCopies(Math.min(workers.size(), most), sender));
+		try {
+			workers.runAll(Collections.nCopies(Math.min(workers.size(), most), sender));
+		}
+		finally {
+			mail.roundDone();
+		}
 		return sent.get();
 	}
 

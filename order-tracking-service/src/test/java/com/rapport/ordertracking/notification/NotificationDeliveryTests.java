@@ -37,12 +37,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -319,6 +321,159 @@ class NotificationDeliveryTests {
 			Thread.currentThread().interrupt();
 		}
 		return sender.sendDue(100);
+	}
+
+	/** A sender of its own whose mails go through {@code proxy}, {@code senders} at once. */
+	private NotificationSender senderThrough(SmtpProxy proxy, int senders) {
+		JavaMailSenderImpl server = new JavaMailSenderImpl();
+		server.setHost("127.0.0.1");
+		server.setPort(proxy.port());
+		NotificationProperties own = new NotificationProperties(properties.portalUrl(), properties.from(),
+				properties.fromName(), properties.maxAttempts(), properties.firstRetry(), properties.maxRetry(),
+				properties.lease(), senders, properties.interval(), properties.contactsFresh(), properties.smtpKeepAlive());
+		return new NotificationSender(mongo, new NotificationMail(new SmtpConnections(server, own), own), orderNotices,
+				own, CLOCK, new NotificationWorkers(own));
+	}
+
+	@Test
+	void aRoundsMailsGoOverOneConnectionAndTheNextRoundsOverTheSameOne() throws Exception {
+		try (SmtpProxy proxy = SmtpProxy.to(SMTP_PORT)) {
+			NotificationSender one = senderThrough(proxy, 1);
+			for (int i = 0; i < 10; i++) {
+				shipped("e-" + i);
+			}
+			assertThat(fanOut.queuePending()).isEqualTo(20);
+
+			assertThat(one.sendDue(100)).isEqualTo(20);
+			assertThat(proxy.connections()).isEqualTo(1);
+			assertThat(smtp.getReceivedMessages()).hasSize(20);
+			assertThat(distinctMessageIds()).isEqualTo(20);
+
+			shipped("e-10");
+			fanOut.queuePending();
+			assertThat(one.sendDue(100)).isEqualTo(2);
+			assertThat(proxy.connections()).as("the next round's mails go over the connection kept open").isEqualTo(1);
+			assertThat(smtp.getReceivedMessages()).hasSize(22);
+			assertThat(logOfOrder()).hasSize(22).allSatisfy(n -> {
+				assertThat(n.state()).isEqualTo(Notification.State.SENT);
+				assertThat(n.attempts()).isEqualTo(1);
+			});
+		}
+	}
+
+	@Test
+	void severalSendersAtOnceOpenAtMostOneConnectionEach() throws Exception {
+		try (SmtpProxy proxy = SmtpProxy.to(SMTP_PORT)) {
+			NotificationSender eight = senderThrough(proxy, 8);
+			for (int i = 0; i < 20; i++) {
+				shipped("e-" + i);
+			}
+			assertThat(fanOut.queuePending()).isEqualTo(40);
+
+			assertThat(eight.sendDue(100)).isEqualTo(40);
+			assertThat(proxy.connections()).isBetween(1, 8);
+			assertThat(smtp.getReceivedMessages()).hasSize(40);
+			assertThat(distinctMessageIds()).isEqualTo(40);
+		}
+	}
+
+	@Test
+	void aMailTheServerRefusesInTheMiddleOfARoundFailsAloneAndGoesLaterOnce() throws Exception {
+		try (SmtpProxy proxy = SmtpProxy.to(SMTP_PORT)) {
+			NotificationSender one = senderThrough(proxy, 1);
+			for (int i = 0; i < 3; i++) {
+				shipped("e-" + i);
+			}
+			assertThat(fanOut.queuePending()).isEqualTo(6);
+			proxy.refuse("RCPT TO:<Bob@Acme.example>", "451 4.3.0 Mailbox busy, try again later");
+
+			assertThat(one.sendDue(100)).isEqualTo(3);
+			assertThat(logOfOrder()).allSatisfy(n -> {
+				assertThat(n.attempts()).isEqualTo(1);
+				assertThat(n.state()).isEqualTo(n.address().startsWith("Bob") ? Notification.State.RETRYING
+						: Notification.State.SENT);
+			});
+			assertThat(smtp.getReceivedMessages()).hasSize(3);
+
+			proxy.refuse(null, null);
+			CLOCK.advance(Duration.ofSeconds(11));
+			assertThat(one.sendDue(100)).isEqualTo(3);
+			assertThat(logOfOrder()).allSatisfy(n -> assertThat(n.state()).isEqualTo(Notification.State.SENT));
+			assertThat(smtp.getReceivedMessages()).hasSize(6);
+			assertThat(distinctMessageIds()).isEqualTo(6);
+		}
+	}
+
+	@Test
+	void aKeptConnectionTheServerDroppedIsOpenedAgainForTheRestAndNoMailIsLostOrSentTwice() throws Exception {
+		try (SmtpProxy proxy = SmtpProxy.to(SMTP_PORT)) {
+			NotificationSender one = senderThrough(proxy, 1);
+			shipped("e-0");
+			fanOut.queuePending();
+			assertThat(one.sendDue(100)).isEqualTo(2);
+			assertThat(proxy.connections()).isEqualTo(1);
+
+			proxy.dropOpenConnections();
+			shipped("e-1");
+			shipped("e-2");
+			fanOut.queuePending();
+
+			assertThat(one.sendDue(100)).isEqualTo(4);
+			assertThat(proxy.connections()).isEqualTo(2);
+			assertThat(logOfOrder()).hasSize(6).allSatisfy(n -> {
+				assertThat(n.state()).isEqualTo(Notification.State.SENT);
+				assertThat(n.attempts()).isEqualTo(1);
+			});
+			assertThat(smtp.getReceivedMessages()).hasSize(6);
+			assertThat(distinctMessageIds()).isEqualTo(6);
+		}
+	}
+
+	/**
+	 * Not a timing: many due mails over 50 orders, sent round after round as the schedule would, each exactly once;
+	 * run it under a JFR recording to see what a round spends per mail (README "Notifications", what a mail costs):
+	 * {@code -Drapport.profile.notifications=2000 -DargLine=-XX:StartFlightRecording=filename=...}.
+	 */
+	@Test
+	@EnabledIfSystemProperty(named = "rapport.profile.notifications", matches = "\\d+")
+	void manyDueMailsAreEachSentOnceRoundAfterRound() {
+		int mails = Integer.parseInt(System.getProperty("rapport.profile.notifications"));
+		List<Order> many = new java.util.ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			many.add(orders.insert(new Order(null, "acme-retail", "PO-P" + i, START.minusSeconds(86_400),
+					LocalDate.parse("2026-12-10"), null, List.of(),
+					List.of(new Milestone(MilestoneCode.PLACED, START.minusSeconds(86_400), null)), "partner", null, null, null)));
+		}
+		List<Notification> due = new java.util.ArrayList<>();
+		for (int i = 0; i < mails; i++) {
+			Order of = many.get(i % many.size());
+			String address = "contact" + i + "@acme.example";
+			due.add(new Notification(Notification.idOf("p-" + i, address), of.id(), "acme-retail", of.orderNumber(),
+					"p-" + i, "MILESTONE_REACHED", START, java.util.Map.of("code", "SHIPPED", "place", "Shenzhen",
+							"carrier", "SF Express", "tracking_number", "SF" + i), "c" + i, "Contact " + i, address,
+					i % 2 == 0 ? "zh-CN" : "en", "Asia/Shanghai", Notification.State.QUEUED, 0, START, null, null, null,
+					START, null));
+		}
+		mongo.insertAll(due);
+		int sent = 0;
+		int round;
+		while ((round = sender.sendDue(NotificationSchedule.SENDS_PER_ROUND)) > 0) {
+			sent += round;
+		}
+		assertThat(sent).isEqualTo(mails);
+		assertThat(smtp.getReceivedMessages()).hasSize(mails);
+		assertThat(distinctMessageIds()).isEqualTo(mails);
+	}
+
+	private static long distinctMessageIds() {
+		return Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+			try {
+				return m.getMessageID();
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).distinct().count();
 	}
 
 	@Test
