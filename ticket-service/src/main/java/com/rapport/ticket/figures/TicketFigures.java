@@ -82,7 +82,24 @@ public class TicketFigures {
 	}
 
 	public record Figures(List<Period> months, Period total, int open, int breached, List<Backlog> byTier,
-			List<Backlog> byChannel, List<Backlog> byAssignee) {
+			List<Backlog> byChannel, List<Backlog> byAssignee, Commitments commitments) {
+	}
+
+	/** Commitments kept and broken of one month, owner or organisation ({@code key}), or of the period (""). */
+	public record Promises(String key, int kept, int broken) {
+
+		Promises plus(boolean keptOne) {
+			return new Promises(key, kept + (keptOne ? 1 : 0), broken + (keptOne ? 0 : 1));
+		}
+	}
+
+	/**
+	 * The commitments that fell due in the period (by the UTC month of their due time) and are decided: kept by the
+	 * due time, or broken (not kept by it; one due and still open counts once its due time has passed). One not due
+	 * yet, or cancelled before its due time, is in no count.
+	 */
+	public record Commitments(List<Promises> byMonth, Promises total, List<Promises> byOwner,
+			List<Promises> byOrganisation) {
 	}
 
 	public Figures of(Caller caller, String fromMonth, String toMonth, String customerId) {
@@ -114,7 +131,70 @@ public class TicketFigures {
 			count(assignees, ticket.assignee() == null ? "" : ticket.assignee(), late);
 		}
 		return new Figures(List.copyOf(byMonth.values()), total, open, breached, backlog(tiers), backlog(channels),
-				caller.isCustomer() ? List.of() : backlog(assignees));
+				caller.isCustomer() ? List.of() : backlog(assignees),
+				commitments(caller, organisation, months, from, until, now));
+	}
+
+	private Commitments commitments(Caller caller, String organisation, List<YearMonth> months, Instant from,
+			Instant until, Instant now) {
+		Criteria due = Criteria.where("commitments").elemMatch(Criteria.where("dueAt").gte(from).lt(until));
+		if (organisation != null) {
+			due = Criteria.where("customerId").is(organisation).andOperator(due);
+		}
+		Query query = Query.query(due);
+		query.fields().include("customerId", "commitments");
+		Map<String, Promises> byMonth = new LinkedHashMap<>();
+		months.forEach(month -> byMonth.put(month.toString(), new Promises(month.toString(), 0, 0)));
+		Map<String, Promises> byOwner = new TreeMap<>();
+		Map<String, Promises> byOrganisation = new TreeMap<>();
+		Promises total = new Promises("", 0, 0);
+		for (Document ticket : mongo.find(query, Document.class, "tickets")) {
+			String customer = ticket.getString("customerId");
+			List<?> promises = ticket.get("commitments", List.class);
+			for (Object each : promises == null ? List.of() : promises) {
+				if (!(each instanceof Document promise)) {
+					continue;
+				}
+				Instant dueAt = instant(promise.get("dueAt"));
+				if (dueAt == null || dueAt.isBefore(from) || !dueAt.isBefore(until)) {
+					continue;
+				}
+				Boolean kept = decided(promise, dueAt, now);
+				if (kept == null) {
+					continue;
+				}
+				String month = YearMonth.from(dueAt.atOffset(ZoneOffset.UTC)).toString();
+				byMonth.computeIfPresent(month, (m, p) -> p.plus(kept));
+				String owner = promise.getString("ownerName") != null ? promise.getString("ownerName") : "";
+				byOwner.computeIfAbsent(owner, k -> new Promises(k, 0, 0));
+				byOwner.computeIfPresent(owner, (k, p) -> p.plus(kept));
+				String org = customer == null ? "" : customer;
+				byOrganisation.computeIfAbsent(org, k -> new Promises(k, 0, 0));
+				byOrganisation.computeIfPresent(org, (k, p) -> p.plus(kept));
+				total = total.plus(kept);
+			}
+		}
+		boolean staff = !caller.isCustomer();
+		return new Commitments(List.copyOf(byMonth.values()), total,
+				staff ? List.copyOf(byOwner.values()) : List.of(),
+				staff ? List.copyOf(byOrganisation.values()) : List.of());
+	}
+
+	/** True kept by its due time, false broken, null not decided (not due yet, or cancelled before its due time). */
+	static Boolean decided(Document promise, Instant dueAt, Instant now) {
+		String status = promise.getString("status");
+		Instant keptAt = instant(promise.get("keptAt"));
+		Instant brokenAt = instant(promise.get("brokenAt"));
+		if (brokenAt != null) {
+			return false;
+		}
+		if ("KEPT".equals(status) && keptAt != null) {
+			return !keptAt.isAfter(dueAt);
+		}
+		if ("OPEN".equals(status)) {
+			return now.isAfter(dueAt) ? Boolean.FALSE : null;
+		}
+		return null;
 	}
 
 	/** The organisation read: a customer's own (another is not found), else the one asked, or null for every one. */
