@@ -50,7 +50,10 @@ public class TicketFigures {
 
 	private final Clock clock;
 
-	TicketFigures(MongoTemplate mongo, SlaProperties sla, Clock clock) {
+	private final com.rapport.ticket.sla.SlaSettings settings;
+
+	TicketFigures(MongoTemplate mongo, SlaProperties sla, com.rapport.ticket.sla.SlaSettings settings, Clock clock) {
+		this.settings = settings;
 		this.mongo = mongo;
 		this.sla = sla;
 		this.clock = clock;
@@ -58,23 +61,38 @@ public class TicketFigures {
 
 	/** The resolved tickets of a month or of the period. */
 	public record Period(String label, int resolved, int responded, long firstResponseSeconds, long handlingSeconds,
-			int firstContactResolved, int slaKept) {
+			int firstContactResolved, int slaKept, long firstResponseWorkingSeconds, long handlingWorkingSeconds) {
+
+		/** Without working time (none counted: its averages are absent). */
+		public Period(String label, int resolved, int responded, long firstResponseSeconds, long handlingSeconds,
+				int firstContactResolved, int slaKept) {
+			this(label, resolved, responded, firstResponseSeconds, handlingSeconds, firstContactResolved, slaKept, -1,
+					-1);
+		}
 
 		static Period empty(String label) {
-			return new Period(label, 0, 0, 0, 0, 0, 0);
+			return new Period(label, 0, 0, 0, 0, 0, 0, 0, 0);
+		}
+
+		/** Whether the working-time sums were counted (every ticket of the period on its calendar). */
+		public boolean workingTimeCounted() {
+			return firstResponseWorkingSeconds >= 0 && handlingWorkingSeconds >= 0;
 		}
 
 		Period plus(Resolved ticket) {
-			return new Period(label, resolved + 1, responded + (ticket.firstResponseSeconds() == null ? 0 : 1),
-					firstResponseSeconds + (ticket.firstResponseSeconds() == null ? 0 : ticket.firstResponseSeconds()),
+			boolean answered = ticket.firstResponseSeconds() != null;
+			return new Period(label, resolved + 1, responded + (answered ? 1 : 0),
+					firstResponseSeconds + (answered ? ticket.firstResponseSeconds() : 0),
 					handlingSeconds + ticket.handlingSeconds(), firstContactResolved + (ticket.firstContact() ? 1 : 0),
-					slaKept + (ticket.slaKept() ? 1 : 0));
+					slaKept + (ticket.slaKept() ? 1 : 0),
+					firstResponseWorkingSeconds + (answered ? ticket.firstResponseWorkingSeconds() : 0),
+					handlingWorkingSeconds + ticket.handlingWorkingSeconds());
 		}
 	}
 
-	/** What one resolved ticket adds. */
+	/** What one resolved ticket adds (durations in seconds, wall clock and working time on its calendar). */
 	record Resolved(String month, Long firstResponseSeconds, long handlingSeconds, boolean firstContact,
-			boolean slaKept) {
+			boolean slaKept, long firstResponseWorkingSeconds, long handlingWorkingSeconds) {
 	}
 
 	/** Open tickets and how many of them breached, by one key. */
@@ -218,8 +236,10 @@ public class TicketFigures {
 				: Criteria.where("customerId").is(organisation).and("status").in(DONE);
 		Query query = Query.query(criteria.and("resolvedAt").gte(from).lt(until));
 		query.fields().include("openedAt", "firstRespondedAt", "resolvedAt", "firstContactResolution",
-				"sla.firstResponseDue", "sla.resolutionDue");
+				"sla.firstResponseDue", "sla.resolutionDue", "sla.calendarId");
 		List<Resolved> resolved = new ArrayList<>();
+		// Each calendar read once per call (a calendar that is gone counts on the standard one, as the SLA does).
+		Map<String, com.rapport.ticket.sla.BusinessCalendar> calendars = new java.util.HashMap<>();
 		for (Document ticket : mongo.find(query, Document.class, "tickets")) {
 			Instant opened = instant(ticket.get("openedAt"));
 			Instant done = instant(ticket.get("resolvedAt"));
@@ -233,10 +253,16 @@ public class TicketFigures {
 			Instant firstAnswer = answered != null ? answered : done;
 			boolean kept = responseDue != null && resolutionDue != null && !firstAnswer.isAfter(responseDue)
 					&& !done.isAfter(resolutionDue);
+			String calendarId = timers == null ? null : timers.getString("calendarId");
+			com.rapport.ticket.sla.BusinessCalendar calendar = calendarId == null
+					? com.rapport.ticket.sla.BusinessCalendar.ROUND_THE_CLOCK
+					: calendars.computeIfAbsent(calendarId, settings::calendar);
 			resolved.add(new Resolved(YearMonth.from(done.atOffset(ZoneOffset.UTC)).toString(),
 					answered == null ? null : Math.max(0, answered.getEpochSecond() - opened.getEpochSecond()),
 					Math.max(0, done.getEpochSecond() - opened.getEpochSecond()),
-					Boolean.TRUE.equals(ticket.get("firstContactResolution")), kept));
+					Boolean.TRUE.equals(ticket.get("firstContactResolution")), kept,
+					answered == null || answered.isBefore(opened) ? 0 : calendar.between(opened, answered).toSeconds(),
+					done.isBefore(opened) ? 0 : calendar.between(opened, done).toSeconds()));
 		}
 		return resolved;
 	}

@@ -47,6 +47,14 @@ class TicketFiguresGrpcService extends TicketFiguresServiceGrpc.TicketFiguresSer
 		if (period.responded() > 0) {
 			builder.setFirstResponseSecondsAverage(Math.round((double) period.firstResponseSeconds() / period.responded()));
 		}
+		if (period.responded() > 0 && period.workingTimeCounted()) {
+			builder.setFirstResponseWorkingSecondsAverage(
+					Math.round((double) period.firstResponseWorkingSeconds() / period.responded()));
+		}
+		if (period.resolved() > 0 && period.workingTimeCounted()) {
+			builder.setHandlingWorkingSecondsAverage(
+					Math.round((double) period.handlingWorkingSeconds() / period.resolved()));
+		}
 		if (period.resolved() > 0) {
 			builder.setHandlingSecondsAverage(Math.round((double) period.handlingSeconds() / period.resolved()))
 				.setFirstContactResolutionBp((int) (10_000L * period.firstContactResolved() / period.resolved()))
