@@ -353,7 +353,7 @@ class TicketDeskSystemTests {
 
 	/**
 	 * Commitments (issue 9): Li Na records a call back on the demo's invoice request of Acme (ACME-1013), due
-	 * tomorrow in her zone; Alice reads it in the portal (with the demo's open promise of the corrected invoice),
+	 * the day after tomorrow at 10:00 in her zone; Alice reads it in the portal (with the demo's open promise of the corrected invoice),
 	 * a read-only partner reads it without staff's fields; once Li Na marks it kept, Alice no longer sees it. The
 	 * demo's broken credit note on the late delivery shows as overdue in the console.
 	 */
@@ -373,9 +373,9 @@ class TicketDeskSystemTests {
 			new Select(agent.driver.findElement(By.id("commitment-kind"))).selectByValue("COMMITMENT_KIND_CALL_BACK");
 			agent.driver.findElement(By.id("commitment-what")).sendKeys(what);
 			WebElement due = agent.driver.findElement(By.id("commitment-due"));
-			String tomorrow = java.time.LocalDate.now().plusDays(1) + "T10:00";
+			String dueAt = java.time.LocalDate.now().plusDays(2) + "T10:00";
 			((org.openqa.selenium.JavascriptExecutor) agent.driver).executeScript("arguments[0].value = arguments[1];",
-					due, tomorrow);
+					due, dueAt);
 			agent.driver.findElement(By.cssSelector("button.record-commitment")).click();
 			agent.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("ul.commitment-list"), what));
 			WebElement mine = agent.driver.findElements(By.cssSelector("li.commitment")).stream()
