@@ -350,4 +350,66 @@ class TicketDeskSystemTests {
 				.isEqualTo("1 人认为这篇文章有帮助。");
 		}
 	}
+
+	/**
+	 * Commitments (issue 9): Li Na records a call back on the demo's invoice request of Acme (ACME-1013), due
+	 * the day after tomorrow at 10:00 in her zone; Alice reads it in the portal (with the demo's open promise of the corrected invoice),
+	 * a read-only partner reads it without staff's fields; once Li Na marks it kept, Alice no longer sees it. The
+	 * demo's broken credit note on the late delivery shows as overdue in the console.
+	 */
+	@Test
+	void anAgentsPromiseIsShownToTheCustomerUntilKept() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String what = "Call Alice back about the VAT number " + tag;
+		try (Browser agent = Browser.open().login("agent.li", "agent-demo-26")) {
+			agent.go("/console/tickets?view=open");
+			WebElement invoice = agent.driver.findElements(By.cssSelector("tr.ticket-row")).stream()
+				.filter(row -> row.getText().contains("ACME-1013")).findFirst().orElseThrow();
+			String number = invoice.getAttribute("data-ticket-number");
+			agent.go("/console/tickets/" + number);
+			assertThat(agent.driver.findElements(By.cssSelector("li.commitment[data-state=open]"))).as("the demo's")
+				.isNotEmpty();
+
+			new Select(agent.driver.findElement(By.id("commitment-kind"))).selectByValue("COMMITMENT_KIND_CALL_BACK");
+			agent.driver.findElement(By.id("commitment-what")).sendKeys(what);
+			WebElement due = agent.driver.findElement(By.id("commitment-due"));
+			String dueAt = java.time.LocalDate.now().plusDays(2) + "T10:00";
+			((org.openqa.selenium.JavascriptExecutor) agent.driver).executeScript("arguments[0].value = arguments[1];",
+					due, dueAt);
+			agent.driver.findElement(By.cssSelector("button.record-commitment")).click();
+			agent.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("ul.commitment-list"), what));
+			WebElement mine = agent.driver.findElements(By.cssSelector("li.commitment")).stream()
+				.filter(li -> li.getText().contains(what)).findFirst().orElseThrow();
+			String id = mine.getAttribute("data-commitment");
+			assertThat(mine.getAttribute("data-state")).isEqualTo("open");
+			assertThat(mine.getText()).contains("Li Na").contains("10:00");
+
+			try (Browser contact = Browser.open().login("acme.buyer", "acme-demo-26")) {
+				contact.go("/portal/tickets/" + number);
+				assertThat(contact.text(By.cssSelector("#commitments"))).contains(what).contains("Li Na · by")
+					.contains("corrected invoice");
+				assertThat(contact.driver.getPageSource()).doesNotContain("agent.li").doesNotContain("Promised by");
+
+				var read = Partner.login("partner-readonly", "partner-readonly-secret")
+					.get("/api/tickets/v1/tickets/" + number);
+				assertThat(read.statusCode()).isEqualTo(200);
+				assertThat(read.body()).contains(what).contains("\"ownerName\":\"Li Na\"").doesNotContain("agent.li");
+
+				agent.driver.findElement(By.cssSelector("li.commitment[data-commitment='" + id + "'] form.keep-commitment button"))
+					.click();
+				agent.waitFor(ExpectedConditions.attributeToBe(
+						By.cssSelector("li.commitment[data-commitment='" + id + "']"), "data-state", "kept"));
+				contact.go("/portal/tickets/" + number);
+				assertThat(contact.driver.getPageSource()).doesNotContain(what);
+			}
+
+			agent.go("/console/tickets?view=breached");
+			String late = agent.driver.findElements(By.cssSelector("tr.ticket-row")).stream()
+				.filter(row -> row.getText().contains("ACME-1015")).findFirst().orElseThrow()
+				.getAttribute("data-ticket-number");
+			agent.go("/console/tickets/" + late);
+			assertThat(agent.driver.findElements(By.cssSelector("li.commitment[data-state=overdue]"))).as("the credit note")
+				.hasSize(1);
+		}
+	}
 }

@@ -114,6 +114,24 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 		return ticketOfA("T-" + (5000 + fresh++), status).id();
 	}
 
+	@Autowired
+	com.rapport.ticket.ticket.TicketCommitments commitments;
+
+	/**
+	 * A fresh ticket of A with an open commitment of another agent's ("staff-someone-else": the probing agent is not
+	 * its owner), as the request naming both, plus {@code more}.
+	 */
+	private String commitmentOfA(String more) {
+		String ticket = freshTicketOfA("Commitment");
+		Instant made = FixedClock.NOW.minusSeconds(60);
+		var promise = new com.rapport.ticket.ticket.Commitment(UUID.randomUUID().toString(),
+				com.rapport.ticket.ticket.Commitment.Kind.FIX, "Replace the chairs", "staff-someone-else", "Someone Else",
+				null, FixedClock.NOW.plusSeconds(86_400), FixedClock.NOW.plusSeconds(80_000), made, "staff-someone-else",
+				"Someone Else", com.rapport.ticket.ticket.Commitment.Status.OPEN, null, null, null, null, null, null);
+		commitments.load(ticket, promise, null, null);
+		return "{\"ticketId\": \"" + ticket + "\", \"commitmentId\": \"" + promise.id() + "\"" + more + "}";
+	}
+
 	@Override
 	protected String pathVariable(String name) {
 		return ticketOfA;
@@ -156,6 +174,11 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			case "MergeTicket" -> "{\"duplicateId\": \"" + freshTicketOfA(method) + "\", \"survivorId\": \"" + ticketOfA
 					+ "\", \"reason\": \"Raised twice\"}";
 			case "Assign" -> "{\"ticketId\": \"" + freshTicketOfA(method) + "\", \"reason\": \"Holiday cover\"}";
+			case "RecordCommitment" -> "{\"ticketId\": \"" + freshTicketOfA(method)
+					+ "\", \"kind\": \"COMMITMENT_KIND_CALL_BACK\", \"what\": \"Call back about the chairs\", \"dueAt\": \""
+					+ FixedClock.NOW.plusSeconds(86_400) + "\"}";
+			case "KeepCommitment" -> commitmentOfA("");
+			case "CancelCommitment" -> commitmentOfA(", \"reason\": \"Customer withdrew the request\"");
 			case "ChangePriority" -> "{\"ticketId\": \"" + freshTicketOfA(method)
 					+ "\", \"priority\": \"TICKET_PRIORITY_URGENT\", \"reason\": \"Their line stands still\"}";
 			case "SaveSlaPolicy" -> """

@@ -72,8 +72,15 @@ class TicketDeskController {
 
 	private final MacroClient macros;
 
+	private final com.rapport.portal.remote.CommitmentClient commitments;
+
+	private final com.rapport.portal.web.Formats formats;
+
 	TicketDeskController(TicketDeskClient desk, CustomerClient customers, TicketPages pages,
-			AssignmentClient assignment, MacroClient macros) {
+			AssignmentClient assignment, MacroClient macros, com.rapport.portal.remote.CommitmentClient commitments,
+			com.rapport.portal.web.Formats formats) {
+		this.commitments = commitments;
+		this.formats = formats;
 		this.desk = desk;
 		this.customers = customers;
 		this.pages = pages;
@@ -240,6 +247,84 @@ class TicketDeskController {
 		}
 	}
 
+	/** The kinds of promise the form offers, in its order. */
+	static final List<com.rapport.contracts.ticket.v1.CommitmentKind> COMMITMENT_KINDS = List.of(
+			com.rapport.contracts.ticket.v1.CommitmentKind.COMMITMENT_KIND_CALL_BACK,
+			com.rapport.contracts.ticket.v1.CommitmentKind.COMMITMENT_KIND_FIX,
+			com.rapport.contracts.ticket.v1.CommitmentKind.COMMITMENT_KIND_CREDIT_NOTE,
+			com.rapport.contracts.ticket.v1.CommitmentKind.COMMITMENT_KIND_OTHER);
+
+	/**
+	 * Records a promise made in the ticket: its kind, what (in the customer's words), who keeps it (an agent of the
+	 * teams, the caller when none is chosen) and by when, a date and time in the viewer's zone. A due time that is
+	 * not one is refused here (nothing sent); ticket-service's refusals come back beside each field.
+	 */
+	@PostMapping("/console/tickets/{id}/commitments")
+	String recordCommitment(@PathVariable String id, @RequestParam(defaultValue = "") String kind,
+			@RequestParam(defaultValue = "") String what, @RequestParam(defaultValue = "") String ownerId,
+			@RequestParam(defaultValue = "") String due, Model model, HttpServletResponse response) {
+		model.addAttribute("commitmentDraft", new CommitmentDraft(kind, what, ownerId, due));
+		java.time.Instant dueAt = null;
+		if (!due.isBlank()) {
+			try {
+				dueAt = java.time.LocalDateTime.parse(due.strip()).atZone(formats.zone()).toInstant();
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				response.setStatus(422);
+				return page(model, desk.ticket(id), "", "", pages.error("dueAt", "commitment.due.invalid"));
+			}
+		}
+		var chosen = TicketChoices.chosen(COMMITMENT_KINDS, kind)
+			.orElse(com.rapport.contracts.ticket.v1.CommitmentKind.COMMITMENT_KIND_UNSPECIFIED);
+		try {
+			String owner = ownerId.strip();
+			commitments.record(id, chosen, what.strip(), owner, owner.isEmpty() ? "" : agents().getOrDefault(owner, ""),
+					dueAt);
+			return redirect(id).replace("#latest", "#commitments");
+		}
+		catch (UnprocessableException | ConflictException ex) {
+			response.setStatus(TicketPages.status(ex));
+			return page(model, desk.ticket(id), "", "", pages.errors(ex));
+		}
+	}
+
+	/** The owner (or a manager) marks the promise kept. */
+	@PostMapping("/console/tickets/{id}/commitments/{commitmentId}/kept")
+	String keepCommitment(@PathVariable String id, @PathVariable String commitmentId, Model model,
+			HttpServletResponse response) {
+		try {
+			commitments.keep(id, commitmentId);
+			return redirect(id).replace("#latest", "#commitments");
+		}
+		catch (UnprocessableException | ConflictException ex) {
+			response.setStatus(TicketPages.status(ex));
+			return page(model, desk.ticket(id), "", "", pages.errors(ex));
+		}
+	}
+
+	/** Staff cancel a promise with a reason; the customer no longer sees it. */
+	@PostMapping("/console/tickets/{id}/commitments/{commitmentId}/cancel")
+	String cancelCommitment(@PathVariable String id, @PathVariable String commitmentId,
+			@RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response) {
+		try {
+			commitments.cancel(id, commitmentId, reason.strip());
+			return redirect(id).replace("#latest", "#commitments");
+		}
+		catch (UnprocessableException | ConflictException ex) {
+			response.setStatus(TicketPages.status(ex));
+			Map<String, String> errors = new java.util.LinkedHashMap<>(pages.errors(ex));
+			// The reason box of this commitment's row, not the status change's.
+			if (errors.containsKey("reason")) {
+				errors.put("cancel-" + commitmentId, errors.remove("reason"));
+			}
+			return page(model, desk.ticket(id), "", "", errors);
+		}
+	}
+
+	/** A promise's form as posted, shown again with a refusal. */
+	record CommitmentDraft(String kind, String what, String ownerId, String due) {
+	}
+
 	/** The caller takes the ticket ({@code assigneeId} empty), or gives it to an agent of a team. */
 	@PostMapping("/console/tickets/{id}/assignee")
 	String take(@PathVariable String id, @RequestParam(defaultValue = "") String assigneeId,
@@ -296,6 +381,11 @@ class TicketDeskController {
 		model.addAttribute("priorities", TicketChoices.PRIORITIES);
 		model.addAttribute("agents", agents());
 		model.addAttribute("macros", macroList());
+		model.addAttribute("commitmentKinds", COMMITMENT_KINDS);
+		model.addAttribute("viewerZone", formats.zone().getId());
+		if (!model.containsAttribute("commitmentDraft")) {
+			model.addAttribute("commitmentDraft", new CommitmentDraft("", "", "", ""));
+		}
 		model.addAttribute("organisation", organisationOrNull(detail.getTicket().getCustomerId()));
 		return pages.ticket(model, detail, draft, errors, "console/ticket");
 	}

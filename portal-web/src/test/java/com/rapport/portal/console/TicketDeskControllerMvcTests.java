@@ -82,6 +82,101 @@ class TicketDeskControllerMvcTests {
 	@MockitoBean
 	com.rapport.portal.remote.MacroClient macros;
 
+	@MockitoBean
+	com.rapport.portal.remote.CommitmentClient commitments;
+
+	static com.rapport.contracts.ticket.v1.Commitment.Builder promise(String id, String ownerId, String ownerName) {
+		return com.rapport.contracts.ticket.v1.Commitment.newBuilder().setId(id)
+			.setKind(com.rapport.contracts.ticket.v1.CommitmentKind.COMMITMENT_KIND_CALL_BACK)
+			.setWhat("Call Alice back about " + id).setOwnerId(ownerId).setOwnerName(ownerName)
+			.setDueAt(Timestamp.newBuilder().setSeconds(OPENED.getSeconds() + 86_400))
+			.setStatus(com.rapport.contracts.ticket.v1.CommitmentStatus.COMMITMENT_STATUS_OPEN).setMadeAt(OPENED)
+			.setMadeByName("Li Na");
+	}
+
+	@Test
+	void theTicketPageShowsEachPromiseWithItsStateAndOffersKeepingItToItsOwnerOnly() throws Exception {
+		Timestamp later = Timestamp.newBuilder().setSeconds(OPENED.getSeconds() + 90_000).build();
+		given(desk.ticket("T-1001")).willReturn(detail().toBuilder()
+			.addCommitments(promise("mine", "staff-agent", "Li Na").setRemindedAt(later))
+			.addCommitments(promise("theirs", "agent.zhou", "Zhou Min"))
+			.addCommitments(promise("overdue", "staff-agent", "Li Na").setBroken(true))
+			.addCommitments(promise("late", "staff-agent", "Li Na").setBroken(true)
+				.setStatus(com.rapport.contracts.ticket.v1.CommitmentStatus.COMMITMENT_STATUS_KEPT).setKeptAt(later))
+			.addCommitments(promise("dropped", "staff-agent", "Li Na")
+				.setStatus(com.rapport.contracts.ticket.v1.CommitmentStatus.COMMITMENT_STATUS_CANCELLED)
+				.setCancelledAt(later).setCancelReason("Customer picked them up"))
+			.build());
+
+		Document page = page(agent(get("/console/tickets/T-1001")).andExpect(status().isOk()));
+
+		assertThat(page.select("li.commitment")).extracting(e -> e.attr("data-commitment") + "=" + e.attr("data-state"))
+			.containsExactly("mine=open", "theirs=open", "overdue=overdue", "late=kept-late", "dropped=cancelled");
+		assertThat(page.select("li[data-commitment=mine] .commitment-what").text()).isEqualTo("Call Alice back about mine");
+		assertThat(page.select("li[data-commitment=mine] .commitment-kind").text()).isEqualTo("Call back");
+		assertThat(page.select("li[data-commitment=mine] .commitment-reminded").text()).startsWith("Reminder sent");
+		assertThat(page.select("li[data-commitment=theirs] .commitment-owner").text()).contains("Zhou Min");
+		assertThat(page.select("li[data-commitment=late] .commitment-state").text()).contains("counted as broken");
+		assertThat(page.select("li[data-commitment=dropped] .commitment-state").text())
+			.contains("Customer picked them up");
+		// Keeping is for the owner (or a manager); cancelling with a reason for any staff; done ones have neither.
+		assertThat(page.select("form.keep-commitment")).extracting(e -> e.attr("action")).containsExactly(
+				"/console/tickets/T-1001/commitments/mine/kept", "/console/tickets/T-1001/commitments/overdue/kept");
+		assertThat(page.select("form.cancel-commitment")).hasSize(3);
+		assertThat(page.select("form.commitment-form select[name=kind] option")).extracting(e -> e.val()).containsExactly(
+				"", "COMMITMENT_KIND_CALL_BACK", "COMMITMENT_KIND_FIX", "COMMITMENT_KIND_CREDIT_NOTE",
+				"COMMITMENT_KIND_OTHER");
+		assertThat(page.select("form.commitment-form input[type=datetime-local][name=due]")).hasSize(1);
+	}
+
+	@Test
+	void aPromiseIsRecordedDueAtTheTimeTypedInTheViewersZone() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail());
+		given(assignment.teams()).willReturn(java.util.List.of(TEAM));
+		Document form = page(agent(get("/console/tickets/T-1001")));
+		String label = form.select("label[for=commitment-due]").text();
+		java.time.ZoneId zone = java.time.ZoneId.of(label.substring(label.indexOf(", ") + 2, label.indexOf(')')));
+
+		agent(post("/console/tickets/T-1001/commitments").with(csrf()).param("kind", "COMMITMENT_KIND_FIX")
+			.param("what", " Replace the crushed pallets ").param("ownerId", "manager.wang")
+			.param("due", "2026-12-11T17:30")).andExpect(redirectedUrl("/console/tickets/T-1001#commitments"));
+
+		verify(commitments).record("T-1001", com.rapport.contracts.ticket.v1.CommitmentKind.COMMITMENT_KIND_FIX,
+				"Replace the crushed pallets", "manager.wang", "Wang Fang",
+				java.time.LocalDateTime.parse("2026-12-11T17:30").atZone(zone).toInstant());
+	}
+
+	@Test
+	void aRefusedPromiseNamesEachFieldInTheReadersLanguageAndKeepsWhatWasTyped() throws Exception {
+		given(desk.ticket("T-1001")).willReturn(detail());
+		Document unreadable = page(agent(post("/console/tickets/T-1001/commitments").with(csrf())
+			.param("kind", "COMMITMENT_KIND_CALL_BACK").param("what", "Ring back").param("due", "Friday")
+			.header("Accept-Language", "zh-CN")).andExpect(status().isUnprocessableContent()));
+		assertThat(unreadable.select("#commitment-due + .field-error").text()).isEqualTo("请输入日期和时间");
+		assertThat(unreadable.select("#commitment-what").text()).isEqualTo("Ring back");
+		verifyNoInteractions(commitments);
+
+		java.util.Map<String, Message> fields = new java.util.LinkedHashMap<>();
+		fields.put("kind", Message.of("commitment.kind.required"));
+		fields.put("dueAt", Message.of("commitment.due.future"));
+		given(commitments.record(any(), any(), any(), any(), any(), any()))
+			.willThrow(new UnprocessableException(Message.of("commitment.cannot-record"), fields));
+		Document refused = page(agent(post("/console/tickets/T-1001/commitments").with(csrf()).param("kind", "")
+			.param("what", "Ring back").param("due", "2020-01-01T09:00").header("Accept-Language", "zh-CN"))
+			.andExpect(status().isUnprocessableContent()));
+		assertThat(refused.select("p.notice.error").text()).isEqualTo("无法记录此承诺。");
+		assertThat(refused.select("#commitment-kind + .field-error").text()).isEqualTo("请选择承诺的类型");
+		assertThat(refused.select("#commitment-due + .field-error").text()).isEqualTo("必须晚于当前时间");
+		assertThat(refused.select("#commitment-due").val()).isEqualTo("2020-01-01T09:00");
+
+		given(commitments.keep("T-1001", "c1")).willThrow(new ConflictException(Message.of("commitment.kept-already")));
+		Document conflict = page(agent(post("/console/tickets/T-1001/commitments/c1/kept").with(csrf()))
+			.andExpect(status().isConflict()));
+		assertThat(conflict.select("p.notice.error").text()).isEqualTo("This commitment is kept already.");
+		mvc.perform(post("/console/tickets/T-1001/commitments/c1/kept").with(csrf())
+			.with(as(TestTokens.customer("acme-retail")))).andExpect(status().isForbidden());
+	}
+
 	@Test
 	void aMacroIsInsertedIntoTheReplyFilledInForTheTicketInItsContactsLanguage() throws Exception {
 		given(desk.ticket("T-1001")).willReturn(detail());

@@ -79,7 +79,9 @@ class ScorecardControllerMvcTests {
 		given(tickets.figures(FROM, TO, "acme-retail")).willReturn(TicketFigures.newBuilder()
 			.setTotal(TicketPeriodFigures.newBuilder().setResolved(9).setSlaKept(8).setSlaKeptBp(8_888)
 				.setFirstResponseSecondsAverage(1_800))
-			.setOpen(2).build());
+			.setOpen(2)
+			.setCommitmentsTotal(com.rapport.contracts.ticket.v1.CommitmentFigures.newBuilder().setKept(4).setBroken(1))
+			.build());
 		given(scores.figures(FROM, TO, List.of("acme-retail"), Map.of())).willReturn(FeedbackFigures.newBuilder()
 			.addMonths(PeriodFigures.newBuilder().setLabel(TO)
 				.setCsat(KindFigures.newBuilder().setAnswers(2).setCsatPercentBp(5_000))
@@ -103,6 +105,7 @@ class ScorecardControllerMvcTests {
 		assertThat(page.select(".kpi-on-time dd").get(1).text()).isEqualTo("12 of 13 orders with a promised date");
 		assertThat(page.select(".kpi-sla dd").first().text()).isEqualTo("88.8%");
 		assertThat(page.select(".kpi-frt dd").text()).isEqualTo("0 h 30 min");
+		assertThat(page.select(".kpi-commitments dd").text()).isEqualTo("Commitments kept: 4 of 5");
 		assertThat(page.select("tr.month-row[data-month=" + TO + "] td.csat").text()).isEqualTo("50.0%");
 		assertThat(page.select("tr.month-row[data-month=" + TO + "] td.ces").text()).isEqualTo("—");
 		assertThat(page.select(".improvement-card .we-did span").text()).isEqualTo("Updates now go out within the hour");
@@ -117,6 +120,7 @@ class ScorecardControllerMvcTests {
 
 		assertThat(page.select("h1").text()).isEqualTo("我们如何兑现对您的承诺");
 		assertThat(page.select(".kpi-on-time dt").text()).isEqualTo("准时交付");
+		assertThat(page.select(".kpi-commitments dd").text()).isEqualTo("承诺兑现：5 项中 4 项");
 	}
 
 	@Test

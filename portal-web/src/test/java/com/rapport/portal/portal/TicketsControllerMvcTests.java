@@ -319,6 +319,39 @@ class TicketsControllerMvcTests {
 			.setSlaState(SlaState.SLA_STATE_ON_TRACK).setTier(SlaTier.SLA_TIER_KEY).setOrderNumber("ACME-1015");
 	}
 
+	@Test
+	void theContactSeesWhatWeStillOweThemWithTheDueTimeInTheirZoneAndOverdueOnesMarked() throws Exception {
+		// ticket-service sends a customer the open promises only, without who made them, reminders or cancellations.
+		given(desk.ticket("T-1001")).willReturn(detail(ticket().build()).toBuilder()
+			.addCommitments(com.rapport.contracts.ticket.v1.Commitment.newBuilder().setId("c1")
+				.setKind(com.rapport.contracts.ticket.v1.CommitmentKind.COMMITMENT_KIND_CALL_BACK)
+				.setWhat("We call you back about the pallets").setOwnerName("Li Na").setDueAt(OPENED)
+				.setStatus(com.rapport.contracts.ticket.v1.CommitmentStatus.COMMITMENT_STATUS_OPEN))
+			.addCommitments(com.rapport.contracts.ticket.v1.Commitment.newBuilder().setId("c2")
+				.setKind(com.rapport.contracts.ticket.v1.CommitmentKind.COMMITMENT_KIND_CREDIT_NOTE)
+				.setWhat("A credit note for the crushed pallets").setOwnerName("Li Na").setDueAt(OPENED).setBroken(true)
+				.setStatus(com.rapport.contracts.ticket.v1.CommitmentStatus.COMMITMENT_STATUS_OPEN))
+			.build());
+
+		Document en = page(contact(get("/portal/tickets/T-1001")).andExpect(status().isOk()));
+		assertThat(en.select("#commitments h2").text()).isEqualTo("What we promised you");
+		assertThat(en.select("li.commitment")).extracting(e -> e.attr("data-state")).containsExactly("open", "overdue");
+		assertThat(en.select("li[data-commitment=c1] .commitment-what").text())
+			.isEqualTo("We call you back about the pallets");
+		assertThat(en.select("li[data-commitment=c1] .commitment-due").text()).startsWith("Li Na · by ").contains("10:30");
+		assertThat(en.select("li[data-commitment=c1] .commitment-overdue")).isEmpty();
+		assertThat(en.select("li[data-commitment=c2] .commitment-overdue").text()).isEqualTo("overdue");
+		assertThat(en.select("form.keep-commitment, form.cancel-commitment, form.commitment-form")).isEmpty();
+
+		Document zh = page(contact(get("/portal/tickets/T-1001").header("Accept-Language", "zh-CN")));
+		assertThat(zh.select("#commitments h2").text()).isEqualTo("我们对您的承诺");
+		assertThat(zh.select("li[data-commitment=c2] .commitment-kind").text()).isEqualTo("贷项通知单");
+
+		given(desk.ticket("T-1002")).willReturn(detail(ticket().setNumber("T-1002").build()));
+		assertThat(page(contact(get("/portal/tickets/T-1002"))).select("#commitments")).as("none owed: no section")
+			.isEmpty();
+	}
+
 	static TicketDetail detail(Ticket ticket) {
 		return TicketDetail.newBuilder().setTicket(ticket)
 			.addMessages(TicketMessage.newBuilder().setId("m1").setAuthorKind(TicketAuthorKind.TICKET_AUTHOR_KIND_CUSTOMER)

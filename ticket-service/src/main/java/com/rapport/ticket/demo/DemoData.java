@@ -37,6 +37,8 @@ import com.rapport.ticket.ticket.Ticket;
 import com.rapport.ticket.ticket.TicketConversation;
 import com.rapport.ticket.ticket.TicketKind;
 import com.rapport.ticket.ticket.TicketRepository;
+import com.rapport.ticket.ticket.Commitment;
+import com.rapport.ticket.ticket.TicketCommitments;
 import com.rapport.ticket.ticket.TicketService;
 
 import org.springframework.boot.ApplicationArguments;
@@ -122,9 +124,13 @@ class DemoData implements ApplicationRunner {
 
 	private final Attachments attachments;
 
+	private final TicketCommitments commitments;
+
 	DemoData(TicketService tickets, TicketConversation conversation, TicketRepository repository, SlaProperties sla,
-			SlaSettings settings, SupportTeams teams, Macros macros, Clock clock, Attachments attachments) {
+			SlaSettings settings, SupportTeams teams, Macros macros, Clock clock, Attachments attachments,
+			TicketCommitments commitments) {
 		this.attachments = attachments;
+		this.commitments = commitments;
 		this.tickets = tickets;
 		this.conversation = conversation;
 		this.repository = repository;
@@ -174,6 +180,18 @@ class DemoData implements ApplicationRunner {
 						"Shanghai customs - notice of inspection", "Consignment: ACME-1015 (12 pallets)",
 						"Held: missing HS code on the declaration", "Released: Thursday 10:40"));
 
+		// Li Na's promises on the complaint: a call back with the customs papers, kept in time; a credit note for the
+		// late delivery, due an hour after it was promised and not kept (broken). The complaint was opened at least
+		// 5 working hours ago (its resolution target and a quarter), so both due times have passed.
+		Instant promisedCall = answered.plus(Duration.ofMinutes(5));
+		commitments.load(breached.id(), commitment(Commitment.Kind.CALL_BACK,
+				"Call Alice back with the customs papers of ACME-1015 / 致电 Alice 说明 ACME-1015 的报关文件",
+				promisedCall, promisedCall.plus(Duration.ofHours(4))), promisedCall.plus(Duration.ofHours(2)), null);
+		Instant creditDue = promisedCall.plus(Duration.ofHours(1));
+		commitments.load(breached.id(), commitment(Commitment.Kind.CREDIT_NOTE,
+				"A credit note of 5% of ACME-1015 for the late delivery / 就延迟交货开具 ACME-1015 货款 5% 的贷项通知单",
+				promisedCall, creditDue), null, creditDue.plus(Duration.ofMinutes(1)));
+
 		SlaPolicy vip = settings.policy(Tier.VIP, Priority.NORMAL);
 		Duration resolution = vip.resolution();
 		Duration firstResponse = vip.firstResponse();
@@ -185,6 +203,10 @@ class DemoData implements ApplicationRunner {
 				"Could you send the invoice of ACME-1013 again with our new VAT number 91310000MA1FL4XX3?");
 		reply(atRisk, LI_NA, "Hello Alice, I have asked billing to issue the corrected invoice.",
 				calendar.plus(risky, firstResponse.dividedBy(2)));
+		// Still open: the corrected invoice, promised for tomorrow.
+		commitments.load(atRisk.id(), commitment(Commitment.Kind.FIX,
+				"The corrected invoice of ACME-1013 with the new VAT number / 开具带新税号的 ACME-1013 更正发票",
+				calendar.plus(risky, firstResponse.dividedBy(2)), now.plus(Duration.ofDays(1))), null, null);
 
 		Instant recent = calendar.minus(now, resolution.dividedBy(10));
 		Ticket onTrack = open(ACME, "Delivery window for ACME-1014 at the Pudong warehouse", TicketKind.REQUEST,
@@ -267,6 +289,13 @@ class DemoData implements ApplicationRunner {
 	/** A stored demo PDF, as a message lists it. */
 	private List<Attachment> file(String name, String... lines) {
 		return attachments.store(List.of(new AttachmentUpload(name, DemoFiles.pdf(lines))));
+	}
+
+	/** Li Na's promise, open as made. */
+	private static Commitment commitment(Commitment.Kind kind, String what, Instant madeAt, Instant dueAt) {
+		return new Commitment(java.util.UUID.randomUUID().toString(), kind, what, LI_NA.id(), LI_NA.name(),
+				"li.na@supplier.example", dueAt, dueAt.minus(Duration.ofHours(2)), madeAt, LI_NA.id(), LI_NA.name(),
+				Commitment.Status.OPEN, null, null, null, null, null, null);
 	}
 
 	private void reply(Ticket ticket, Author author, String body, Instant at) {

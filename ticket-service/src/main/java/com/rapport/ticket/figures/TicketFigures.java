@@ -50,7 +50,10 @@ public class TicketFigures {
 
 	private final Clock clock;
 
-	TicketFigures(MongoTemplate mongo, SlaProperties sla, Clock clock) {
+	private final com.rapport.ticket.sla.SlaSettings settings;
+
+	TicketFigures(MongoTemplate mongo, SlaProperties sla, com.rapport.ticket.sla.SlaSettings settings, Clock clock) {
+		this.settings = settings;
 		this.mongo = mongo;
 		this.sla = sla;
 		this.clock = clock;
@@ -58,23 +61,38 @@ public class TicketFigures {
 
 	/** The resolved tickets of a month or of the period. */
 	public record Period(String label, int resolved, int responded, long firstResponseSeconds, long handlingSeconds,
-			int firstContactResolved, int slaKept) {
+			int firstContactResolved, int slaKept, long firstResponseWorkingSeconds, long handlingWorkingSeconds) {
+
+		/** Without working time (none counted: its averages are absent). */
+		public Period(String label, int resolved, int responded, long firstResponseSeconds, long handlingSeconds,
+				int firstContactResolved, int slaKept) {
+			this(label, resolved, responded, firstResponseSeconds, handlingSeconds, firstContactResolved, slaKept, -1,
+					-1);
+		}
 
 		static Period empty(String label) {
-			return new Period(label, 0, 0, 0, 0, 0, 0);
+			return new Period(label, 0, 0, 0, 0, 0, 0, 0, 0);
+		}
+
+		/** Whether the working-time sums were counted (every ticket of the period on its calendar). */
+		public boolean workingTimeCounted() {
+			return firstResponseWorkingSeconds >= 0 && handlingWorkingSeconds >= 0;
 		}
 
 		Period plus(Resolved ticket) {
-			return new Period(label, resolved + 1, responded + (ticket.firstResponseSeconds() == null ? 0 : 1),
-					firstResponseSeconds + (ticket.firstResponseSeconds() == null ? 0 : ticket.firstResponseSeconds()),
+			boolean answered = ticket.firstResponseSeconds() != null;
+			return new Period(label, resolved + 1, responded + (answered ? 1 : 0),
+					firstResponseSeconds + (answered ? ticket.firstResponseSeconds() : 0),
 					handlingSeconds + ticket.handlingSeconds(), firstContactResolved + (ticket.firstContact() ? 1 : 0),
-					slaKept + (ticket.slaKept() ? 1 : 0));
+					slaKept + (ticket.slaKept() ? 1 : 0),
+					firstResponseWorkingSeconds + (answered ? ticket.firstResponseWorkingSeconds() : 0),
+					handlingWorkingSeconds + ticket.handlingWorkingSeconds());
 		}
 	}
 
-	/** What one resolved ticket adds. */
+	/** What one resolved ticket adds (durations in seconds, wall clock and working time on its calendar). */
 	record Resolved(String month, Long firstResponseSeconds, long handlingSeconds, boolean firstContact,
-			boolean slaKept) {
+			boolean slaKept, long firstResponseWorkingSeconds, long handlingWorkingSeconds) {
 	}
 
 	/** Open tickets and how many of them breached, by one key. */
@@ -82,7 +100,24 @@ public class TicketFigures {
 	}
 
 	public record Figures(List<Period> months, Period total, int open, int breached, List<Backlog> byTier,
-			List<Backlog> byChannel, List<Backlog> byAssignee) {
+			List<Backlog> byChannel, List<Backlog> byAssignee, Commitments commitments) {
+	}
+
+	/** Commitments kept and broken of one month, owner or organisation ({@code key}), or of the period (""). */
+	public record Promises(String key, int kept, int broken) {
+
+		Promises plus(boolean keptOne) {
+			return new Promises(key, kept + (keptOne ? 1 : 0), broken + (keptOne ? 0 : 1));
+		}
+	}
+
+	/**
+	 * The commitments that fell due in the period (by the UTC month of their due time) and are decided: kept by the
+	 * due time, or broken (not kept by it; one due and still open counts once its due time has passed). One not due
+	 * yet, or cancelled before its due time, is in no count.
+	 */
+	public record Commitments(List<Promises> byMonth, Promises total, List<Promises> byOwner,
+			List<Promises> byOrganisation) {
 	}
 
 	public Figures of(Caller caller, String fromMonth, String toMonth, String customerId) {
@@ -114,7 +149,70 @@ public class TicketFigures {
 			count(assignees, ticket.assignee() == null ? "" : ticket.assignee(), late);
 		}
 		return new Figures(List.copyOf(byMonth.values()), total, open, breached, backlog(tiers), backlog(channels),
-				caller.isCustomer() ? List.of() : backlog(assignees));
+				caller.isCustomer() ? List.of() : backlog(assignees),
+				commitments(caller, organisation, months, from, until, now));
+	}
+
+	private Commitments commitments(Caller caller, String organisation, List<YearMonth> months, Instant from,
+			Instant until, Instant now) {
+		Criteria due = Criteria.where("commitments").elemMatch(Criteria.where("dueAt").gte(from).lt(until));
+		if (organisation != null) {
+			due = Criteria.where("customerId").is(organisation).andOperator(due);
+		}
+		Query query = Query.query(due);
+		query.fields().include("customerId", "commitments");
+		Map<String, Promises> byMonth = new LinkedHashMap<>();
+		months.forEach(month -> byMonth.put(month.toString(), new Promises(month.toString(), 0, 0)));
+		Map<String, Promises> byOwner = new TreeMap<>();
+		Map<String, Promises> byOrganisation = new TreeMap<>();
+		Promises total = new Promises("", 0, 0);
+		for (Document ticket : mongo.find(query, Document.class, "tickets")) {
+			String customer = ticket.getString("customerId");
+			List<?> promises = ticket.get("commitments", List.class);
+			for (Object each : promises == null ? List.of() : promises) {
+				if (!(each instanceof Document promise)) {
+					continue;
+				}
+				Instant dueAt = instant(promise.get("dueAt"));
+				if (dueAt == null || dueAt.isBefore(from) || !dueAt.isBefore(until)) {
+					continue;
+				}
+				Boolean kept = decided(promise, dueAt, now);
+				if (kept == null) {
+					continue;
+				}
+				String month = YearMonth.from(dueAt.atOffset(ZoneOffset.UTC)).toString();
+				byMonth.computeIfPresent(month, (m, p) -> p.plus(kept));
+				String owner = promise.getString("ownerName") != null ? promise.getString("ownerName") : "";
+				byOwner.computeIfAbsent(owner, k -> new Promises(k, 0, 0));
+				byOwner.computeIfPresent(owner, (k, p) -> p.plus(kept));
+				String org = customer == null ? "" : customer;
+				byOrganisation.computeIfAbsent(org, k -> new Promises(k, 0, 0));
+				byOrganisation.computeIfPresent(org, (k, p) -> p.plus(kept));
+				total = total.plus(kept);
+			}
+		}
+		boolean staff = !caller.isCustomer();
+		return new Commitments(List.copyOf(byMonth.values()), total,
+				staff ? List.copyOf(byOwner.values()) : List.of(),
+				staff ? List.copyOf(byOrganisation.values()) : List.of());
+	}
+
+	/** True kept by its due time, false broken, null not decided (not due yet, or cancelled before its due time). */
+	static Boolean decided(Document promise, Instant dueAt, Instant now) {
+		String status = promise.getString("status");
+		Instant keptAt = instant(promise.get("keptAt"));
+		Instant brokenAt = instant(promise.get("brokenAt"));
+		if (brokenAt != null) {
+			return false;
+		}
+		if ("KEPT".equals(status) && keptAt != null) {
+			return !keptAt.isAfter(dueAt);
+		}
+		if ("OPEN".equals(status)) {
+			return now.isAfter(dueAt) ? Boolean.FALSE : null;
+		}
+		return null;
 	}
 
 	/** The organisation read: a customer's own (another is not found), else the one asked, or null for every one. */
@@ -138,8 +236,10 @@ public class TicketFigures {
 				: Criteria.where("customerId").is(organisation).and("status").in(DONE);
 		Query query = Query.query(criteria.and("resolvedAt").gte(from).lt(until));
 		query.fields().include("openedAt", "firstRespondedAt", "resolvedAt", "firstContactResolution",
-				"sla.firstResponseDue", "sla.resolutionDue");
+				"sla.firstResponseDue", "sla.resolutionDue", "sla.calendarId");
 		List<Resolved> resolved = new ArrayList<>();
+		// Each calendar read once per call (a calendar that is gone counts on the standard one, as the SLA does).
+		Map<String, com.rapport.ticket.sla.BusinessCalendar> calendars = new java.util.HashMap<>();
 		for (Document ticket : mongo.find(query, Document.class, "tickets")) {
 			Instant opened = instant(ticket.get("openedAt"));
 			Instant done = instant(ticket.get("resolvedAt"));
@@ -153,10 +253,16 @@ public class TicketFigures {
 			Instant firstAnswer = answered != null ? answered : done;
 			boolean kept = responseDue != null && resolutionDue != null && !firstAnswer.isAfter(responseDue)
 					&& !done.isAfter(resolutionDue);
+			String calendarId = timers == null ? null : timers.getString("calendarId");
+			com.rapport.ticket.sla.BusinessCalendar calendar = calendarId == null
+					? com.rapport.ticket.sla.BusinessCalendar.ROUND_THE_CLOCK
+					: calendars.computeIfAbsent(calendarId, settings::calendar);
 			resolved.add(new Resolved(YearMonth.from(done.atOffset(ZoneOffset.UTC)).toString(),
 					answered == null ? null : Math.max(0, answered.getEpochSecond() - opened.getEpochSecond()),
 					Math.max(0, done.getEpochSecond() - opened.getEpochSecond()),
-					Boolean.TRUE.equals(ticket.get("firstContactResolution")), kept));
+					Boolean.TRUE.equals(ticket.get("firstContactResolution")), kept,
+					answered == null || answered.isBefore(opened) ? 0 : calendar.between(opened, answered).toSeconds(),
+					done.isBefore(opened) ? 0 : calendar.between(opened, done).toSeconds()));
 		}
 		return resolved;
 	}

@@ -47,6 +47,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "queue_paused", def = "{'queue.lane': 1, 'queue.pausedLeftSeconds': 1, '_id': 1}"),
 		@CompoundIndex(name = "escalation_mail_pending", def = "{'escalations.mailPending': 1}", sparse = true),
 		@CompoundIndex(name = "customer_mails_pending", def = "{'customerMails.eventId': 1}", sparse = true),
+		@CompoundIndex(name = "commitments_remind", def = "{'commitments.remindAt': 1}", sparse = true),
+		@CompoundIndex(name = "commitments_due", def = "{'commitments.dueAt': 1}", sparse = true),
 		@CompoundIndex(name = "queue_done", def = "{'queue.lane': 1, 'openedAt': 1, '_id': 1}") })
 public record Ticket(@Id String id, String number, String customerId, String subject, TicketKind kind,
 		Priority priority, TicketStatus status, Channel channel, Instant openedAt, Requester requester, String assignee,
@@ -55,7 +57,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		List<UndeliverableEvent> undeliverable, Classification classification, String assigneeId, Instant closedAt,
 		Instant updatedAt, Boolean firstContactResolution, Integer reopenCount, List<TicketMessage> messages,
 		PartnerRequest partnerRequest, List<SurveyRequest> surveyRequests, QueueKeys queue,
-		List<Escalation> escalations, List<CustomerMail> customerMails, Merge merge) {
+		List<Escalation> escalations, List<CustomerMail> customerMails, Merge merge, List<Commitment> commitments) {
 
 	@PersistenceCreator
 	public Ticket {
@@ -69,6 +71,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		surveyRequests = surveyRequests == null ? List.of() : List.copyOf(surveyRequests);
 		escalations = escalations == null ? List.of() : List.copyOf(escalations);
 		customerMails = customerMails == null ? List.of() : List.copyOf(customerMails);
+		commitments = commitments == null ? List.of() : List.copyOf(commitments);
 		// Derived, never taken as read: stored with every save, so the queue's indexes follow each change.
 		queue = QueueKeys.of(status, sla, firstRespondedAt, resolvedAt, assigneeId);
 	}
@@ -84,7 +87,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		this(id, number, customerId, subject, kind, priority, status, channel, openedAt, requester, assignee,
 				firstRespondedAt, resolvedAt, tier, tierAssumed, sla, createdAt, version, outbox, undeliverable,
 				classification, assigneeId, closedAt, updatedAt, firstContactResolution, reopenCount, messages,
-				partnerRequest, surveyRequests, null, List.of(), List.of(), null);
+				partnerRequest, surveyRequests, null, List.of(), List.of(), null, List.of());
 	}
 
 	/** A ticket without conversation or classification, as the first slice stored them (tests, imports). */
@@ -317,6 +320,64 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		});
 	}
 
+	/**
+	 * The ticket with one more commitment, made at {@code commitment.madeAt()}, with the event the timeline must hear
+	 * of (made).
+	 */
+	Ticket withCommitment(Commitment commitment) {
+		return edit(draft -> {
+			draft.commitments.add(commitment);
+			draft.outbox.add(commitmentEvent(commitment, TicketEvent.Kind.COMMITMENT_MADE, commitment.madeAt()));
+			draft.updatedAt = later(updatedAt, commitment.madeAt());
+		});
+	}
+
+	/** The commitment with {@code id}, if the ticket has one. */
+	public java.util.Optional<Commitment> commitment(String commitmentId) {
+		return commitments.stream().filter(c -> c.id().equals(commitmentId)).findFirst();
+	}
+
+	/**
+	 * The ticket with its commitment {@code changed} (same id) at {@code at}, and the events its change tells the
+	 * timeline: kept, and broken when it was not broken before and is now (counted once).
+	 */
+	Ticket withCommitmentChanged(Commitment changed, Instant at) {
+		return withCommitmentChanged(changed, at, true);
+	}
+
+	/** As {@link #withCommitmentChanged(Commitment, Instant)}; the platform's own change ({@code byPerson} false) leaves the last change (the quiet period before auto-close) as it was. */
+	Ticket withCommitmentChanged(Commitment changed, Instant at, boolean byPerson) {
+		Commitment before = commitment(changed.id()).orElseThrow();
+		return edit(draft -> {
+			draft.commitments.replaceAll(c -> c.id().equals(changed.id()) ? changed : c);
+			if (before.status() != Commitment.Status.KEPT && changed.status() == Commitment.Status.KEPT) {
+				draft.outbox.add(commitmentEvent(changed, TicketEvent.Kind.COMMITMENT_KEPT, at));
+			}
+			if (before.brokenAt() == null && changed.brokenAt() != null) {
+				draft.outbox.add(commitmentEvent(changed, TicketEvent.Kind.COMMITMENT_BROKEN, changed.brokenAt()));
+			}
+			if (byPerson) {
+				draft.updatedAt = later(updatedAt, at);
+			}
+		});
+	}
+
+	/** What the timeline hears of a commitment: the ticket's number, its kind and its words; never who owns it. */
+	TicketEvent commitmentEvent(Commitment commitment, TicketEvent.Kind kind, Instant at) {
+		Map<String, String> facts = new LinkedHashMap<>();
+		facts.put("ticket_number", number);
+		facts.put("commitment_id", commitment.id());
+		facts.put("commitment_kind", commitment.kind().name());
+		facts.put("due_at", commitment.dueAt().toString());
+		String verb = switch (kind) {
+			case COMMITMENT_MADE -> "made";
+			case COMMITMENT_KEPT -> "kept";
+			default -> "broken";
+		};
+		return new TicketEvent("commitment-" + verb + ":" + commitment.id(), kind, at,
+				"Commitment on " + number + " " + verb + ": " + commitment.what(), facts);
+	}
+
 	/** The ticket with the requester's personal data taken out. */
 	Ticket withRequesterErased() {
 		return edit(draft -> draft.requester = Requester.ERASED);
@@ -398,6 +459,8 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 
 		final List<CustomerMail> customerMails;
 
+		final List<Commitment> commitments;
+
 		Draft(Ticket from) {
 			this.from = from;
 			status = from.status;
@@ -419,6 +482,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 			surveyRequests = new ArrayList<>(from.surveyRequests);
 			escalations = new ArrayList<>(from.escalations);
 			customerMails = new ArrayList<>(from.customerMails);
+			commitments = new ArrayList<>(from.commitments);
 		}
 
 		Ticket build() {
@@ -426,7 +490,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 					from.channel, from.openedAt, requester, assignee, firstRespondedAt, resolvedAt, from.tier,
 					from.tierAssumed, sla, from.createdAt, from.version, outbox, from.undeliverable, from.classification,
 					assigneeId, closedAt, updatedAt, firstContactResolution, reopenCount, messages, partnerRequest,
-					surveyRequests, null, escalations, customerMails, merge);
+					surveyRequests, null, escalations, customerMails, merge, commitments);
 		}
 	}
 }

@@ -91,6 +91,43 @@ public class TicketConversation {
 		return replied(partner, lookup.visible(partner, idOrNumber), author, body, List.of());
 	}
 
+	/** A partner's reply and whether it was added now (false: a repeat of an earlier one with the same key). */
+	public record PartnerReply(TicketView view, boolean created) {
+	}
+
+	/**
+	 * As {@link #replyForCustomer}, once per {@code idempotencyKey} of the partner and ticket: the reply's message id
+	 * is made from them, so a repeat (also one racing the first) adds nothing and answers the ticket with
+	 * {@code created} false; the same key with another body or author is refused ({@code ticket.idempotency-key-reused},
+	 * 422 naming {@code Idempotency-Key}), as opening does.
+	 */
+	public PartnerReply replyForCustomerOnce(Caller partner, String idOrNumber, String body, String authorName,
+			String idempotencyKey) {
+		Ticket ticket = lookup.visible(partner, idOrNumber);
+		Author author = new Author(AuthorKind.CUSTOMER, partner.name(),
+				authorName == null || authorName.isBlank() ? partner.client() : authorName.strip());
+		String messageId = "partner-reply:" + java.util.UUID.nameUUIDFromBytes(("partner-reply:" + partner.name()
+				+ "\u0000" + ticket.id() + "\u0000" + idempotencyKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		String safe = checkedBody(body, "ticket.cannot-reply");
+		java.util.concurrent.atomic.AtomicBoolean added = new java.util.concurrent.atomic.AtomicBoolean();
+		Ticket saved = reply(ticket.id(), author, body, clock.instant(), messageId, false, List.of(), added);
+		TicketMessage kept = saved.messages().stream().filter(m -> messageId.equals(m.id())).findFirst().orElseThrow();
+		if (!added.get() && (!kept.body().equals(safe) || !java.util.Objects.equals(kept.authorName(), author.name()))) {
+			// As opening (and the order API) answer: the key names another request, so this one is refused as sent.
+			throw UnprocessableException.field(Message.of("ticket.idempotency-key-reused", saved.number()),
+					"Idempotency-Key", Message.of("idempotency.other-request"));
+		}
+		if (added.get()) {
+			Map<String, String> details = new LinkedHashMap<>();
+			details.put("ticket_number", saved.number());
+			if (saved.status() != ticket.status()) {
+				details.put("status", ticket.status() + " -> " + saved.status());
+			}
+			audit.record(partner, "ticket.replied", "ticket", saved.id(), saved.customerId(), details);
+		}
+		return new PartnerReply(view(saved, partner), added.get());
+	}
+
 	private TicketView replied(Caller caller, Ticket ticket, Author author, String body, List<Attachment> files) {
 		// Staff's public replies reach the requester by mail too when that is their channel (the mail package decides).
 		Ticket saved = reply(ticket.id(), author, body, clock.instant(), null, Callers.isStaff(caller), files);
@@ -137,11 +174,19 @@ public class TicketConversation {
 
 	private Ticket reply(String id, Author author, String body, Instant at, String messageId, boolean mailed,
 			List<Attachment> files) {
+		return reply(id, author, body, at, messageId, mailed, files, new java.util.concurrent.atomic.AtomicBoolean());
+	}
+
+	/** As above; {@code added} says whether this call added the message (false: one with its id was there). */
+	private Ticket reply(String id, Author author, String body, Instant at, String messageId, boolean mailed,
+			List<Attachment> files, java.util.concurrent.atomic.AtomicBoolean added) {
 		String safe = checkedBody(body, "ticket.cannot-reply");
 		return lookup.change(id, ticket -> {
+			added.set(false);
 			if (messageId != null && ticket.messages().stream().anyMatch(m -> messageId.equals(m.id()))) {
 				return ticket;
 			}
+			added.set(true);
 			if (ticket.status() == TicketStatus.CLOSED) {
 				throw new ConflictException(Message.of("ticket.closed-already", ticket.number()));
 			}

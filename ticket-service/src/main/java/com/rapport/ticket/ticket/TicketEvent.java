@@ -11,7 +11,7 @@ import java.util.Map;
 public record TicketEvent(String eventId, Kind kind, Instant occurredAt, String summary, Map<String, String> facts) {
 
 	public enum Kind {
-		TICKET_OPENED, TICKET_RESOLVED
+		TICKET_OPENED, TICKET_RESOLVED, COMMITMENT_MADE, COMMITMENT_KEPT, COMMITMENT_BROKEN
 	}
 
 	public TicketEvent {

@@ -38,8 +38,17 @@ class TicketOutbox implements TimelineOutbox<Ticket, TicketEvent> {
 		String code = switch (event.kind()) {
 			case TICKET_OPENED -> complaint ? "timeline.complaint.opened" : "timeline.request.opened";
 			case TICKET_RESOLVED -> complaint ? "timeline.complaint.resolved" : "timeline.request.resolved";
+			case COMMITMENT_MADE -> "timeline.commitment.made";
+			case COMMITMENT_KEPT -> "timeline.commitment.kept";
+			case COMMITMENT_BROKEN -> "timeline.commitment.broken";
 		};
-		return new TimelineEntry(event.eventId(), ticket.customerId(), event.kind().name(), event.occurredAt(),
+		// customer-service's timeline has no kind of its own for a promise: it is care of the customer, as an
+		// invoice's promise to pay is in order-tracking-service.
+		String kind = switch (event.kind()) {
+			case COMMITMENT_MADE, COMMITMENT_KEPT, COMMITMENT_BROKEN -> "CARE_EVENT";
+			default -> event.kind().name();
+		};
+		return new TimelineEntry(event.eventId(), ticket.customerId(), kind, event.occurredAt(),
 				event.summary(), "ticket:" + ticket.id(), event.facts(), code, List.of(number, subjectOf(event.summary())));
 	}
 

@@ -52,7 +52,10 @@ import static org.mockito.Mockito.verifyNoInteractions;
 @DataMongoTest
 @Import({ MongoAuditingConfiguration.class, FixedClock.class, OrganisationTiers.class, TicketService.class,
 		SlaSettings.class, SupportTeams.class, AutoAssignment.class, Macros.class,
-		com.rapport.ticket.attachment.Attachments.class })
+		com.rapport.ticket.attachment.Attachments.class, com.rapport.ticket.ticket.TicketCommitments.class,
+		com.rapport.ticket.figures.TicketFigures.class })
+@org.springframework.boot.context.properties.EnableConfigurationProperties(
+		com.rapport.ticket.ticket.CommitmentProperties.class)
 @ComponentScan(basePackageClasses = TicketService.class, useDefaultFilters = false,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = ".*\\.(TicketNumbers|TicketLookup|TicketConversation)"))
@@ -99,6 +102,12 @@ class DemoDataTests {
 	@Autowired
 	com.rapport.ticket.attachment.Attachments attachments;
 
+	@Autowired
+	com.rapport.ticket.ticket.TicketCommitments commitments;
+
+	@Autowired
+	com.rapport.ticket.figures.TicketFigures figures;
+
 	/** The demo is loaded by the platform, which audits nothing of its own (an audit here would be a defect). */
 	@MockitoBean
 	AuditTrail audit;
@@ -106,7 +115,7 @@ class DemoDataTests {
 	@BeforeEach
 	void loadTheDemo() {
 		tickets.deleteAll();
-		new DemoData(service, conversation, tickets, sla, settings, teams, macros, clock, attachments).run(null);
+		new DemoData(service, conversation, tickets, sla, settings, teams, macros, clock, attachments, commitments).run(null);
 	}
 
 	@Test
@@ -185,7 +194,8 @@ class DemoDataTests {
 	void everyTicketIsToldToTheTimelineAndTheResolvedOneTwice() {
 		assertThat(tickets.findAll()).hasSize(7)
 			.allSatisfy(ticket -> assertThat(ticket.outbox()).isNotEmpty());
-		assertThat(tickets.findAll().stream().mapToInt(ticket -> ticket.outbox().size()).sum()).isEqualTo(8);
+		// 7 openings, 1 resolution, and the commitments' 3 made, 1 kept, 1 broken.
+		assertThat(tickets.findAll().stream().mapToInt(ticket -> ticket.outbox().size()).sum()).isEqualTo(13);
 	}
 
 	@Test
@@ -229,9 +239,34 @@ class DemoDataTests {
 	}
 
 	@Test
+	void acmeHasOneOpenCommitmentOneKeptAndOneBrokenOnItsTimelineAndInTheFigures() {
+		List<com.rapport.ticket.ticket.Commitment> acme = tickets.findAll().stream()
+			.filter(t -> t.customerId().equals("acme-retail"))
+			.flatMap(t -> t.commitments().stream())
+			.toList();
+		Instant now = clock.instant();
+		assertThat(acme).hasSize(3);
+		assertThat(acme).filteredOn(c -> c.isOpen() && !c.brokenAt(now)).singleElement()
+			.satisfies(c -> assertThat(c.kind()).isEqualTo(com.rapport.ticket.ticket.Commitment.Kind.FIX));
+		assertThat(acme).filteredOn(com.rapport.ticket.ticket.Commitment::keptInTime).hasSize(1);
+		assertThat(acme).filteredOn(c -> c.brokenAt(now)).singleElement()
+			.satisfies(c -> assertThat(c.kind()).isEqualTo(com.rapport.ticket.ticket.Commitment.Kind.CREDIT_NOTE));
+		assertThat(tickets.findAll().stream().flatMap(t -> t.outbox().stream())
+			.map(e -> e.kind().name()).filter(k -> k.startsWith("COMMITMENT_")).toList())
+			.containsExactlyInAnyOrder("COMMITMENT_MADE", "COMMITMENT_MADE", "COMMITMENT_MADE", "COMMITMENT_KEPT",
+					"COMMITMENT_BROKEN");
+		Caller manager = new Caller("manager.wang", Set.of(Caller.MANAGER), Set.of(), Optional.empty(), "portal-web",
+				"");
+		String month = java.time.YearMonth.from(now.atOffset(java.time.ZoneOffset.UTC)).toString();
+		String before = java.time.YearMonth.from(now.atOffset(java.time.ZoneOffset.UTC)).minusMonths(1).toString();
+		assertThat(figures.of(manager, before, month, "acme-retail").commitments().total())
+			.isEqualTo(new com.rapport.ticket.figures.TicketFigures.Promises("", 1, 1));
+	}
+
+	@Test
 	void aStoreWithTicketsIsLeftAlone() {
 		Instant before = tickets.findAll().get(0).openedAt();
-		new DemoData(service, conversation, tickets, sla, settings, teams, macros, clock, attachments).run(null);
+		new DemoData(service, conversation, tickets, sla, settings, teams, macros, clock, attachments, commitments).run(null);
 
 		assertThat(tickets.count()).isEqualTo(7);
 		assertThat(tickets.findAll().get(0).openedAt()).isEqualTo(before);

@@ -91,6 +91,33 @@ class TicketFiguresTests {
 	}
 
 	@Test
+	void firstResponseAndHandlingTimeAreAlsoCountedInWorkingTimeOnTheTicketsCalendar() {
+		mongo.save(new com.rapport.ticket.sla.BusinessCalendar("office-utc", "Office", "UTC",
+				java.util.stream.Stream.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY,
+						java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY)
+					.map(day -> new com.rapport.ticket.sla.WorkingHours(day, "09:00", "18:00")).toList(),
+				java.util.List.of(), null, null));
+		// Opened on Friday 27 November at 17:00, answered on Monday at 10:00, resolved at 12:00 (UTC).
+		Instant opened = Instant.parse("2026-11-27T17:00:00Z");
+		Instant answered = Instant.parse("2026-11-30T10:00:00Z");
+		Instant done = Instant.parse("2026-11-30T12:00:00Z");
+		mongo.insert(new Document("_id", "weekend").append("number", "T-weekend").append("customerId", "acme-retail")
+			.append("status", "RESOLVED").append("openedAt", Date.from(opened)).append("firstRespondedAt", Date.from(answered))
+			.append("resolvedAt", Date.from(done)).append("sla", new Document("firstResponseDue", Date.from(done))
+				.append("resolutionDue", Date.from(done)).append("calendarId", "office-utc")), "tickets");
+
+		TicketFigures.Period november = figures.of(MANAGER, "2026-11", "2026-11", "").months().get(0);
+
+		assertThat(november.firstResponseSeconds()).as("wall clock").isEqualTo(65 * 3600);
+		assertThat(november.firstResponseWorkingSeconds()).as("Friday's last hour and Monday's first").isEqualTo(2 * 3600);
+		assertThat(november.handlingSeconds()).isEqualTo(67 * 3600);
+		assertThat(november.handlingWorkingSeconds()).isEqualTo(4 * 3600);
+		var proto = com.rapport.ticket.figures.grpc.TicketFiguresGrpcServiceTests.toProto(november);
+		assertThat(proto.getFirstResponseWorkingSecondsAverage()).isEqualTo(2 * 3600);
+		assertThat(proto.getHandlingWorkingSecondsAverage()).isEqualTo(4 * 3600);
+	}
+
+	@Test
 	void theSlaIsKeptAtItsDueTimesExactlyAndNotASecondLater() {
 		Instant done = NOVEMBER_FIRST.plus(Duration.ofDays(3));
 		Instant answered = done.minus(Duration.ofHours(8));

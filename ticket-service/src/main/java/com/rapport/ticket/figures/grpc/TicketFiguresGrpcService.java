@@ -31,6 +31,11 @@ class TicketFiguresGrpcService extends TicketFiguresServiceGrpc.TicketFiguresSer
 		answer.byTier().forEach(b -> builder.addByTier(toProto(b)));
 		answer.byChannel().forEach(b -> builder.addByChannel(toProto(b)));
 		answer.byAssignee().forEach(b -> builder.addByAssignee(toProto(b)));
+		TicketFigures.Commitments promises = answer.commitments();
+		promises.byMonth().forEach(p -> builder.addCommitmentsByMonth(toProto(p)));
+		builder.setCommitmentsTotal(toProto(promises.total()));
+		promises.byOwner().forEach(p -> builder.addCommitmentsByOwner(toProto(p)));
+		promises.byOrganisation().forEach(p -> builder.addCommitmentsByOrganisation(toProto(p)));
 		response.onNext(builder.build());
 		response.onCompleted();
 	}
@@ -42,12 +47,25 @@ class TicketFiguresGrpcService extends TicketFiguresServiceGrpc.TicketFiguresSer
 		if (period.responded() > 0) {
 			builder.setFirstResponseSecondsAverage(Math.round((double) period.firstResponseSeconds() / period.responded()));
 		}
+		if (period.responded() > 0 && period.workingTimeCounted()) {
+			builder.setFirstResponseWorkingSecondsAverage(
+					Math.round((double) period.firstResponseWorkingSeconds() / period.responded()));
+		}
+		if (period.resolved() > 0 && period.workingTimeCounted()) {
+			builder.setHandlingWorkingSecondsAverage(
+					Math.round((double) period.handlingWorkingSeconds() / period.resolved()));
+		}
 		if (period.resolved() > 0) {
 			builder.setHandlingSecondsAverage(Math.round((double) period.handlingSeconds() / period.resolved()))
 				.setFirstContactResolutionBp((int) (10_000L * period.firstContactResolved() / period.resolved()))
 				.setSlaKeptBp((int) (10_000L * period.slaKept() / period.resolved()));
 		}
 		return builder.build();
+	}
+
+	private static com.rapport.contracts.ticket.v1.CommitmentFigures toProto(TicketFigures.Promises promises) {
+		return com.rapport.contracts.ticket.v1.CommitmentFigures.newBuilder().setKey(promises.key())
+			.setKept(promises.kept()).setBroken(promises.broken()).build();
 	}
 
 	private static Backlog toProto(TicketFigures.Backlog backlog) {

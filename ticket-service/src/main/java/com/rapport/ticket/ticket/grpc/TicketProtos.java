@@ -39,7 +39,39 @@ final class TicketProtos {
 		view.messages().forEach(message -> detail.addMessages(message(message)));
 		view.allowedTransitions()
 			.forEach(t -> detail.addAllowedTransitions(TicketTransition.valueOf("TICKET_TRANSITION_" + t.name())));
+		view.commitments().forEach(c -> detail.addCommitments(commitment(c, view.staffView(), view.asOf())));
 		return detail.build();
+	}
+
+	/**
+	 * A commitment as the caller may see it: staff everything; anyone else what was promised, by whom (the name
+	 * shown) and by when, whether it is open and broken, never who made it, the owner's user name, the reminder
+	 * or a cancellation.
+	 */
+	static com.rapport.contracts.ticket.v1.Commitment commitment(com.rapport.ticket.ticket.Commitment commitment,
+			boolean staff, Instant asOf) {
+		var proto = com.rapport.contracts.ticket.v1.Commitment.newBuilder().setId(commitment.id())
+			.setKind(com.rapport.contracts.ticket.v1.CommitmentKind.valueOf("COMMITMENT_KIND_" + commitment.kind().name()))
+			.setWhat(commitment.what()).setOwnerName(orEmpty(commitment.ownerName()))
+			.setDueAt(timestamp(commitment.dueAt()))
+			.setStatus(com.rapport.contracts.ticket.v1.CommitmentStatus
+				.valueOf("COMMITMENT_STATUS_" + commitment.status().name()))
+			.setBroken(commitment.brokenAt(asOf));
+		if (staff) {
+			proto.setOwnerId(orEmpty(commitment.ownerId())).setMadeAt(timestamp(commitment.madeAt()))
+				.setMadeByName(orEmpty(commitment.madeByName()));
+			if (commitment.keptAt() != null) {
+				proto.setKeptAt(timestamp(commitment.keptAt()));
+			}
+			if (commitment.cancelledAt() != null) {
+				proto.setCancelledAt(timestamp(commitment.cancelledAt()))
+					.setCancelReason(orEmpty(commitment.cancelReason()));
+			}
+			if (commitment.remindedAt() != null) {
+				proto.setRemindedAt(timestamp(commitment.remindedAt()));
+			}
+		}
+		return proto.build();
 	}
 
 	static TicketMessage message(com.rapport.ticket.ticket.TicketMessage message) {
@@ -157,6 +189,7 @@ final class TicketProtos {
 			case "TicketStatus" -> "TICKET_STATUS_";
 			case "SlaState" -> "SLA_STATE_";
 			case "Tier" -> "SLA_TIER_";
+			case "Kind" -> "COMMITMENT_KIND_";
 			default -> throw new IllegalStateException("No proto enum for " + type);
 		};
 		return Enum.valueOf(type, name.substring(prefix.length()));

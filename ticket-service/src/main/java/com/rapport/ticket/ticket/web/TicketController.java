@@ -126,12 +126,29 @@ class TicketController {
 	@PostMapping("/{id}/replies")
 	@PreAuthorize(WRITE)
 	@Operation(operationId = "replyToTicket", summary = "Relay the customer's reply",
-			description = "The customer's reply resumes a ticket waiting on them and reopens a resolved one.",
+			description = "The customer's reply resumes a ticket waiting on them and reopens a resolved one. The same "
+					+ "reply with the same Idempotency-Key is added once: a repeat answers the ticket again, with "
+					+ "`Idempotent-Replayed: true`; the key with another reply is refused (422).",
 			responses = @ApiResponse(responseCode = "201", description = "The ticket after the reply",
 					content = @Content(schema = @Schema(implementation = TicketJson.class))))
-	ResponseEntity<TicketJson> reply(@PathVariable String id, @Valid @RequestBody ReplyBody reply) {
-		TicketJson ticket = TicketJson.of(
-				conversation.replyForCustomer(Caller.current(), id, reply.body(), reply.authorName()));
-		return ResponseEntity.created(URI.create("/api/tickets/v1/tickets/" + ticket.id())).body(ticket);
+	ResponseEntity<TicketJson> reply(@PathVariable String id, @Valid @RequestBody ReplyBody reply,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		if (idempotencyKey == null) {
+			TicketJson ticket = TicketJson.of(
+					conversation.replyForCustomer(Caller.current(), id, reply.body(), reply.authorName()));
+			return ResponseEntity.created(URI.create("/api/tickets/v1/tickets/" + ticket.id())).body(ticket);
+		}
+		if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+			throw UnprocessableException.field(Message.of("ticket.idempotency-key.invalid"), "Idempotency-Key",
+					Message.of("ticket.idempotency-key.format"));
+		}
+		TicketConversation.PartnerReply answer = conversation.replyForCustomerOnce(Caller.current(), id, reply.body(),
+				reply.authorName(), idempotencyKey);
+		TicketJson ticket = TicketJson.of(answer.view());
+		ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create("/api/tickets/v1/tickets/" + ticket.id()));
+		if (!answer.created()) {
+			created.header("Idempotent-Replayed", "true");
+		}
+		return created.body(ticket);
 	}
 }

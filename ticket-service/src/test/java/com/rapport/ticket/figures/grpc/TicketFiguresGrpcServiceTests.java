@@ -7,7 +7,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The figures as the dashboard reads them: no ticket is no figure, never 0; shares rounded down. */
-class TicketFiguresGrpcServiceTests {
+public class TicketFiguresGrpcServiceTests {
+
+	/** The period as the service answers it (for tests of other packages). */
+	public static TicketPeriodFigures toProto(TicketFigures.Period period) {
+		return TicketFiguresGrpcService.toProto(period);
+	}
 
 	@Test
 	void withoutResolvedTicketsThereIsNoAverageAndNoShare() {
@@ -16,6 +21,8 @@ class TicketFiguresGrpcServiceTests {
 		assertThat(none.getResolved()).isZero();
 		assertThat(none.hasFirstResponseSecondsAverage()).isFalse();
 		assertThat(none.hasHandlingSecondsAverage()).isFalse();
+		assertThat(none.hasFirstResponseWorkingSecondsAverage()).isFalse();
+		assertThat(none.hasHandlingWorkingSecondsAverage()).isFalse();
 		assertThat(none.hasFirstContactResolutionBp()).isFalse();
 		assertThat(none.hasSlaKeptBp()).isFalse();
 	}

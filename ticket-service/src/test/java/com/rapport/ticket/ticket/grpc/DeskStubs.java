@@ -40,6 +40,12 @@ final class DeskStubs {
 		return TicketAttachmentServiceGrpc.newBlockingStub(channel).withCallCredentials(CallTokens.bearer(token));
 	}
 
+	static com.rapport.contracts.ticket.v1.TicketCommitmentServiceGrpc.TicketCommitmentServiceBlockingStub commitments(
+			String token) {
+		return com.rapport.contracts.ticket.v1.TicketCommitmentServiceGrpc.newBlockingStub(channel)
+			.withCallCredentials(CallTokens.bearer(token));
+	}
+
 	/** The refusal a call ends in; a call that succeeds fails the test. */
 	static StatusRuntimeException failure(Runnable call) {
 		try {

@@ -330,4 +330,43 @@ class TicketDeskGrpcTests {
 			throw new AssertionError(e);
 		}
 	}
+
+	@Test
+	void aContactReadsTheOpenPromisesOfItsTicketWithoutStaffsFieldsAndMakesNone() {
+		Ticket ticket = intake(ALICE).openTicket(complaint().build()).getTicket();
+		com.google.protobuf.Timestamp tomorrow = com.google.protobuf.Timestamp.newBuilder()
+			.setSeconds(clock.instant().plus(Duration.ofDays(1)).getEpochSecond()).build();
+		var request = com.rapport.contracts.ticket.v1.RecordCommitmentRequest.newBuilder().setTicketId(ticket.getNumber())
+			.setKind(com.rapport.contracts.ticket.v1.CommitmentKind.COMMITMENT_KIND_CALL_BACK)
+			.setWhat("We call you back about the chairs").setOwnerId("agent.zhou").setOwnerName("Zhou Min")
+			.setDueAt(tomorrow).build();
+		var open = DeskStubs.commitments(AGENT).recordCommitment(request);
+		assertThat(open.getMadeByName()).as("staff's answer").isNotEmpty();
+		var dropped = DeskStubs.commitments(AGENT).recordCommitment(request.toBuilder().setWhat("A credit note").build());
+		DeskStubs.commitments(MANAGER).cancelCommitment(com.rapport.contracts.ticket.v1.CancelCommitmentRequest
+			.newBuilder().setTicketId(ticket.getId()).setCommitmentId(dropped.getId()).setReason("SECRET-REASON").build());
+
+		TicketDetail seen = conversation(ALICE).getTicket(GetTicketRequest.newBuilder().setTicketId(ticket.getId()).build());
+		assertThat(seen.getCommitmentsList()).singleElement().satisfies(c -> {
+			assertThat(c.getId()).isEqualTo(open.getId());
+			assertThat(c.getWhat()).isEqualTo("We call you back about the chairs");
+			assertThat(c.getOwnerName()).isEqualTo("Zhou Min");
+			assertThat(c.getOwnerId()).isEmpty();
+			assertThat(c.getMadeByName()).isEmpty();
+			assertThat(c.hasMadeAt()).isFalse();
+			assertThat(c.hasRemindedAt()).isFalse();
+		});
+		assertThat(seen.toString()).doesNotContain("SECRET-REASON").doesNotContain("agent.zhou");
+		assertThat(conversation(AGENT).getTicket(GetTicketRequest.newBuilder().setTicketId(ticket.getId()).build())
+			.getCommitmentsList()).hasSize(2);
+
+		assertThat(failure(() -> DeskStubs.commitments(ALICE).recordCommitment(request)).getStatus().getCode())
+			.isEqualTo(Status.Code.PERMISSION_DENIED);
+		StatusRuntimeException bad = failure(() -> DeskStubs.commitments(AGENT).recordCommitment(
+				request.toBuilder().clearKind().setWhat(" ").build()));
+		assertThat(bad.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+		assertThat(problem(bad).getCode()).isEqualTo("commitment.cannot-record");
+		assertThat(problem(bad).getFieldsList()).extracting(f -> f.getField() + ":" + f.getCode())
+			.containsExactly("kind:commitment.kind.required", "what:field.required");
+	}
 }

@@ -116,6 +116,39 @@ class TicketControllerMvcTests {
 	}
 
 	@Test
+	void aPartnerRelaysAReplyOnceForOneIdempotencyKey() throws Exception {
+		String id = opened();
+		String reply = "{\"body\": \"Any news on pallet 3?\", \"authorName\": \"ERP desk\"}";
+		mvc.perform(post("/api/tickets/v1/tickets/" + id + "/replies").with(as(WRITER)).header("Idempotency-Key", "r-1")
+			.contentType(MediaType.APPLICATION_JSON).content(reply))
+			.andExpect(status().isCreated())
+			.andExpect(header().doesNotExist("Idempotent-Replayed"))
+			.andExpect(jsonPath("$.messages.length()").value(2));
+		mvc.perform(post("/api/tickets/v1/tickets/" + id + "/replies").with(as(WRITER)).header("Idempotency-Key", "r-1")
+			.contentType(MediaType.APPLICATION_JSON).content(reply))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Idempotent-Replayed", "true"))
+			.andExpect(jsonPath("$.messages.length()").value(2));
+		mvc.perform(post("/api/tickets/v1/tickets/" + id + "/replies").with(as(WRITER)).header("Idempotency-Key", "r-1")
+			.contentType(MediaType.APPLICATION_JSON).content(reply.replace("pallet 3", "pallet 4")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.reason").value("ticket.idempotency-key-reused"))
+			.andExpect(jsonPath("$.fieldCodes.Idempotency-Key").value("idempotency.other-request"));
+		mvc.perform(post("/api/tickets/v1/tickets/" + id + "/replies").with(as(WRITER)).header("Idempotency-Key", "r-2")
+			.contentType(MediaType.APPLICATION_JSON).content(reply))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.messages.length()").value(3));
+		mvc.perform(post("/api/tickets/v1/tickets/" + id + "/replies").with(as(WRITER)).header("Idempotency-Key", "bad key")
+			.contentType(MediaType.APPLICATION_JSON).content(reply))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.fieldCodes.Idempotency-Key").value("ticket.idempotency-key.format"));
+		// Without a key, each reply is one more, as before.
+		mvc.perform(post("/api/tickets/v1/tickets/" + id + "/replies").with(as(WRITER))
+			.contentType(MediaType.APPLICATION_JSON).content(reply))
+			.andExpect(jsonPath("$.messages.length()").value(4));
+	}
+
+	@Test
 	void aPartnerNeverReadsAnInternalNote() throws Exception {
 		String id = opened();
 		conversation.addNote(AGENT, id, NOTE);
