@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -43,7 +44,7 @@ class GrowthConfiguration {
 					Thread thread = new Thread(work, "growth-signals");
 					thread.setDaemon(true);
 					return thread;
-				}, (work, pool) -> log.warn("Growth signal dropped: {} waiting; the nightly run catches up", SIGNAL_QUEUE));
+				});
 		return new SignalRunner(executor, executor);
 	}
 
@@ -53,8 +54,16 @@ class GrowthConfiguration {
 	 */
 	record SignalRunner(Executor executor, ExecutorService owned) implements DisposableBean {
 
-		void run(Runnable work) {
-			executor.execute(work);
+		/** Whether the work was taken: false when {@value #SIGNAL_QUEUE} wait already (logged; the nightly run catches up). */
+		boolean run(Runnable work) {
+			try {
+				executor.execute(work);
+				return true;
+			}
+			catch (RejectedExecutionException full) {
+				log.warn("Growth signal dropped: {} waiting; the nightly run catches up", SIGNAL_QUEUE);
+				return false;
+			}
 		}
 
 		@Override

@@ -91,6 +91,12 @@ public class GrowthService {
 
 	private final ReminderHistory reminders;
 
+	/**
+	 * Organisations whose signal's recompute is waiting to start: a burst of signals for one organisation (a
+	 * partner opening hundreds of its tickets) makes one recompute, not hundreds of them one after another.
+	 */
+	private final Set<String> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	/** The timeline entries that change an organisation's value or risk. */
 	static final Set<InteractionKind> SIGNALS = Set.of(InteractionKind.ORDER_PLACED, InteractionKind.ORDER_DELIVERED,
 			InteractionKind.TICKET_OPENED, InteractionKind.TICKET_RESOLVED, InteractionKind.SURVEY_ANSWERED);
@@ -134,15 +140,23 @@ public class GrowthService {
 		if (!SIGNALS.contains(interaction.kind())) {
 			return;
 		}
-		signals.run(() -> {
+		String organisationId = interaction.organisationId();
+		if (!waiting.add(organisationId)) {
+			return; // a recompute of this organisation is waiting to start: it will read this signal too
+		}
+		boolean taken = signals.run(() -> {
 			try {
-				recompute(interaction.organisationId());
+				waiting.remove(organisationId); // a signal from now on asks for one more run after this one
+				recompute(organisationId);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not recompute the growth figures of {} after {} {}; the nightly run will",
 						interaction.organisationId(), interaction.kind(), interaction.eventId(), ex);
 			}
 		});
+		if (!taken) {
+			waiting.remove(organisationId);
+		}
 	}
 
 	/** Recomputes one organisation's figures now and stores them. */

@@ -201,6 +201,35 @@ class GrowthServiceTests {
 	}
 
 	@Test
+	void aBurstOfSignalsForOneOrganisationIsOneRecomputeThatCountsThemAllAndALaterSignalIsAnother() {
+		java.util.Deque<Runnable> held = new java.util.concurrent.ConcurrentLinkedDeque<>();
+		Object inline = org.springframework.test.util.ReflectionTestUtils.getField(growth, "signals");
+		org.springframework.test.util.ReflectionTestUtils.setField(growth, "signals",
+				new GrowthConfiguration.SignalRunner(held::add, null));
+		try {
+			for (int i = 1; i <= 5; i++) {
+				deliver("acme-retail", "BURST-" + i, 30 + i, "CNY", "100000");
+			}
+			deliver("globex-trading", "BURST-G", 30, "CNY", "100000");
+			assertThat(held).as("one waiting recompute per organisation, not one per signal").hasSize(2);
+
+			held.poll().run();
+			held.poll().run();
+			assertThat(growthFigures.findById("acme-retail").orElseThrow().value().deliveredOrders())
+				.as("the one recompute read every delivery of the burst").isEqualTo(5);
+			assertThat(growthFigures.findById("globex-trading").orElseThrow().value().deliveredOrders()).isEqualTo(1);
+
+			deliver("acme-retail", "BURST-6", 20, "CNY", "100000");
+			assertThat(held).as("a signal after the recompute started asks for another").hasSize(1);
+			held.poll().run();
+			assertThat(growthFigures.findById("acme-retail").orElseThrow().value().deliveredOrders()).isEqualTo(6);
+		}
+		finally {
+			org.springframework.test.util.ReflectionTestUtils.setField(growth, "signals", inline);
+		}
+	}
+
+	@Test
 	void anOrganisationNeverComputedAnswersZeroNotAnError() {
 		CustomerValue value = as(TestTokens.staff("manager"))
 			.getCustomerValue(GetCustomerValueRequest.newBuilder().setOrganisationId("umbrella-supplies").build());
