@@ -61,7 +61,11 @@ public class TicketQueue {
 		boolean staffFilters = caller.seesAllCustomers();
 		TicketQuery.Sort sort = query.sort() != null ? query.sort()
 				: staffFilters ? TicketQuery.Sort.MOST_URGENT : TicketQuery.Sort.NEWEST;
-		boolean urgent = staffFilters && (sort == TicketQuery.Sort.MOST_URGENT || !query.slaStates().isEmpty());
+		List<TicketStatus> statuses = statuses(query);
+		// The done, newest first (the console's "closed" view), are their lane read backwards from its index: sorted
+		// by the store over a status filter, 200,000 done tickets were read whole into the service's memory.
+		boolean urgent = staffFilters && (sort == TicketQuery.Sort.MOST_URGENT || !query.slaStates().isEmpty()
+				|| onlyDone(statuses));
 		QueueCursor cursor = urgent ? QueueCursor.of(query.pageToken(), clock.instant()) : null;
 		int page = urgent ? 0 : pageOf(query);
 		if (sees) {
@@ -75,7 +79,6 @@ public class TicketQueue {
 			}
 			criteria = Criteria.where("customerId").is(own);
 		}
-		List<TicketStatus> statuses = statuses(query);
 		if (statuses.isEmpty()) {
 			return new TicketPage(List.of(), false, 0, page, size, requesterVisible);
 		}
@@ -183,6 +186,11 @@ public class TicketQueue {
 			}
 		}
 		return segments;
+	}
+
+	/** Whether these are exactly the done statuses (resolved and closed). */
+	private static boolean onlyDone(List<TicketStatus> statuses) {
+		return !statuses.isEmpty() && statuses.stream().noneMatch(TicketStatus::isOpen) && lanesHold(statuses);
 	}
 
 	/** Whether the queue's lanes alone hold exactly these statuses: all, the open ones or the done ones. */

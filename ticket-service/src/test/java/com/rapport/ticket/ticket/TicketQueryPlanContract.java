@@ -152,6 +152,25 @@ abstract class TicketQueryPlanContract {
 	}
 
 	@Test
+	void theConsolesClosedViewReadsTheDoneLaneBackwardsFromItsIndexNotEveryDoneTicket() {
+		TicketQuery closed = new TicketQuery(null, false, null, TicketQuery.AssigneeFilter.ANY, null, null, null, null,
+				5, 0, null, TicketQuery.Sort.NEWEST);
+
+		List<Plan> sent = plans.explain(mongo, "tickets", () -> {
+			TicketPage first = queue().list(AGENT, closed);
+			assertThat(first.tickets()).hasSize(5);
+			assertThat(first.tickets()).extracting(t -> t.ticket().openedAt())
+				.isSortedAccordingTo(java.util.Comparator.reverseOrder());
+			assertThat(first.tickets()).allSatisfy(t -> assertThat(t.ticket().status().isOpen()).isFalse());
+			assertThat(first.nextPageToken()).as("older ones are a page away").isNotBlank();
+		});
+
+		assertThat(sent).filteredOn(plan -> plan.is("find"))
+			.singleElement()
+			.satisfies(plan -> plan.assertScansOnly("queue_done").assertSortsByIndex());
+	}
+
+	@Test
 	void aRelayRoundReadsOnlyTheTicketsWithPendingEvents() {
 		OutboxRelay<Ticket, TicketEvent> relay = new OutboxRelay<>(mongo, entry -> {
 		}, new TicketOutbox());
