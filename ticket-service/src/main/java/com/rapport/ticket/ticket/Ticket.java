@@ -49,7 +49,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "customer_mails_pending", def = "{'customerMails.eventId': 1}", sparse = true),
 		@CompoundIndex(name = "commitments_remind", def = "{'commitments.remindAt': 1}", sparse = true),
 		@CompoundIndex(name = "commitments_due", def = "{'commitments.dueAt': 1}", sparse = true),
-		@CompoundIndex(name = "queue_done", def = "{'queue.lane': 1, 'openedAt': 1, '_id': 1}") })
+		@CompoundIndex(name = "queue_done", def = "{'queue.lane': 1, 'openedAt': 1, '_id': 1}"),
+		@CompoundIndex(name = "customer_queue_done", def = "{'customerId': 1, 'queue.lane': 1, 'openedAt': 1, '_id': 1}") })
 public record Ticket(@Id String id, String number, String customerId, String subject, TicketKind kind,
 		Priority priority, TicketStatus status, Channel channel, Instant openedAt, Requester requester, String assignee,
 		Instant firstRespondedAt, Instant resolvedAt, Tier tier, Boolean tierAssumed, SlaClock sla,

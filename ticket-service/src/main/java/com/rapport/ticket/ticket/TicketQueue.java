@@ -62,10 +62,11 @@ public class TicketQueue {
 		TicketQuery.Sort sort = query.sort() != null ? query.sort()
 				: staffFilters ? TicketQuery.Sort.MOST_URGENT : TicketQuery.Sort.NEWEST;
 		List<TicketStatus> statuses = statuses(query);
-		// The done, newest first (the console's "closed" view), are their lane read backwards from its index: sorted
-		// by the store over a status filter, 200,000 done tickets were read whole into the service's memory.
-		boolean urgent = staffFilters && (sort == TicketQuery.Sort.MOST_URGENT || !query.slaStates().isEmpty()
-				|| onlyDone(statuses));
+		// The done, newest first (the console's and the portal's "closed" views), are their lane read backwards from
+		// its index (queue_done, customer_queue_done): sorted by the store over a status filter, 200,000 done tickets
+		// were read whole into the service's memory. Partners page their lists by number and keep that way.
+		boolean urgent = staffFilters && (sort == TicketQuery.Sort.MOST_URGENT || !query.slaStates().isEmpty())
+				|| (staffFilters || Callers.isContact(caller) && !sees) && onlyDone(statuses);
 		QueueCursor cursor = urgent ? QueueCursor.of(query.pageToken(), clock.instant()) : null;
 		int page = urgent ? 0 : pageOf(query);
 		if (sees) {

@@ -171,6 +171,30 @@ abstract class TicketQueryPlanContract {
 	}
 
 	@Test
+	void aContactsClosedTicketsAreTheirOrganisationsDoneLaneReadBackwardsFromItsIndex() {
+		Caller alice = new Caller("alice", Set.of(Caller.CUSTOMER), Set.of(), Optional.of("globex-trading"),
+				"portal-web", "");
+		TicketQuery closed = new TicketQuery(null, false, null, TicketQuery.AssigneeFilter.ANY, null, null, null, null,
+				5, 0, null, TicketQuery.Sort.NEWEST);
+
+		List<Plan> sent = plans.explain(mongo, "tickets", () -> {
+			TicketPage first = queue().list(alice, closed);
+			assertThat(first.total()).isEqualTo(15);
+			assertThat(first.tickets()).hasSize(5).allSatisfy(t -> {
+				assertThat(t.ticket().customerId()).isEqualTo("globex-trading");
+				assertThat(t.ticket().status().isOpen()).isFalse();
+			});
+			assertThat(first.tickets()).extracting(t -> t.ticket().openedAt())
+				.isSortedAccordingTo(java.util.Comparator.reverseOrder());
+			assertThat(first.nextPageToken()).as("older ones are a page away").isNotBlank();
+		});
+
+		assertThat(sent).filteredOn(plan -> plan.is("find"))
+			.singleElement()
+			.satisfies(plan -> plan.assertScansOnly("customer_queue_done").assertSortsByIndex());
+	}
+
+	@Test
 	void aRelayRoundReadsOnlyTheTicketsWithPendingEvents() {
 		OutboxRelay<Ticket, TicketEvent> relay = new OutboxRelay<>(mongo, entry -> {
 		}, new TicketOutbox());
