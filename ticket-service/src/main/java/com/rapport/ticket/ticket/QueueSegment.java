@@ -28,6 +28,15 @@ enum QueueSegment {
 	static final String MET = "queue.met";
 
 	/**
+	 * The running tickets not breached as of {@code now} (at risk and on track together): one range of the queue's
+	 * due index, so that the store counts them from the index alone, where each of the two alone needs every
+	 * ticket's at-risk instant read from the ticket.
+	 */
+	static Criteria runningNotBreached(Instant now) {
+		return Criteria.where(LANE).is(QueueKeys.Lane.RUNNING).and(DUE).gte(now);
+	}
+
+	/**
 	 * The tickets of this segment as of {@code now}, after the cursor's ticket when {@code after} is one of this
 	 * segment (its key bounds the index range; the id breaks ties).
 	 */
