@@ -150,6 +150,16 @@ public class QueryPlans {
 			return this;
 		}
 
+		/**
+		 * Asserts that a count is read from the index alone: an index scan and no document fetched (MongoDB's
+		 * covered count; the embedded store's count of one range of an index).
+		 */
+		public Plan assertCountsFromIndexAlone() {
+			assertThat(stages).as("stages for %s%nexplain: %s", command, explain).doesNotContain("COLLSCAN", "FETCH")
+				.containsAnyElementsOf(INDEX_SCANS);
+			return this;
+		}
+
 		/** Asserts that the store reads the order from the index: no blocking sort in memory. */
 		public Plan assertSortsByIndex() {
 			assertThat(stages).as("stages for %s%nexplain: %s", command, explain).doesNotContain("SORT");

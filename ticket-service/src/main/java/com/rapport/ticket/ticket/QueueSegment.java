@@ -33,8 +33,17 @@ enum QueueSegment {
 	 * ticket's at-risk instant read from the ticket.
 	 */
 	static Criteria runningNotBreached(Instant now) {
-		return Criteria.where(LANE).is(QueueKeys.Lane.RUNNING).and(DUE).gte(now);
+		return Criteria.where(LANE).is(QueueKeys.Lane.RUNNING).and(DUE).gte(now).lt(LATEST);
 	}
+
+	/**
+	 * Ends that close a due-time range on both sides with instants: a range open on one side also holds, in an
+	 * index, the values of other types sorted beyond it, so the embedded store would read every ticket to count
+	 * it; closed by two instants it counts the range from the index alone. No due time falls outside them.
+	 */
+	static final Instant EARLIEST = Instant.EPOCH;
+
+	static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
 	/**
 	 * The tickets of this segment as of {@code now}, after the cursor's ticket when {@code after} is one of this
@@ -51,10 +60,10 @@ enum QueueSegment {
 		if (ranged) {
 			Criteria key = lane.and(keyField());
 			if (this == BREACHED) {
-				key.lt(now);
+				key.gte(EARLIEST).lt(now);
 			}
 			else if (this == AT_RISK || this == ON_TRACK) {
-				key.gte(now);
+				key.gte(now).lt(LATEST);
 			}
 			if (resume) {
 				Object from = stored(after.key());

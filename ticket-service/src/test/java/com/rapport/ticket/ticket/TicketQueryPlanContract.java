@@ -113,7 +113,21 @@ abstract class TicketQueryPlanContract {
 		// Breached, paused, and at risk with on track together: one range of the due index, counted from it alone.
 		assertThat(sent).filteredOn(plan -> plan.is("aggregate"))
 			.hasSize(3)
-			.allSatisfy(plan -> plan.assertScansIndexLedBy("queue.lane"));
+			.allSatisfy(plan -> plan.assertScansIndexLedBy("queue.lane").assertCountsFromIndexAlone());
+	}
+
+	@Test
+	void anAgentsOpenTicketsAreCountedFromTheAssigneeIndexAlone() {
+		List<Ticket> open = mongo.find(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("status")
+			.is(TicketStatus.NEW)).limit(4), Ticket.class);
+		open.forEach(ticket -> tickets.save(ticket.assignedTo("agent.li", "Li Na", T0)));
+		com.rapport.ticket.assignment.SupportTeams teams = com.rapport.ticket.assignment.SupportTeamsOnly.over(mongo);
+
+		List<Plan> sent = plans.explain(mongo, "tickets", () -> assertThat(teams.openTickets("agent.li")).isEqualTo(4));
+
+		assertThat(sent).filteredOn(plan -> plan.is("aggregate"))
+			.isNotEmpty()
+			.allSatisfy(plan -> plan.assertScansIndexLedBy("queue.assignee").assertCountsFromIndexAlone());
 	}
 
 	@Test

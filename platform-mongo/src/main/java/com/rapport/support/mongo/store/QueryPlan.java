@@ -152,6 +152,14 @@ final class QueryPlan {
 	}
 
 	/**
+	 * The plan of a count in the shape of MongoDB's {@code explain}: the index scan alone when the count is read
+	 * from the index without a document ({@link #exact()}), as MongoDB shows a covered count (no {@code FETCH}).
+	 */
+	Document explainCount() {
+		return kind == Kind.SCAN && exact ? scan.explain() : explain(false);
+	}
+
+	/**
 	 * The plan in the shape of MongoDB's {@code explain} ({@code queryPlanner.winningPlan}); {@code sorted}: the
 	 * query asked for a sort.
 	 */

@@ -279,6 +279,7 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		int skip = 0;
 		int limit = 0;
 		boolean aggregate = false;
+		boolean count = false;
 		switch (command.toLowerCase(java.util.Locale.ROOT)) {
 			case "find" -> {
 				filter = documentOr(explained.get("filter"));
@@ -306,6 +307,8 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 							&& second.get("$sort") instanceof Document s) {
 						sort = s;
 					}
+					// countDocuments: $match, then $group of a constant with $sum 1 (as the aggregate command counts).
+					count = stages.size() == 2 && stages.get(1) instanceof Document group && countOf(group) != null;
 				}
 				else {
 					filter = null;
@@ -320,6 +323,9 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		}
 		else if (filter == null) {
 			winningPlan = new Document("stage", "COLLSCAN").append("direction", "forward");
+		}
+		else if (count) {
+			winningPlan = collection.plan(filter, null, 0, 0).explainCount();
 		}
 		else {
 			winningPlan = collection.plan(filter, sort, skip, limit).explain(sort != null && !sort.isEmpty());

@@ -36,4 +36,33 @@ class StoreSmokeTests {
 				.doesNotContain("SORT");
 		}
 	}
+
+	@Test
+	void aCountOfOneClosedIndexRangeIsExplainedAsReadFromTheIndexAloneAndOneNeedingDocumentsAsFetchingThem() {
+		try (EmbeddedStore store = EmbeddedStore.inMemory()) {
+			MongoCollection<Document> tickets = store.database().getCollection("tickets");
+			tickets.createIndex(Indexes.ascending("lane", "due"), new IndexOptions().name("lane_due"));
+			List<Document> batch = new ArrayList<>();
+			for (int i = 0; i < 100; i++) {
+				batch.add(new Document("_id", "t" + i).append("lane", i % 2 == 0 ? "RUNNING" : "DONE").append("due", i)
+					.append("risk", i % 4));
+			}
+			tickets.insertMany(batch);
+			List<Document> countOneRange = List.of(
+					new Document("$match", new Document("lane", "RUNNING").append("due",
+							new Document("$gte", 50).append("$lt", 1000))),
+					new Document("$group", new Document("_id", 1).append("n", new Document("$sum", 1))));
+			List<Document> countNeedingDocuments = List.of(
+					new Document("$match", new Document("lane", "RUNNING").append("risk", 2)),
+					new Document("$group", new Document("_id", 1).append("n", new Document("$sum", 1))));
+
+			assertThat(tickets.countDocuments(Filters.and(Filters.eq("lane", "RUNNING"), Filters.gte("due", 50),
+					Filters.lt("due", 1000)))).isEqualTo(25);
+			assertThat(tickets.countDocuments(Filters.and(Filters.eq("lane", "RUNNING"), Filters.eq("risk", 2))))
+				.isEqualTo(25);
+			assertThat(tickets.aggregate(countOneRange).explain().toJson()).contains("IXSCAN").contains("lane_due")
+				.doesNotContain("FETCH").doesNotContain("COLLSCAN");
+			assertThat(tickets.aggregate(countNeedingDocuments).explain().toJson()).contains("FETCH");
+		}
+	}
 }
