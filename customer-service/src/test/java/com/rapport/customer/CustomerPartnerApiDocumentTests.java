@@ -2,20 +2,12 @@ package com.rapport.customer;
 
 import java.util.List;
 
-import com.rapport.customer.identity.InMemoryKeycloakAdmin;
 import com.rapport.customer.organisation.OrganisationRepository;
-import com.rapport.support.test.TestTokens;
 import com.rapport.support.test.openapi.PartnerApiDocumentContract;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 
-@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=customer-service-openapi" })
-@AutoConfigureMockMvc
-@Import({ TestTokens.DecoderConfiguration.class, InMemoryKeycloakAdmin.Configuration.class })
+@CustomerServiceTest
 class CustomerPartnerApiDocumentTests extends PartnerApiDocumentContract {
 
 	@Autowired

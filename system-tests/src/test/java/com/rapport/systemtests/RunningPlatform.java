@@ -33,6 +33,12 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 	 */
 	static final int PARTNER_BUDGET = 300;
 
+	/**
+	 * How far the gateway lets a partner token's expiry lie in the past (its setting {@code RAPPORT_TOKEN_CLOCK_SKEW};
+	 * 60 s by default): short, so that TokenLifetimeSystemTests sees a token refused seconds after it expires.
+	 */
+	static final java.time.Duration TOKEN_CLOCK_SKEW = java.time.Duration.ofSeconds(5);
+
 	/** Gives a test the platform of this run, for the tests that restart a part of it. */
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -197,6 +203,7 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 				builder.environment().put("RAPPORT_DATA_DIR", property("rapport.dataDir", "target/platform/data"));
 				// A small partner budget, so that reaching it is quick to test.
 				builder.environment().put("RATE_LIMIT_PARTNER_REQUESTS", String.valueOf(PARTNER_BUDGET));
+				builder.environment().put("RAPPORT_TOKEN_CLOCK_SKEW", TOKEN_CLOCK_SKEW.toSeconds() + "s");
 				// Keycloak's failed logins reach the audit trail within seconds rather than a minute.
 				builder.environment().put("RAPPORT_LOGIN_FAILURE_INTERVAL", "3s");
 				builder.environment().put("RAPPORT_LOGIN_FAILURE_INITIAL_DELAY", "3s");

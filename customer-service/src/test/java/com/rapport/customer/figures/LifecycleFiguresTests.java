@@ -5,6 +5,7 @@ import com.rapport.contracts.customer.v1.LifecycleCounts;
 import com.rapport.contracts.customer.v1.LifecycleFigures;
 import com.rapport.contracts.customer.v1.LifecycleFiguresServiceGrpc;
 import com.rapport.contracts.customer.v1.LifecycleGroup;
+import com.rapport.customer.CustomerServiceTest;
 import com.rapport.customer.organisation.LifecycleStage;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
@@ -18,8 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,15 +29,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The lifecycle stages counted over the in-process gRPC transport (real security interceptor), on the embedded store.
- * The same Spring configuration as {@code ContactGrpcServiceNotificationContactsTests}, so the test context is shared.
+ * One of the classes sharing the {@link CustomerServiceTest} context.
  */
-@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=" + "customer-service-notification-contacts-test" })
-@Import(TestTokens.DecoderConfiguration.class)
+@CustomerServiceTest
 class LifecycleFiguresTests {
 
 	static final ManagedChannel channel = InProcessChannelBuilder
-		.forName("customer-service-notification-contacts-test").directExecutor().build();
+		.forName(CustomerServiceTest.SERVER).directExecutor().build();
 
 	@Autowired
 	OrganisationRepository organisations;

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.rapport.customer.CustomerServiceTest;
 import com.rapport.customer.care.CareTaskKind;
 import com.rapport.customer.care.CareTaskRepository;
 import com.rapport.customer.organisation.LifecycleStage;
@@ -35,8 +36,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.access.AccessDeniedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,9 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * are told, a return takes back once, redemptions hold balance, stock and limits under racing threads, and old
  * points expire on their edges. The balance is always the sum of the entries.
  */
-@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=customer-loyalty" })
-@Import(TestTokens.DecoderConfiguration.class)
+@CustomerServiceTest
 class LoyaltyLedgerMongoTests {
 
 	static final String ACME = "acme-retail";

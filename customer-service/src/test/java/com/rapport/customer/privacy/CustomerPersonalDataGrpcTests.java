@@ -12,6 +12,7 @@ import com.rapport.contracts.privacy.v1.ExportPersonalDataRequest;
 import com.rapport.contracts.privacy.v1.ExportPersonalDataResponse;
 import com.rapport.contracts.privacy.v1.PersonalDataGrpc;
 import com.rapport.contracts.privacy.v1.Subject;
+import com.rapport.customer.CustomerServiceTest;
 import com.rapport.customer.identity.InMemoryKeycloakAdmin;
 import com.rapport.customer.identity.KeycloakAdmin;
 import com.rapport.customer.organisation.Contact;
@@ -33,19 +34,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** A contact's right to see and to erase what customer-service holds about them, over the in-process transport. */
-@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=" + CustomerPersonalDataGrpcTests.SERVER })
-@Import({ TestTokens.DecoderConfiguration.class, InMemoryKeycloakAdmin.Configuration.class })
+@CustomerServiceTest
 class CustomerPersonalDataGrpcTests {
 
-	static final String SERVER = "customer-service-personal-data-test";
+	static final String SERVER = CustomerServiceTest.SERVER;
 
 	static final ManagedChannel channel = InProcessChannelBuilder.forName(SERVER).directExecutor().build();
 

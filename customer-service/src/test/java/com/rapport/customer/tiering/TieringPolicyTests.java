@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
+import com.rapport.customer.CustomerServiceTest;
 import com.rapport.customer.organisation.LifecycleStage;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -32,9 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** A manager's tiering rules: validated, versioned, audited, and applied to every organisation. */
-@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=customer-tiering-policy" })
-@Import(TestTokens.DecoderConfiguration.class)
+@CustomerServiceTest
 class TieringPolicyTests {
 
 	static final TieringPolicyService.PolicyInput DEFAULTS = new TieringPolicyService.PolicyInput(365, "1000000", 12, 30,

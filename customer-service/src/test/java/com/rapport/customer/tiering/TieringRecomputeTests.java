@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import com.rapport.customer.CustomerServiceTest;
 import com.rapport.customer.care.CareTask;
 import com.rapport.customer.care.CareTaskKind;
 import com.rapport.customer.care.CareTaskRepository;
@@ -26,16 +27,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Recompute on a recorded order and nightly, over the real services and the embedded store (in memory). */
-@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=customer-tiering" })
-@Import(TestTokens.DecoderConfiguration.class)
+@CustomerServiceTest
 class TieringRecomputeTests {
 
 	@Autowired

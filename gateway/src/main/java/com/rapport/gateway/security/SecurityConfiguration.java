@@ -2,6 +2,7 @@ package com.rapport.gateway.security;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import reactor.core.publisher.Mono;
 
@@ -12,6 +13,9 @@ import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2Clien
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Configuration;
@@ -84,6 +88,15 @@ class SecurityConfiguration {
 	@Bean
 	static SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * A partner token's times checked with the allowance {@code rapport.security.token-clock-skew} for clocks that
+	 * disagree (60 s, as Spring Security's default): Boot adds this validator to the partner API's JWT decoder.
+	 */
+	@Bean
+	OAuth2TokenValidator<Jwt> tokenTimes(@Value("${rapport.security.token-clock-skew:60s}") Duration clockSkew) {
+		return new JwtTimestampValidator(clockSkew);
 	}
 
 	/** The partner API's JWT decoder keeps the tokens it verified until they expire ({@link VerifiedTokens}). */

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * order-tracking-service's REST API, so that a request that gets through can be seen arriving.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "rapport.mongodb.embedded.in-memory=true")
+		properties = { "rapport.mongodb.embedded.in-memory=true", "rapport.security.token-clock-skew=5s" })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewaySecurityTests {
 
@@ -88,6 +88,20 @@ class GatewaySecurityTests {
 					"Bearer error=\"invalid_token\", error_description=\"The access token expired\"")
 			.expectBody()
 			.jsonPath("$.detail").isEqualTo("The access token has expired; get a new one from Keycloak.");
+	}
+
+	/**
+	 * The allowance for clocks that disagree is a setting (60 s by default, Spring Security's; 5 s here and in the
+	 * system tests, which wait for a real token to expire): a token expired 10 s ago no longer gets in.
+	 */
+	@Test
+	void aTokenExpiredLongerAgoThanTheClockSkewIsRefused() {
+		String expired = KEYCLOAK.token("rapport-api", "partner-test", Instant.now().minusSeconds(10));
+
+		web.get().uri("/api/orders/v1/orders").headers(headers -> headers.setBearerAuth(expired)).exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE,
+					"Bearer error=\"invalid_token\", error_description=\"The access token expired\"");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import com.rapport.contracts.customer.v1.GetOrganisationRequest;
 import com.rapport.contracts.customer.v1.InviteContactRequest;
 import com.rapport.contracts.customer.v1.RemoveContactRequest;
 import com.rapport.contracts.customer.v1.ResendInvitationRequest;
+import com.rapport.customer.CustomerServiceTest;
 import com.rapport.customer.identity.InMemoryKeycloakAdmin;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
@@ -23,19 +24,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The console's user administration over the in-process transport, with Keycloak in memory. */
-@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=" + ContactGrpcServiceInvitationTests.SERVER })
-@Import({ TestTokens.DecoderConfiguration.class, InMemoryKeycloakAdmin.Configuration.class })
+@CustomerServiceTest
 class ContactGrpcServiceInvitationTests {
 
-	static final String SERVER = "customer-service-invitation-test";
+	static final String SERVER = CustomerServiceTest.SERVER;
 
 	static final ManagedChannel channel = InProcessChannelBuilder.forName(SERVER).directExecutor().build();
 

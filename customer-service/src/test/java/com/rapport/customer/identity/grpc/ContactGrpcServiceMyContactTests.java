@@ -8,6 +8,7 @@ import com.rapport.contracts.customer.v1.ContactServiceGrpc.ContactServiceBlocki
 import com.rapport.contracts.customer.v1.GetMyContactRequest;
 import com.rapport.contracts.customer.v1.PreferredChannel;
 import com.rapport.contracts.customer.v1.UpdateMyPreferencesRequest;
+import com.rapport.customer.CustomerServiceTest;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
 import com.rapport.customer.timeline.Interaction;
@@ -29,20 +30,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Pageable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The portal's profile page over the in-process transport: a contact reads and changes its own preferences. */
-@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=" + ContactGrpcServiceMyContactTests.SERVER })
-@Import(TestTokens.DecoderConfiguration.class)
+@CustomerServiceTest
 class ContactGrpcServiceMyContactTests {
 
-	static final String SERVER = "customer-service-my-contact-test";
+	static final String SERVER = CustomerServiceTest.SERVER;
 
 	static final ManagedChannel channel = InProcessChannelBuilder.forName(SERVER).directExecutor().build();
 

@@ -5,6 +5,7 @@ import com.rapport.contracts.customer.v1.FindContactsByEmailRequest;
 import com.rapport.contracts.customer.v1.ListNotificationContactsRequest;
 import com.rapport.contracts.customer.v1.NotificationContact;
 import com.rapport.contracts.customer.v1.PreferredChannel;
+import com.rapport.customer.CustomerServiceTest;
 import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
@@ -18,19 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** order-tracking-service asking who to notify, over the in-process transport with the real security. */
-@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=" + ContactGrpcServiceNotificationContactsTests.SERVER })
-@Import(TestTokens.DecoderConfiguration.class)
+@CustomerServiceTest
 class ContactGrpcServiceNotificationContactsTests {
 
-	static final String SERVER = "customer-service-notification-contacts-test";
+	static final String SERVER = CustomerServiceTest.SERVER;
 
 	static final ManagedChannel channel = InProcessChannelBuilder.forName(SERVER).directExecutor().build();
 

@@ -13,6 +13,7 @@ import com.rapport.contracts.customer.v1.Reward;
 import com.rapport.contracts.customer.v1.RewardKind;
 import com.rapport.contracts.customer.v1.SaveRewardRequest;
 import com.rapport.contracts.customer.v1.Tier;
+import com.rapport.customer.CustomerServiceTest;
 import com.rapport.customer.care.CareTaskRepository;
 import com.rapport.customer.loyalty.LedgerRepository;
 import com.rapport.customer.loyalty.LoyaltyRules;
@@ -34,16 +35,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The portal's and console's loyalty calls in process, over the real services and the embedded store. */
-@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=customer-loyalty" })
-@Import(TestTokens.DecoderConfiguration.class)
+@CustomerServiceTest
 class LoyaltyGrpcServiceTests {
 
 	@Autowired
@@ -79,7 +76,7 @@ class LoyaltyGrpcServiceTests {
 		Caller partner = Caller.from(new KeycloakJwtAuthenticationConverter()
 			.convert(TestTokens.decoder().decode(TestTokens.partner("customers.write"))));
 		loyalty.adjust(partner, "acme-retail", new LoyaltyService.Adjustment(1_000L, "Opening balance", null), null);
-		channel = InProcessChannelBuilder.forName("customer-loyalty").directExecutor().build();
+		channel = InProcessChannelBuilder.forName(CustomerServiceTest.SERVER).directExecutor().build();
 	}
 
 	@AfterEach

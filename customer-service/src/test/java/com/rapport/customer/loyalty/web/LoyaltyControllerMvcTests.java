@@ -1,6 +1,6 @@
 package com.rapport.customer.loyalty.web;
 
-import com.rapport.customer.identity.InMemoryKeycloakAdmin;
+import com.rapport.customer.CustomerServiceTest;
 import com.rapport.customer.loyalty.LedgerRepository;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
@@ -12,9 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -28,10 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The partner API of the loyalty programme over the real services and the embedded store (in memory). */
-@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=customer-loyalty-web" })
-@AutoConfigureMockMvc
-@Import({ TestTokens.DecoderConfiguration.class, InMemoryKeycloakAdmin.Configuration.class })
+@CustomerServiceTest
 class LoyaltyControllerMvcTests {
 
 	static final String ACME = "/api/customers/v1/organisations/acme-retail/loyalty";

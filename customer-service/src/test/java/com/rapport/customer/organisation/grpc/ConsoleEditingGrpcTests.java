@@ -17,6 +17,7 @@ import com.rapport.contracts.customer.v1.PreferredChannel;
 import com.rapport.contracts.customer.v1.SizeBand;
 import com.rapport.contracts.customer.v1.UpdateContactRequest;
 import com.rapport.contracts.customer.v1.UpdateOrganisationRequest;
+import com.rapport.customer.CustomerServiceTest;
 import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
@@ -33,19 +34,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The console's editing of organisations, contacts and tier overrides, over the in-process transport. */
-@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=" + ConsoleEditingGrpcTests.SERVER })
-@Import(TestTokens.DecoderConfiguration.class)
+@CustomerServiceTest
 class ConsoleEditingGrpcTests {
 
-	static final String SERVER = "customer-service-editing-test";
+	static final String SERVER = CustomerServiceTest.SERVER;
 
 	static final ManagedChannel channel = InProcessChannelBuilder.forName(SERVER).directExecutor().build();
 

@@ -5,6 +5,7 @@ import com.rapport.contracts.customer.v1.GetTieringPolicyRequest;
 import com.rapport.contracts.customer.v1.TieringPolicy;
 import com.rapport.contracts.customer.v1.TieringPolicyServiceGrpc;
 import com.rapport.contracts.customer.v1.UpdateTieringPolicyRequest;
+import com.rapport.customer.CustomerServiceTest;
 import com.rapport.support.grpc.CallTokens;
 import com.rapport.support.test.TestTokens;
 import io.grpc.ManagedChannel;
@@ -16,20 +17,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The console's view and edit of the tiering rules, over the in-process transport. */
-@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=" + TieringPolicyGrpcServiceTests.SERVER })
-@Import(TestTokens.DecoderConfiguration.class)
+@CustomerServiceTest
 class TieringPolicyGrpcServiceTests {
 
-	static final String SERVER = "customer-service-tiering-policy-test";
+	static final String SERVER = CustomerServiceTest.SERVER;
 
 	static final ManagedChannel channel = InProcessChannelBuilder.forName(SERVER).directExecutor().build();
 

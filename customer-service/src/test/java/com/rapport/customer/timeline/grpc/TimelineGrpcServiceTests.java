@@ -9,6 +9,7 @@ import com.rapport.contracts.customer.v1.Interaction;
 import com.rapport.contracts.customer.v1.InteractionKind;
 import com.rapport.contracts.customer.v1.ListInteractionsRequest;
 import com.rapport.contracts.customer.v1.RecordInteractionRequest;
+import com.rapport.customer.CustomerServiceTest;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
 import com.rapport.customer.timeline.InteractionRepository;
@@ -23,19 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** {@code RecordInteraction} and {@code ListInteractions} over the in-process transport, with the real store. */
-@SpringBootTest(properties = { "rapport.mongodb.embedded.in-memory=true", "spring.grpc.server.port=0",
-		"spring.grpc.server.inprocess.name=" + TimelineGrpcServiceTests.SERVER })
-@Import(TestTokens.DecoderConfiguration.class)
+@CustomerServiceTest
 class TimelineGrpcServiceTests {
 
-	static final String SERVER = "customer-service-timeline-test";
+	static final String SERVER = CustomerServiceTest.SERVER;
 
 	static final ManagedChannel channel = InProcessChannelBuilder.forName(SERVER).directExecutor().build();
 

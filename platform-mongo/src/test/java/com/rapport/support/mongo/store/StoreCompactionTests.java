@@ -22,14 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A store that takes many small durable writes (each its own commit, as a service's writes are) keeps its file
  * a fraction of the size when compacted as the sweeper does (every 2 s) as when left alone, where most of its chunks
- * are dead but kept for the few live pages each still holds.
+ * are dead but kept for the few live pages each still holds. The files live in memory where the machine allows
+ * ({@link InMemoryTempDir}): their layout is what is measured, not the disk's syncs.
  */
 class StoreCompactionTests {
 
 	private static final int WRITES = 900;
 
 	@Test
-	void compactionKeepsTheFileNearItsLiveDataUnderManySmallCommits(@TempDir Path directory) {
+	void compactionKeepsTheFileNearItsLiveDataUnderManySmallCommits(@TempDir(factory = InMemoryTempDir.class) Path directory) {
 		Run without = run(directory.resolve("without.mv"), false);
 		Run with = run(directory.resolve("with.mv"), true);
 
@@ -47,7 +48,7 @@ class StoreCompactionTests {
 	 * cut to near its live data, and every document left reads as it was written, also after reopening.
 	 */
 	@Test
-	void anIdleStoreGivesBackTheSpaceABigChangeLeftDead(@TempDir Path directory) {
+	void anIdleStoreGivesBackTheSpaceABigChangeLeftDead(@TempDir(factory = InMemoryTempDir.class) Path directory) {
 		Path file = directory.resolve("store.mv");
 		String text = "x".repeat(2_000);
 		long before;
