@@ -73,4 +73,39 @@ class PartnerTicketApiSystemTests {
 		HttpResponse<String> unknown = reader.get("/api/tickets/v1/tickets/T-99999999");
 		assertThat(unknown.statusCode()).isEqualTo(404);
 	}
+
+	/** Session 16 (issue 9): files through the partner API, the portal's limits, and the download of a public one. */
+	@Test
+	void aPartnerSendsAFileForTheCustomerOnceAndAReadOnlyPartnerDownloadsIt() {
+		HttpResponse<String> opened = writer.postTicket(ticketJson("System test file " + UUID.randomUUID()), null);
+		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+		String id = JsonPath.read(opened.body(), "$.id");
+		String pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n";
+		String file = "{\"fileName\": \"delivery-note.pdf\", \"content\": \""
+				+ java.util.Base64.getEncoder().encodeToString(pdf.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+				+ "\", \"comment\": \"The signed delivery note\"}";
+		String key = "sys-file-" + UUID.randomUUID();
+		HttpResponse<String> sent = writer.post("/api/tickets/v1/tickets/" + id + "/attachments", file, key);
+		assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+		assertThat((String) JsonPath.read(sent.body(), "$.contentType")).isEqualTo("application/pdf");
+		String location = sent.headers().firstValue("Location").orElseThrow();
+		HttpResponse<String> repeat = writer.post("/api/tickets/v1/tickets/" + id + "/attachments", file, key);
+		assertThat(repeat.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat((String) JsonPath.read(repeat.body(), "$.id")).isEqualTo(JsonPath.read(sent.body(), "$.id"));
+
+		HttpResponse<String> refused = writer.post("/api/tickets/v1/tickets/" + id + "/attachments",
+				"{\"fileName\": \"invoice.pdf\", \"content\": \"" + java.util.Base64.getEncoder()
+					.encodeToString("<html><script>x()</script></html>".getBytes()) + "\"}", null);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(415);
+		assertThat((String) JsonPath.read(refused.body(), "$.reason")).isEqualTo("attachment.type-not-allowed");
+
+		HttpResponse<String> download = reader.get(location);
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		assertThat(download.body()).isEqualTo(pdf);
+		HttpResponse<String> read = reader.get("/api/tickets/v1/tickets/" + id);
+		assertThat((List<String>) JsonPath.read(read.body(), "$.messages[1].attachments[*].fileName"))
+			.containsExactly("delivery-note.pdf");
+		assertThat(writer.get(location).statusCode()).isEqualTo(403);
+	}
 }

@@ -134,11 +134,18 @@ class TicketAuthorizationMatrixTests extends AuthorizationMatrixContract {
 
 	@Override
 	protected String pathVariable(String name) {
+		if (name.equals("attachmentId")) {
+			return fileOfA.id();
+		}
 		return ticketOfA;
 	}
 
 	@Override
 	protected String restBody(String endpoint) {
+		if (endpoint.endsWith("/attachments")) {
+			return "{\"fileName\": \"delivery-note.txt\", \"content\": \""
+					+ java.util.Base64.getEncoder().encodeToString("Pallet 3 signed for wet".getBytes()) + "\"}";
+		}
 		if (endpoint.endsWith("/replies")) {
 			return "{\"body\": \"Any news?\", \"authorName\": \"Partner desk\"}";
 		}

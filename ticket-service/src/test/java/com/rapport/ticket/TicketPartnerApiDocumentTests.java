@@ -36,7 +36,8 @@ class TicketPartnerApiDocumentTests extends PartnerApiDocumentContract {
 
 	@Override
 	protected List<String> replayOrder() {
-		return List.of("openTicket", "listTickets", "getTicket", "replyToTicket");
+		return List.of("openTicket", "listTickets", "getTicket", "replyToTicket", "uploadTicketAttachment",
+				"downloadTicketAttachment");
 	}
 
 	@Override
@@ -45,9 +46,13 @@ class TicketPartnerApiDocumentTests extends PartnerApiDocumentContract {
 		given(customers.tierOf("acme-retail")).willReturn(Tier.KEY);
 	}
 
-	/** The example's ticket id is made when openTicket opens it. */
+	/** The example's ticket id is made when openTicket opens it, its file's when uploadTicketAttachment sends it. */
 	@Override
 	protected String pathValue(String operationId, String name, String example) {
+		if (name.equals("attachmentId")) {
+			return tickets.findAll().get(0).messages().stream().flatMap(m -> m.attachments().stream()).findFirst()
+				.orElseThrow().id();
+		}
 		return name.equals("id") ? tickets.findAll().get(0).id() : example;
 	}
 }

@@ -8,7 +8,7 @@ public record AttachmentUpload(String fileName, byte[] content) {
 	}
 
 	/** The name without any path a browser or mail client put before it, stripped; {@code file} when none. */
-	String plainName() {
+	public String plainName() {
 		String name = fileName == null ? "" : fileName;
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
 		return name.isEmpty() ? "file" : name;

@@ -7,15 +7,22 @@ import java.util.List;
 import java.util.Optional;
 
 import com.rapport.support.error.RemoteUnavailableException;
+import com.rapport.ticket.attachment.Attachment;
+import com.rapport.ticket.attachment.Attachments;
 import com.rapport.ticket.customer.ContactDirectory;
 import com.rapport.ticket.customer.ContactDirectory.KnownContact;
 import com.rapport.ticket.ticket.Channel;
 import com.rapport.ticket.ticket.CustomerMail;
 import com.rapport.ticket.ticket.Requester;
 import com.rapport.ticket.ticket.Ticket;
+import com.rapport.ticket.ticket.TicketAttachments;
 import com.rapport.ticket.ticket.TicketMessage;
+import jakarta.mail.Part;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +73,11 @@ class CustomerMailSender {
 
 	private final Clock clock;
 
+	private final Attachments attachments;
+
 	CustomerMailSender(JavaMailSender sender, CustomerMailWriter writer, ContactDirectory contacts, MongoTemplate mongo,
-			SupportMailProperties properties, Clock clock) {
+			SupportMailProperties properties, Clock clock, Attachments attachments) {
+		this.attachments = attachments;
 		this.sender = sender;
 		this.writer = writer;
 		this.contacts = contacts;
@@ -103,6 +113,13 @@ class CustomerMailSender {
 			}
 		}
 		CustomerMailWriter.Letter letter = writer.write(ticket, mail, contact, reply);
+		// A reply's files go with it, each as the type its content was found to be.
+		List<TicketAttachments.File> files = new ArrayList<>();
+		if (reply != null) {
+			for (Attachment file : reply.attachments()) {
+				files.add(new TicketAttachments.File(file, attachments.content(file)));
+			}
+		}
 		String messageId = mail.kind() == CustomerMail.Kind.ACKNOWLEDGEMENT ? threads.acknowledgement(ticket.id())
 				: threads.reply(ticket.id(), mail.messageId());
 		List<String> customerMails = customerMailIds(ticket.id());
@@ -114,12 +131,24 @@ class CustomerMailSender {
 				: mail.kind() == CustomerMail.Kind.REPLY ? threads.acknowledgement(ticket.id()) : null;
 		try {
 			sender.send(message -> {
-				MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+				MimeMessageHelper helper = new MimeMessageHelper(message, !files.isEmpty(), StandardCharsets.UTF_8.name());
 				helper.setFrom(new InternetAddress(properties.from(), true));
 				helper.setReplyTo(new InternetAddress(properties.address(), true));
 				helper.setTo(new InternetAddress(to, true));
 				helper.setSubject(letter.subject());
 				helper.setText(letter.text());
+				for (TicketAttachments.File file : files) {
+					// Base64 always: a file that happens to be ASCII (a PDF's head, a CSV) would otherwise go as 7bit
+					// text, and the mail's way would change its line ends.
+					MimeBodyPart part = new MimeBodyPart();
+					part.setDataHandler(new jakarta.activation.DataHandler(
+							new ByteArrayDataSource(file.content(), file.attachment().contentType())));
+					part.setFileName(MimeUtility.encodeText(file.attachment().fileName(), StandardCharsets.UTF_8.name(),
+							null));
+					part.setDisposition(Part.ATTACHMENT);
+					part.setHeader("Content-Transfer-Encoding", "base64");
+					helper.getRootMimeMultipart().addBodyPart(part);
+				}
 				message.setHeader("Content-Language", letter.language());
 				// RFC 3834: out-of-office answers must not answer it (the mailbox would file them).
 				message.setHeader("Auto-Submitted", mail.kind() == CustomerMail.Kind.ACKNOWLEDGEMENT ? "auto-replied"

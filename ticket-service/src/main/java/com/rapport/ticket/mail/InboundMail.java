@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.rapport.ticket.attachment.Attachment;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -27,7 +29,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record InboundMail(@Id String id, String messageId, String fromAddress, String fromName, String subject,
 		String body, String inReplyTo, List<String> references, Boolean automatic, Instant receivedAt, State state,
 		String reason, String ticketId, String ticketNumber, String handledBy, Instant handledAt,
-		@Version Long version) {
+		@Version Long version, List<Attachment> attachments, List<RefusedFile> refusedFiles) {
+
+	/**
+	 * A file of the mail that was not kept: its name and why, as the attachment rules say it (a message code and
+	 * its arguments), for the internal note that names it on the ticket.
+	 */
+	public record RefusedFile(String fileName, String code, List<String> args) {
+
+		public RefusedFile {
+			args = args == null ? List.of() : List.copyOf(args);
+		}
+	}
 
 	public enum State {
 		/** Stored, not handled yet (customer-service could not be asked, or the poller stopped). */
@@ -53,6 +66,16 @@ public record InboundMail(@Id String id, String messageId, String fromAddress, S
 		references = references == null ? List.of() : List.copyOf(references);
 		// A read that leaves fields out (the thread's Message-IDs) must still make a record.
 		automatic = Boolean.TRUE.equals(automatic);
+		attachments = attachments == null ? List.of() : List.copyOf(attachments);
+		refusedFiles = refusedFiles == null ? List.of() : List.copyOf(refusedFiles);
+	}
+
+	/** A mail without files (as before mails kept theirs). */
+	public InboundMail(String id, String messageId, String fromAddress, String fromName, String subject, String body,
+			String inReplyTo, List<String> references, Boolean automatic, Instant receivedAt, State state,
+			String reason, String ticketId, String ticketNumber, String handledBy, Instant handledAt, Long version) {
+		this(id, messageId, fromAddress, fromName, subject, body, inReplyTo, references, automatic, receivedAt, state,
+				reason, ticketId, ticketNumber, handledBy, handledAt, version, List.of(), List.of());
 	}
 
 	/** Every Message-ID the mail answers, the one it replies to first. */
@@ -74,10 +97,12 @@ public record InboundMail(@Id String id, String messageId, String fromAddress, S
 		return UUID.nameUUIDFromBytes(("inbound-mail:" + messageId).getBytes(StandardCharsets.UTF_8)).toString();
 	}
 
-	static InboundMail received(ParsedMail mail, Instant at) {
+	/** The mail as received, with the files kept ({@code attachments}) and those refused. */
+	static InboundMail received(ParsedMail mail, Instant at, List<Attachment> attachments,
+			List<RefusedFile> refusedFiles) {
 		return new InboundMail(idOf(mail.messageId()), mail.messageId(), mail.fromAddress(), mail.fromName(),
 				mail.subject(), mail.body(), mail.inReplyTo(), mail.references(), mail.automatic(), at, State.RECEIVED,
-				null, null, null, null, null, null);
+				null, null, null, null, null, null, attachments, refusedFiles);
 	}
 
 	/**
@@ -89,7 +114,7 @@ public record InboundMail(@Id String id, String messageId, String fromAddress, S
 		boolean waiting = state == State.RECEIVED || state == State.TRIAGE;
 		return new InboundMail(id, messageId, null, null, null, null, inReplyTo, references, automatic, receivedAt,
 				waiting ? State.DISCARDED : state, waiting ? "mail.erased" : reason, ticketId, ticketNumber,
-				waiting ? null : handledBy, waiting ? at : handledAt, version);
+				waiting ? null : handledBy, waiting ? at : handledAt, version, attachments, refusedFiles);
 	}
 
 	static InboundMail rejected(String messageId, String fromAddress, String subject, String reason, Instant at) {

@@ -85,8 +85,12 @@ public class MailIntake {
 
 	private final Clock clock;
 
+	private final MailFiles files;
+
 	MailIntake(MongoTemplate mongo, TicketRepository tickets, TicketIntake intake, TicketConversation conversation,
-			ContactDirectory contacts, SupportMailProperties properties, MeterRegistry meters, Clock clock) {
+			ContactDirectory contacts, SupportMailProperties properties, MeterRegistry meters, Clock clock,
+			MailFiles files) {
+		this.files = files;
 		this.mongo = mongo;
 		this.tickets = tickets;
 		this.intake = intake;
@@ -101,10 +105,18 @@ public class MailIntake {
 	/** Stores the mail (once per Message-ID) and handles it unless it was handled already; answers the record. */
 	InboundMail receive(ParsedMail mail) {
 		InboundMail stored;
+		// The files are checked and kept with the mail (an automatic mail or one of our own needs none): what passes
+		// goes with the message the mail becomes, each refused one is named in a note.
+		boolean ignored = mail.automatic() || mail.fromAddress().equalsIgnoreCase(properties.address());
+		MailFiles.Checked checked = ignored || mongo.exists(Query.query(Criteria.where("_id")
+			.is(InboundMail.idOf(mail.messageId()))), InboundMail.class) ? new MailFiles.Checked(List.of(), List.of())
+					: files.check(mail.files());
 		try {
-			stored = mongo.insert(InboundMail.received(mail, clock.instant()));
+			stored = mongo.insert(InboundMail.received(mail, clock.instant(), checked.kept(), checked.refused()));
 		}
 		catch (DuplicateKeyException ex) {
+			// Read before (a poller that died before flagging it): its record keeps the files of the first read.
+			files.forget(checked.kept());
 			stored = mongo.findById(InboundMail.idOf(mail.messageId()), InboundMail.class);
 			if (stored == null) {
 				throw ex;
@@ -147,8 +159,8 @@ public class MailIntake {
 			if (ticket.status() != TicketStatus.CLOSED) {
 				try {
 					Ticket replied = conversation.replyFromMail(ticket.id(), sender.get().author(), bodyOf(mail),
-							clock.instant(), "mail:" + mail.id());
-					return finish(mail, State.REPLY_ADDED, null, replied);
+							clock.instant(), "mail:" + mail.id(), mail.attachments());
+					return finish(mail, State.REPLY_ADDED, null, withRefusedFilesNoted(mail, replied));
 				}
 				catch (ConflictException closedMeanwhile) {
 					// Closed since it was read: a new ticket, as below.
@@ -211,13 +223,26 @@ public class MailIntake {
 		NewTicket ticket = newTicket(mail, customerId, sender.contactId(), sender.name(), TicketKind.REQUEST,
 				Category.QUESTION);
 		try {
-			return finish(mail, State.TICKET_OPENED, null, intake.openFromMail(ticket, ticketIdOf(mail), null));
+			Ticket opened = intake.openFromMail(ticket, ticketIdOf(mail), null, mail.attachments());
+			return finish(mail, State.TICKET_OPENED, null, withRefusedFilesNoted(mail, opened));
 		}
 		catch (UnprocessableException ex) {
 			// Such as an organisation customer-service no longer knows: staff decide.
 			log.warn("Mail {} opened no ticket: {}", mail.id(), ex.getMessage());
 			return finish(mail, State.TRIAGE, "mail.triage.not-accepted", null);
 		}
+	}
+
+	/**
+	 * Names the mail's refused files in an internal note of the platform on the ticket, once (the note's id is made
+	 * from the mail's); answers the ticket as it is then.
+	 */
+	Ticket withRefusedFilesNoted(InboundMail mail, Ticket ticket) {
+		if (mail.refusedFiles().isEmpty()) {
+			return ticket;
+		}
+		return conversation.noteOnce(ticket.id(), Author.SYSTEM, files.note(mail.refusedFiles()), clock.instant(),
+				"mail-files:" + mail.id());
 	}
 
 	/** The ticket a mail opens: its subject (or a placeholder) and text, the sender as the requester. */

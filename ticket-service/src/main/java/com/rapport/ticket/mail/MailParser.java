@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.rapport.ticket.attachment.AttachmentUpload;
 import com.rapport.ticket.ticket.MessageBodies;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -19,7 +20,9 @@ import org.jsoup.Jsoup;
 
 /**
  * Reads what the intake needs of a mail: the text of its first readable part (plain text preferred to HTML in an
- * alternative; attachments are left out), sanitised as ticket messages are and cut to what a message may hold.
+ * alternative; attachments are left out), sanitised as ticket messages are and cut to what a message may hold, and
+ * its files: every part sent as an attachment, and every inline part with a file name that is not the text (a
+ * picture in the mail). The files are checked later, as the portal's are.
  * A mail without a sender, or whose structure cannot be read, is refused ({@link MessagingException}); one
  * without a Message-ID gets one made from its sender, date and subject, the same on every read.
  */
@@ -50,7 +53,33 @@ final class MailParser {
 		List<String> referenced = references == null ? List.of()
 				: Arrays.stream(references.split("\\s+")).filter(id -> !id.isBlank()).toList();
 		return new ParsedMail(messageId.strip(), address, sender.getPersonal(), subject, body(message),
-				inReplyTo == null ? null : inReplyTo.strip(), referenced, automatic(message));
+				inReplyTo == null ? null : inReplyTo.strip(), referenced, automatic(message), files(message));
+	}
+
+	/** The mail's files, in the order they come, with the names their senders gave (decoded), whatever their type. */
+	static List<AttachmentUpload> files(Part message) throws MessagingException, IOException {
+		List<AttachmentUpload> files = new java.util.ArrayList<>();
+		collect(message, files, true);
+		return files;
+	}
+
+	private static void collect(Part part, List<AttachmentUpload> files, boolean top)
+			throws MessagingException, IOException {
+		if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				collect(multipart.getBodyPart(i), files, false);
+			}
+			return;
+		}
+		String name = part.getFileName();
+		boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+		boolean inlineFile = !top && name != null && !part.isMimeType("text/plain") && !part.isMimeType("text/html");
+		if (attached || inlineFile) {
+			String decoded = name == null ? null : jakarta.mail.internet.MimeUtility.decodeText(name);
+			try (java.io.InputStream in = part.getInputStream()) {
+				files.add(new AttachmentUpload(decoded, in.readAllBytes()));
+			}
+		}
 	}
 
 	/** RFC 3834: anything but {@code Auto-Submitted: no} is automatic; so are bulk mails and auto-replies. */

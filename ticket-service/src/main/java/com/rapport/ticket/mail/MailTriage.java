@@ -44,7 +44,14 @@ public class MailTriage {
 
 	private final Clock clock;
 
-	MailTriage(MongoTemplate mongo, TicketIntake intake, AuditTrail audit, Clock clock) {
+	private final MailIntake mailIntake;
+
+	private final MailFiles files;
+
+	MailTriage(MongoTemplate mongo, TicketIntake intake, AuditTrail audit, Clock clock, MailIntake mailIntake,
+			MailFiles files) {
+		this.mailIntake = mailIntake;
+		this.files = files;
 		this.mongo = mongo;
 		this.intake = intake;
 		this.audit = audit;
@@ -75,7 +82,9 @@ public class MailTriage {
 		InboundMail mail = waitingMail(mailId);
 		Ticket opened = intake.openFromMail(MailIntake.newTicket(mail, customerId, blankToNull(contactId),
 				blankToNull(requesterName), kind != null ? kind : TicketKind.REQUEST,
-				category != null ? category : Category.QUESTION), MailIntake.ticketIdOf(mail), caller);
+				category != null ? category : Category.QUESTION), MailIntake.ticketIdOf(mail), caller,
+				mail.attachments());
+		opened = mailIntake.withRefusedFilesNoted(mail, opened);
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(mail.id()).and("state").is(State.TRIAGE)),
 				new Update().set("state", State.OPENED_FROM_TRIAGE).set("ticketId", opened.id())
 					.set("ticketNumber", opened.number()).set("handledBy", caller.name())
@@ -97,6 +106,8 @@ public class MailTriage {
 		if (changed == 0) {
 			throw notFound(mailId);
 		}
+		// Its files were kept for a ticket that will not be: they go with the decision.
+		files.forget(mail.attachments());
 		audit.record(caller, "mail.triage-discarded", "inbound-mail", mail.id(), null, Map.of());
 	}
 

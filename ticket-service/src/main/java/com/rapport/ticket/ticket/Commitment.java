@@ -2,6 +2,8 @@ package com.rapport.ticket.ticket;
 
 import java.time.Instant;
 
+import org.springframework.data.annotation.PersistenceCreator;
+
 /**
  * A promise an agent made in a ticket (issue 9, "Commitments"): what kind, what (in the customer's words), who
  * keeps it ({@code ownerId} user name, {@code ownerName}, {@code ownerEmail} when known) and by when
@@ -16,7 +18,30 @@ import java.time.Instant;
 public record Commitment(String id, Kind kind, String what, String ownerId, String ownerName, String ownerEmail,
 		Instant dueAt, Instant remindAt, Instant madeAt, String madeById, String madeByName, Status status,
 		Instant keptAt, Instant cancelledAt, String cancelledByName, String cancelReason, Instant remindedAt,
-		Instant brokenAt) {
+		Instant brokenAt, Instant remindKey, Instant breakKey) {
+
+	/**
+	 * The sweep's keys (session 16), worked out from the rest and stored with it, absent once there is nothing left to
+	 * do (indexes {@code commitments_pending_remind}, {@code commitments_pending_break}, sparse): {@code remindKey} is
+	 * {@code remindAt} while the reminder is owed (open, not reminded, not broken), {@code breakKey} is {@code dueAt}
+	 * while it is open and not found broken. So the sweep reads only commitments it may still act on, never the kept,
+	 * cancelled, reminded or broken ones that pile up over the years.
+	 */
+	@PersistenceCreator
+	public Commitment {
+		boolean open = status == Status.OPEN;
+		remindKey = open && remindedAt == null && brokenAt == null ? remindAt : null;
+		breakKey = open && brokenAt == null ? dueAt : null;
+	}
+
+	/** A commitment; its sweep keys are worked out. */
+	public Commitment(String id, Kind kind, String what, String ownerId, String ownerName, String ownerEmail,
+			Instant dueAt, Instant remindAt, Instant madeAt, String madeById, String madeByName, Status status,
+			Instant keptAt, Instant cancelledAt, String cancelledByName, String cancelReason, Instant remindedAt,
+			Instant brokenAt) {
+		this(id, kind, what, ownerId, ownerName, ownerEmail, dueAt, remindAt, madeAt, madeById, madeByName, status,
+				keptAt, cancelledAt, cancelledByName, cancelReason, remindedAt, brokenAt, null, null);
+	}
 
 	public enum Kind {
 		CALL_BACK, FIX, CREDIT_NOTE, OTHER

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -87,9 +86,8 @@ public class CommitmentSweep {
 	public int remindOwners() {
 		Instant now = clock.instant();
 		// One already past its due time is broken, not reminded.
-		Criteria due = Criteria.where("status").is(Commitment.Status.OPEN.name()).and("remindedAt").is(null)
-			.and("remindAt").lte(now).and("dueAt").gt(now);
-		Query query = Query.query(Criteria.where("commitments").elemMatch(due)).with(Sort.by("_id")).limit(BATCH);
+		// Only commitments whose reminder is still owed carry remindKey (see Commitment): the index holds nothing else.
+		Query query = Query.query(Criteria.where("commitments.remindKey").lte(now)).limit(BATCH);
 		query.fields().exclude("messages", "outbox", "undeliverable", "partnerRequest", "surveyRequests");
 		int sent = 0;
 		for (Ticket ticket : mongo.find(query, Ticket.class)) {
@@ -156,9 +154,8 @@ public class CommitmentSweep {
 	/** Marks the open commitments past their due time broken, once each; answers how many this replica did. */
 	public int findBroken() {
 		Instant now = clock.instant();
-		Criteria past = Criteria.where("status").is(Commitment.Status.OPEN.name()).and("brokenAt").is(null)
-			.and("dueAt").lt(now);
-		Query query = Query.query(Criteria.where("commitments").elemMatch(past)).with(Sort.by("_id")).limit(BATCH);
+		// Only open commitments not found broken yet carry breakKey (their due time).
+		Query query = Query.query(Criteria.where("commitments.breakKey").lt(now)).limit(BATCH);
 		query.fields().include("_id", "commitments");
 		int broken = 0;
 		for (Ticket candidate : mongo.find(query, Ticket.class)) {

@@ -3,7 +3,6 @@ package com.rapport.ticket.ticket;
 import java.time.Clock;
 import java.util.List;
 
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,20 +44,7 @@ class QueueKeysBackfill implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		try {
-			if (mongo.exists(Query.query(Criteria.where("_id").is(MARKER)), "migrations")) {
-				return;
-			}
-			int stored = backfill();
-			mongo.save(new Document("_id", MARKER).append("doneAt", clock.instant()), "migrations");
-			if (stored > 0) {
-				log.info("Stored the queue keys of {} tickets written by an earlier version", stored);
-			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("Storing the queue keys of earlier tickets failed, tried again at the next start: {}",
-					ex.toString());
-		}
+		OnceAtStart.run(mongo, clock, MARKER, log, "the queue keys", this::backfill);
 	}
 
 	/** Stores every ticket's queue keys; answers how many tickets it wrote. */

@@ -47,7 +47,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "queue_paused", def = "{'queue.lane': 1, 'queue.pausedLeftSeconds': 1, '_id': 1}"),
 		@CompoundIndex(name = "escalation_mail_pending", def = "{'escalations.mailPending': 1}", sparse = true),
 		@CompoundIndex(name = "customer_mails_pending", def = "{'customerMails.eventId': 1}", sparse = true),
-		@CompoundIndex(name = "commitments_remind", def = "{'commitments.remindAt': 1}", sparse = true),
+		@CompoundIndex(name = "commitments_pending_remind", def = "{'commitments.remindKey': 1}", sparse = true),
+		@CompoundIndex(name = "commitments_pending_break", def = "{'commitments.breakKey': 1}", sparse = true),
 		@CompoundIndex(name = "commitments_due", def = "{'commitments.dueAt': 1}", sparse = true),
 		@CompoundIndex(name = "queue_done", def = "{'queue.lane': 1, 'openedAt': 1, '_id': 1}"),
 		@CompoundIndex(name = "customer_queue_done", def = "{'customerId': 1, 'queue.lane': 1, 'openedAt': 1, '_id': 1}") })

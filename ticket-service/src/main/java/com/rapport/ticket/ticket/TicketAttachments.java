@@ -35,9 +35,24 @@ public class TicketAttachments {
 		if (!staff && !Callers.isContact(caller)) {
 			throw new AccessDeniedException("Attachments are for staff and the ticket's customer");
 		}
-		Ticket ticket = lookup.visible(caller, ticketIdOrNumber);
+		return file(lookup.visible(caller, ticketIdOrNumber), attachmentId, staff);
+	}
+
+	/**
+	 * A file as a partner reads it (scope {@code tickets.read}, checked by the route): any organisation's ticket, as
+	 * partners read tickets, but only the files of public messages: an internal note's file is not found, exactly
+	 * like an unknown one.
+	 */
+	public File getForPartner(Caller partner, String ticketIdOrNumber, String attachmentId) {
+		if (!partner.hasScope("tickets.read")) {
+			throw new AccessDeniedException("Partners read attachments with the scope tickets.read");
+		}
+		return file(lookup.visible(partner, ticketIdOrNumber), attachmentId, false);
+	}
+
+	private File file(Ticket ticket, String attachmentId, boolean withNotes) {
 		String id = attachmentId == null ? "" : attachmentId.strip();
-		Attachment found = ticket.messages().stream().filter(m -> staff || m.isPublic())
+		Attachment found = ticket.messages().stream().filter(m -> withNotes || m.isPublic())
 			.flatMap(m -> m.attachments().stream()).filter(a -> a.id().equals(id)).findFirst()
 			.orElseThrow(() -> new NotFoundException(Message.of("attachment.not-found", id)));
 		return new File(found, attachments.content(found));

@@ -128,6 +128,78 @@ public class TicketConversation {
 		return new PartnerReply(view(saved, partner), added.get());
 	}
 
+	/** A file a partner sent for the customer, the ticket after it, and whether it was added now (false: a repeat). */
+	public record PartnerFile(TicketView view, Attachment attachment, boolean created) {
+	}
+
+	/**
+	 * A file a partner system sends for the customer (issue 9): a public message of the customer's side carrying it,
+	 * its text {@code comment} (sanitised) or else the file's name, signed {@code authorName} (else the partner's
+	 * client id), with the effects of a customer's reply. The file is checked as the portal's are (size, type by
+	 * content) before anything is stored, and taken back when the message is then refused (a closed ticket). With an
+	 * {@code idempotencyKey} (per partner and ticket) it is added once: the message's id is made from them, so a
+	 * repeat answers the file kept the first time ({@code created} false) and a repeat racing the first takes back
+	 * what it stored; the key with another file, comment or author is refused ({@code ticket.idempotency-key-reused}).
+	 */
+	public PartnerFile attachForCustomer(Caller partner, String idOrNumber, AttachmentUpload file, String comment,
+			String authorName, String idempotencyKey) {
+		Ticket ticket = lookup.visible(partner, idOrNumber);
+		Author author = new Author(AuthorKind.CUSTOMER, partner.name(),
+				authorName == null || authorName.isBlank() ? partner.client() : authorName.strip());
+		String body = comment == null || comment.isBlank() ? file.plainName() : comment;
+		String safe = checkedBody(body, "ticket.cannot-reply");
+		String messageId = idempotencyKey == null ? null
+				: "partner-file:" + java.util.UUID.nameUUIDFromBytes(("partner-file:" + partner.name() + "\u0000"
+						+ ticket.id() + "\u0000" + idempotencyKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		if (messageId != null) {
+			java.util.Optional<TicketMessage> earlier = ticket.messages().stream()
+				.filter(m -> messageId.equals(m.id())).findFirst();
+			if (earlier.isPresent()) {
+				return repeated(partner, ticket, earlier.get(), author, safe, file);
+			}
+		}
+		List<Attachment> stored = attachments.store(List.of(file));
+		java.util.concurrent.atomic.AtomicBoolean added = new java.util.concurrent.atomic.AtomicBoolean();
+		Ticket saved;
+		try {
+			saved = reply(ticket.id(), author, body, clock.instant(), messageId, false, stored, added);
+		}
+		catch (RuntimeException refused) {
+			attachments.delete(stored);
+			throw refused;
+		}
+		if (!added.get()) {
+			// A repeat that raced the first: the first one's file stays, this one's goes.
+			attachments.delete(stored);
+			TicketMessage first = saved.messages().stream().filter(m -> messageId.equals(m.id())).findFirst()
+				.orElseThrow();
+			return repeated(partner, saved, first, author, safe, file);
+		}
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("ticket_number", saved.number());
+		details.put("attachment", stored.get(0).contentType() + ", " + stored.get(0).size() + " bytes");
+		if (saved.status() != ticket.status()) {
+			details.put("status", ticket.status() + " -> " + saved.status());
+		}
+		audit.record(partner, "ticket.replied", "ticket", saved.id(), saved.customerId(), details);
+		return new PartnerFile(view(saved, partner), stored.get(0), true);
+	}
+
+	/** The answer to a repeated key: the file kept the first time, if this is the same request; else refused. */
+	private PartnerFile repeated(Caller partner, Ticket ticket, TicketMessage first, Author author, String safe,
+			AttachmentUpload file) {
+		Attachment kept = first.attachments().isEmpty() ? null : first.attachments().get(0);
+		boolean same = kept != null && first.body().equals(safe)
+				&& java.util.Objects.equals(first.authorName(), author.name()) && kept.fileName().equals(file.plainName())
+				&& kept.size() == file.content().length
+				&& java.util.Arrays.equals(attachments.content(kept), file.content());
+		if (!same) {
+			throw UnprocessableException.field(Message.of("ticket.idempotency-key-reused", ticket.number()),
+					"Idempotency-Key", Message.of("idempotency.other-request"));
+		}
+		return new PartnerFile(view(ticket, partner), kept, false);
+	}
+
 	private TicketView replied(Caller caller, Ticket ticket, Author author, String body, List<Attachment> files) {
 		// Staff's public replies reach the requester by mail too when that is their channel (the mail package decides).
 		Ticket saved = reply(ticket.id(), author, body, clock.instant(), null, Callers.isStaff(caller), files);
@@ -169,7 +241,23 @@ public class TicketConversation {
 	 * effects of a customer's reply; refused on a closed ticket ({@link ConflictException}).
 	 */
 	public Ticket replyFromMail(String id, Author author, String body, Instant at, String messageId) {
-		return reply(id, author, body, at, messageId, false, List.of());
+		return replyFromMail(id, author, body, at, messageId, List.of());
+	}
+
+	/** As {@link #replyFromMail(String, Author, String, Instant, String)}, carrying the mail's files (kept). */
+	public Ticket replyFromMail(String id, Author author, String body, Instant at, String messageId,
+			List<Attachment> files) {
+		return reply(id, author, body, at, messageId, false, files);
+	}
+
+	/**
+	 * Adds {@code author}'s internal note once: {@code messageId} is its id, so a second call (a mail handled again)
+	 * adds nothing. Notes go on closed tickets too.
+	 */
+	public Ticket noteOnce(String id, Author author, String body, Instant at, String messageId) {
+		String safe = checkedBody(body, "ticket.cannot-add-note");
+		return lookup.change(id, ticket -> ticket.messages().stream().anyMatch(m -> messageId.equals(m.id())) ? ticket
+				: ticket.withMessage(author.says(messageId, safe, true, at)));
 	}
 
 	private Ticket reply(String id, Author author, String body, Instant at, String messageId, boolean mailed,

@@ -182,12 +182,17 @@ public class TicketIntake {
 	 * the mailbox's poller did (the platform's own work, not audited).
 	 */
 	public Ticket openFromMail(NewTicket ticket, String id, Caller staff) {
+		return openFromMail(ticket, id, staff, List.of());
+	}
+
+	/** As {@link #openFromMail(NewTicket, String, Caller)}, the opening message carrying the mail's files (kept). */
+	public Ticket openFromMail(NewTicket ticket, String id, Caller staff, List<Attachment> files) {
 		var earlier = repository.findById(id);
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
 		try {
-			Ticket opened = tickets.open(ticket, EnumSet.of(Channel.EMAIL), id, null, true);
+			Ticket opened = tickets.open(ticket, EnumSet.of(Channel.EMAIL), id, null, true, files);
 			if (staff != null) {
 				audited(staff, opened);
 			}

@@ -376,6 +376,114 @@ class SupportMailTests {
 		assertThat(mailsTo(ALICE)).hasSize(1);
 	}
 
+	static final byte[] PDF = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+	static final byte[] PNG = java.util.HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489");
+
+	@Autowired
+	com.rapport.ticket.attachment.Attachments attachments;
+
+	@Test
+	void aMailsFilesGoWithItsMessageAndARefusedOneIsNamedInANoteForStaffOnly() throws Exception {
+		mailWithFiles("Alice Chen <" + ALICE + ">", "Chairs wobble", "Photos and the delivery note attached.",
+				"<files@acme-retail.example>", null, new String[] { "delivery note.pdf", "payload.txt", "leg.png" },
+				new byte[][] { PDF, "<html><body><script>alert(1)</script></body></html>".getBytes(), PNG });
+		assertThat(poller.poll()).isEqualTo(1);
+
+		Ticket ticket = onlyTicket();
+		assertThat(ticket.messages()).hasSize(2);
+		var opening = ticket.messages().get(0);
+		assertThat(opening.internal()).isFalse();
+		assertThat(opening.body()).isEqualTo("Photos and the delivery note attached.");
+		assertThat(opening.attachments()).extracting(a -> a.fileName() + " " + a.contentType())
+			.containsExactly("delivery note.pdf application/pdf", "leg.png image/png");
+		assertThat(attachments.content(opening.attachments().get(0))).isEqualTo(PDF);
+		assertThat(attachments.content(opening.attachments().get(1))).isEqualTo(PNG);
+		var note = ticket.messages().get(1);
+		assertThat(note.internal()).isTrue();
+		assertThat(note.authorKind()).isEqualTo(AuthorKind.SYSTEM);
+		assertThat(note.body()).contains("payload.txt").contains("text/html").contains("were not kept")
+			.contains("未保存").doesNotContain("<script>");
+		// The customer reads their files and never the note.
+		Caller alice = new Caller("alice", Set.of(Caller.CUSTOMER), Set.of(), Optional.of("acme-retail"),
+				"rapport-portal", "");
+		assertThat(conversation.get(alice, ticket.number()).messages()).singleElement()
+			.satisfies(m -> assertThat(m.attachments()).hasSize(2));
+
+		// A reply by mail keeps its file too; read again, nothing is added twice.
+		mailWithFiles(ALICE, "Re: [" + ticket.number() + "] Chairs wobble", "One more photo.",
+				"<files-2@acme-retail.example>", null, new String[] { "leg-2.png" }, new byte[][] { PNG });
+		assertThat(poller.poll()).isEqualTo(1);
+		markAllUnseen();
+		poller.poll();
+		Ticket replied = onlyTicket();
+		assertThat(replied.messages()).hasSize(3);
+		assertThat(replied.messages().get(2).attachments()).singleElement()
+			.satisfies(a -> assertThat(a.fileName()).isEqualTo("leg-2.png"));
+		assertThat(stored("<files@acme-retail.example>").attachments()).hasSize(2);
+		assertThat(mongo.getCollection("ticket_attachment_chunks").countDocuments(
+				new org.bson.Document("_id", new org.bson.Document("$regex", "^" + java.util.regex.Pattern.quote(
+						replied.messages().get(2).attachments().get(0).id()))))).isEqualTo(1);
+	}
+
+	@Test
+	void staffsPublicReplyWithFilesGoesOutByMailWithThemAttached() throws Exception {
+		mailToSupport(ALICE, "Chairs wobble", "Two chairs wobble", "<first@acme-retail.example>", null, false);
+		poller.poll();
+		Ticket ticket = onlyTicket();
+		outbox.relayPending();
+		MAIL.purgeEmailFromAllMailboxes();
+
+		conversation.reply(AGENT, ticket.number(), "The assembly guide is attached.",
+				List.of(new com.rapport.ticket.attachment.AttachmentUpload("guide CHAIR-ERG-01.pdf", PDF)));
+		assertThat(outbox.relayPending()).isEqualTo(1);
+
+		MimeMessage reply = onlyMailTo(ALICE);
+		assertThat(reply.getContent()).isInstanceOf(jakarta.mail.Multipart.class);
+		List<com.rapport.ticket.attachment.AttachmentUpload> sent = MailParser.files(reply);
+		assertThat(sent).singleElement().satisfies(file -> {
+			assertThat(file.fileName()).isEqualTo("guide CHAIR-ERG-01.pdf");
+			assertThat(file.content()).isEqualTo(PDF);
+		});
+		assertThat(MailParser.body(reply)).contains("The assembly guide is attached.");
+		assertThat(reply.getMessageID()).startsWith("<ticket." + ticket.id() + ".reply.");
+	}
+
+	/** A mail to the support mailbox with files attached (each with its name; its type as the sender says). */
+	private static void mailWithFiles(String from, String subject, String body, String messageId, String inReplyTo,
+			String[] names, byte[][] contents) throws Exception {
+		Properties settings = new Properties();
+		settings.put("mail.smtp.host", "127.0.0.1");
+		settings.put("mail.smtp.port", String.valueOf(MAIL.getSmtp().getPort()));
+		MimeMessage mail = new MimeMessage(Session.getInstance(settings)) {
+			@Override
+			protected void updateMessageID() throws MessagingException {
+				setHeader("Message-ID", messageId);
+			}
+		};
+		mail.setFrom(new InternetAddress(from));
+		mail.setRecipient(Message.RecipientType.TO, new InternetAddress(SUPPORT));
+		mail.setSubject(subject, "UTF-8");
+		jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+		jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+		text.setText(body, "UTF-8");
+		parts.addBodyPart(text);
+		for (int i = 0; i < names.length; i++) {
+			jakarta.mail.internet.MimeBodyPart file = new jakarta.mail.internet.MimeBodyPart();
+			file.setDataHandler(new jakarta.activation.DataHandler(
+					new jakarta.mail.util.ByteArrayDataSource(contents[i], "application/octet-stream")));
+			file.setFileName(jakarta.mail.internet.MimeUtility.encodeText(names[i], "UTF-8", null));
+			file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+			file.setHeader("Content-Transfer-Encoding", "base64"); // as mail clients send files
+			parts.addBodyPart(file);
+		}
+		mail.setContent(parts);
+		if (inReplyTo != null) {
+			mail.setHeader("In-Reply-To", inReplyTo);
+		}
+		Transport.send(mail);
+	}
+
 	private Ticket intakeOpen(Caller contact) {
 		return ticketIntake.open(contact, new com.rapport.ticket.ticket.TicketRequest("", "Invoice copy",
 				"Please send the invoice again", TicketKind.REQUEST, Category.BILLING, null, null, null, null, null,

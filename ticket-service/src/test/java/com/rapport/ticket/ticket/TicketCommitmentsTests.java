@@ -215,6 +215,36 @@ class TicketCommitmentsTests {
 		assertThat(own.byOwner()).as("who keeps promises is staff's").isEmpty();
 	}
 
+	@Autowired
+	CommitmentKeysBackfill backfill;
+
+	@Autowired
+	org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+	/** Session 16: promises stored before the sweep's keys existed get them once at start, and are then swept. */
+	@Test
+	void promisesStoredBeforeTheSweepsKeysGetThemAtStartAndAreFoundBroken() {
+		Ticket ticket = raised();
+		Commitment open = promise(AGENT, ticket, Duration.ofHours(1));
+		// As an earlier version stored it: no keys.
+		mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(ticket.id())),
+				new org.springframework.data.mongodb.core.query.Update().unset("commitments.0.remindKey")
+					.unset("commitments.0.breakKey"),
+				"tickets");
+		mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(CommitmentKeysBackfill.MARKER)),
+				"migrations");
+		clock.advance(Duration.ofHours(1).plusSeconds(1));
+		assertThat(sweep.findBroken()).as("without its key the round cannot see it").isZero();
+		long version = stored(ticket).version();
+
+		backfill.run(null);
+		assertThat(stored(ticket).version()).as("the version is not raised").isEqualTo(version);
+		assertThat(sweep.findBroken()).isEqualTo(1);
+		assertThat(stored(ticket).commitment(open.id()).orElseThrow().brokenAt()).isEqualTo(clock.instant());
+	}
+
 	@Test
 	void twoReplicasFindAPastDueCommitmentBrokenOnceAndItStaysShownToTheCustomerAsOverdue() throws Exception {
 		Ticket ticket = raised();

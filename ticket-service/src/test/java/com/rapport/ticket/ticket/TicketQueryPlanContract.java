@@ -223,4 +223,59 @@ abstract class TicketQueryPlanContract {
 
 		assertThat(sent).singleElement().satisfies(plan -> plan.assertScansOnly("outbox_pending"));
 	}
+
+	/**
+	 * Session 16: the commitments' round reads only the commitments it may still act on. Thirty tickets carry settled
+	 * promises (kept, cancelled, broken and found so), one an open promise past due, one a promise whose reminder is
+	 * owed: each read is an index scan of its own sparse key, and the index holds only what is pending.
+	 */
+	@Test
+	void theCommitmentsRoundReadsOnlyThePromisesItMayStillActOn() {
+		Instant now = T0.plus(Duration.ofHours(1));
+		int number = 9000;
+		for (int i = 0; i < 30; i++) {
+			Instant due = T0.minus(Duration.ofDays(i + 1));
+			Commitment.Status status = i % 3 == 0 ? Commitment.Status.KEPT
+					: i % 3 == 1 ? Commitment.Status.CANCELLED : Commitment.Status.OPEN;
+			Commitment settled = new Commitment("settled-" + i, Commitment.Kind.FIX, "Replace the chairs", "agent.li",
+					"Li Na", null, due, due.minus(Duration.ofHours(2)), due.minus(Duration.ofDays(1)), "agent.li", "Li Na",
+					status, status == Commitment.Status.KEPT ? due.minusSeconds(60) : null,
+					status == Commitment.Status.CANCELLED ? due.minusSeconds(60) : null,
+					status == Commitment.Status.CANCELLED ? "Li Na" : null,
+					status == Commitment.Status.CANCELLED ? "Withdrawn" : null, due.minus(Duration.ofHours(2)),
+					status == Commitment.Status.OPEN ? due.plusSeconds(60) : null);
+			tickets.insert(Tickets.stored("initech", "T-" + number++, due.minus(Duration.ofDays(2)))
+				.withCommitment(settled));
+		}
+		Commitment pastDue = new Commitment("past-due", Commitment.Kind.CALL_BACK, "Call back", "agent.li", "Li Na",
+				null, now.minusSeconds(60), now.minus(Duration.ofHours(2)), T0.minus(Duration.ofDays(1)), "agent.li",
+				"Li Na", Commitment.Status.OPEN, null, null, null, null, now.minus(Duration.ofHours(2)), null);
+		Commitment remindOwed = new Commitment("remind-owed", Commitment.Kind.CREDIT_NOTE, "Credit note", "agent.li",
+				"Li Na", null, now.plus(Duration.ofHours(1)), now.minus(Duration.ofHours(1)), T0.minus(Duration.ofDays(1)),
+				"agent.li", "Li Na", Commitment.Status.OPEN, null, null, null, null, null, null);
+		tickets.insert(Tickets.stored("initech", "T-" + number++, T0.minus(Duration.ofDays(1))).withCommitment(pastDue));
+		tickets.insert(Tickets.stored("initech", "T-" + number, T0.minus(Duration.ofDays(1))).withCommitment(remindOwed));
+		// What the sparse keys hold: only the pending ones, whatever piles up settled (the past-due one was reminded).
+		assertThat(mongo.count(Query.query(org.springframework.data.mongodb.core.query.Criteria
+			.where("commitments.breakKey").gte(Instant.EPOCH)), Ticket.class)).isEqualTo(2);
+		assertThat(mongo.count(Query.query(org.springframework.data.mongodb.core.query.Criteria
+			.where("commitments.remindKey").gte(Instant.EPOCH)), Ticket.class)).isEqualTo(1);
+
+		CommitmentReminderMail mail = org.mockito.Mockito.mock(CommitmentReminderMail.class);
+		CommitmentSweep sweep = new CommitmentSweep(mongo, tickets, mail,
+				new CommitmentProperties(true, Duration.ofMinutes(1), Duration.ofHours(2)),
+				new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), Clock.fixed(now, ZoneOffset.UTC));
+		List<Plan> broken = plans.explain(mongo, "tickets", () -> assertThat(sweep.findBroken()).isEqualTo(1));
+		assertThat(broken.get(0)).satisfies(plan -> plan.assertScansOnly("commitments_pending_break"));
+		assertThat(tickets.findByNumber("T-9030").orElseThrow().commitments().get(0).brokenAt()).isEqualTo(now);
+		// Found broken, it leaves the key: the next rounds read it no more.
+		assertThat(mongo.count(Query.query(org.springframework.data.mongodb.core.query.Criteria
+			.where("commitments.breakKey").gte(Instant.EPOCH)), Ticket.class)).isEqualTo(1);
+		List<Plan> reminders = plans.explain(mongo, "tickets", () -> assertThat(sweep.remindOwners()).isEqualTo(1));
+		assertThat(reminders.get(0)).satisfies(plan -> plan.assertScansOnly("commitments_pending_remind"));
+		org.mockito.Mockito.verify(mail).send(org.mockito.ArgumentMatchers.any(),
+				org.mockito.ArgumentMatchers.argThat(c -> c.id().equals("remind-owed")));
+		assertThat(mongo.count(Query.query(org.springframework.data.mongodb.core.query.Criteria
+			.where("commitments.remindKey").gte(Instant.EPOCH)), Ticket.class)).as("reminded: out of the key").isZero();
+	}
 }

@@ -44,7 +44,7 @@ class TicketController {
 	static final int MAX_PAGE_SIZE = 100;
 
 	/** Visible ASCII only: a key travels in headers and logs, where other bytes are read differently by each hop. */
-	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+	static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
 	private final TicketIntake intake;
 

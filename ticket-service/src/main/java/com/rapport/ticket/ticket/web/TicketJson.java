@@ -31,7 +31,9 @@ record TicketJson(String id, String number, String customerId, String subject, S
 	}
 
 	@Schema(name = "TicketMessage")
-	record MessageJson(String authorKind, String authorName, String body, Instant at) {
+	record MessageJson(String authorKind, String authorName, String body, Instant at,
+			@Schema(description = "The files sent with the message: GET .../attachments/{attachmentId} downloads one")
+			List<TicketAttachmentController.AttachmentJson> attachments) {
 	}
 
 	@Schema(name = "TicketPage")
@@ -40,7 +42,9 @@ record TicketJson(String id, String number, String customerId, String subject, S
 
 	static TicketJson of(TicketView view) {
 		List<MessageJson> messages = view.messages().stream().filter(TicketMessage::isPublic)
-			.map(m -> new MessageJson(m.authorKind().name(), m.authorName(), m.body(), m.at())).toList();
+			.map(m -> new MessageJson(m.authorKind().name(), m.authorName(), m.body(), m.at(),
+					m.attachments().stream().map(TicketAttachmentController.AttachmentJson::of).toList()))
+			.toList();
 		// Partners are never staff: the view has the open commitments only.
 		List<CommitmentJson> commitments = view.commitments().stream()
 			.map(c -> new CommitmentJson(c.id(), c.kind().name(), c.what(), c.ownerName(), c.dueAt(),

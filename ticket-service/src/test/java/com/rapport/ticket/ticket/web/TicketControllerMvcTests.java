@@ -254,4 +254,147 @@ class TicketControllerMvcTests {
 		mvc.perform(get("/api/tickets/v1/tickets").with(as(TestTokens.customer("acme-retail"))))
 			.andExpect(status().isForbidden());
 	}
+
+	static final byte[] PDF = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+	@Autowired
+	org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+	@Autowired
+	com.rapport.ticket.attachment.Attachments attachments;
+
+	private static String file(String name, byte[] content) {
+		return "{\"fileName\": \"" + name + "\", \"content\": \"" + java.util.Base64.getEncoder().encodeToString(content)
+				+ "\"}";
+	}
+
+	private MockHttpServletRequestBuilder upload(String ticket, String body, String key) {
+		MockHttpServletRequestBuilder request = post("/api/tickets/v1/tickets/" + ticket + "/attachments")
+			.with(as(WRITER)).contentType(MediaType.APPLICATION_JSON).content(body);
+		return key == null ? request : request.header("Idempotency-Key", key);
+	}
+
+	private long chunks() {
+		return mongo.getCollection("ticket_attachment_chunks").countDocuments();
+	}
+
+	@Test
+	void aPartnerSendsAFileOnceForTheCustomerAndDownloadsIt() throws Exception {
+		String id = opened();
+		long before = chunks();
+		workflow.change(id, Transition.RESOLVE, java.time.Instant.now());
+		String number = tickets.findById(id).orElseThrow().number();
+		String sent = mvc.perform(upload(number, file("C:\\\\scans\\\\delivery-note.pdf", PDF), "file-1"))
+			.andExpect(status().isCreated())
+			.andExpect(header().doesNotExist("Idempotent-Replayed"))
+			.andExpect(jsonPath("$.fileName").value("delivery-note.pdf"))
+			.andExpect(jsonPath("$.contentType").value("application/pdf"))
+			.andExpect(jsonPath("$.size").value(PDF.length))
+			.andReturn().getResponse().getContentAsString();
+		String file = JsonPath.read(sent, "$.id");
+		assertThat(mvc.perform(upload(number, file("delivery-note.pdf", PDF), "file-1")).andReturn().getResponse()
+			.getHeader("Location")).isEqualTo("/api/tickets/v1/tickets/" + id + "/attachments/" + file);
+		// The same key again: the same file, nothing new; with another file: refused.
+		mvc.perform(upload(number, file("delivery-note.pdf", PDF), "file-1"))
+			.andExpect(status().isCreated()).andExpect(header().string("Idempotent-Replayed", "true"))
+			.andExpect(jsonPath("$.id").value(file));
+		byte[] other = java.util.Arrays.copyOf(PDF, PDF.length + 1);
+		mvc.perform(upload(number, file("delivery-note.pdf", other), "file-1"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.reason").value("ticket.idempotency-key-reused"))
+			.andExpect(jsonPath("$.fieldCodes.Idempotency-Key").value("idempotency.other-request"));
+		assertThat(chunks() - before).as("one file kept").isEqualTo(1);
+		// The customer's message carries it, with a customer's reply's effects: the resolved ticket is open again.
+		mvc.perform(get("/api/tickets/v1/tickets/" + number).with(as(READER)))
+			.andExpect(jsonPath("$.status").value("OPEN"))
+			.andExpect(jsonPath("$.messages.length()").value(2))
+			.andExpect(jsonPath("$.messages[1].authorKind").value("CUSTOMER"))
+			.andExpect(jsonPath("$.messages[1].body").value("delivery-note.pdf"))
+			.andExpect(jsonPath("$.messages[1].attachments[0].id").value(file))
+			.andExpect(jsonPath("$.messages[1].attachments[0].contentType").value("application/pdf"))
+			.andExpect(jsonPath("$.messages[0].attachments.length()").value(0));
+		var download = mvc.perform(get("/api/tickets/v1/tickets/" + id + "/attachments/" + file).with(as(READER)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("delivery-note.pdf")))
+			.andReturn().getResponse();
+		assertThat(download.getContentAsByteArray()).isEqualTo(PDF);
+		assertThat(download.getHeader("Cache-Control")).contains("no-store");
+		// With words and an author of their own; without a key each file is one more.
+		mvc.perform(upload(id, "{\"fileName\": \"pallets.csv\", \"content\": \""
+				+ java.util.Base64.getEncoder().encodeToString("pallet,state\n3,wet\n".getBytes())
+				+ "\", \"comment\": \"Our list <script>x</script>of pallets\", \"authorName\": \"ERP desk\"}", null))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.contentType").value("text/csv"));
+		mvc.perform(get("/api/tickets/v1/tickets/" + id).with(as(READER)))
+			.andExpect(jsonPath("$.messages[2].body").value("Our list of pallets"))
+			.andExpect(jsonPath("$.messages[2].authorName").value("ERP desk"));
+		assertThat(chunks() - before).isEqualTo(2);
+	}
+
+	@Test
+	void aFileIsRefusedAsThePortalRefusesItAndNothingIsKept() throws Exception {
+		String id = opened();
+		long before = chunks();
+		byte[] big = java.util.Arrays.copyOf(PDF, 3 * 1024 * 1024 + 1);
+		mvc.perform(upload(id, file("scan.pdf", big), null))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.code").value("too-large"))
+			.andExpect(jsonPath("$.reason").value("attachment.too-large"))
+			.andExpect(jsonPath("$.fieldCodes.content").value("attachment.file-too-large"));
+		// Far larger than any file in base64: refused before it is read.
+		mvc.perform(upload(id, file("scan.pdf", new byte[5 * 1024 * 1024]), null))
+			.andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.code").value("too-large"));
+		mvc.perform(upload(id, file("invoice.pdf", "<html><body><script>alert(1)</script></body></html>".getBytes()), null))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.code").value("unsupported-media-type"))
+			.andExpect(jsonPath("$.reason").value("attachment.type-not-allowed"))
+			.andExpect(jsonPath("$.fieldCodes.content").value("attachment.file-type-not-allowed"));
+		mvc.perform(upload(id, "{\"fileName\": \" \", \"content\": \"\"}", null))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.reason").value("attachment.cannot-attach"))
+			.andExpect(jsonPath("$.fieldCodes.fileName").value("field.required"))
+			.andExpect(jsonPath("$.fieldCodes.content").value("field.required"));
+		mvc.perform(upload(id, "{\"fileName\": \"a.pdf\", \"content\": \"not base64!\"}", null))
+			.andExpect(status().isBadRequest());
+		mvc.perform(upload(id, file("a.pdf", PDF), "bad key"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.fieldCodes.Idempotency-Key").value("ticket.idempotency-key.format"));
+		mvc.perform(upload("T-424242", file("a.pdf", PDF), null)).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.reason").value("ticket.not-found"));
+		workflow.change(id, Transition.RESOLVE, java.time.Instant.now());
+		workflow.change(id, Transition.CLOSE, java.time.Instant.now());
+		mvc.perform(upload(id, file("a.pdf", PDF), "late")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.reason").value("ticket.closed-already"));
+		assertThat(chunks() - before).as("nothing kept of a refused file").isZero();
+		assertThat(tickets.findById(id).orElseThrow().messages()).hasSize(1);
+		mvc.perform(upload(id, file("a.pdf", PDF), null).with(as(READER))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void anInternalNotesFileIsNeverReachableForAPartner() throws Exception {
+		String id = opened();
+		var stored = attachments.store(java.util.List.of(new com.rapport.ticket.attachment.AttachmentUpload(
+				"carrier-claim.pdf", PDF)));
+		mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)),
+				new org.springframework.data.mongodb.core.query.Update().push("messages",
+						new com.rapport.ticket.ticket.TicketMessage("note-1", AuthorKind.STAFF, "agent.li", "Li Na", true,
+								NOTE, java.time.Instant.now(), stored)),
+				com.rapport.ticket.ticket.Ticket.class);
+		assertThat(conversation.get(AGENT, id).messages()).hasSize(2);
+		mvc.perform(get("/api/tickets/v1/tickets/" + id + "/attachments/" + stored.get(0).id()).with(as(READER)))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.reason").value("attachment.not-found"));
+		mvc.perform(get("/api/tickets/v1/tickets/" + id + "/attachments/no-such-file").with(as(READER)))
+			.andExpect(status().isNotFound()).andExpect(jsonPath("$.reason").value("attachment.not-found"));
+		mvc.perform(get("/api/tickets/v1/tickets/T-424242/attachments/" + stored.get(0).id()).with(as(READER)))
+			.andExpect(status().isNotFound()).andExpect(jsonPath("$.reason").value("ticket.not-found"));
+		String read = mvc.perform(get("/api/tickets/v1/tickets/" + id).with(as(READER))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(read).doesNotContain(stored.get(0).id()).doesNotContain("carrier-claim");
+		mvc.perform(get("/api/tickets/v1/tickets/" + id + "/attachments/" + stored.get(0).id()).with(as(WRITER)))
+			.andExpect(status().isForbidden());
+	}
 }
