@@ -83,7 +83,12 @@ public class TicketQueue {
 		if (statuses.isEmpty()) {
 			return new TicketPage(List.of(), false, 0, page, size, requesterVisible);
 		}
-		if (!urgent || !lanesHold(statuses)) {
+		boolean doneLane = !urgent && onlyDone(statuses);
+		if (doneLane) {
+			// A partner's done tickets, paged by number: the done lane read backwards, as the queue's cursor does.
+			criteria = criteria.and(QueueSegment.LANE).is(QueueKeys.Lane.DONE);
+		}
+		else if (!urgent || !lanesHold(statuses)) {
 			criteria = criteria.and("status").in(statuses);
 		}
 		if (staffFilters) {
@@ -93,7 +98,8 @@ public class TicketQueue {
 			return mostUrgent(criteria, query, statuses, cursor, size, requesterVisible);
 		}
 		Instant now = clock.instant();
-		Query find = listing(criteria).with(Sort.by(Sort.Order.desc("openedAt"), Sort.Order.desc("number")))
+		Query find = listing(criteria).with(doneLane ? QueueSegment.DONE.sort()
+				: Sort.by(Sort.Order.desc("openedAt"), Sort.Order.desc("number")))
 			.skip((long) page * size).limit(size);
 		List<OpenTickets.OpenTicket> found = mongo.find(find, Ticket.class).stream().map(t -> stated(t, now)).toList();
 		int total = (int) mongo.count(Query.query(criteria), Ticket.class);

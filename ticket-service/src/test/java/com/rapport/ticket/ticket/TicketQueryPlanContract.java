@@ -215,6 +215,27 @@ abstract class TicketQueryPlanContract {
 	}
 
 	@Test
+	void aPartnersClosedTicketsPagedByNumberAreTheDoneLaneReadBackwardsFromItsIndex() {
+		Caller partner = new Caller("partner-demo", Set.of(), Set.of("tickets.read"), Optional.empty(), "partner-demo",
+				"");
+		TicketQuery closed = new TicketQuery("initech", false, null, TicketQuery.AssigneeFilter.ANY, null, null, null,
+				null, 5, 1, null, null);
+
+		List<Plan> sent = plans.explain(mongo, "tickets", () -> {
+			TicketPage second = queue().list(partner, closed);
+			assertThat(second.total()).isEqualTo(15);
+			assertThat(second.page()).isEqualTo(1);
+			assertThat(second.tickets()).hasSize(5).allSatisfy(t -> assertThat(t.ticket().status().isOpen()).isFalse());
+			assertThat(second.tickets()).extracting(t -> t.ticket().openedAt())
+				.isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		});
+
+		assertThat(sent).filteredOn(plan -> plan.is("find"))
+			.singleElement()
+			.satisfies(plan -> plan.assertScansOnly("customer_queue_done").assertSortsByIndex());
+	}
+
+	@Test
 	void aRelayRoundReadsOnlyTheTicketsWithPendingEvents() {
 		OutboxRelay<Ticket, TicketEvent> relay = new OutboxRelay<>(mongo, entry -> {
 		}, new TicketOutbox());
