@@ -1,0 +1,43 @@
+package com.rapport.feedback.rollup;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import com.rapport.feedback.segment.OrganisationSegments;
+import com.rapport.support.lease.MongoLease;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Refreshes the segment copy every {@code rapport.feedback.segments.refresh-interval} (1 h), first
+ * {@code rapport.feedback.segments.initial-delay} (20 s) after the start, on one replica ({@link SegmentRefresh}).
+ * Tests switch it off ({@code rapport.feedback.segments.refreshing=false}) and call {@link SegmentRefresh#run()}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@ConditionalOnBooleanProperty(name = "rapport.feedback.segments.refreshing", matchIfMissing = true)
+class SegmentRefreshConfiguration {
+
+	@Bean
+	ScheduledSegmentRefresh scheduledSegmentRefresh(OrganisationSegments segments, SegmentCounts counts,
+			MongoTemplate mongo, Clock clock, @Value("${spring.application.name}") String name,
+			@Value("${rapport.feedback.segments.refresh-interval:1h}") Duration interval) {
+		return new ScheduledSegmentRefresh(
+				new SegmentRefresh(segments, counts, mongo, new MongoLease(mongo, clock, name), clock, interval));
+	}
+
+	record ScheduledSegmentRefresh(SegmentRefresh refresh) {
+
+		@Scheduled(initialDelayString = "${rapport.feedback.segments.initial-delay:20s}",
+				fixedDelayString = "${rapport.feedback.segments.refresh-interval:1h}")
+		void run() {
+			refresh.scheduled();
+		}
+	}
+}
