@@ -21,7 +21,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * it reads customer-service's organisations by keyset pages into the copy, moves the answers counted under the unknown
  * segment whose organisation is known now ({@link SegmentCounts#settle()}), and once in the store's life counts the
  * answers stored before the roll-ups by segment existed ({@link SegmentCounts#recount()}). The time of the last refresh
- * is kept ({@value #STATE}), so a replica that gets the lease just after another's refresh does nothing.
+ * is kept ({@value #STATE}), so a replica that gets the lease within an interval of another's refresh does nothing;
+ * a refresh that failed (customer-service down, or not up yet after a start) is tried again at the next check.
  */
 public class SegmentRefresh {
 
@@ -57,14 +58,14 @@ public class SegmentRefresh {
 	public record Outcome(boolean refreshed, int organisations, int moved, int recounted) {
 	}
 
-	/** Refreshes unless another replica holds the lease or refreshed within the last half interval. */
+	/** Refreshes unless another replica holds the lease or one refreshed within the last interval. */
 	public Outcome run() {
 		Outcome[] outcome = { new Outcome(false, 0, 0, 0) };
 		lease.runExclusively(LEASE, interval, () -> {
 			Document state = mongo.findById("refresh", Document.class, STATE);
 			Instant now = clock.instant();
 			Date last = state == null ? null : state.getDate("refreshedAt");
-			if (last != null && last.toInstant().isAfter(now.minus(interval.dividedBy(2)))) {
+			if (last != null && last.toInstant().isAfter(now.minus(interval))) {
 				return; // another replica has just done it
 			}
 			int organisations = segments.refresh();

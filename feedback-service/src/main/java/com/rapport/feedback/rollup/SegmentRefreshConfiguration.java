@@ -15,8 +15,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Refreshes the segment copy every {@code rapport.feedback.segments.refresh-interval} (1 h), first
- * {@code rapport.feedback.segments.initial-delay} (20 s) after the start, on one replica ({@link SegmentRefresh}).
+ * Refreshes the segment copy every {@code rapport.feedback.segments.refresh-interval} (1 h) on one replica
+ * ({@link SegmentRefresh}): checked {@code rapport.feedback.segments.initial-delay} (20 s) after the start and then
+ * every {@code rapport.feedback.segments.check-every} (1 min), so a refresh that failed (customer-service not up yet)
+ * is tried again a minute later, not an hour.
  * Tests switch it off ({@code rapport.feedback.segments.refreshing=false}) and call {@link SegmentRefresh#run()}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,7 +37,7 @@ class SegmentRefreshConfiguration {
 	record ScheduledSegmentRefresh(SegmentRefresh refresh) {
 
 		@Scheduled(initialDelayString = "${rapport.feedback.segments.initial-delay:20s}",
-				fixedDelayString = "${rapport.feedback.segments.refresh-interval:1h}")
+				fixedDelayString = "${rapport.feedback.segments.check-every:1m}")
 		void run() {
 			refresh.scheduled();
 		}
