@@ -8,6 +8,7 @@ import com.rapport.feedback.response.AnswerTally;
 import com.rapport.feedback.response.SurveyKind;
 import com.rapport.feedback.response.SurveyResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,13 +33,18 @@ public class Rollups implements AnswerTally {
 
 	/** Without the roll-ups by segment (tests of the organisations' roll-ups alone). */
 	Rollups(MongoTemplate mongo) {
-		this(mongo, null);
+		this(mongo, (SegmentCounts) null);
 	}
 
-	@Autowired
 	Rollups(MongoTemplate mongo, SegmentCounts segments) {
 		this.mongo = mongo;
 		this.segments = segments;
+	}
+
+	/** The segments' counts when the context has them (a slice that imports this class alone has not). */
+	@Autowired
+	Rollups(MongoTemplate mongo, ObjectProvider<SegmentCounts> segments) {
+		this(mongo, segments.getIfAvailable());
 	}
 
 	@Override

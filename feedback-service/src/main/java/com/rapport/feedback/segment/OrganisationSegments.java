@@ -35,6 +35,12 @@ public class OrganisationSegments {
 
 	private final Clock clock;
 
+	/** After a look-up that failed, none is tried for this long: answers count as unknown meanwhile, at once. */
+	static final long QUIET_NANOS = 30_000_000_000L;
+
+	/** When look-ups may be tried again ({@link System#nanoTime()}); 0: now. */
+	private volatile long quietUntil;
+
 	public OrganisationSegments(MongoTemplate mongo, SegmentDirectory directory, Clock clock) {
 		this.mongo = mongo;
 		this.directory = directory;
@@ -43,12 +49,17 @@ public class OrganisationSegments {
 
 	/**
 	 * The organisation's segment: the copy's, else customer-service's (kept in the copy), else — customer-service
-	 * down, slow, or not knowing the organisation — {@link Segment#UNKNOWN}.
+	 * down, slow, or not knowing the organisation — {@link Segment#UNKNOWN}. After a look-up that failed none is tried
+	 * for 30 s, so a burst of answers while customer-service is down (the demo's year at a start) costs one deadline,
+	 * not one each.
 	 */
 	public Lookup of(String organisationId) {
 		Optional<Lookup> kept = kept(organisationId);
 		if (kept.isPresent()) {
 			return kept.get();
+		}
+		if (quietUntil != 0 && System.nanoTime() - quietUntil < 0) {
+			return new Lookup(Segment.UNKNOWN, true); // customer-service failed a moment ago: not asked again yet
 		}
 		try {
 			Optional<Segment> asked = directory.lookup(organisationId);
@@ -57,6 +68,7 @@ public class OrganisationSegments {
 		}
 		catch (RuntimeException ex) {
 			log.debug("Segment of {} not known now: {}", organisationId, ex.toString());
+			quietUntil = System.nanoTime() + QUIET_NANOS;
 			return new Lookup(Segment.UNKNOWN, true);
 		}
 	}
