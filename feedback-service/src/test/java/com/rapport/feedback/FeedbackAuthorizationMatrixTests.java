@@ -124,6 +124,9 @@ class FeedbackAuthorizationMatrixTests extends AuthorizationMatrixContract {
 			return "{\"fromMonth\": \"2026-01\", \"toMonth\": \"2026-12\", \"customerIds\": [\"" + Caller.ORGANISATION_A
 					+ "\"]}";
 		}
+		if (fullMethodName.endsWith("/GetSegmentFigures")) {
+			return "{\"fromMonth\": \"2026-01\", \"toMonth\": \"2026-12\", \"segment\": {\"tier\": \"VIP\"}, \"breakdown\": \"region\"}";
+		}
 		if (fullMethodName.endsWith("/ListScoreFacts")) {
 			return "{\"customerIds\": [\"" + Caller.ORGANISATION_A + "\"]}";
 		}

@@ -4,16 +4,22 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.ReplaceOptions;
 import com.rapport.benchmarks.orders.EmbeddedStore;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Writes the plan's answers into feedback-service's store file while the service is stopped, with the monthly
@@ -34,6 +40,9 @@ final class AnswerSeeder {
 
 	static final String MARK_ID = "feedback-answers";
 
+	/** feedback-service's roll-ups by segment. */
+	static final String SEGMENT_ROLLUPS = "feedback_segment_rollups";
+
 	/** The indexes feedback-service declares on {@code SurveyResponse}; the store keeps each on every insert. */
 	static final List<String> ANSWER_INDEXES = List.of("customer_kind_newest", "customer_newest", "kind_newest", "newest",
 			"customer_contact", "outbox_pending", "follow_ups_pending");
@@ -51,11 +60,20 @@ final class AnswerSeeder {
 
 	/** What seeding did; {@code complete} is false when it stopped at its time limit. */
 	record Result(int answersBefore, int answersSeeded, boolean complete, double seconds, double answersPerSecond,
-			long rollupWrites) {
+			long rollupWrites, int answersRecountedBySegment) {
 	}
 
-	/** Seeds what the store lacks of the plan; no new batch is started after {@code minutes} (0: no limit). */
+	/** Seeds what the store lacks of the plan, every answer's segment unknown (tests of the organisations' roll-ups). */
 	Result seed(EmbeddedStore store, AnswerPlan plan, int batch, int minutes) {
+		return seed(store, plan, batch, minutes, new SeedSegments());
+	}
+
+	/**
+	 * Seeds what the store lacks of the plan; no new batch is started after {@code minutes} (0: no limit). A store
+	 * whose answers were not counted by segment yet (seeded before the roll-ups by segment, the mark without
+	 * {@code segmentsCounted}) is recounted first ({@link #recountSegments}).
+	 */
+	Result seed(EmbeddedStore store, AnswerPlan plan, int batch, int minutes, SeedSegments segments) {
 		long deadline = minutes == 0 ? Long.MAX_VALUE : System.nanoTime() + minutes * 60_000_000_000L;
 		MongoCollection<Document> answers = store.collection("survey_responses");
 		MongoCollection<Document> rollups = rollups(store);
@@ -63,6 +81,17 @@ final class AnswerSeeder {
 		Document template = template(answers);
 		requireIndexes(answers, ANSWER_INDEXES);
 		requireIndexes(rollups, ROLLUP_INDEXES);
+		MongoCollection<Document> segmentRollups = store.databaseOf("survey_responses")
+			.getCollection(SEGMENT_ROLLUPS);
+		int recounted = 0;
+		if (!segmentsCounted(mark)) {
+			out.printf(Locale.ROOT, "Counting the store's answers by segment (%,d organisations' segments known)%n",
+					segments.size());
+			recounted = recountSegments(answers, segmentRollups, segments);
+			mark.updateOne(Filters.eq("_id", MARK_ID), Updates.set("segmentsCounted", true),
+					new UpdateOptions().upsert(true));
+			out.printf(Locale.ROOT, "  %,d answers counted by segment%n", recounted);
+		}
 		int from = counted(mark);
 		int stored = storedPrefix(answers, plan);
 		if (stored > from) {
@@ -82,14 +111,17 @@ final class AnswerSeeder {
 		List<Document> documents = new ArrayList<>(batch);
 		int n = from;
 		for (; n < plan.answers() && (!documents.isEmpty() || System.nanoTime() < deadline); n++) {
-			documents.add(answer(template, plan, n));
+			SeedSegments.Segment segment = segments.of(plan.customerId(n));
+			documents.add(withSegment(answer(template, plan, n), segment));
 			counts.add(plan.customerId(n), plan.kind(n), plan.score(n), plan.answeredAt(n));
+			counts.addToSegment(segment, plan.kind(n), plan.score(n), plan.answeredAt(n));
 			if (documents.size() == batch || n == plan.answers() - 1) {
 				answers.insertMany(documents, new InsertManyOptions().ordered(true));
 				rollups.bulkWrite(counts.writes(), new BulkWriteOptions().ordered(true));
-				rollupWrites += counts.documents();
-				mark.replaceOne(Filters.eq("_id", MARK_ID), new Document("_id", MARK_ID).append("counted", n + 1),
-						new ReplaceOptions().upsert(true));
+				segmentRollups.bulkWrite(counts.segmentWrites(false), new BulkWriteOptions().ordered(true));
+				rollupWrites += counts.documents() + counts.segmentDocuments();
+				mark.replaceOne(Filters.eq("_id", MARK_ID), new Document("_id", MARK_ID).append("counted", n + 1)
+					.append("segmentsCounted", true), new ReplaceOptions().upsert(true));
 				documents.clear();
 				counts.clear();
 				// As the service's sweeper does every 2 s, so the file does not grow with dead chunks.
@@ -106,13 +138,70 @@ final class AnswerSeeder {
 		double seconds = (System.nanoTime() - started) / 1e9;
 		int seeded = n - from;
 		return new Result(from, seeded, n == plan.answers(), Math.round(seconds * 10) / 10.0,
-				seconds == 0 ? 0 : Math.round(seeded / seconds * 10) / 10.0, rollupWrites);
+				seconds == 0 ? 0 : Math.round(seeded / seconds * 10) / 10.0, rollupWrites, recounted);
 	}
 
 	/** How many of the plan's answers the roll-ups count (the mark; none before the first batch). */
 	static int counted(MongoCollection<Document> mark) {
 		Document done = mark.find(Filters.eq("_id", MARK_ID)).first();
-		return done == null ? 0 : done.getInteger("counted");
+		return done == null || done.getInteger("counted") == null ? 0 : done.getInteger("counted");
+	}
+
+	/** Whether the store's answers are counted in the roll-ups by segment (the mark says so). */
+	static boolean segmentsCounted(MongoCollection<Document> mark) {
+		Document done = mark.find(Filters.eq("_id", MARK_ID)).first();
+		return done != null && Boolean.TRUE.equals(done.getBoolean("segmentsCounted"));
+	}
+
+	/**
+	 * Rebuilds the scores of every roll-up by segment from all the store's answers (each in the segment it carries,
+	 * else its organisation's now, else unknown), setting the counts rather than adding them (so a recount stopped
+	 * halfway and run again gives the same documents, and the invitations the service counted stay), then gives each
+	 * answer without one its segment ({@code segmentPending} when unknown, for the service to move once it learns
+	 * it). Answers how many answers it counted.
+	 */
+	static int recountSegments(MongoCollection<Document> answers, MongoCollection<Document> segmentRollups,
+			SeedSegments segments) {
+		FeedbackRollups counts = new FeedbackRollups();
+		Set<String> withoutSegment = new HashSet<>();
+		int[] counted = { 0 };
+		answers.find().projection(Projections.include("customerId", "kind", "score", "answeredAt", "segment"))
+			.forEach(answer -> {
+				Document stored = answer.get("segment", Document.class);
+				String customerId = answer.getString("customerId");
+				if (stored == null) {
+					withoutSegment.add(customerId);
+				}
+				counts.addToSegment(stored == null ? segments.of(customerId) : SeedSegments.Segment.of(stored),
+						answer.getString("kind"), answer.getInteger("score"), answer.getDate("answeredAt").toInstant());
+				counted[0]++;
+			});
+		segmentRollups.updateMany(new Document(), Updates.unset("scores"));
+		if (counts.segmentDocuments() > 0) {
+			segmentRollups.bulkWrite(counts.segmentWrites(true), new BulkWriteOptions().ordered(true));
+		}
+		for (String customerId : withoutSegment) {
+			answers.updateMany(Filters.and(Filters.eq("customerId", customerId), Filters.exists("segment", false)),
+					segmentOf(segments.of(customerId)));
+		}
+		return counted[0];
+	}
+
+	private static Bson segmentOf(SeedSegments.Segment segment) {
+		return segment.known() ? Updates.set("segment", segment.toDocument())
+				: Updates.combine(Updates.set("segment", segment.toDocument()), Updates.set("segmentPending", true));
+	}
+
+	/** The answer with the segment it is counted in, as the service's recording sets it. */
+	static Document withSegment(Document answer, SeedSegments.Segment segment) {
+		answer.put("segment", segment.toDocument());
+		if (segment.known()) {
+			answer.remove("segmentPending");
+		}
+		else {
+			answer.put("segmentPending", true);
+		}
+		return answer;
 	}
 
 	/** How many of the plan's answers the store holds: a binary search over {@code _id}, since they go in in order. */

@@ -119,7 +119,8 @@ public final class Feedback implements Scenario {
 			if (seedOffline) {
 				AnswerSeeder.Result result;
 				try (EmbeddedStore store = EmbeddedStore.open(Path.of(storeDir, "mongo.mv"))) {
-					result = new AnswerSeeder(run.out()).seed(store, plan, seedBatch, seedMinutes);
+					result = new AnswerSeeder(run.out()).seed(store, plan, seedBatch, seedMinutes,
+							segments(store, storeDir, run.out()));
 				}
 				report(run, new LinkedHashMap<>(), result, seedBatch);
 				return;
@@ -186,7 +187,7 @@ public final class Feedback implements Scenario {
 		platform(platform, "stop");
 		AnswerSeeder.Result result;
 		try (EmbeddedStore store = EmbeddedStore.open(Path.of(storeDir, "mongo.mv"))) {
-			result = new AnswerSeeder(run.out()).seed(store, plan, batch, minutes);
+			result = new AnswerSeeder(run.out()).seed(store, plan, batch, minutes, segments(store, storeDir, run.out()));
 		}
 		finally {
 			run.out().printf("Starting %s again%n", SERVICE);
@@ -200,9 +201,32 @@ public final class Feedback implements Scenario {
 		return result.complete();
 	}
 
+	/**
+	 * The organisations' segments for the roll-ups by segment: feedback-service's copy in its store, else
+	 * customer-service's organisations from that service's store file beside it ({@code <data dir>/customer-service},
+	 * readable only while customer-service is stopped: with the platform up the copy alone serves).
+	 */
+	static SeedSegments segments(EmbeddedStore store, String storeDir, java.io.PrintStream out) {
+		com.mongodb.client.MongoCollection<org.bson.Document> copy = store.databaseOf("survey_responses")
+			.getCollection("organisation_segments");
+		Path customers = Path.of(storeDir).toAbsolutePath().resolveSibling("customer-service").resolve("mongo.mv");
+		if (java.nio.file.Files.exists(customers)) {
+			try (EmbeddedStore customerService = EmbeddedStore.open(customers)) {
+				return SeedSegments.of(copy, customerService.collection("organisations"));
+			}
+			catch (RuntimeException ex) {
+				out.printf("customer-service's store not read (%s): the segments of feedback-service's copy alone%n",
+						ex.getMessage());
+			}
+		}
+		return SeedSegments.of(copy, null);
+	}
+
 	private static void report(Run run, Map<String, Object> seeding, AnswerSeeder.Result result, int batch) {
-		run.out().printf(Locale.ROOT, "Seeded %,d answers in %.1f s: %.0f answers/s, %,d roll-up writes%s%n",
+		run.out().printf(Locale.ROOT, "Seeded %,d answers in %.1f s: %.0f answers/s, %,d roll-up writes, %,d answers "
+				+ "stored before counted by segment%s%n",
 				result.answersSeeded(), result.seconds(), result.answersPerSecond(), result.rollupWrites(),
+				result.answersRecountedBySegment(),
 				result.complete() ? "" : "; stopped at the time limit, nothing measured: the same command goes on");
 		seeding.put("skipped", false);
 		seeding.put("result", result);

@@ -21,8 +21,9 @@ import org.bson.conversions.Bson;
  * ({@code _id} {@code <customerId>|<yyyy-MM>|<kind>}) and for every organisation ({@code customerId} {@code *}), one
  * more in {@code scores.s<score>} (a 64-bit count), {@code customerId}, {@code month} and {@code kind} set when the
  * document is made. Collected per document, so a batch of 2,000 answers is a few dozen upserts with {@code $inc}
- * (which add to the demo's roll-ups of the same months instead of replacing them). {@code rollup/contract.json} of
- * feedback-service's tests pins the documents both write for the same answers.
+ * (which add to the demo's roll-ups of the same months instead of replacing them). The same for the roll-ups by
+ * segment ({@link #addToSegment}). {@code rollup/contract.json} of feedback-service's tests pins the documents both
+ * write for the same answers.
  */
 final class FeedbackRollups {
 
@@ -31,18 +32,65 @@ final class FeedbackRollups {
 
 	private final Map<String, Increment> increments = new LinkedHashMap<>();
 
+	private final Map<String, SegmentIncrement> segmentIncrements = new LinkedHashMap<>();
+
 	private record Increment(String customerId, String month, String kind, Map<Integer, Long> scores) {
+	}
+
+	private record SegmentIncrement(SeedSegments.Segment segment, String month, String kind, Map<Integer, Long> scores) {
 	}
 
 	/** One answer counted, in its organisation's month and in every organisation's. */
 	void add(String customerId, String kind, int score, Instant answeredAt) {
-		String month = YearMonth.from(answeredAt.atOffset(ZoneOffset.UTC)).toString();
+		String month = monthOf(answeredAt);
 		for (String who : new String[] { customerId, ALL }) {
 			increments.computeIfAbsent(who + "|" + month + "|" + kind,
 					id -> new Increment(who, month, kind, new LinkedHashMap<>()))
 				.scores()
 				.merge(score, 1L, Long::sum);
 		}
+	}
+
+	/**
+	 * One answer counted in its month, survey and segment ({@code feedback_segment_rollups}, {@code _id}
+	 * {@code <yyyy-MM>|<kind>|<segment key>}), as the service's {@code SegmentCounts}.
+	 */
+	void addToSegment(SeedSegments.Segment segment, String kind, int score, Instant answeredAt) {
+		String month = monthOf(answeredAt);
+		segmentIncrements.computeIfAbsent(month + "|" + kind + "|" + segment.key(),
+				id -> new SegmentIncrement(segment, month, kind, new LinkedHashMap<>()))
+			.scores()
+			.merge(score, 1L, Long::sum);
+	}
+
+	private static String monthOf(Instant instant) {
+		return YearMonth.from(instant.atOffset(ZoneOffset.UTC)).toString();
+	}
+
+	/** How many segment roll-up documents the answers counted so far change. */
+	int segmentDocuments() {
+		return segmentIncrements.size();
+	}
+
+	/**
+	 * One upsert per segment document: {@code $inc} of the counts ({@code set} false), or with {@code set} true the
+	 * counts set (a recount that rebuilds every document's scores from the answers, idempotent).
+	 */
+	List<UpdateOneModel<Document>> segmentWrites(boolean set) {
+		List<UpdateOneModel<Document>> writes = new ArrayList<>(segmentIncrements.size());
+		segmentIncrements.forEach((id, increment) -> {
+			List<Bson> updates = new ArrayList<>();
+			increment.scores().forEach((score, count) -> updates
+				.add(set ? Updates.set("scores.s" + score, count) : Updates.inc("scores.s" + score, count)));
+			updates.add(Updates.setOnInsert("month", increment.month()));
+			updates.add(Updates.setOnInsert("kind", increment.kind()));
+			updates.add(Updates.setOnInsert("tier", increment.segment().tier()));
+			updates.add(Updates.setOnInsert("industry", increment.segment().industry()));
+			updates.add(Updates.setOnInsert("region", increment.segment().region()));
+			writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(updates),
+					new UpdateOptions().upsert(true)));
+		});
+		return writes;
 	}
 
 	/** How many roll-up documents the answers counted so far change. */
@@ -67,5 +115,6 @@ final class FeedbackRollups {
 
 	void clear() {
 		increments.clear();
+		segmentIncrements.clear();
 	}
 }

@@ -118,6 +118,79 @@ class AnswerSeederTests {
 			.hasMessageContaining("demo data");
 	}
 
+	/**
+	 * A store seeded before the roll-ups by segment (answers without a segment, no segment roll-ups, a mark without
+	 * {@code segmentsCounted}) seeded again: every answer, the demo's and the earlier seeding's, is counted in its
+	 * organisation's segment (the known ones from the segments given, the others unknown and pending), each once, and
+	 * the new answers with them; a third run changes nothing.
+	 */
+	@Test
+	void aStoreSeededBeforeTheRollupsBySegmentIsCountedBySegmentWhenSeededAgain() {
+		Path file = demoStore();
+		assertThat(seed(file, new AnswerPlan(30, AnswerPlan.DEMO_ORGANISATIONS, UNTIL, 365), 10).complete()).isTrue();
+		try (EmbeddedStore store = EmbeddedStore.open(file)) {
+			// As a store seeded by the seeder of before: no segments anywhere.
+			store.collection("survey_responses").updateMany(new Document(),
+					com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.unset("segment"),
+							com.mongodb.client.model.Updates.unset("segmentPending")));
+			store.collection(AnswerSeeder.SEGMENT_ROLLUPS).deleteMany(new Document());
+			store.collection(AnswerSeeder.MARK_COLLECTION).updateOne(Filters.eq("_id", AnswerSeeder.MARK_ID),
+					com.mongodb.client.model.Updates.unset("segmentsCounted"));
+		}
+		SeedSegments segments = new SeedSegments();
+		segments.put("acme-retail", new SeedSegments.Segment("VIP", "Retail", "East China"));
+		AnswerPlan plan = new AnswerPlan(40, AnswerPlan.DEMO_ORGANISATIONS, UNTIL, 365);
+
+		AnswerSeeder.Result second;
+		try (EmbeddedStore store = EmbeddedStore.open(file)) {
+			second = new AnswerSeeder(out).seed(store, plan, 10, 0, segments);
+		}
+		AnswerSeeder.Result third;
+		try (EmbeddedStore store = EmbeddedStore.open(file)) {
+			third = new AnswerSeeder(out).seed(store, plan, 10, 0, segments);
+		}
+
+		assertThat(second.answersRecountedBySegment()).isEqualTo(31);
+		assertThat(second.answersSeeded()).isEqualTo(10);
+		assertThat(third.answersRecountedBySegment()).isZero();
+		try (EmbeddedStore store = EmbeddedStore.open(file)) {
+			MongoCollection<Document> answers = store.collection("survey_responses");
+			assertThat(answers.countDocuments(Filters.exists("segment", false))).isZero();
+			assertThat(answers.find(Filters.eq("customerId", "acme-retail"))).allSatisfy(answer -> {
+				assertThat(answer.get("segment", Document.class).getString("tier")).isEqualTo("VIP");
+				assertThat(answer).doesNotContainKey("segmentPending");
+			});
+			assertThat(answers.find(Filters.ne("customerId", "acme-retail")))
+				.allSatisfy(answer -> assertThat(answer.getBoolean("segmentPending")).isTrue());
+			assertThat(segmentRollups(store)).isEqualTo(expectedSegmentRollups(answers));
+			assertThat(segmentRollups(store).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(41);
+		}
+	}
+
+	/** Every roll-up by segment's counts, zeros left out: {@code 2026-06|CSAT|VIP|6:Retail|East China s2} → 1. */
+	private static Map<String, Long> segmentRollups(EmbeddedStore store) {
+		Map<String, Long> counts = new HashMap<>();
+		for (Document rollup : store.collection(AnswerSeeder.SEGMENT_ROLLUPS).find()) {
+			rollup.get("scores", Document.class).forEach((key, count) -> {
+				if (((Long) count) != 0) {
+					counts.put(rollup.getString("_id") + " " + key, (Long) count);
+				}
+			});
+		}
+		return counts;
+	}
+
+	/** What the stored answers make in the segments they carry, counted here one by one. */
+	private static Map<String, Long> expectedSegmentRollups(MongoCollection<Document> answers) {
+		Map<String, Long> counts = new HashMap<>();
+		for (Document answer : answers.find()) {
+			SeedSegments.Segment segment = SeedSegments.Segment.of(answer.get("segment", Document.class));
+			counts.merge(month(answer.getDate("answeredAt").toInstant()) + "|" + answer.getString("kind") + "|"
+					+ segment.key() + " s" + answer.getInteger("score"), 1L, Long::sum);
+		}
+		return counts;
+	}
+
 	private AnswerSeeder.Result seed(Path file, AnswerPlan plan, int batch) {
 		try (EmbeddedStore store = EmbeddedStore.open(file)) {
 			return new AnswerSeeder(out).seed(store, plan, batch, 0);

@@ -126,6 +126,98 @@ public class FeedbackFigures {
 		return new Figures(List.copyOf(byMonth.values()), total, groupTotals);
 	}
 
+	/** Which segment's answers: each part blank for any ({@code tier} as {@code VIP} or {@code TIER_VIP}). */
+	public record SegmentFilter(String tier, String industry, String region) {
+
+		public SegmentFilter {
+			tier = tier == null ? "" : tier.strip().toUpperCase(java.util.Locale.ROOT).replace("TIER_", "");
+			industry = industry == null ? "" : industry.strip();
+			region = region == null ? "" : region.strip();
+		}
+	}
+
+	/** The breakdowns a segment request may ask. */
+	public static final List<String> BREAKDOWNS = List.of("tier", "industry", "region");
+
+	/**
+	 * The figures of the answers given while their organisation was in the segments {@code filter} admits, from the
+	 * roll-ups by segment (at most segments × months × 3 documents, however many organisations and answers), and
+	 * with {@code breakdown} one group per tier, industry or region found among them (label: the value, empty when
+	 * not given, {@code UNKNOWN} for answers whose segment could not be learnt): tiers VIP, KEY, NORMAL first, then
+	 * the others alphabetically, not given and unknown last; a value without answers or invitations has no group.
+	 * Managers and admins alone.
+	 */
+	public Figures bySegment(Caller caller, String fromMonth, String toMonth, SegmentFilter filter, String breakdown) {
+		if (!caller.hasRole(Caller.MANAGER) && !caller.hasRole(Caller.ADMIN)) {
+			throw new AccessDeniedException("The figures by segment are for managers");
+		}
+		Map<String, Message> invalid = new LinkedHashMap<>();
+		MonthRange period = MonthRange.parse(fromMonth, toMonth, MAX_MONTHS, "feedback.figures.month",
+				"feedback.figures.period", invalid);
+		String by = breakdown == null ? "" : breakdown.strip();
+		if (!by.isEmpty() && !BREAKDOWNS.contains(by)) {
+			invalid.put("breakdown", Message.of("feedback.figures.breakdown", String.join(", ", BREAKDOWNS)));
+		}
+		if (!invalid.isEmpty()) {
+			throw new UnprocessableException(Message.of("feedback.figures-invalid"), invalid);
+		}
+		List<YearMonth> months = period.months();
+		Map<String, Period> byMonth = new LinkedHashMap<>();
+		months.forEach(month -> byMonth.put(month.toString(), Period.empty(month.toString())));
+		Period total = Period.empty("");
+		Map<String, Period> groups = new java.util.TreeMap<>(FeedbackFigures::groupOrder);
+		Criteria criteria = Criteria.where("month").gte(months.get(0).toString())
+			.lte(months.get(months.size() - 1).toString());
+		if (!filter.tier().isEmpty()) {
+			criteria = criteria.and("tier").is(filter.tier());
+		}
+		if (!filter.industry().isEmpty()) {
+			criteria = criteria.and("industry").is(filter.industry());
+		}
+		if (!filter.region().isEmpty()) {
+			criteria = criteria.and("region").is(filter.region());
+		}
+		for (SegmentRollup rollup : mongo.find(Query.query(criteria), SegmentRollup.class)) {
+			Rollup counts = rollup.counts();
+			byMonth.get(rollup.month()).add(counts);
+			total.add(counts);
+			if (!by.isEmpty()) {
+				String value = switch (by) {
+					case "industry" -> rollup.industry();
+					case "region" -> rollup.region();
+					default -> rollup.tier();
+				};
+				groups.computeIfAbsent(value == null ? "" : value, Period::empty).add(counts);
+			}
+		}
+		return new Figures(List.copyOf(byMonth.values()), total,
+				groups.values().stream().filter(FeedbackFigures::counts).toList());
+	}
+
+	/** Whether the period counts any answer or invitation (an unknown segment's answers all moved away count none). */
+	private static boolean counts(Period period) {
+		return period.kinds().values().stream().anyMatch(totals -> totals.invited() > 0 || totals.invitedAnswered() > 0
+				|| java.util.Arrays.stream(totals.distribution()).anyMatch(count -> count != 0));
+	}
+
+	private static final List<String> TIERS = List.of("VIP", "KEY", "NORMAL");
+
+	/** VIP, KEY, NORMAL, then the others alphabetically, then not given (empty), then unknown. */
+	private static int groupOrder(String a, String b) {
+		return java.util.Comparator.<String>comparingInt(FeedbackFigures::rank).thenComparing(java.util.Comparator.naturalOrder())
+			.compare(a, b);
+	}
+
+	private static int rank(String value) {
+		if (TIERS.contains(value)) {
+			return TIERS.indexOf(value);
+		}
+		if (value.equals(com.rapport.feedback.segment.Segment.UNKNOWN_VALUE)) {
+			return 6;
+		}
+		return value.isEmpty() ? 5 : 4;
+	}
+
 	private List<Rollup> everyOrganisation(List<YearMonth> months) {
 		List<String> ids = new ArrayList<>();
 		months.forEach(month -> {

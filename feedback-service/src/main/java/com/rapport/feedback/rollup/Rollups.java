@@ -8,6 +8,8 @@ import com.rapport.feedback.response.AnswerTally;
 import com.rapport.feedback.response.SurveyKind;
 import com.rapport.feedback.response.SurveyResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,20 +21,39 @@ import org.springframework.stereotype.Service;
  * Keeps the monthly roll-ups: each stored answer adds one to its score's count in its organisation's month and in
  * every organisation's (called by the recording itself, once per answer: {@link AnswerTally}); each invitation sent
  * and each invitation answered adds one to the month it was sent. Increments only, so two replicas counting at once
- * both count, and the dashboard reads a few documents instead of the answers.
+ * both count, and the dashboard reads a few documents instead of the answers. The same counts go to the roll-ups by
+ * the organisation's segment ({@link SegmentCounts}), in the same call.
  */
 @Service
 public class Rollups implements AnswerTally {
 
 	private final MongoTemplate mongo;
 
+	private final SegmentCounts segments;
+
+	/** Without the roll-ups by segment (tests of the organisations' roll-ups alone). */
 	Rollups(MongoTemplate mongo) {
+		this(mongo, (SegmentCounts) null);
+	}
+
+	Rollups(MongoTemplate mongo, SegmentCounts segments) {
 		this.mongo = mongo;
+		this.segments = segments;
+	}
+
+	/** The segments' counts when the context has them (a slice that imports this class alone has not). */
+	@Autowired
+	Rollups(MongoTemplate mongo, ObjectProvider<SegmentCounts> segments) {
+		this(mongo, segments.getIfAvailable());
 	}
 
 	@Override
 	public void counted(SurveyResponse answer) {
 		add(answer.customerId(), answer.kind(), answer.answeredAt(), "scores.s" + answer.score());
+		if (segments != null) {
+			segments.count(new SegmentCounts.Counted(answer.id(), answer.customerId(), answer.kind(), answer.score(),
+					answer.answeredAt()));
+		}
 	}
 
 	/** An invitation of {@code kind} sent at {@code invitedAt} to a contact of {@code customerId}. */
@@ -52,6 +73,10 @@ public class Rollups implements AnswerTally {
 			upsert(who, month, SurveyKind.valueOf(kind),
 					new Update().inc("invited", invited).inc("invitedAnswered", answered));
 		}
+		if (segments != null) {
+			segments.add(customerId, SurveyKind.valueOf(kind), month,
+					new Update().inc("invited", invited).inc("invitedAnswered", answered));
+		}
 	}
 
 	static String monthOf(Instant instant) {
@@ -62,6 +87,9 @@ public class Rollups implements AnswerTally {
 		String month = monthOf(when);
 		increment(customerId, month, kind, field);
 		increment(Rollup.ALL, month, kind, field);
+		if (segments != null && !field.startsWith("scores.")) {
+			segments.add(customerId, kind, month, new Update().inc(field, 1L));
+		}
 	}
 
 	private void increment(String customerId, String month, SurveyKind kind, String field) {

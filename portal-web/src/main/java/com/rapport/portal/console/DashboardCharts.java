@@ -65,6 +65,20 @@ class DashboardCharts {
 		return value.isBlank() ? text("dashboard.not-given") : value;
 	}
 
+	/**
+	 * A group of feedback-service's figures by segment in the reader's language: a tier ({@code VIP}) by its name,
+	 * an empty value "Not given", {@code UNKNOWN} "Not known when answered" (customer-service could not be asked).
+	 */
+	String segmentLabel(String by, String value) {
+		if (value.equals("UNKNOWN")) {
+			return text("dashboard.segment-unknown");
+		}
+		if (value.isBlank()) {
+			return text("dashboard.not-given");
+		}
+		return by.equals("tier") ? text("tier.TIER_" + value) : value;
+	}
+
 	static Double csatPercent(PeriodFigures period) {
 		return period.getCsat().hasCsatPercentBp() ? period.getCsat().getCsatPercentBp() / 100.0 : null;
 	}

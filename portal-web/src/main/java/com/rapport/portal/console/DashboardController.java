@@ -35,9 +35,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The KPI dashboard of the survey figures (issue 10): CSAT %, NPS, CES and response rate month by month, the
  * period's score distributions and a breakdown by tier, industry or region, with filters and a CSV export. The
- * figures come from feedback-service's roll-ups; which organisation has which tier, industry and region from
- * customer-service (its organisations, a page of 200 at a time, at most {@value #MAX_ORGANISATION_PAGES} pages); the
- * ticket figures of every organisation from ticket-service (without it, the rest is shown).
+ * survey figures come from feedback-service's roll-ups by segment (the tier, industry and region an organisation had
+ * when it answered), whatever the number of organisations; the deliveries' and lifecycle figures still take the
+ * organisations' ids, which customer-service lists (a page of 200 at a time, at most
+ * {@value #MAX_ORGANISATION_PAGES} pages); the ticket figures of every organisation come from ticket-service (without
+ * it, the rest is shown).
  */
 @Controller
 @PreAuthorize("hasAnyRole('manager', 'admin')")
@@ -135,14 +137,11 @@ class DashboardController {
 		model.addAttribute("regions", distinct(organisations.all(), Organisation::getRegion));
 		model.addAttribute("months", months(query));
 		model.addAttribute("tickets", ticketFigures(query));
-		if (query.filtered() && chosen.isEmpty()) {
-			model.addAttribute("figures", null);
-			model.addAttribute("operations", null);
-			return "console/dashboard";
-		}
-		model.addAttribute("operations", operations.read(query.from().toString(), query.to().toString(),
-				filter(query, chosen), groups(query, chosen)));
-		FeedbackFigures answer = read(query, chosen);
+		boolean noneNow = query.filtered() && chosen.isEmpty();
+		model.addAttribute("noneNow", noneNow);
+		model.addAttribute("operations", noneNow ? null : operations.read(query.from().toString(),
+				query.to().toString(), filter(query, chosen), groups(query, chosen)));
+		FeedbackFigures answer = read(query);
 		model.addAttribute("figures", answer);
 		model.addAttribute("trendChart", charts.trend(answer));
 		model.addAttribute("distributionCharts", charts.distributions(answer));
@@ -158,8 +157,7 @@ class DashboardController {
 		if (query.invalid()) {
 			return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("Not a period or breakdown\n");
 		}
-		List<Organisation> chosen = organisations().all().stream().filter(query::admits).toList();
-		String csv = query.filtered() && chosen.isEmpty() ? DashboardCsv.HEADER : DashboardCsv.of(read(query, chosen));
+		String csv = DashboardCsv.of(read(query));
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment()
@@ -181,9 +179,20 @@ class DashboardController {
 		}
 	}
 
-	private FeedbackFigures read(Query query, List<Organisation> chosen) {
-		return figures.figures(query.from().toString(), query.to().toString(), filter(query, chosen),
-				groups(query, chosen));
+	/**
+	 * The survey figures of the segment the filters name, broken down as asked, by feedback-service's roll-ups by
+	 * segment: no organisation is listed for them, so they cover every organisation however many there are. The
+	 * groups' labels are said in the reader's language (a tier's name, "Not given", "Not known when answered").
+	 */
+	private FeedbackFigures read(Query query) {
+		FeedbackFigures answer = figures.bySegment(query.from().toString(), query.to().toString(), query.tier(),
+				query.industry(), query.region(), query.by());
+		FeedbackFigures.Builder labelled = answer.toBuilder();
+		for (int i = 0; i < answer.getGroupsCount(); i++) {
+			labelled.setGroups(i, answer.getGroups(i).toBuilder().setLabel(charts.segmentLabel(query.by(),
+					answer.getGroups(i).getLabel())));
+		}
+		return labelled.build();
 	}
 
 	/** The organisations of the breakdown's groups (a tier's, an industry's, a region's), by the group's label. */

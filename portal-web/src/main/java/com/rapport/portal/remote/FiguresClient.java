@@ -7,6 +7,8 @@ import com.rapport.contracts.feedback.v1.CustomerGroup;
 import com.rapport.contracts.feedback.v1.FeedbackFigures;
 import com.rapport.contracts.feedback.v1.FeedbackFiguresServiceGrpc.FeedbackFiguresServiceBlockingStub;
 import com.rapport.contracts.feedback.v1.GetFeedbackFiguresRequest;
+import com.rapport.contracts.feedback.v1.GetSegmentFiguresRequest;
+import com.rapport.contracts.feedback.v1.SegmentFilter;
 import com.rapport.support.grpc.CallTokens;
 import com.rapport.support.grpc.RemoteCalls;
 
@@ -40,5 +42,22 @@ public class FiguresClient {
 			.addGroups(CustomerGroup.newBuilder().setLabel(label).addAllCustomerIds(ids)));
 		return remoteCalls.read(SurveyClient.REMOTE,
 				() -> stub.withCallCredentials(tokens.forCurrentCaller()).getFeedbackFigures(request.build()));
+	}
+
+	/**
+	 * Month by month of the answers given while their organisation was in the segment ({@code tier} such as
+	 * {@code TIER_VIP}, {@code industry}, {@code region}; empty: any), from feedback-service's roll-ups by segment,
+	 * and with {@code breakdown} ({@code tier}, {@code industry}, {@code region}) one group per value, labelled with
+	 * the value ({@code VIP}, an industry, empty when not given, {@code UNKNOWN}).
+	 */
+	public FeedbackFigures bySegment(String fromMonth, String toMonth, String tier, String industry, String region,
+			String breakdown) {
+		GetSegmentFiguresRequest request = GetSegmentFiguresRequest.newBuilder().setFromMonth(fromMonth)
+			.setToMonth(toMonth)
+			.setSegment(SegmentFilter.newBuilder().setTier(tier).setIndustry(industry).setRegion(region))
+			.setBreakdown(breakdown)
+			.build();
+		return remoteCalls.read(SurveyClient.REMOTE,
+				() -> stub.withCallCredentials(tokens.forCurrentCaller()).getSegmentFigures(request));
 	}
 }

@@ -85,7 +85,7 @@ class DashboardControllerMvcTests {
 	static final FeedbackFigures FIGURES = FeedbackFigures.newBuilder().addMonths(OCTOBER).addMonths(NOVEMBER)
 		.setTotal(NOVEMBER.toBuilder().setLabel(""))
 		.addGroups(NOVEMBER.toBuilder().setLabel("VIP"))
-		.addGroups(OCTOBER.toBuilder().setLabel("Normal"))
+		.addGroups(OCTOBER.toBuilder().setLabel("NORMAL"))
 		.build();
 
 	@Autowired
@@ -146,7 +146,8 @@ class DashboardControllerMvcTests {
 	void twoOrganisations() {
 		given(customers.search("", 200, "")).willReturn(
 				ListOrganisationsResponse.newBuilder().addOrganisations(ACME).addOrganisations(GLOBEX).build());
-		given(figures.figures(anyString(), anyString(), anyList(), anyMap())).willReturn(FIGURES);
+		given(figures.bySegment(anyString(), anyString(), anyString(), anyString(), anyString(), anyString()))
+			.willReturn(FIGURES);
 		given(tickets.figures(anyString(), anyString(), eq(""))).willReturn(TICKETS);
 		given(deliveries.figures(anyString(), anyString(), anyList(), anyMap())).willReturn(DELIVERIES);
 		given(lifecycle.figures(anyList(), anyMap())).willReturn(LIFECYCLE);
@@ -197,8 +198,8 @@ class DashboardControllerMvcTests {
 			.andExpect(status().isOk()));
 
 		YearMonth now = YearMonth.now(ZoneOffset.UTC);
-		verify(figures).figures(now.minusMonths(11).toString(), now.toString(), List.of(),
-				Map.of("VIP", List.of("acme-retail"), "Normal", List.of("globex-trading")));
+		verify(figures).bySegment(now.minusMonths(11).toString(), now.toString(), "", "", "", "tier");
+		verify(figures, never()).figures(anyString(), anyString(), anyList(), anyMap());
 		assertThat(page.select(".kpi-csat dd").first().text()).isEqualTo("66.6%");
 		assertThat(page.select(".kpi-nps dd").first().text()).isEqualTo("0");
 		assertThat(page.select(".kpi-nps dd").get(1).text()).isEqualTo("1 promoters, 0 passives, 1 detractors");
@@ -276,17 +277,61 @@ class DashboardControllerMvcTests {
 		mvc.perform(get("/console/dashboard").param("from", "2026-01").param("to", "2026-06").param("by", "region")
 			.param("industry", "Retail").with(as(TestTokens.staff("manager")))).andExpect(status().isOk());
 
-		verify(figures).figures("2026-01", "2026-06", List.of("acme-retail"), Map.of("East China", List.of("acme-retail")));
+		verify(figures).bySegment("2026-01", "2026-06", "", "Retail", "", "region");
+		verify(deliveries).figures("2026-01", "2026-06", List.of("acme-retail"),
+				Map.of("East China", List.of("acme-retail")));
 	}
 
 	@Test
-	void aFilterNoOrganisationMatchesSaysSoAndAsksForNoFigures() throws Exception {
+	void aFilterNoOrganisationMatchesNowSaysSoAndStillShowsTheSurveyFiguresOfThatSegment() throws Exception {
 		Document page = page(mvc.perform(get("/console/dashboard").param("tier", "TIER_KEY")
 			.with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
 
-		assertThat(page.select("#no-organisation")).hasSize(1);
-		assertThat(page.select("section.kpis, section.trend")).isEmpty();
+		assertThat(page.select("#no-organisation").text()).startsWith("No organisation matches these filters now");
+		assertThat(page.select(".kpi-csat dd").first().text()).isEqualTo("66.6%");
+		assertThat(page.select("section.operations-figures")).isEmpty();
+		verify(figures).bySegment(anyString(), anyString(), eq("TIER_KEY"), eq(""), eq(""), eq("tier"));
+		verify(deliveries, never()).figures(anyString(), anyString(), anyList(), anyMap());
+	}
+
+	@Test
+	void beyondTwoThousandOrganisationsTheSurveyFiguresStillCoverEveryOrganisationBySegment() throws Exception {
+		for (int i = 0; i < DashboardController.MAX_ORGANISATION_PAGES; i++) {
+			given(customers.search("", 200, i == 0 ? "" : "page-" + i)).willReturn(ListOrganisationsResponse.newBuilder()
+				.addOrganisations(ACME).setNextPageToken("page-" + (i + 1)).build());
+		}
+
+		Document page = page(mvc.perform(get("/console/dashboard").param("from", "2026-10").param("to", "2026-11")
+			.param("by", "tier").with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
+
+		assertThat(page.select("p.cut").text()).isEqualTo(
+				"The delivery and customer figures cover the first 2,000 organisations only; the survey figures cover every organisation.");
+		verify(figures).bySegment("2026-10", "2026-11", "", "", "", "tier");
 		verify(figures, never()).figures(anyString(), anyString(), anyList(), anyMap());
+		assertThat(page.select("tr.group-row")).extracting(row -> row.attr("data-group")).containsExactly("VIP",
+				"Normal");
+		assertThat(page.select("#segment-note").text()).contains("when it answered");
+	}
+
+	@Test
+	void answersOfNoRegionAndOfASegmentNotKnownWhenAnsweredAreNamedSoInBothLanguages() throws Exception {
+		given(figures.bySegment(anyString(), anyString(), anyString(), anyString(), anyString(), eq("region")))
+			.willReturn(FIGURES.toBuilder().clearGroups().addGroups(NOVEMBER.toBuilder().setLabel("East China"))
+				.addGroups(OCTOBER.toBuilder().setLabel("")).addGroups(OCTOBER.toBuilder().setLabel("UNKNOWN"))
+				.build());
+
+		Document english = page(mvc.perform(get("/console/dashboard").param("by", "region")
+			.with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
+		Document chinese = page(mvc.perform(get("/console/dashboard").param("by", "region").param("lang", "zh-CN")
+			.with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
+
+		assertThat(english.select("tr.group-row")).extracting(row -> row.attr("data-group"))
+			.containsExactly("East China", "Not given", "Not known when answered");
+		assertThat(english.select("canvas#breakdown-chart").attr("data-chart"))
+			.contains("\"labels\":[\"East China\",\"Not given\",\"Not known when answered\"]");
+		assertThat(chinese.select("tr.group-row")).extracting(row -> row.attr("data-group"))
+			.containsExactly("East China", "未填写", "回答时未知");
+		assertThat(chinese.select("#segment-note").text()).isEqualTo("每条回答计入其组织在回答时所属的等级、行业和地区。");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package com.rapport.feedback.rollup.grpc;
 
 import com.rapport.contracts.feedback.v1.FeedbackFiguresServiceGrpc;
 import com.rapport.contracts.feedback.v1.GetFeedbackFiguresRequest;
+import com.rapport.contracts.feedback.v1.GetSegmentFiguresRequest;
 import com.rapport.contracts.feedback.v1.KindFigures;
 import com.rapport.contracts.feedback.v1.PeriodFigures;
 import com.rapport.feedback.response.SurveyKind;
@@ -29,12 +30,27 @@ class FeedbackFiguresGrpcService extends FeedbackFiguresServiceGrpc.FeedbackFigu
 				request.getCustomerIdsList(), request.getGroupsList().stream()
 					.map(group -> new FeedbackFigures.Group(group.getLabel(), group.getCustomerIdsList()))
 					.toList());
+		response.onNext(toProto(answer));
+		response.onCompleted();
+	}
+
+	@Override
+	public void getSegmentFigures(GetSegmentFiguresRequest request,
+			StreamObserver<com.rapport.contracts.feedback.v1.FeedbackFigures> response) {
+		FeedbackFigures.Figures answer = figures.bySegment(Caller.current(), request.getFromMonth(),
+				request.getToMonth(), new FeedbackFigures.SegmentFilter(request.getSegment().getTier(),
+						request.getSegment().getIndustry(), request.getSegment().getRegion()),
+				request.getBreakdown());
+		response.onNext(toProto(answer));
+		response.onCompleted();
+	}
+
+	private static com.rapport.contracts.feedback.v1.FeedbackFigures toProto(FeedbackFigures.Figures answer) {
 		com.rapport.contracts.feedback.v1.FeedbackFigures.Builder builder = com.rapport.contracts.feedback.v1.FeedbackFigures
 			.newBuilder().setTotal(toProto(answer.total()));
 		answer.months().forEach(month -> builder.addMonths(toProto(month)));
 		answer.groups().forEach(group -> builder.addGroups(toProto(group)));
-		response.onNext(builder.build());
-		response.onCompleted();
+		return builder.build();
 	}
 
 	static PeriodFigures toProto(FeedbackFigures.Period period) {
