@@ -16,7 +16,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Refreshes the segment copy every {@code rapport.feedback.segments.refresh-interval} (1 h) on one replica
- * ({@link SegmentRefresh}): checked {@code rapport.feedback.segments.initial-delay} (20 s) after the start and then
+ * ({@link SegmentRefresh}): checked {@code rapport.feedback.segments.initial-delay} (5 s) after the start and then
  * every {@code rapport.feedback.segments.check-every} (10 s), so a refresh that failed (customer-service not up yet)
  * is tried again seconds later, not an hour (the demo's answers are in their segments soon after a start).
  * Tests switch it off ({@code rapport.feedback.segments.refreshing=false}) and call {@link SegmentRefresh#run()}.
@@ -36,7 +36,7 @@ class SegmentRefreshConfiguration {
 
 	record ScheduledSegmentRefresh(SegmentRefresh refresh) {
 
-		@Scheduled(initialDelayString = "${rapport.feedback.segments.initial-delay:20s}",
+		@Scheduled(initialDelayString = "${rapport.feedback.segments.initial-delay:5s}",
 				fixedDelayString = "${rapport.feedback.segments.check-every:10s}")
 		void run() {
 			refresh.scheduled();
