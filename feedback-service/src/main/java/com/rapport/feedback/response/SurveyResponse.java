@@ -25,7 +25,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * what tells Spring Data the answer is new (so {@code recordedAt} is filled).
  */
 @Document("survey_responses")
-@CompoundIndexes({
+@CompoundIndexes({ @CompoundIndex(name = "segment_pending", def = "{'segmentPending': 1}", sparse = true),
 		// With _id, the latest answer (answeredAt, then _id, newest first) is the index's first entry.
 		@CompoundIndex(name = "customer_kind_newest", def = "{'customerId': 1, 'kind': 1, 'answeredAt': -1, '_id': -1}"),
 		// The partner API's pages: one organisation's answers, all answers of a kind, all answers; newest first.

@@ -66,7 +66,10 @@ public class SegmentRefresh {
 			Instant now = clock.instant();
 			Date last = state == null ? null : state.getDate("refreshedAt");
 			if (last != null && last.toInstant().isAfter(now.minus(interval))) {
-				return; // another replica has just done it
+				// Refreshed within the interval: answers recorded since with their segment not known then (a miss
+				// look-up refused while customer-service starts) move now, not at the next full refresh.
+				outcome[0] = new Outcome(false, 0, counts.settle(), 0);
+				return;
 			}
 			int organisations = segments.refresh();
 			int moved = counts.settle();
@@ -87,6 +90,9 @@ public class SegmentRefresh {
 	void scheduled() {
 		try {
 			Outcome outcome = run();
+			if (!outcome.refreshed() && outcome.moved() > 0) {
+				log.info("Segments: {} answers moved from the unknown segment", outcome.moved());
+			}
 			if (outcome.refreshed()) {
 				log.info("Segments refreshed: {} organisations, {} answers moved from the unknown segment, {} recounted",
 						outcome.organisations(), outcome.moved(), outcome.recounted());
