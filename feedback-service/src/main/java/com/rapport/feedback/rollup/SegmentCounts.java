@@ -36,6 +36,9 @@ public class SegmentCounts {
 
 	static final String ANSWERS = "survey_responses";
 
+	/** Invitation counts made under the unknown segment, to be moved once the organisation's segment is known. */
+	static final String PENDING_COUNTS = "feedback_segment_pending_counts";
+
 	/** How many answers one pass of the recount or the settling holds in memory. */
 	static final int BATCH = 20_000;
 
@@ -74,9 +77,20 @@ public class SegmentCounts {
 		return true;
 	}
 
-	/** An invitation sent or answered, in the organisation's segment now (never moved afterwards). */
+	/**
+	 * Invitations sent or answered, in the organisation's segment now. Counted under the unknown segment because the
+	 * segment was not to be learnt then, they are also kept as a pending count ({@value #PENDING_COUNTS}) that
+	 * {@link #settle()} moves, as it moves pending answers (the demo's year of invitations at a start, while
+	 * customer-service is still starting).
+	 */
 	void add(String customerId, SurveyKind kind, String month, Update increments) {
-		increment(segments.of(customerId).segment(), month, kind, increments);
+		OrganisationSegments.Lookup lookup = segments.of(customerId);
+		Document added = new Document(increments.getUpdateObject().get("$inc", Document.class));
+		increment(lookup.segment(), month, kind, increments);
+		if (lookup.pending()) {
+			mongo.insert(new Document("customerId", customerId).append("kind", kind.name()).append("month", month)
+				.append("inc", added), PENDING_COUNTS);
+		}
 	}
 
 	/**
@@ -89,7 +103,7 @@ public class SegmentCounts {
 		Map<String, Optional<OrganisationSegments.Lookup>> kept = new HashMap<>();
 		for (Counted answer : pending) {
 			Optional<OrganisationSegments.Lookup> lookup = kept.computeIfAbsent(answer.customerId(), segments::kept);
-			if (lookup.isEmpty()) {
+			if (lookup.isEmpty() || lookup.get().pending()) {
 				continue; // not learnt yet: the next refresh
 			}
 			Segment segment = lookup.get().segment();
@@ -102,6 +116,36 @@ public class SegmentCounts {
 				increment(segment, month, answer.kind(), new Update().inc(field, 1L));
 				moved++;
 			}
+		}
+		return moved + settleCounts(kept);
+	}
+
+	/** Moves the pending invitation counts whose organisation's segment is known now; answers how many moved. */
+	private int settleCounts(Map<String, Optional<OrganisationSegments.Lookup>> kept) {
+		int moved = 0;
+		for (Document pending : mongo.find(new Query().limit(BATCH), Document.class, PENDING_COUNTS)) {
+			Optional<OrganisationSegments.Lookup> lookup = kept.computeIfAbsent(pending.getString("customerId"),
+					segments::kept);
+			if (lookup.isEmpty() || lookup.get().pending()) {
+				continue;
+			}
+			// Whoever removes the pending count moves it: once, whichever replica settles.
+			if (mongo.remove(Query.query(Criteria.where("_id").is(pending.get("_id"))), PENDING_COUNTS)
+				.getDeletedCount() != 1) {
+				continue;
+			}
+			Update less = new Update();
+			Update more = new Update();
+			pending.get("inc", Document.class).forEach((field, value) -> {
+				long count = ((Number) value).longValue();
+				less.inc(field, -count);
+				more.inc(field, count);
+			});
+			String month = pending.getString("month");
+			SurveyKind kind = SurveyKind.valueOf(pending.getString("kind"));
+			increment(Segment.UNKNOWN, month, kind, less);
+			increment(lookup.get().segment(), month, kind, more);
+			moved++;
 		}
 		return moved;
 	}

@@ -64,7 +64,7 @@ public class OrganisationSegments {
 		try {
 			Optional<Segment> asked = directory.lookup(organisationId);
 			keep(organisationId, asked.orElse(Segment.UNKNOWN), asked.isEmpty());
-			return asked.map(segment -> new Lookup(segment, false)).orElse(new Lookup(Segment.UNKNOWN, false));
+			return asked.map(segment -> new Lookup(segment, false)).orElse(new Lookup(Segment.UNKNOWN, true));
 		}
 		catch (RuntimeException ex) {
 			log.debug("Segment of {} not known now: {}", organisationId, ex.toString());
@@ -74,8 +74,10 @@ public class OrganisationSegments {
 	}
 
 	/**
-	 * A segment and whether it is to be learnt yet: {@code pending} when customer-service could not be asked (an
-	 * answer counted so moves to the segment once it is known), not when it knows no such organisation.
+	 * A segment and whether it is to be learnt yet: {@code pending} when customer-service could not be asked, or did
+	 * not know the organisation when asked (while it loads its demo at a start, or before a partner's organisation
+	 * reached it): what is counted so moves to the segment once a refresh learns it. An organisation that is never
+	 * learnt stays unknown, asked no more than once.
 	 */
 	public record Lookup(Segment segment, boolean pending) {
 	}
@@ -86,8 +88,8 @@ public class OrganisationSegments {
 		if (copy == null) {
 			return Optional.empty();
 		}
-		return Optional.of(new Lookup(Boolean.TRUE.equals(copy.getBoolean("missing")) ? Segment.UNKNOWN
-				: Segment.of(copy), false));
+		return Optional.of(Boolean.TRUE.equals(copy.getBoolean("missing")) ? new Lookup(Segment.UNKNOWN, true)
+				: new Lookup(Segment.of(copy), false));
 	}
 
 	/** Reads every organisation of customer-service, page by page, into the copy; answers how many. */

@@ -138,6 +138,7 @@ class SegmentRollupsTests {
 		responses.deleteAll();
 		mongo.dropCollection(Rollup.class);
 		mongo.dropCollection(SegmentCounts.COLLECTION);
+		mongo.dropCollection(SegmentCounts.PENDING_COUNTS);
 		mongo.dropCollection(OrganisationSegments.COLLECTION);
 		mongo.dropCollection(SegmentRefresh.STATE);
 		mongo.dropCollection("leases");
@@ -230,16 +231,51 @@ class SegmentRollupsTests {
 	}
 
 	@Test
-	void aSegmentKeptIsNotAskedAgainAndAnOrganisationCustomerServiceDoesNotKnowStaysUnknownWithoutAsking() {
+	void aSegmentKeptIsNotAskedAgainAndAnOrganisationCustomerServiceDoesNotKnowYetIsUnknownUntilARefreshLearnsIt() {
 		answers.record(Answers.answer("a-1", "acme", "CSAT", 5, NOVEMBER));
 		answers.record(Answers.answer("a-2", "acme", "CSAT", 4, NOVEMBER));
-		answers.record(Answers.answer("x-1", "nobody", "CSAT", 3, NOVEMBER));
-		answers.record(Answers.answer("x-2", "nobody", "CSAT", 3, NOVEMBER));
+		answers.record(Answers.answer("x-1", "newco", "CSAT", 3, NOVEMBER));
+		answers.record(Answers.answer("x-2", "newco", "CSAT", 3, NOVEMBER));
 
 		assertThat(customerService.lookups).hasValue(2);
 		FeedbackFigures.Figures tiers = byTier("2026-11", "2026-11");
 		assertThat(tiers.groups()).extracting(FeedbackFigures.Period::label).containsExactly("VIP", "UNKNOWN");
-		assertThat(mongo.findById("x-1", Document.class, SegmentCounts.ANSWERS)).doesNotContainKey("segmentPending");
+		assertThat(replica("replica-a").run().moved()).as("not known to customer-service yet: nothing moves").isZero();
+		assertThat(byTier("2026-11", "2026-11").groups()).extracting(FeedbackFigures.Period::label)
+			.containsExactly("VIP", "UNKNOWN");
+
+		// customer-service learns the organisation (it was loading its demo, or a partner's organisation arrived late)
+		customerService.organisations.put("newco", GLOBEX);
+		mongo.remove(new org.springframework.data.mongodb.core.query.Query(), SegmentRefresh.STATE);
+		SegmentRefresh.Outcome learnt = replica("replica-a").run();
+
+		assertThat(learnt.moved()).isEqualTo(2);
+		FeedbackFigures.Figures after = byTier("2026-11", "2026-11");
+		assertThat(after.groups()).extracting(FeedbackFigures.Period::label).containsExactly("VIP", "NORMAL");
+		assertThat(csat(after.groups().get(1))).containsExactly(0, 0, 0, 2, 0, 0);
+		assertThat(csat(after.total())).containsExactly(0, 0, 0, 2, 1, 1);
+		assertThat(customerService.lookups).hasValue(2);
+	}
+
+	@Test
+	void invitationsCountedWhileCustomerServiceWasDownMoveToTheirSegmentOnceAndOnlyOnce() {
+		Rollups rollups = new Rollups(mongo, counts);
+		customerService.down = true;
+		rollups.invitations("acme", "CSAT", NOVEMBER, 10, 4);
+		rollups.invited("acme", "CSAT", NOVEMBER);
+		assertThat(byTier("2026-11", "2026-11").groups()).extracting(FeedbackFigures.Period::label)
+			.containsExactly("UNKNOWN");
+
+		customerService.down = false;
+		assertThat(replica("replica-a").run().moved()).isEqualTo(2);
+		assertThat(counts.settle()).isZero();
+
+		FeedbackFigures.Figures tiers = byTier("2026-11", "2026-11");
+		assertThat(tiers.groups()).extracting(FeedbackFigures.Period::label).containsExactly("VIP");
+		FeedbackFigures.Totals vip = tiers.groups().get(0).kinds().get(SurveyKind.CSAT);
+		assertThat(vip.invited()).isEqualTo(11);
+		assertThat(vip.invitedAnswered()).isEqualTo(4);
+		assertThat(tiers.total().kinds().get(SurveyKind.CSAT).invited()).isEqualTo(11);
 	}
 
 	@Test
