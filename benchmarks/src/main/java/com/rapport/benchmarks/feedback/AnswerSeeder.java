@@ -17,6 +17,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 import com.rapport.benchmarks.orders.EmbeddedStore;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -160,13 +161,26 @@ final class AnswerSeeder {
 	 * answer without one its segment ({@code segmentPending} when unknown, for the service to move once it learns
 	 * it). Answers how many answers it counted.
 	 */
+	/** Answers read a page by the recount. */
+	static final int RECOUNT_PAGE = 20_000;
+
 	static int recountSegments(MongoCollection<Document> answers, MongoCollection<Document> segmentRollups,
 			SeedSegments segments) {
 		FeedbackRollups counts = new FeedbackRollups();
 		Set<String> withoutSegment = new HashSet<>();
 		int[] counted = { 0 };
-		answers.find().projection(Projections.include("customerId", "kind", "score", "answeredAt", "segment"))
-			.forEach(answer -> {
+		// Keyset pages by _id: the embedded store answers a find in one reply, and a million answers are more than a
+		// reply may hold (48 MB) or a heap of 512 MB.
+		Object last = null;
+		List<Document> page;
+		do {
+			Bson after = last == null ? new Document() : Filters.gt("_id", last);
+			page = answers.find(after)
+				.projection(Projections.include("customerId", "kind", "score", "answeredAt", "segment"))
+				.sort(Sorts.ascending("_id"))
+				.limit(RECOUNT_PAGE)
+				.into(new ArrayList<>());
+			for (Document answer : page) {
 				Document stored = answer.get("segment", Document.class);
 				String customerId = answer.getString("customerId");
 				if (stored == null) {
@@ -175,7 +189,10 @@ final class AnswerSeeder {
 				counts.addToSegment(stored == null ? segments.of(customerId) : SeedSegments.Segment.of(stored),
 						answer.getString("kind"), answer.getInteger("score"), answer.getDate("answeredAt").toInstant());
 				counted[0]++;
-			});
+			}
+			last = page.isEmpty() ? last : page.get(page.size() - 1).get("_id");
+		}
+		while (page.size() == RECOUNT_PAGE);
 		segmentRollups.updateMany(new Document(), Updates.unset("scores"));
 		if (counts.segmentDocuments() > 0) {
 			segmentRollups.bulkWrite(counts.segmentWrites(true), new BulkWriteOptions().ordered(true));

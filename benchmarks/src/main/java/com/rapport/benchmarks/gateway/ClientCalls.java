@@ -51,6 +51,11 @@ final class ClientCalls {
 		return expecting(200, index -> orders.listOrdersWithHttpInfo(customerId, 0, 5));
 	}
 
+	/** {@code listOrders(customerId)}: the API's default page (20 orders), as the partner asked; 200. */
+	Load.Call list(String customerId) {
+		return expecting(200, index -> orders.listOrdersWithHttpInfo(customerId, null, null));
+	}
+
 	/** {@code createOrder}: a new order a call, {@code <prefix>-<index>}, with its own Idempotency-Key; 201. */
 	Load.Call create(String customerId, String prefix) {
 		return expecting(201, index -> {

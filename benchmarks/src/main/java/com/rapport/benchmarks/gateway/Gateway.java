@@ -1,11 +1,18 @@
 package com.rapport.benchmarks.gateway;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.rapport.benchmarks.harness.Http;
 import com.rapport.benchmarks.harness.Load;
@@ -22,6 +29,8 @@ import com.rapport.benchmarks.harness.Scenario;
  * {@code --concurrency} calls at once (throughput: the share of the direct rate the gateway keeps):
  * <ul>
  * <li>{@code order-read}: {@code GET /api/orders/v1/orders?customerId=…&size=5}, a real read;</li>
+ * <li>{@code order-list}: {@code GET /api/orders/v1/orders?customerId=…}, the issue's own request: the API's
+ * default page (20 orders);</li>
  * <li>{@code order-create}: {@code POST /api/orders/v1/orders}, a real write (a new order each call, with an
  * {@code Idempotency-Key});</li>
  * <li>{@code trivial}: {@code GET /api/orders/v1/orders/<unknown id>}, answered 404 after one indexed look-up:
@@ -29,13 +38,16 @@ import com.rapport.benchmarks.harness.Scenario;
  * </ul>
  * Each call is made through the typed client generated from the order API's document ({@link ClientCalls}), as a
  * partner makes it.
+ * With {@code --bare-proxy PORT} each request is also made through {@link BareProxy}, a proxy that does nothing but
+ * forward, started by the scenario in a process of its own on that port and warmed first: the share no proxy keeps
+ * more of on this machine, beside the gateway's.
  * Run it with the gateway's budgets raised ({@code --up} does), or every call past the budget is a 429.
  */
 public final class Gateway implements Scenario {
 
 	static final String ORDERS = "/api/orders/v1/orders";
 
-	static final List<String> REQUESTS = List.of("order-read", "order-create", "trivial");
+	static final List<String> REQUESTS = List.of("order-read", "order-list", "order-create", "trivial");
 
 	@Override
 	public String name() {
@@ -55,7 +67,10 @@ public final class Gateway implements Scenario {
 				  --rounds N               interleaved rounds of each request, each way (3)
 				  --throughput-concurrency C
 				                           calls at once in the throughput pass (8); --concurrency is not used
-				  --only R                 some of order-read,order-create,trivial (all)
+				  --only R                 some of order-read,order-list,order-create,trivial
+				                           (all)
+				  --bare-proxy PORT        also through a proxy that does nothing (BareProxy), started on PORT (off)
+				  --bare-proxy-warmup N    calls of each read through it before measuring, 8 at once (5000)
 				  --partner NAME --partner-secret SECRET
 				                           the partner client (partner-demo / partner-demo-secret; needs orders.read
 				                           and orders.write)
@@ -81,13 +96,27 @@ public final class Gateway implements Scenario {
 						+ request + "'");
 			}
 		}
+		int bareProxyPort = options.integer("bare-proxy", 0, 0, 65535);
+		int bareProxyWarmup = options.integer("bare-proxy-warmup", 5000, 0, 1_000_000);
 		String partnerClient = options.string("partner", "partner-demo");
 		String partnerSecret = options.string("partner-secret", "partner-demo-secret");
 		return () -> {
 			Http http = Http.plain();
 			PartnerToken partner = new PartnerToken(http, run.keycloak(), partnerClient, partnerSecret);
-			Map<String, ClientCalls> clients = Map.of("direct", new ClientCalls(direct, partner), "gateway",
-					new ClientCalls(gateway, partner));
+			Map<String, ClientCalls> clients = new LinkedHashMap<>();
+			clients.put("direct", new ClientCalls(direct, partner));
+			clients.put("gateway", new ClientCalls(gateway, partner));
+			Process bare = null;
+			if (bareProxyPort > 0) {
+				bare = startBareProxy(bareProxyPort, direct);
+				URI bareUri = URI.create("http://localhost:" + bareProxyPort);
+				clients.put("bare", new ClientCalls(bareUri, partner));
+				warm(clients.get("bare"), only, customerId, bareProxyWarmup, concurrency);
+				run.fact("a proxy that does nothing (BareProxy, its own JVM: " + javaCommand() + " -Xmx256m): " + bareUri
+						+ ", warmed by " + bareProxyWarmup + " calls of each read");
+			}
+			List<String> allWays = List.copyOf(clients.keySet());
+			try {
 			String tag = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
 			Load.Settings latency = new Load.Settings(run.settings().warmup(), run.settings().requests(), 1);
 			Load.Settings throughput = new Load.Settings(run.settings().warmup(), run.settings().requests(), concurrency);
@@ -96,8 +125,8 @@ public final class Gateway implements Scenario {
 				for (String pass : List.of("latency", "throughput")) {
 					Load.Settings settings = pass.equals("latency") ? latency : throughput;
 					for (int round = 1; round <= rounds; round++) {
-						// Alternate who goes first, so that neither always runs on a warmer or a busier machine.
-						List<String> ways = round % 2 == 1 ? List.of("direct", "gateway") : List.of("gateway", "direct");
+						// Rotate who goes first, so that none always runs on a warmer or a busier machine.
+						List<String> ways = rotated(allWays, round - 1);
 						for (String way : ways) {
 							String name = request + "-" + pass + "-" + way + "-r" + round;
 							// Order numbers and keys stay short: G-<run tag>-<request><pass><way><round>-<i>.
@@ -119,12 +148,83 @@ public final class Gateway implements Scenario {
 			run.concurrency("1 (latency) and " + concurrency + " (throughput) requests at once, " + rounds
 					+ " interleaved rounds each way");
 			run.fact("direct: " + direct + "; through the gateway: " + gateway + "; same partner token");
+			}
+			finally {
+				if (bare != null) {
+					bare.destroy();
+					bare.waitFor(10, TimeUnit.SECONDS);
+				}
+			}
 		};
+	}
+
+	static List<String> rotated(List<String> ways, int by) {
+		List<String> rotated = new ArrayList<>(ways);
+		java.util.Collections.rotate(rotated, -(by % ways.size()));
+		return rotated;
+	}
+
+	private static String javaCommand() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
+	/** {@link BareProxy} in a JVM of its own, from the harness's own jar, once it accepts connections. */
+	private static Process startBareProxy(int port, URI target) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(javaCommand(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+				"-Dloader.main=" + BareProxy.class.getName(), "org.springframework.boot.loader.launch.PropertiesLauncher",
+				String.valueOf(port), target.toString().replaceAll("/$", ""))
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (System.nanoTime() < until) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("BareProxy ended with " + process.exitValue() + " (port " + port
+						+ " taken?)");
+			}
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress("localhost", port), 500);
+				return process;
+			}
+			catch (IOException notYet) {
+				Thread.sleep(200);
+			}
+		}
+		process.destroyForcibly();
+		throw new IllegalStateException("BareProxy did not listen on " + port + " within 60 s");
+	}
+
+	/** {@code calls} calls of each read among {@code requests} through {@code client}, {@code concurrency} at once. */
+	private static void warm(ClientCalls client, List<String> requests, String customerId, int calls, int concurrency)
+			throws InterruptedException {
+		ExecutorService threads = Executors.newFixedThreadPool(concurrency);
+		try {
+			for (String request : requests) {
+				if (request.equals("order-create")) {
+					continue; // no orders made only to warm up
+				}
+				Load.Call call = call(request, client, customerId, "warm");
+				AtomicInteger next = new AtomicInteger();
+				for (int t = 0; t < concurrency; t++) {
+					threads.submit(() -> {
+						for (int i = next.getAndIncrement(); i < calls; i = next.getAndIncrement()) {
+							call.send(i);
+						}
+						return null;
+					});
+				}
+			}
+		}
+		finally {
+			threads.shutdown();
+			threads.awaitTermination(10, TimeUnit.MINUTES);
+		}
 	}
 
 	static Load.Call call(String request, ClientCalls client, String customerId, String tag) {
 		return switch (request) {
 			case "order-read" -> client.read(customerId);
+			case "order-list" -> client.list(customerId);
 			case "order-create" -> client.create(customerId, "G-" + tag);
 			case "trivial" -> client.unknown("no-such-order-" + tag);
 			default -> throw new IllegalArgumentException(request);
@@ -155,8 +255,22 @@ public final class Gateway implements Scenario {
 			Double kept = directRate == null || gatewayRate == null || directRate == 0 ? null
 					: round(100 * gatewayRate / directRate);
 			row.put("throughputKeptPercent", kept);
-			row.put("says", String.format(Locale.ROOT, "p50 %s → %s ms (+%s); %s → %s /s (%s %% kept)", directP50,
-					gatewayP50, added, directRate, gatewayRate, kept));
+			String says = String.format(Locale.ROOT, "p50 %s → %s ms (+%s); %s → %s /s (%s %% kept)", directP50,
+					gatewayP50, added, directRate, gatewayRate, kept);
+			List<Recording.Summary> bare = ways.getOrDefault("bare", List.of());
+			if (!bare.isEmpty()) {
+				Double bareP50 = median(bare.stream().map(Recording.Summary::p50Ms).toList());
+				Double bareRate = rate(bare);
+				Double bareAdded = directP50 == null || bareP50 == null ? null : round(bareP50 - directP50);
+				Double bareKept = directRate == null || bareRate == null || directRate == 0 ? null
+						: round(100 * bareRate / directRate);
+				row.put("bareP50Ms", bareP50);
+				row.put("bareP50AddedMs", bareAdded);
+				row.put("barePerSecond", bareRate);
+				row.put("bareKeptPercent", bareKept);
+				says += String.format(Locale.ROOT, "; a proxy doing nothing: +%s ms, %s %% kept", bareAdded, bareKept);
+			}
+			row.put("says", says);
 			rows.add(row);
 		});
 		return rows;

@@ -44,6 +44,24 @@ class GatewayTests {
 		assertThat(Gateway.median(List.of(1.0, 2.0))).isEqualTo(1.5);
 	}
 
+	@Test
+	void theProxyThatDoesNothingIsSetBesideTheGatewayAndEveryWayGoesFirstInTurn() {
+		Map<String, List<Recording.Summary>> ways = new LinkedHashMap<>();
+		ways.put("direct", List.of(summary(4.0, 1000.0)));
+		ways.put("gateway", List.of(summary(7.0, 500.0)));
+		ways.put("bare", List.of(summary(4.5, 720.0)));
+
+		Map<String, Object> row = Gateway.ratios(Map.of("order-read throughput", ways)).get(0);
+
+		assertThat(row.get("throughputKeptPercent")).isEqualTo(50.0);
+		assertThat(row.get("bareP50AddedMs")).isEqualTo(0.5);
+		assertThat(row.get("bareKeptPercent")).isEqualTo(72.0);
+		assertThat((String) row.get("says")).endsWith("a proxy doing nothing: +0.5 ms, 72.0 % kept");
+		assertThat(Gateway.rotated(List.of("direct", "gateway", "bare"), 1)).containsExactly("gateway", "bare", "direct");
+		assertThat(Gateway.rotated(List.of("direct", "gateway", "bare"), 3)).containsExactly("direct", "gateway", "bare");
+		assertThat(Gateway.rotated(List.of("direct", "gateway"), 1)).containsExactly("gateway", "direct");
+	}
+
 	private static Recording.Summary summary(Double p50, Double perSecond) {
 		return new Recording.Summary("x", 100, 0, Map.of(), p50, p50, p50, p50, perSecond, List.of());
 	}
