@@ -14,6 +14,9 @@ import com.rapport.customer.care.CareTaskKind;
 import com.rapport.customer.care.CareTaskRepository;
 import com.rapport.customer.care.Holiday;
 import com.rapport.customer.care.HolidayRepository;
+import com.rapport.customer.figures.LifecycleMonths;
+import com.rapport.customer.figures.Segment;
+import com.rapport.customer.figures.SegmentStages;
 import com.rapport.customer.organisation.Contact;
 import com.rapport.customer.organisation.Organisation;
 import com.rapport.customer.organisation.OrganisationRepository;
@@ -96,6 +99,48 @@ public abstract class CustomerQueryPlanContract {
 			holidays.insert(new Holiday("holiday-" + day, date, List.of("CN"), Map.of("en", "Day " + day),
 					Map.of("en", "Happy day, {name}"), T0, T0));
 		}
+	}
+
+	@Test
+	void aSegmentsStagesAreCountedFromTheSegmentIndexesAloneWhateverTheFilter() {
+		SegmentStages.index(mongo);
+		SegmentStages stages = new SegmentStages(mongo);
+		List<Plan> sent = plans.explain(mongo, "organisations", () -> {
+			for (String tier : new String[] { "", "NORMAL" }) {
+				for (String industry : new String[] { "", "retail" }) {
+					for (String region : new String[] { "", "East" }) {
+						stages.count("", new Segment(tier, industry, region));
+					}
+				}
+			}
+		});
+
+		// Eight filters, six stages each: every count one range of one index, no document read.
+		assertThat(sent).hasSize(48).allSatisfy(Plan::assertCountsFromIndexAlone);
+	}
+
+	@Test
+	void theIndustriesFoundAreWalkedOnTheIndexLedByIndustryOneEntryAValue() {
+		SegmentStages.index(mongo);
+		List<Plan> sent = plans.explain(mongo, "organisations",
+				() -> assertThat(new SegmentStages(mongo).distinct("industry")).containsExactly("retail"));
+
+		assertThat(sent).hasSize(2).allSatisfy(plan -> plan.assertScansOnly(SegmentStages.INDUSTRY_STAGE)
+			.assertSortsByIndex());
+	}
+
+	@Test
+	void aPeriodsLifecycleRollupsAreReadByMonth() {
+		LifecycleMonths.index(mongo);
+		for (int month = 1; month <= 12; month++) {
+			mongo.save(new org.bson.Document("_id", String.format("2026-%02d|NORMAL|retail|", month))
+				.append("month", String.format("2026-%02d", month)), LifecycleMonths.MONTHS);
+		}
+		List<Plan> sent = plans.explain(mongo, LifecycleMonths.MONTHS,
+				() -> assertThat(mongo.find(LifecycleMonths.since("2026-10"), org.bson.Document.class,
+						LifecycleMonths.MONTHS)).hasSize(3));
+
+		assertThat(sent).singleElement().satisfies(plan -> plan.assertScansOnly("month"));
 	}
 
 	@Test

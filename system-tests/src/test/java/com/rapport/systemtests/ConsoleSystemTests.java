@@ -212,7 +212,7 @@ class ConsoleSystemTests {
 	/**
 	 * Issue 10: the manager's feedback dashboard, filled by the demo's year of answers (feedback-service's roll-ups),
 	 * draws its charts with Chart.js from the site's webjar under the CSP, in both languages, fits a phone, and
-	 * exports CSV; the customer's scorecard and the QBR's PDF answer from the same figures.
+	 * exports CSV; the lifecycle part answers by segment and period from customer-service; the customer's scorecard and the QBR's PDF answer from the same figures.
 	 */
 	@Test
 	void theManagersDashboardDrawsItsChartsFromAYearOfAnswersAndTheScorecardAndQbrFollow() {
@@ -253,6 +253,12 @@ class ConsoleSystemTests {
 			assertThat(groups).as("the tiers of the breakdown, none 'not known when answered'").isNotEmpty()
 				.isSubsetOf("VIP", "Key", "Normal");
 			assertThat(browser.fetch("/console/dashboard.csv")).startsWith("row,period,csat_answers").contains("\ntotal,");
+			// Session 17: the lifecycle by segment and period from customer-service (its tiles and its twelve months), and
+			// the industries offered by customer-service's index.
+			assertThat(browser.driver.findElements(By.cssSelector("table.lifecycle-months tr.lifecycle-month"))).hasSize(12);
+			assertThat(browser.text(By.cssSelector(".kpi-period-retention dt"))).isEqualTo("Retention of the period");
+			assertThat(browser.text(By.cssSelector(".kpi-active dd"))).matches("\\d+");
+			assertThat(browser.driver.findElements(By.cssSelector("select[name=industry] option"))).hasSizeGreaterThan(1);
 
 			browser.go("/console/dashboard?lang=zh-CN");
 			assertThat(browser.text(By.tagName("h1"))).isEqualTo("反馈数据");

@@ -24,6 +24,27 @@ public record StageCounts(String label, long prospects, long active, long dorman
 		};
 	}
 
+	/** Both counts added up, under this label. */
+	public StageCounts add(StageCounts other) {
+		return new StageCounts(label, prospects + other.prospects, active + other.active, dormant + other.dormant,
+				churned + other.churned);
+	}
+
+	/** These counts less the other's, under another label. */
+	public StageCounts less(StageCounts other, String newLabel) {
+		return new StageCounts(newLabel, prospects - other.prospects, active - other.active, dormant - other.dormant,
+				churned - other.churned);
+	}
+
+	public long organisations() {
+		return prospects + active + dormant + churned;
+	}
+
+	/** Retained now: active or dormant. */
+	public long retained() {
+		return active + dormant;
+	}
+
 	public OptionalInt retentionBp() {
 		long everOrdered = active + dormant + churned;
 		return everOrdered == 0 ? OptionalInt.empty() : OptionalInt.of((int) ((active + dormant) * 10_000 / everOrdered));

@@ -1,2 +1,5 @@
-/** How many organisations are active, dormant or churned now, and the retention: the dashboard's and the QBR's. */
+/**
+ * How many organisations are active, dormant or churned now, by segment, and the changes and retention month by month:
+ * the dashboard's and the QBR's.
+ */
 package com.rapport.customer.figures;

@@ -76,7 +76,7 @@ class LifecycleFiguresTests {
 		// 4 retained (3 active, 1 dormant) of 5 that ever ordered; the prospect counts nowhere in it.
 		assertThat(total.getRetentionBp()).isEqualTo(8000);
 		assertThat(mongo.indexOps(Organisation.class).getIndexInfo()).anySatisfy(index -> assertThat(index.getName())
-			.isEqualTo("lifecycle_stage"));
+			.isEqualTo("stage_segment"));
 	}
 
 	@Test

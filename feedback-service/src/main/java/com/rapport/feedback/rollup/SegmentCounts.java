@@ -93,6 +93,11 @@ public class SegmentCounts {
 		}
 	}
 
+	/** Whether any answer waits for its segment (one read of the sparse index {@code segment_pending}). */
+	public boolean anyPending() {
+		return mongo.exists(Query.query(Criteria.where("segmentPending").is(true)), ANSWERS);
+	}
+
 	/**
 	 * Moves the answers counted under the unknown segment to their organisation's, for those whose segment the copy
 	 * knows now; an organisation customer-service does not know stays unknown for good. Answers how many moved.

@@ -22,7 +22,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * segment whose organisation is known now ({@link SegmentCounts#settle()}), and once in the store's life counts the
  * answers stored before the roll-ups by segment existed ({@link SegmentCounts#recount()}). The time of the last refresh
  * is kept ({@value #STATE}), so a replica that gets the lease within an interval of another's refresh does nothing;
- * a refresh that failed (customer-service down, or not up yet after a start) is tried again at the next check.
+ * a refresh that failed (customer-service down, or not up yet after a start) is tried again at the next check. Within
+ * the interval, a check that finds no answer waiting for its segment (the pending index) does not take the lease.
  */
 public class SegmentRefresh {
 
@@ -60,6 +61,11 @@ public class SegmentRefresh {
 
 	/** Refreshes unless another replica holds the lease or one refreshed within the last interval. */
 	public Outcome run() {
+		if (refreshedWithin(clock.instant()) && !counts.anyPending()) {
+			// The check every 10 s on every replica: with nothing to move it reads two documents and writes nothing
+			// (the lease is two synced writes).
+			return new Outcome(false, 0, 0, 0);
+		}
 		Outcome[] outcome = { new Outcome(false, 0, 0, 0) };
 		lease.runExclusively(LEASE, interval, () -> {
 			Document state = mongo.findById("refresh", Document.class, STATE);
@@ -84,6 +90,12 @@ public class SegmentRefresh {
 			outcome[0] = new Outcome(true, organisations, moved, recounted);
 		});
 		return outcome[0];
+	}
+
+	private boolean refreshedWithin(Instant now) {
+		Document state = mongo.findById("refresh", Document.class, STATE);
+		Date last = state == null ? null : state.getDate("refreshedAt");
+		return last != null && last.toInstant().isAfter(now.minus(interval));
 	}
 
 	/** {@link #run()} on the schedule: a failure (customer-service down) is logged and the next run goes on. */

@@ -299,6 +299,31 @@ class SegmentRollupsTests {
 	}
 
 	@Test
+	void withinTheIntervalACheckTakesTheLeaseOnlyWhenAnAnswerWaitsForItsSegment() {
+		AtomicInteger leasesTaken = new AtomicInteger();
+		SegmentRefresh counting = new SegmentRefresh(segments, counts, mongo,
+				new MongoLease(mongo, FixedClock.CLOCK, "replica-a") {
+					@Override
+					public boolean runExclusively(String name, Duration hold, Runnable work) {
+						leasesTaken.incrementAndGet();
+						return super.runExclusively(name, hold, work);
+					}
+				}, FixedClock.CLOCK, Duration.ofHours(1));
+		assertThat(counting.run().refreshed()).isTrue();
+
+		SegmentRefresh.Outcome idle = counting.run();
+
+		assertThat(idle.refreshed()).isFalse();
+		assertThat(leasesTaken).hasValue(1);
+		customerService.down = true;
+		answers.record(Answers.answer("late-1", "newco", "CSAT", 4, NOVEMBER));
+		customerService.organisations.put("newco", GLOBEX);
+		customerService.down = false;
+		assertThat(counting.run().moved()).isZero(); // the copy learns newco at the next full refresh only
+		assertThat(leasesTaken).hasValue(2);
+	}
+
+	@Test
 	void ofTwoReplicasOnlyOneRefreshes() throws Exception {
 		customerService.inPage = new CountDownLatch(1);
 		customerService.releasePage = new CountDownLatch(1);

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import com.rapport.contracts.customer.v1.LifecycleCounts;
+import com.rapport.contracts.customer.v1.LifecycleFigures;
 import com.rapport.contracts.customer.v1.ListOrganisationsResponse;
 import com.rapport.contracts.customer.v1.Organisation;
+import com.rapport.contracts.customer.v1.SegmentChoices;
 import com.rapport.contracts.feedback.v1.FeedbackFigures;
 import com.rapport.contracts.ticket.v1.TicketFigures;
 import com.rapport.portal.remote.CustomerClient;
@@ -36,8 +39,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The KPI dashboard of the survey figures (issue 10): CSAT %, NPS, CES and response rate month by month, the
  * period's score distributions and a breakdown by tier, industry or region, with filters and a CSV export. The
  * survey figures come from feedback-service's roll-ups by segment (the tier, industry and region an organisation had
- * when it answered), whatever the number of organisations; the deliveries' and lifecycle figures still take the
- * organisations' ids, which customer-service lists (a page of 200 at a time, at most
+ * when it answered), and the lifecycle figures from customer-service by segment and period (the stages now, the
+ * changes month by month), whatever the number of organisations, as are the industries and regions offered; the
+ * delivery figures still take the organisations' ids, which customer-service lists (a page of 200 at a time, at most
  * {@value #MAX_ORGANISATION_PAGES} pages); the ticket figures of every organisation come from ticket-service (without
  * it, the rest is shown).
  */
@@ -128,19 +132,25 @@ class DashboardController {
 			response.setStatus(400);
 			model.addAttribute("notice", "dashboard.invalid");
 		}
+		LifecycleFigures lifecycle = lifecycle(query);
+		// Deliveries still take the organisations' ids (order-tracking-service keeps no segments yet): read for them.
 		Organisations organisations = organisations();
 		List<Organisation> chosen = organisations.all().stream().filter(query::admits).toList();
+		SegmentChoices choices = operations.choices();
 		model.addAttribute("query", query);
 		model.addAttribute("cut", organisations.cut());
 		model.addAttribute("cutAt", MAX_ORGANISATION_PAGES * 200);
-		model.addAttribute("industries", distinct(organisations.all(), Organisation::getIndustry));
-		model.addAttribute("regions", distinct(organisations.all(), Organisation::getRegion));
+		model.addAttribute("industries", choices != null ? choices.getIndustriesList()
+				: distinct(organisations.all(), Organisation::getIndustry));
+		model.addAttribute("regions", choices != null ? choices.getRegionsList()
+				: distinct(organisations.all(), Organisation::getRegion));
 		model.addAttribute("months", months(query));
 		model.addAttribute("tickets", ticketFigures(query));
-		boolean noneNow = query.filtered() && chosen.isEmpty();
+		boolean noneNow = query.filtered() && (lifecycle != null ? organisationsOf(lifecycle.getTotal()) == 0
+				: chosen.isEmpty() && !organisations.cut());
 		model.addAttribute("noneNow", noneNow);
-		model.addAttribute("operations", noneNow ? null : operations.read(query.from().toString(),
-				query.to().toString(), filter(query, chosen), groups(query, chosen)));
+		model.addAttribute("operations", noneNow ? null : new OperationsFigures.Read(operations.deliveries(
+				query.from().toString(), query.to().toString(), filter(query, chosen), groups(query, chosen)), lifecycle));
 		FeedbackFigures answer = read(query);
 		model.addAttribute("figures", answer);
 		model.addAttribute("trendChart", charts.trend(answer));
@@ -193,6 +203,27 @@ class DashboardController {
 					answer.getGroups(i).getLabel())));
 		}
 		return labelled.build();
+	}
+
+	/**
+	 * customer-service's lifecycle figures of the filters' segment by period, the groups named in the reader's language
+	 * as the survey groups are; null (the page says so) while customer-service cannot answer.
+	 */
+	private LifecycleFigures lifecycle(Query query) {
+		LifecycleFigures answer = operations.lifecycle(query);
+		if (answer == null) {
+			return null;
+		}
+		LifecycleFigures.Builder labelled = answer.toBuilder();
+		for (int i = 0; i < answer.getGroupsCount(); i++) {
+			labelled.setGroups(i, answer.getGroups(i).toBuilder()
+				.setLabel(charts.segmentLabel(query.by(), answer.getGroups(i).getLabel())));
+		}
+		return labelled.build();
+	}
+
+	private static long organisationsOf(LifecycleCounts counts) {
+		return counts.getProspects() + counts.getActive() + counts.getDormant() + counts.getChurned();
 	}
 
 	/** The organisations of the breakdown's groups (a tier's, an industry's, a region's), by the group's label. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import com.rapport.contracts.customer.v1.LifecycleFigures;
+import com.rapport.contracts.customer.v1.SegmentChoices;
 import com.rapport.contracts.ordertracking.v1.DeliveryFigures;
 import com.rapport.portal.remote.DeliveryFiguresClient;
 import com.rapport.portal.remote.LifecycleFiguresClient;
@@ -15,9 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's delivery and customer figures: on-time delivery month by month (order-tracking-service) and the
- * lifecycle stages now with the retention (customer-service), for the same organisations and groups as the survey
- * figures. A part whose service cannot answer is {@code null} and the page says so; the rest is shown.
+ * The dashboard's delivery and customer figures: on-time delivery month by month (order-tracking-service, for the
+ * organisations named) and the lifecycle by segment (customer-service: the stages now of every organisation the
+ * filters admit, and the period's changes month by month, whatever the number of organisations). A part whose service
+ * cannot answer is {@code null} and the page says so; the rest is shown.
  */
 @Component
 class OperationsFigures {
@@ -36,9 +38,18 @@ class OperationsFigures {
 	record Read(DeliveryFigures deliveries, LifecycleFigures lifecycle) {
 	}
 
-	Read read(String fromMonth, String toMonth, List<String> filter, Map<String, List<String>> groups) {
-		return new Read(part("delivery", () -> deliveries.figures(fromMonth, toMonth, filter, groups)),
-				part("lifecycle", () -> lifecycle.figures(filter, groups)));
+	DeliveryFigures deliveries(String fromMonth, String toMonth, List<String> filter, Map<String, List<String>> groups) {
+		return part("delivery", () -> deliveries.figures(fromMonth, toMonth, filter, groups));
+	}
+
+	LifecycleFigures lifecycle(DashboardController.Query query) {
+		return part("lifecycle", () -> lifecycle.bySegment(query.from().toString(), query.to().toString(), query.tier(),
+				query.industry(), query.region(), query.by()));
+	}
+
+	/** The industries and regions organisations have now; null while customer-service cannot answer. */
+	SegmentChoices choices() {
+		return part("segment choices", lifecycle::choices);
 	}
 
 	private static <T> T part(String name, Supplier<T> read) {

@@ -119,13 +119,18 @@ class DashboardControllerMvcTests {
 		.addGroups(com.rapport.contracts.ordertracking.v1.DeliveryCounts.newBuilder().setLabel("Normal"))
 		.build();
 
+	/** Now 3 active, 1 dormant, 1 churned, 1 prospect; October one became churned (3 of 4 kept), November none. */
 	static final com.rapport.contracts.customer.v1.LifecycleFigures LIFECYCLE = com.rapport.contracts.customer.v1.LifecycleFigures
 		.newBuilder()
 		.setTotal(com.rapport.contracts.customer.v1.LifecycleCounts.newBuilder().setActive(3).setDormant(1).setChurned(1)
-			.setProspects(1).setRetentionBp(8_000))
+			.setProspects(1).setRetentionBp(8_000).setBecameChurned(1).setBecameDormant(2).setPeriodRetentionBp(7_500))
 		.addGroups(com.rapport.contracts.customer.v1.LifecycleCounts.newBuilder().setLabel("VIP").setActive(1)
-			.setRetentionBp(10_000))
-		.addGroups(com.rapport.contracts.customer.v1.LifecycleCounts.newBuilder().setLabel("Normal").setProspects(1))
+			.setRetentionBp(10_000).setPeriodRetentionBp(10_000))
+		.addGroups(com.rapport.contracts.customer.v1.LifecycleCounts.newBuilder().setLabel("NORMAL").setProspects(1)
+			.setBecameChurned(1))
+		.addMonths(com.rapport.contracts.customer.v1.LifecycleCounts.newBuilder().setLabel("2026-10").setBecameChurned(1)
+			.setBecameDormant(2).setPeriodRetentionBp(7_500))
+		.addMonths(com.rapport.contracts.customer.v1.LifecycleCounts.newBuilder().setLabel("2026-11").setWon(1))
 		.build();
 
 	static final TicketFigures TICKETS = TicketFigures.newBuilder()
@@ -150,7 +155,11 @@ class DashboardControllerMvcTests {
 			.willReturn(FIGURES);
 		given(tickets.figures(anyString(), anyString(), eq(""))).willReturn(TICKETS);
 		given(deliveries.figures(anyString(), anyString(), anyList(), anyMap())).willReturn(DELIVERIES);
-		given(lifecycle.figures(anyList(), anyMap())).willReturn(LIFECYCLE);
+		given(lifecycle.bySegment(anyString(), anyString(), anyString(), anyString(), anyString(), anyString()))
+			.willReturn(LIFECYCLE);
+		given(lifecycle.choices()).willReturn(com.rapport.contracts.customer.v1.SegmentChoices.newBuilder()
+			.addIndustries("Chemicals").addIndustries("Retail").addIndustries("Wholesale").addRegions("East China")
+			.addRegions("North China").build());
 	}
 
 	@Test
@@ -159,11 +168,12 @@ class DashboardControllerMvcTests {
 			.param("industry", "Retail").with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
 
 		verify(deliveries).figures("2026-10", "2026-11", List.of("acme-retail"), Map.of("VIP", List.of("acme-retail")));
-		verify(lifecycle).figures(List.of("acme-retail"), Map.of("VIP", List.of("acme-retail")));
+		verify(lifecycle).bySegment("2026-10", "2026-11", "", "Retail", "", "tier");
+		verify(lifecycle, never()).figures(anyList(), anyMap());
 		assertThat(page.select(".kpi-on-time dd").first().text()).isEqualTo("66.6%");
 		assertThat(page.select(".kpi-on-time dd").get(1).text()).isEqualTo("2 of 3 with a promised date; 3 delivered");
 		assertThat(page.select(".kpi-retention dd").first().text()).isEqualTo("80.0%");
-		assertThat(page.select(".kpi-churned dd").text()).isEqualTo("1");
+		assertThat(page.select(".kpi-churned dd").first().text()).isEqualTo("1");
 		assertThat(page.select("table.delivery-months tr.delivery-row")).extracting(row -> row.attr("data-key"))
 			.containsExactly("2026-10", "2026-11");
 		assertThat(page.select("table.delivery-months tr[data-key=2026-11] td.on-time").text()).isEqualTo("—");
@@ -171,7 +181,18 @@ class DashboardControllerMvcTests {
 			.isEqualTo("Delivered on time");
 		assertThat(page.select("table.delivery-groups tr[data-key=VIP] td.on-time").text()).isEqualTo("66.6%");
 		assertThat(page.select("table.lifecycle-groups tr[data-group=Normal] td.retention").text()).isEqualTo("—");
-		assertThat(page.select("#operations-limits").text()).contains("not the period", "agent or team");
+		assertThat(page.select("table.lifecycle-groups tr[data-group=Normal] td.became-churned").text()).isEqualTo("1");
+		assertThat(page.select("table.lifecycle-groups tr[data-group=VIP] td.period-retention").text())
+			.isEqualTo("100.0%");
+		assertThat(page.select(".kpi-period-retention dd").first().text()).isEqualTo("75.0%");
+		assertThat(page.select(".kpi-churned dd").get(1).text()).isEqualTo("1 became so in the period");
+		assertThat(page.select("table.lifecycle-months tr.lifecycle-month")).extracting(row -> row.attr("data-month"))
+			.containsExactly("2026-10", "2026-11");
+		assertThat(page.select("table.lifecycle-months tr[data-month=2026-10] td.became-dormant").text()).isEqualTo("2");
+		assertThat(page.select("table.lifecycle-months tr[data-month=2026-11] td.retention").text()).isEqualTo("—");
+		assertThat(page.select("table.lifecycle-months tr[data-month=2026-11] td.won").attr("data-label"))
+			.isEqualTo("First order");
+		assertThat(page.select("#operations-limits").text()).contains("when the period began", "agent or team");
 	}
 
 	@Test
@@ -186,6 +207,35 @@ class DashboardControllerMvcTests {
 		assertThat(page.select("table.delivery-months")).isEmpty();
 		assertThat(page.select("#operations-title").text()).isEqualTo("交付与客户");
 		assertThat(page.select(".kpi-retention dt").text()).isEqualTo("当前留存率");
+		assertThat(page.select(".kpi-period-retention dt").text()).isEqualTo("期间留存率");
+		assertThat(page.select("table.lifecycle-groups tr.lifecycle-row")).extracting(row -> row.attr("data-group"))
+			.containsExactly("VIP客户", "普通客户");
+	}
+
+	@Test
+	void theIndustryAndRegionChoicesComeFromCustomerServiceNotFromTheOrganisationsRead() throws Exception {
+		Document page = page(mvc.perform(get("/console/dashboard").with(as(TestTokens.staff("manager"))))
+			.andExpect(status().isOk()));
+
+		assertThat(page.select("select[name=industry] option")).extracting(org.jsoup.nodes.Element::val)
+			.containsExactly("", "Chemicals", "Retail", "Wholesale");
+		assertThat(page.select("select[name=region] option")).extracting(org.jsoup.nodes.Element::val)
+			.containsExactly("", "East China", "North China");
+	}
+
+	@Test
+	void withoutCustomerServiceTheLifecyclePartSaysSoAndTheChoicesAreThoseOfTheOrganisationsRead() throws Exception {
+		given(lifecycle.bySegment(anyString(), anyString(), anyString(), anyString(), anyString(), anyString()))
+			.willThrow(new RemoteUnavailableException("customer-service", null));
+		given(lifecycle.choices()).willThrow(new RemoteUnavailableException("customer-service", null));
+
+		Document page = page(mvc.perform(get("/console/dashboard").with(as(TestTokens.staff("manager"))))
+			.andExpect(status().isOk()));
+
+		assertThat(page.select("#lifecycle-unavailable")).hasSize(1);
+		assertThat(page.select(".kpi-on-time dd").first().text()).isEqualTo("66.6%");
+		assertThat(page.select("select[name=industry] option")).extracting(org.jsoup.nodes.Element::val)
+			.containsExactly("", "Retail", "Wholesale");
 	}
 
 	private static Document page(ResultActions actions) throws Exception {
@@ -284,6 +334,9 @@ class DashboardControllerMvcTests {
 
 	@Test
 	void aFilterNoOrganisationMatchesNowSaysSoAndStillShowsTheSurveyFiguresOfThatSegment() throws Exception {
+		given(lifecycle.bySegment(anyString(), anyString(), eq("TIER_KEY"), anyString(), anyString(), anyString()))
+			.willReturn(com.rapport.contracts.customer.v1.LifecycleFigures.getDefaultInstance());
+
 		Document page = page(mvc.perform(get("/console/dashboard").param("tier", "TIER_KEY")
 			.with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
 
@@ -305,8 +358,9 @@ class DashboardControllerMvcTests {
 			.param("by", "tier").with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
 
 		assertThat(page.select("p.cut").text()).isEqualTo(
-				"The delivery and customer figures cover the first 2,000 organisations only; the survey figures cover every organisation.");
+				"The delivery figures cover the first 2,000 organisations only; the survey and customer figures cover every organisation.");
 		verify(figures).bySegment("2026-10", "2026-11", "", "", "", "tier");
+		verify(lifecycle).bySegment("2026-10", "2026-11", "", "", "", "tier");
 		verify(figures, never()).figures(anyString(), anyString(), anyList(), anyMap());
 		assertThat(page.select("tr.group-row")).extracting(row -> row.attr("data-group")).containsExactly("VIP",
 				"Normal");
@@ -370,7 +424,7 @@ class DashboardControllerMvcTests {
 		mvc.perform(get("/console/dashboard.csv").with(as(TestTokens.customer("acme-retail"))))
 			.andExpect(status().isForbidden());
 
-		verifyNoInteractions(figures);
+		verifyNoInteractions(figures, lifecycle);
 		verify(customers, never()).search(any(), eq(200), any());
 	}
 }

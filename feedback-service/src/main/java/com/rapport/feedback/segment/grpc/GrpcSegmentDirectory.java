@@ -5,11 +5,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.rapport.contracts.customer.v1.GetOrganisationRequest;
-import com.rapport.contracts.customer.v1.ListOrganisationsRequest;
 import com.rapport.contracts.customer.v1.ListOrganisationsResponse;
 import com.rapport.contracts.customer.v1.OrganisationServiceGrpc;
 import com.rapport.feedback.segment.Segment;
 import com.rapport.feedback.segment.SegmentDirectory;
+import com.rapport.support.customer.grpc.OrganisationPagesClient;
 import com.rapport.support.customer.grpc.OrganisationSummaryClient;
 import com.rapport.support.error.NotFoundException;
 import com.rapport.support.grpc.CallTokens;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * customer-service's {@code OrganisationService} as this service (role internal): {@code ListOrganisations} 200 a
- * page for the refresh (channel deadline, circuit breaker {@code customer-service}); {@code GetOrganisation} for a
+ * page for the refresh ({@link OrganisationPagesClient}: channel deadline, circuit breaker {@code customer-service}); {@code GetOrganisation} for a
  * miss while an answer is counted, within {@code rapport.feedback.segments.lookup-deadline} (300 ms), never retried,
  * behind a circuit breaker of its own ({@value #LOOKUPS}) so that its failures never open the one the invitations use.
  */
@@ -35,6 +35,8 @@ class GrpcSegmentDirectory implements SegmentDirectory {
 
 	private final OrganisationServiceGrpc.OrganisationServiceBlockingStub stub;
 
+	private final OrganisationPagesClient pages;
+
 	private final RemoteCalls remoteCalls;
 
 	private final CallTokens tokens;
@@ -44,6 +46,7 @@ class GrpcSegmentDirectory implements SegmentDirectory {
 	GrpcSegmentDirectory(GrpcChannelFactory channels, RemoteCalls remoteCalls, CallTokens tokens,
 			@Value("${rapport.feedback.segments.lookup-deadline:300ms}") Duration lookupDeadline) {
 		this.stub = OrganisationServiceGrpc.newBlockingStub(channels.createChannel(OrganisationSummaryClient.REMOTE));
+		this.pages = new OrganisationPagesClient(stub, remoteCalls, tokens);
 		this.remoteCalls = remoteCalls;
 		this.tokens = tokens;
 		this.lookupDeadline = lookupDeadline;
@@ -51,9 +54,7 @@ class GrpcSegmentDirectory implements SegmentDirectory {
 
 	@Override
 	public Page page(String token) {
-		ListOrganisationsResponse page = remoteCalls.read(OrganisationSummaryClient.REMOTE,
-				() -> stub.withCallCredentials(tokens.asService()).listOrganisations(ListOrganisationsRequest.newBuilder()
-					.setPageSize(PAGE_SIZE).setPageToken(token).build()));
+		ListOrganisationsResponse page = pages.page(PAGE_SIZE, token);
 		return new Page(page.getOrganisationsList().stream()
 			.map(organisation -> new SegmentDirectory.Organisation(organisation.getId(), segmentOf(organisation)))
 			.toList(), page.getNextPageToken());
