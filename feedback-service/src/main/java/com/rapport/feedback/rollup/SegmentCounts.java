@@ -93,14 +93,19 @@ public class SegmentCounts {
 		}
 	}
 
-	/** Whether any answer waits for its segment (one read of the sparse index {@code segment_pending}). */
+	/**
+	 * Whether any answer or invitation count waits for its segment (one read of the sparse index
+	 * {@code segment_pending}, one of the pending counts, which are few and usually none).
+	 */
 	public boolean anyPending() {
-		return mongo.exists(Query.query(Criteria.where("segmentPending").is(true)), ANSWERS);
+		return mongo.exists(Query.query(Criteria.where("segmentPending").is(true)), ANSWERS)
+				|| mongo.exists(new Query(), PENDING_COUNTS);
 	}
 
 	/**
 	 * Moves the answers counted under the unknown segment to their organisation's, for those whose segment the copy
-	 * knows now; an organisation customer-service does not know stays unknown for good. Answers how many moved.
+	 * knows now, then the pending invitation counts; those of an organisation customer-service does not know yet stay
+	 * pending. Answers how many moved.
 	 */
 	public int settle() {
 		int moved = 0;

@@ -266,9 +266,12 @@ class SegmentRollupsTests {
 		assertThat(byTier("2026-11", "2026-11").groups()).extracting(FeedbackFigures.Period::label)
 			.containsExactly("UNKNOWN");
 
+		assertThat(counts.anyPending()).as("invitation counts waiting: the check takes the lease").isTrue();
+
 		customerService.down = false;
 		assertThat(replica("replica-a").run().moved()).isEqualTo(2);
 		assertThat(counts.settle()).isZero();
+		assertThat(counts.anyPending()).isFalse();
 
 		FeedbackFigures.Figures tiers = byTier("2026-11", "2026-11");
 		assertThat(tiers.groups()).extracting(FeedbackFigures.Period::label).containsExactly("VIP");
