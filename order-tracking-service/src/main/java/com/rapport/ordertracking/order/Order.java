@@ -193,6 +193,8 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 
 		private List<OrderEvent> live;
 
+		private Long version;
+
 		Builder(Order o) {
 			this.o = o;
 			this.milestones = o.milestones;
@@ -207,6 +209,13 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 			this.notices = o.notices;
 			this.hooks = o.hooks;
 			this.live = o.live;
+			this.version = o.version;
+		}
+
+		/** The version a conditional write of this order makes ({@link OrderWrites} increases it by one). */
+		Builder written() {
+			this.version = version == null ? 1L : version + 1;
+			return this;
 		}
 
 		Builder milestones(List<Milestone> value) {
@@ -263,7 +272,7 @@ public record Order(@Id String id, String customerId, String orderNumber, Instan
 
 		Order build() {
 			return new Order(o.id, o.customerId, o.orderNumber, o.placedAt, promisedDate, o.total, lines, milestones,
-					o.submittedBy, o.idempotencyKey, o.createdAt, o.version, outbox, o.undeliverable, null, eta,
+					o.submittedBy, o.idempotencyKey, o.createdAt, version, outbox, o.undeliverable, null, eta,
 					promisedDateReason, cancelledAt, cancelReason, delay, false, false, null, notices, hooks, null, live);
 		}
 	}

@@ -280,10 +280,26 @@ public class OrderProgressService {
 				return new Outcome(order, false);
 			}
 			if (writes.write(order, after, change.timeline, change.notify, change.feedOnly)) {
-				return new Outcome(orders.findById(order.id()).orElse(after), true);
+				// The order as this write left it (it was conditional on the version read, and appended these events
+				// to the lists read): no second read of the whole order (session 17).
+				return new Outcome(after.toBuilder().written()
+					.outbox(appended(after.outbox(), change.timeline))
+					.notices(appended(after.notices(), change.notify))
+					.hooks(appended(after.hooks(), OrderHooks.told(change.timeline, change.notify, change.feedOnly)))
+					.live(appended(after.live(), OrderHooks.followed(change.timeline, change.notify, change.feedOnly)))
+					.build(), true);
 			}
 		}
 		throw new ConflictException(Message.of("problem.concurrent-change"));
+	}
+
+	private static List<OrderEvent> appended(List<OrderEvent> list, List<OrderEvent> events) {
+		if (events.isEmpty()) {
+			return list;
+		}
+		List<OrderEvent> all = new ArrayList<>(list);
+		all.addAll(events);
+		return all;
 	}
 
 	/** Unique per order and write: the version the write makes. */

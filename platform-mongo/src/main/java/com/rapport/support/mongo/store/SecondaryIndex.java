@@ -76,6 +76,9 @@ final class SecondaryIndex extends Index<Object> implements OrderedIndex {
 	@Override
 	public void updateInPlace(Document oldDocument, Document newDocument, Object position,
 			MongoCollection<Object> collection) {
+		if (UntouchedFields.untouched(oldDocument, newDocument, getKeys())) {
+			return;
+		}
 		IndexEntries before = IndexEntries.of(oldDocument, getKeys(), isSparse());
 		IndexEntries after = IndexEntries.of(newDocument, getKeys(), isSparse());
 		if (before.sameAs(after)) {

@@ -53,6 +53,24 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> implements OrderedIn
 		entries.added();
 	}
 
+	/** An update that left this index's fields as they were cannot clash with another document's key. */
+	@Override
+	public synchronized void checkUpdate(Document oldDocument, Document newDocument,
+			de.bwaldvogel.mongo.MongoCollection<Object> collection) {
+		if (!UntouchedFields.untouched(oldDocument, newDocument, getKeys())) {
+			super.checkUpdate(oldDocument, newDocument, collection);
+		}
+	}
+
+	/** Nothing to move when the update left this index's fields as they were ({@link UntouchedFields}). */
+	@Override
+	public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+			de.bwaldvogel.mongo.MongoCollection<Object> collection) {
+		if (!UntouchedFields.untouched(oldDocument, newDocument, getKeys())) {
+			super.updateInPlace(oldDocument, newDocument, position, collection);
+		}
+	}
+
 	@Override
 	protected Iterable<Entry<KeyValue, Object>> getIterable() {
 		return () -> {
