@@ -412,4 +412,53 @@ class TicketDeskSystemTests {
 				.hasSize(1);
 		}
 	}
+
+	/**
+	 * Session 17: Li Na promises a call back due in an hour (typed in her zone, as the label names it) on the demo's
+	 * invoice request of Acme (ACME-1013); the console's "promises due" view lists that ticket with its marker (due,
+	 * not overdue) and the demo's late delivery with its broken credit note (overdue), the view's count beside its
+	 * name; once she keeps the promise the ticket leaves the view.
+	 */
+	@Test
+	void aPromiseFallingDueShowsInTheConsolesPromisesDueViewUntilKept() throws Exception {
+		String what = "Call Alice back within the hour " + UUID.randomUUID().toString().substring(0, 8);
+		try (Browser agent = Browser.open().login("agent.li", "agent-demo-26")) {
+			agent.go("/console/tickets?view=open");
+			String number = agent.driver.findElements(By.cssSelector("tr.ticket-row")).stream()
+				.filter(row -> row.getText().contains("ACME-1013")).findFirst().orElseThrow()
+				.getAttribute("data-ticket-number");
+			agent.go("/console/tickets/" + number);
+			String label = agent.text(By.cssSelector("label[for=commitment-due]"));
+			java.time.ZoneId zone = java.time.ZoneId.of(label.substring(label.indexOf(", ") + 2, label.indexOf(')')));
+			String dueAt = java.time.LocalDateTime.now(zone).plusHours(1).withSecond(0).withNano(0).toString();
+			new Select(agent.driver.findElement(By.id("commitment-kind"))).selectByValue("COMMITMENT_KIND_CALL_BACK");
+			agent.driver.findElement(By.id("commitment-what")).sendKeys(what);
+			((org.openqa.selenium.JavascriptExecutor) agent.driver).executeScript("arguments[0].value = arguments[1];",
+					agent.driver.findElement(By.id("commitment-due")), dueAt);
+			agent.driver.findElement(By.cssSelector("button.record-commitment")).click();
+			agent.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("ul.commitment-list"), what));
+			String id = agent.driver.findElements(By.cssSelector("li.commitment")).stream()
+				.filter(li -> li.getText().contains(what)).findFirst().orElseThrow().getAttribute("data-commitment");
+
+			agent.go("/console/tickets?view=promises-due");
+			assertThat(agent.text(By.cssSelector("nav.queue-views a.current"))).startsWith("Promises due (");
+			WebElement marker = agent.driver.findElement(
+					By.cssSelector("tr.ticket-row[data-ticket-number='" + number + "'] .badge.promise-due"));
+			assertThat(marker.getText()).startsWith("Promise due ");
+			assertThat(marker.getAttribute("class")).doesNotContain("overdue");
+			WebElement late = agent.driver.findElements(By.cssSelector("tr.ticket-row")).stream()
+				.filter(row -> row.getText().contains("ACME-1015")).findFirst().orElseThrow();
+			assertThat(late.findElement(By.cssSelector(".badge.promise-due")).getText())
+				.as("the demo's broken credit note").startsWith("Promise overdue since ");
+
+			agent.go("/console/tickets/" + number);
+			agent.driver.findElement(By.cssSelector("li.commitment[data-commitment='" + id + "'] form.keep-commitment button"))
+				.click();
+			agent.waitFor(ExpectedConditions.attributeToBe(
+					By.cssSelector("li.commitment[data-commitment='" + id + "']"), "data-state", "kept"));
+			agent.go("/console/tickets?view=promises-due");
+			assertThat(agent.driver.findElements(By.cssSelector("tr.ticket-row[data-ticket-number='" + number + "']")))
+				.as("kept: no promise of it falls due now").isEmpty();
+		}
+	}
 }

@@ -58,7 +58,8 @@ class TicketDeskController {
 	static final int PAGE_SIZE = 50;
 
 	/** The queue's views, in the order the page offers them. */
-	static final List<String> VIEWS = List.of("mine", "unassigned", "at-risk", "breached", "open", "closed");
+	static final List<String> VIEWS = List.of("mine", "unassigned", "at-risk", "breached", "promises-due", "open",
+			"closed");
 
 	static final List<SlaTier> TIERS = List.of(SlaTier.SLA_TIER_VIP, SlaTier.SLA_TIER_KEY, SlaTier.SLA_TIER_NORMAL);
 
@@ -100,6 +101,8 @@ class TicketDeskController {
 			case "unassigned" -> request.setAssignee(AssigneeFilter.ASSIGNEE_FILTER_UNASSIGNED);
 			case "at-risk" -> request.addSlaStates(SlaState.SLA_STATE_AT_RISK);
 			case "breached" -> request.addSlaStates(SlaState.SLA_STATE_BREACHED);
+			// Promises falling due within the reminder lead time or overdue, whatever the ticket's status (session 17).
+			case "promises-due" -> request.setPromisesDue(true).setState(TicketStateFilter.TICKET_STATE_FILTER_UNSPECIFIED);
 			// Done tickets have no urgency left: the latest first, paged by the store.
 			case "closed" -> request.setSort(TicketSort.TICKET_SORT_NEWEST);
 			default -> {
@@ -116,6 +119,7 @@ class TicketDeskController {
 		model.addAttribute("channels", CHANNELS);
 		model.addAttribute("tickets", answer.getTicketsList());
 		model.addAttribute("total", answer.getTotalCount());
+		model.addAttribute("promisesDue", answer.getPromisesDueCount());
 		model.addAttribute("olderPage", answer.getNextPageToken());
 		model.addAttribute("laterPage", !page.isEmpty());
 		model.addAttribute("agents", agents());

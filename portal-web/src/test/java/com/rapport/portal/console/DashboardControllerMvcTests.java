@@ -137,10 +137,12 @@ class DashboardControllerMvcTests {
 		.addMonths(TicketPeriodFigures.newBuilder().setLabel("2026-10"))
 		.addMonths(TicketPeriodFigures.newBuilder().setLabel("2026-11").setResolved(3).setFirstResponseSecondsAverage(3_900)
 			.setHandlingSecondsAverage(72_000).setFirstContactResolved(2).setFirstContactResolutionBp(6_666).setSlaKept(3)
-			.setSlaKeptBp(10_000))
+			.setSlaKeptBp(10_000).setFirstResponseWorkingSecondsAverage(1_800).setHandlingWorkingSecondsAverage(32_400))
 		.setTotal(TicketPeriodFigures.newBuilder().setResolved(3).setFirstResponseSecondsAverage(3_900)
 			.setHandlingSecondsAverage(72_000).setFirstContactResolved(2).setFirstContactResolutionBp(6_666).setSlaKept(3)
-			.setSlaKeptBp(10_000))
+			.setSlaKeptBp(10_000).setFirstResponseWorkingSecondsAverage(1_800).setHandlingWorkingSecondsAverage(32_400))
+		.addWorkingTimeCalendars(com.rapport.contracts.ticket.v1.FiguresCalendar.newBuilder().setId("standard")
+			.setName("Shanghai office"))
 		.setOpen(4).setBreached(1)
 		.addByTier(Backlog.newBuilder().setKey("VIP").setOpen(4).setBreached(1))
 		.addByAssignee(Backlog.newBuilder().setKey("").setOpen(1))
@@ -280,8 +282,23 @@ class DashboardControllerMvcTests {
 			.with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
 
 		verify(tickets).figures("2026-10", "2026-11", "");
-		assertThat(page.select(".kpi-frt dd").text()).isEqualTo("1 h 5 min");
-		assertThat(page.select(".kpi-aht dd").text()).isEqualTo("20 h 0 min");
+		// Session 17: the averages in working hours on the calendar named, the wall clock beside them.
+		assertThat(page.select(".kpi-frt dt").text()).isEqualTo("First response, average (working hours)");
+		assertThat(page.select(".kpi-frt dd.working-time").text()).isEqualTo("0 h 30 min");
+		assertThat(page.select(".kpi-frt dd.wall-clock").text()).isEqualTo("1 h 5 min on the clock");
+		assertThat(page.select(".kpi-aht dd.working-time").text()).isEqualTo("9 h 0 min");
+		assertThat(page.select(".kpi-aht dd.wall-clock").text()).isEqualTo("20 h 0 min on the clock");
+		assertThat(page.select("tr.ticket-month-row[data-month=2026-11] td.frt").text()).isEqualTo("0 h 30 min");
+		assertThat(page.select("tr.ticket-month-row[data-month=2026-11] td.aht").text()).isEqualTo("9 h 0 min");
+		assertThat(page.select("tr.ticket-month-row[data-month=2026-10] td.frt").text()).isEqualTo("—");
+		assertThat(page.select("p.ticket-calendars").text())
+			.isEqualTo("Working hours as the business calendar counts them: Shanghai office");
+		Document zh = page(mvc.perform(get("/console/dashboard").param("from", "2026-10").param("to", "2026-11")
+			.param("lang", "zh-CN").with(as(TestTokens.staff("manager")))).andExpect(status().isOk()));
+		assertThat(zh.select(".kpi-frt dt").text()).isEqualTo("平均首次响应时间（工作小时）");
+		assertThat(zh.select(".kpi-aht dd.working-time").text()).isEqualTo("9 小时 0 分钟");
+		assertThat(zh.select(".kpi-aht dd.wall-clock").text()).isEqualTo("按自然时间 20 小时 0 分钟");
+		assertThat(zh.select("p.ticket-calendars").text()).isEqualTo("工作小时按业务日历计算：Shanghai office");
 		assertThat(page.select(".kpi-fcr dd").text()).isEqualTo("66.6%");
 		assertThat(page.select(".kpi-sla dd").text()).isEqualTo("100.0%");
 		assertThat(page.select(".kpi-backlog dd").first().text()).isEqualTo("4");

@@ -308,7 +308,7 @@ class TicketDeskControllerMvcTests {
 		assertThat(asked.getValue().getSlaStatesList()).containsExactly(SlaState.SLA_STATE_BREACHED);
 		assertThat(asked.getValue().getState()).isEqualTo(TicketStateFilter.TICKET_STATE_FILTER_OPEN);
 		assertThat(page.select("nav.queue-views a").eachAttr("data-view")).containsExactly("mine", "unassigned",
-				"at-risk", "breached", "open", "closed");
+				"at-risk", "breached", "promises-due", "open", "closed");
 		assertThat(page.select("nav.queue-views a.current").text()).isEqualTo("Breached");
 		var running = page.selectFirst("tr.ticket-row[data-ticket-number=T-1001] time.working-left");
 		assertThat(running.text()).isEqualTo("1 h 20 min of working time left");
@@ -330,6 +330,53 @@ class TicketDeskControllerMvcTests {
 			.isEqualTo("剩余工作时间 1 小时 20 分钟");
 		assertThat(zh.select("tr.ticket-row[data-ticket-number=T-1002] .working-paused").text())
 			.isEqualTo("（非工作时间，计时暂停）");
+	}
+
+	@Autowired
+	com.rapport.portal.web.Formats formats;
+
+	/**
+	 * Session 17: the "promises due" view asks for the tickets with a promise falling due (whatever their status),
+	 * says its count beside its name on every view, and each row with such a promise says when it is due, in the
+	 * viewer's zone, or since when it is overdue, in both languages.
+	 */
+	@Test
+	void thePromisesDueViewAsksForThemCountsThemAndEachRowSaysWhenThePromiseIsDueInTheViewersZone() throws Exception {
+		java.time.ZoneId zone = formats.zone();
+		java.time.Instant soon = java.time.ZonedDateTime.now(zone).plusDays(1).withHour(17).withMinute(30)
+			.withSecond(0).withNano(0).toInstant();
+		java.time.Instant past = java.time.ZonedDateTime.now(zone).minusDays(1).withHour(9).withMinute(15)
+			.withSecond(0).withNano(0).toInstant();
+		given(desk.list(any())).willReturn(ListTicketsResponse.newBuilder().setTotalCount(3).setPromisesDueCount(2)
+			.addTickets(ticket().setPromiseDueAt(Timestamp.newBuilder().setSeconds(past.getEpochSecond())))
+			.addTickets(ticket().setNumber("T-1002").setPromiseDueAt(Timestamp.newBuilder().setSeconds(soon.getEpochSecond())))
+			.addTickets(ticket().setNumber("T-1003"))
+			.build());
+
+		Document page = page(agent(get("/console/tickets").param("view", "promises-due")));
+		Document zh = page(agent(get("/console/tickets").param("view", "promises-due").param("lang", "zh-CN")));
+		Document open = page(agent(get("/console/tickets")));
+
+		ArgumentCaptor<ListTicketsRequest> asked = ArgumentCaptor.forClass(ListTicketsRequest.class);
+		verify(desk, org.mockito.Mockito.times(3)).list(asked.capture());
+		assertThat(asked.getAllValues().get(0).getPromisesDue()).isTrue();
+		assertThat(asked.getAllValues().get(0).getState()).isEqualTo(TicketStateFilter.TICKET_STATE_FILTER_UNSPECIFIED);
+		assertThat(asked.getAllValues().get(2).getPromisesDue()).isFalse();
+		assertThat(page.select("nav.queue-views a.current").attr("data-view")).isEqualTo("promises-due");
+		assertThat(page.select("nav.queue-views a.current").text()).isEqualTo("Promises due (2)");
+		assertThat(open.select("nav.queue-views a[data-view=promises-due]").text()).isEqualTo("Promises due (2)");
+		assertThat(zh.select("nav.queue-views a.current").text()).isEqualTo("承诺即将到期 (2)");
+		var overdue = page.selectFirst("tr.ticket-row[data-ticket-number=T-1001] .badge.promise-due");
+		assertThat(overdue.hasClass("overdue")).isTrue();
+		assertThat(overdue.text()).startsWith("Promise overdue since ").contains("9:15");
+		var due = page.selectFirst("tr.ticket-row[data-ticket-number=T-1002] .badge.promise-due");
+		assertThat(due.hasClass("overdue")).isFalse();
+		assertThat(due.text()).startsWith("Promise due ").contains("5:30");
+		assertThat(page.select("tr.ticket-row[data-ticket-number=T-1003] .badge.promise-due")).isEmpty();
+		assertThat(zh.selectFirst("tr.ticket-row[data-ticket-number=T-1002] .badge.promise-due").text())
+			.startsWith("承诺 ").endsWith(" 到期").contains("下午5:30");
+		assertThat(zh.selectFirst("tr.ticket-row[data-ticket-number=T-1001] .badge.promise-due").text())
+			.startsWith("承诺已于 ").endsWith(" 逾期").contains("上午9:15");
 	}
 
 	@Test

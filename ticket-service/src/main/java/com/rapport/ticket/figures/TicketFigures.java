@@ -99,8 +99,16 @@ public class TicketFigures {
 	public record Backlog(String key, int open, int breached) {
 	}
 
+	/**
+	 * {@code calendars} (session 17): the business calendars the period's working-time averages counted on, by id
+	 * (a ticket opened before calendars counts on the wall clock and names none).
+	 */
 	public record Figures(List<Period> months, Period total, int open, int breached, List<Backlog> byTier,
-			List<Backlog> byChannel, List<Backlog> byAssignee, Commitments commitments) {
+			List<Backlog> byChannel, List<Backlog> byAssignee, Commitments commitments, List<CalendarCounted> calendars) {
+	}
+
+	/** A business calendar the working-time averages counted on: its id and its name. */
+	public record CalendarCounted(String id, String name) {
 	}
 
 	/** Commitments kept and broken of one month, owner or organisation ({@code key}), or of the period (""). */
@@ -128,7 +136,8 @@ public class TicketFigures {
 		Map<String, Period> byMonth = new LinkedHashMap<>();
 		months.forEach(month -> byMonth.put(month.toString(), Period.empty(month.toString())));
 		Period total = Period.empty("");
-		for (Resolved ticket : resolved(organisation, from, until)) {
+		Map<String, com.rapport.ticket.sla.BusinessCalendar> calendars = new java.util.TreeMap<>();
+		for (Resolved ticket : resolved(organisation, from, until, calendars)) {
 			byMonth.computeIfPresent(ticket.month(), (month, period) -> period.plus(ticket));
 			total = total.plus(ticket);
 		}
@@ -150,7 +159,8 @@ public class TicketFigures {
 		}
 		return new Figures(List.copyOf(byMonth.values()), total, open, breached, backlog(tiers), backlog(channels),
 				caller.isCustomer() ? List.of() : backlog(assignees),
-				commitments(caller, organisation, months, from, until, now));
+				commitments(caller, organisation, months, from, until, now),
+				calendars.values().stream().map(c -> new CalendarCounted(c.id(), c.name())).distinct().toList());
 	}
 
 	private Commitments commitments(Caller caller, String organisation, List<YearMonth> months, Instant from,
@@ -231,7 +241,8 @@ public class TicketFigures {
 		return asked.isEmpty() ? null : asked;
 	}
 
-	private List<Resolved> resolved(String organisation, Instant from, Instant until) {
+	private List<Resolved> resolved(String organisation, Instant from, Instant until,
+			Map<String, com.rapport.ticket.sla.BusinessCalendar> calendars) {
 		Criteria criteria = organisation == null ? Criteria.where("status").in(DONE)
 				: Criteria.where("customerId").is(organisation).and("status").in(DONE);
 		Query query = Query.query(criteria.and("resolvedAt").gte(from).lt(until));
@@ -239,7 +250,6 @@ public class TicketFigures {
 				"sla.firstResponseDue", "sla.resolutionDue", "sla.calendarId");
 		List<Resolved> resolved = new ArrayList<>();
 		// Each calendar read once per call (a calendar that is gone counts on the standard one, as the SLA does).
-		Map<String, com.rapport.ticket.sla.BusinessCalendar> calendars = new java.util.HashMap<>();
 		for (Document ticket : mongo.find(query, Document.class, "tickets")) {
 			Instant opened = instant(ticket.get("openedAt"));
 			Instant done = instant(ticket.get("resolvedAt"));

@@ -6,12 +6,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.tartarus.snowball.ext.PorterStemmer;
+
 /**
  * The words an article is found by, and a query is looked up by, the same way on both sides: lower case (NFKC),
- * split at anything that is not a letter or digit; Latin words and numbers of two characters or more, a plural
- * {@code s} cut from words over three letters ("lamps" finds "lamp"), common English words left out; Chinese
- * (Han) text as each pair of neighbouring characters ("灯闪烁" → 灯闪, 闪烁), a lone character as itself. Kept as a
- * multikey array, so that MongoDB and the embedded store answer a search from an index ({@code $in}).
+ * split at anything that is not a letter or digit; Latin words and numbers of two characters or more, common
+ * English words left out, English words (letters a–z only) <b>stemmed</b> by the Porter stemmer of Lucene's
+ * lucene-analysis-common (its Snowball {@code PorterStemmer}: "shipping", "shipped" → ship; "lamps" → lamp;
+ * "invoices", "invoicing" → invoic), and a stem ending in {@code ment} keyed by
+ * that root too when it has four letters or more ("shipments" → shipment and ship; Porter keeps {@code ment} after a short root), so that "shipping",
+ * "shipped" and "shipments" find each other; words with digits (SKUs, order numbers) as they are. Chinese (Han) text
+ * as each pair of neighbouring characters ("灯闪烁" → 灯闪, 闪烁), a lone character as itself (no segmenter: none is
+ * on this service's classpath). Kept as a multikey array, so that MongoDB and the embedded store answer a search
+ * from an index ({@code $in}). Articles published under the earlier keys are keyed again once at start
+ * ({@link SearchKeysReindex}).
  */
 public final class SearchKeys {
 
@@ -22,6 +30,9 @@ public final class SearchKeys {
 			"your", "not", "after", "this", "that", "from", "have", "has", "how", "what", "when", "can", "of", "to",
 			"in", "on", "is", "it", "an", "my", "we", "do", "does", "be", "or", "at", "by", "as", "me", "us", "its",
 			"but", "any", "all", "some", "there", "their", "they", "why", "where", "which", "will", "would");
+
+	/** The stemmer is not thread-safe: one per thread. */
+	private static final ThreadLocal<PorterStemmer> STEMMER = ThreadLocal.withInitial(PorterStemmer::new);
 
 	private SearchKeys() {
 	}
@@ -64,8 +75,26 @@ public final class SearchKeys {
 		if (word.length() < 2 || STOP_WORDS.contains(word)) {
 			return;
 		}
-		keys.add(word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.substring(0, word.length() - 1)
-				: word);
+		if (!word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+			keys.add(word);
+			return;
+		}
+		String stem = stem(word);
+		if (stem.length() < 2) {
+			return;
+		}
+		keys.add(stem);
+		if (stem.endsWith("ment") && stem.length() >= 8) {
+			keys.add(stem.substring(0, stem.length() - 4));
+		}
+	}
+
+	/** The word's Porter stem. */
+	static String stem(String word) {
+		PorterStemmer stemmer = STEMMER.get();
+		stemmer.setCurrent(word);
+		stemmer.stem();
+		return stemmer.getCurrent();
 	}
 
 	private static void han(Set<String> keys, StringBuilder han) {

@@ -23,12 +23,13 @@ import org.springframework.stereotype.Component;
  * Only tickets with commitments are read (index {@code commitments_due}), 500 at a time, and only their
  * {@code commitments} are written, as {@link QueueKeysBackfill} writes the queue keys: matching only the version
  * read (a change meanwhile stored the keys itself), without raising it. A failure is logged and tried again at
- * the next start.
+ * the next start. Marker v2 (session 17) also stores each such ticket's {@code queue} keys, for the earliest open
+ * promise's due time ({@link QueueKeys#promiseDueAt()}, the console's "promises due" view).
  */
 @Component
 class CommitmentKeysBackfill implements ApplicationRunner {
 
-	static final String MARKER = "ticket-commitment-keys-v1";
+	static final String MARKER = "ticket-commitment-keys-v2";
 
 	private static final Logger log = LoggerFactory.getLogger(CommitmentKeysBackfill.class);
 
@@ -54,7 +55,8 @@ class CommitmentKeysBackfill implements ApplicationRunner {
 			Criteria withCommitments = Criteria.where("commitments.dueAt").gte(Instant.EPOCH);
 			Query batch = new Query(after == null ? withCommitments : withCommitments.and("_id").gt(after))
 				.with(Sort.by("_id")).limit(QueueKeysBackfill.BATCH);
-			batch.fields().include("_id", "commitments", "version");
+			batch.fields().include("_id", "commitments", "version", "status", "sla", "firstRespondedAt", "resolvedAt",
+					"assigneeId");
 			List<Ticket> tickets = mongo.find(batch, Ticket.class);
 			if (tickets.isEmpty()) {
 				return stored;
@@ -63,7 +65,8 @@ class CommitmentKeysBackfill implements ApplicationRunner {
 			for (Ticket ticket : tickets) {
 				Criteria unchanged = Criteria.where("_id").is(ticket.id()).and("version").is(ticket.version());
 				writes.updateOne(Query.query(unchanged),
-						Update.update("commitments", mongo.getConverter().convertToMongoType(ticket.commitments())));
+						Update.update("commitments", mongo.getConverter().convertToMongoType(ticket.commitments()))
+							.set("queue", mongo.getConverter().convertToMongoType(ticket.queue())));
 			}
 			stored += writes.execute().getModifiedCount();
 			after = tickets.get(tickets.size() - 1).id();

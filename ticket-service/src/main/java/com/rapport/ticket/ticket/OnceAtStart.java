@@ -11,16 +11,16 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * A change to stored tickets made once, at start: unless the marker in {@code migrations} says it was done, the work
+ * A change to stored tickets (or, since session 17, the knowledge base's articles) made once, at start: unless the marker in {@code migrations} says it was done, the work
  * runs and the marker is stored; a failure is logged and the work tried again at the next start.
  */
-final class OnceAtStart {
+public final class OnceAtStart {
 
 	private OnceAtStart() {
 	}
 
-	/** Runs {@code work} (answering how many tickets it wrote) unless {@code marker} is stored. */
-	static void run(MongoTemplate mongo, Clock clock, String marker, Logger log, String what, IntSupplier work) {
+	/** Runs {@code work} (answering how many documents it wrote) unless {@code marker} is stored. */
+	public static void run(MongoTemplate mongo, Clock clock, String marker, Logger log, String what, IntSupplier work) {
 		try {
 			if (mongo.exists(Query.query(Criteria.where("_id").is(marker)), "migrations")) {
 				return;
@@ -28,11 +28,11 @@ final class OnceAtStart {
 			int stored = work.getAsInt();
 			mongo.save(new Document("_id", marker).append("doneAt", clock.instant()), "migrations");
 			if (stored > 0) {
-				log.info("Stored {} of {} tickets written by an earlier version", what, stored);
+				log.info("Stored {} of {} documents written by an earlier version", what, stored);
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Storing {} of earlier tickets failed, tried again at the next start: {}", what, ex.toString());
+			log.warn("Storing {} of earlier documents failed, tried again at the next start: {}", what, ex.toString());
 		}
 	}
 }

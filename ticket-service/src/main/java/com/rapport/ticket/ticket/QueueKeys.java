@@ -2,6 +2,8 @@ package com.rapport.ticket.ticket;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 
 import com.rapport.ticket.sla.SlaClock;
 import com.rapport.ticket.sla.SlaState;
@@ -23,14 +25,43 @@ import com.rapport.ticket.sla.SlaState;
  * {@code assignee} is the assignee's user name, {@code ""} when nobody has it (equality to null is not indexable
  * on the embedded store). Tickets opened before calendars that keep no at-risk instants are at risk at the
  * default share ({@value #DEFAULT_AT_RISK_PERCENT} %).
+ *
+ * <p>{@code promiseDueAt} (session 17) is the earliest due time of the ticket's open commitments, whatever its
+ * status, absent when it has none (index {@code queue_promise_due}): the console's "promises due" view reads the
+ * tickets whose promise falls due within the reminder lead time, or is past due, as one range of that index.
  */
 public record QueueKeys(Lane lane, Instant slaDueAt, Instant slaAtRiskAt, Long pausedLeftSeconds, Boolean met,
-		String assignee) {
+		String assignee, Instant promiseDueAt) {
+
+	/** Keys of a ticket without an open commitment. */
+	public QueueKeys(Lane lane, Instant slaDueAt, Instant slaAtRiskAt, Long pausedLeftSeconds, Boolean met,
+			String assignee) {
+		this(lane, slaDueAt, slaAtRiskAt, pausedLeftSeconds, met, assignee, null);
+	}
 
 	static final int DEFAULT_AT_RISK_PERCENT = 25;
 
 	public enum Lane {
 		RUNNING, PAUSED, DONE
+	}
+
+	static QueueKeys of(TicketStatus status, SlaClock sla, Instant firstRespondedAt, Instant resolvedAt,
+			String assigneeId, List<Commitment> commitments) {
+		return of(status, sla, firstRespondedAt, resolvedAt, assigneeId).withPromiseDueAt(commitments.stream()
+			.filter(Commitment::isOpen)
+			.map(Commitment::dueAt)
+			.filter(java.util.Objects::nonNull)
+			.min(Comparator.naturalOrder())
+			.orElse(null));
+	}
+
+	private QueueKeys withPromiseDueAt(Instant dueAt) {
+		return new QueueKeys(lane, slaDueAt, slaAtRiskAt, pausedLeftSeconds, met, assignee, dueAt);
+	}
+
+	/** Whether its earliest open promise falls due before {@code bound} (overdue ones too). */
+	public boolean promiseDueBefore(Instant bound) {
+		return promiseDueAt != null && bound != null && promiseDueAt.isBefore(bound);
 	}
 
 	static QueueKeys of(TicketStatus status, SlaClock sla, Instant firstRespondedAt, Instant resolvedAt,

@@ -15,7 +15,16 @@ import org.springframework.data.mongodb.core.query.Criteria;
  */
 enum QueueSegment {
 
-	BREACHED, AT_RISK, ON_TRACK, PAUSED, DONE;
+	BREACHED, AT_RISK, ON_TRACK, PAUSED, DONE,
+
+	/**
+	 * Not a segment of the queue most urgent first: the "promises due" view (session 17), the tickets whose earliest
+	 * open commitment is due before a bound (now and the reminder lead time; the overdue ones too), soonest due
+	 * first, one range of the index {@code queue_promise_due} closed on both sides.
+	 */
+	PROMISE_DUE;
+
+	static final String PROMISE_DUE_AT = "queue.promiseDueAt";
 
 	static final String LANE = "queue.lane";
 
@@ -51,15 +60,21 @@ enum QueueSegment {
 	 */
 	Criteria criteria(Instant now, QueueCursor after) {
 		boolean resume = after != null && after.segment() == this;
-		Criteria lane = Criteria.where(LANE).is(switch (this) {
+		Criteria lane = this == PROMISE_DUE ? new Criteria() : Criteria.where(LANE).is(switch (this) {
 			case BREACHED, AT_RISK, ON_TRACK -> QueueKeys.Lane.RUNNING;
 			case PAUSED -> QueueKeys.Lane.PAUSED;
 			case DONE -> QueueKeys.Lane.DONE;
+			case PROMISE_DUE -> throw new IllegalStateException();
 		});
-		boolean ranged = resume || this == BREACHED || this == AT_RISK || this == ON_TRACK;
+		boolean ranged = resume || this == BREACHED || this == AT_RISK || this == ON_TRACK || this == PROMISE_DUE;
 		if (ranged) {
-			Criteria key = lane.and(keyField());
-			if (this == BREACHED) {
+			Criteria key = this == PROMISE_DUE ? Criteria.where(keyField()) : lane.and(keyField());
+			if (this == PROMISE_DUE) {
+				// {@code now} is the view's bound here: due before it, or overdue.
+				lane = key;
+				key.gte(EARLIEST).lt(now);
+			}
+			else if (this == BREACHED) {
 				key.gte(EARLIEST).lt(now);
 			}
 			else if (this == AT_RISK || this == ON_TRACK) {
@@ -95,6 +110,7 @@ enum QueueSegment {
 			case BREACHED, AT_RISK, ON_TRACK -> DUE;
 			case PAUSED -> PAUSED_LEFT;
 			case DONE -> "openedAt";
+			case PROMISE_DUE -> PROMISE_DUE_AT;
 		};
 	}
 
@@ -113,6 +129,7 @@ enum QueueSegment {
 			case BREACHED, AT_RISK, ON_TRACK -> ticket.queue().slaDueAt().toEpochMilli();
 			case PAUSED -> ticket.queue().pausedLeftSeconds();
 			case DONE -> ticket.openedAt().toEpochMilli();
+			case PROMISE_DUE -> ticket.queue().promiseDueAt().toEpochMilli();
 		};
 	}
 
@@ -121,14 +138,17 @@ enum QueueSegment {
 		return this == PAUSED ? (Object) key : Instant.ofEpochMilli(key);
 	}
 
-	/** The SLA state every ticket of this segment is in; null for the done, which are met or breached. */
+	/**
+	 * The SLA state every ticket of this segment is in; null for the done, which are met or breached, and for the
+	 * promises due, which are in any.
+	 */
 	SlaState state() {
 		return switch (this) {
 			case BREACHED -> SlaState.BREACHED;
 			case AT_RISK -> SlaState.AT_RISK;
 			case ON_TRACK -> SlaState.ON_TRACK;
 			case PAUSED -> SlaState.PAUSED;
-			case DONE -> null;
+			case DONE, PROMISE_DUE -> null;
 		};
 	}
 }

@@ -50,6 +50,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "commitments_pending_remind", def = "{'commitments.remindKey': 1}", sparse = true),
 		@CompoundIndex(name = "commitments_pending_break", def = "{'commitments.breakKey': 1}", sparse = true),
 		@CompoundIndex(name = "commitments_due", def = "{'commitments.dueAt': 1}", sparse = true),
+		@CompoundIndex(name = "queue_promise_due", def = "{'queue.promiseDueAt': 1, '_id': 1}"),
 		@CompoundIndex(name = "queue_done", def = "{'queue.lane': 1, 'openedAt': 1, '_id': 1}"),
 		@CompoundIndex(name = "customer_queue_done", def = "{'customerId': 1, 'queue.lane': 1, 'openedAt': 1, '_id': 1}") })
 public record Ticket(@Id String id, String number, String customerId, String subject, TicketKind kind,
@@ -75,7 +76,7 @@ public record Ticket(@Id String id, String number, String customerId, String sub
 		customerMails = customerMails == null ? List.of() : List.copyOf(customerMails);
 		commitments = commitments == null ? List.of() : List.copyOf(commitments);
 		// Derived, never taken as read: stored with every save, so the queue's indexes follow each change.
-		queue = QueueKeys.of(status, sla, firstRespondedAt, resolvedAt, assigneeId);
+		queue = QueueKeys.of(status, sla, firstRespondedAt, resolvedAt, assigneeId, commitments);
 	}
 
 	/** A ticket as the service makes it; its queue keys are worked out (see {@link QueueKeys}). */

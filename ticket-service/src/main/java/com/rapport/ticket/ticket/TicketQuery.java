@@ -11,11 +11,21 @@ import com.rapport.ticket.sla.Tier;
  * {@code slaStates}, {@code tiers}, {@code channels}) are ignored for customers. {@code sort} null: most urgent
  * first for staff and services, newest first for customers. {@code assigneeId}: one agent's tickets (staff
  * only; with {@code assignee} ANY). {@code pageToken}: the token the previous page gave out (empty: the first
- * page); without one, {@code page} (counted from 0) pages a list newest first.
+ * page); without one, {@code page} (counted from 0) pages a list newest first. {@code promisesDue} (staff only):
+ * only the tickets with an open commitment due within the reminder lead time or past due, the soonest due (the
+ * longest overdue) first, read from the index {@code queue_promise_due} (see {@link QueueKeys}).
  */
 public record TicketQuery(String customerId, Boolean open, Set<TicketStatus> statuses, AssigneeFilter assignee,
 		String assigneeId, Set<SlaState> slaStates, Set<Tier> tiers, Set<Channel> channels, int pageSize, int page,
-		String pageToken, Sort sort) {
+		String pageToken, Sort sort, boolean promisesDue) {
+
+	/** A query without the "promises due" view. */
+	public TicketQuery(String customerId, Boolean open, Set<TicketStatus> statuses, AssigneeFilter assignee,
+			String assigneeId, Set<SlaState> slaStates, Set<Tier> tiers, Set<Channel> channels, int pageSize,
+			int page, String pageToken, Sort sort) {
+		this(customerId, open, statuses, assignee, assigneeId, slaStates, tiers, channels, pageSize, page, pageToken,
+				sort, false);
+	}
 
 	public TicketQuery {
 		statuses = statuses == null ? Set.of() : Set.copyOf(statuses);

@@ -15,6 +15,7 @@ import com.rapport.ticket.sla.SlaProperties;
 import com.rapport.ticket.sla.SlaSettings;
 import com.rapport.ticket.sla.SlaState;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -43,14 +44,40 @@ public class TicketQueue {
 
 	private final Clock clock;
 
-	TicketQueue(MongoTemplate mongo, SlaProperties sla, SlaSettings settings, Clock clock) {
+	private final Duration reminderLead;
+
+	@Autowired
+	TicketQueue(MongoTemplate mongo, SlaProperties sla, SlaSettings settings, CommitmentProperties commitments,
+			Clock clock) {
 		this.mongo = mongo;
 		this.sla = sla;
 		this.settings = settings;
 		this.clock = clock;
+		this.reminderLead = commitments.reminderLead();
 	}
 
+	/** The queue with the default reminder lead time (2 h). */
+	TicketQueue(MongoTemplate mongo, SlaProperties sla, SlaSettings settings, Clock clock) {
+		this(mongo, sla, settings, new CommitmentProperties(false, Duration.ofMinutes(1), Duration.ofHours(2)), clock);
+	}
+
+	/**
+	 * The page the query asks for; for staff each ticket whose earliest open promise is due within the reminder
+	 * lead time (or overdue) is marked, and the page says how many tickets are (one count of the index
+	 * {@code queue_promise_due} alone).
+	 */
 	public TicketPage list(Caller caller, TicketQuery query) {
+		TicketPage page = listed(caller, query);
+		if (!Callers.isStaff(caller)) {
+			return page;
+		}
+		Instant bound = (page.promiseDueBefore() != null ? page.promiseDueBefore() : clock.instant().plus(reminderLead));
+		int count = page.promiseDueBefore() != null ? page.promisesDueCount()
+				: (int) mongo.count(Query.query(QueueSegment.PROMISE_DUE.criteria(bound, null)), Ticket.class);
+		return page.withPromises(bound, count);
+	}
+
+	private TicketPage listed(Caller caller, TicketQuery query) {
 		boolean sees = caller.seesAllCustomers() || caller.hasScope("tickets.read");
 		if (!sees && !Callers.isContact(caller)) {
 			throw new AccessDeniedException("Ticket lists are for staff, services, partners and contacts");
@@ -65,7 +92,8 @@ public class TicketQueue {
 		// The done, newest first (the console's and the portal's "closed" views), are their lane read backwards from
 		// its index (queue_done, customer_queue_done): sorted by the store over a status filter, 200,000 done tickets
 		// were read whole into the service's memory. Partners page their lists by number and keep that way.
-		boolean urgent = staffFilters && (sort == TicketQuery.Sort.MOST_URGENT || !query.slaStates().isEmpty())
+		boolean promises = staffFilters && query.promisesDue();
+		boolean urgent = promises || staffFilters && (sort == TicketQuery.Sort.MOST_URGENT || !query.slaStates().isEmpty())
 				|| (staffFilters || Callers.isContact(caller) && !sees) && onlyDone(statuses);
 		QueueCursor cursor = urgent ? QueueCursor.of(query.pageToken(), clock.instant()) : null;
 		int page = urgent ? 0 : pageOf(query);
@@ -88,11 +116,14 @@ public class TicketQueue {
 			// A partner's done tickets, paged by number: the done lane read backwards, as the queue's cursor does.
 			criteria = criteria.and(QueueSegment.LANE).is(QueueKeys.Lane.DONE);
 		}
-		else if (!urgent || !lanesHold(statuses)) {
+		else if (!urgent || !lanesHold(statuses) || promises && statuses.size() < TicketStatus.values().length) {
 			criteria = criteria.and("status").in(statuses);
 		}
 		if (staffFilters) {
 			criteria = staffCriteria(criteria, caller, query);
+		}
+		if (promises) {
+			return promisesDue(criteria, query, cursor, size, requesterVisible);
 		}
 		if (urgent) {
 			return mostUrgent(criteria, query, statuses, cursor, size, requesterVisible);
@@ -114,6 +145,9 @@ public class TicketQueue {
 	private TicketPage mostUrgent(Criteria criteria, TicketQuery query, List<TicketStatus> statuses,
 			QueueCursor cursor, int size, boolean requesterVisible) {
 		Instant now = cursor.asOf();
+		if (cursor.segment() == QueueSegment.PROMISE_DUE) {
+			throw QueueCursor.invalid();
+		}
 		List<QueueSegment> segments = segments(query, statuses);
 		List<OpenTickets.OpenTicket> shown = new ArrayList<>();
 		Map<String, BusinessCalendar> calendars = new HashMap<>();
@@ -141,6 +175,38 @@ public class TicketQueue {
 		}
 		return new TicketPage(shown, nextToken != null, total(criteria, segments, query, now), 0, size,
 				requesterVisible, nextToken);
+	}
+
+	/**
+	 * The "promises due" view: the tickets whose earliest open commitment is due before now and the reminder lead
+	 * time (overdue ones first), one range of {@code queue_promise_due} read in its order and paged by the cursor;
+	 * the caller's other filters narrow the tickets the index gives. Counted from the index alone when none is set.
+	 */
+	private TicketPage promisesDue(Criteria criteria, TicketQuery query, QueueCursor cursor, int size,
+			boolean requesterVisible) {
+		if (cursor.segment() != null && cursor.segment() != QueueSegment.PROMISE_DUE) {
+			throw QueueCursor.invalid();
+		}
+		Instant now = cursor.asOf();
+		Instant bound = now.plus(reminderLead);
+		QueueSegment segment = QueueSegment.PROMISE_DUE;
+		Query read = listing(within(criteria, segment, query, bound, cursor)).with(segment.sort()).limit(size + 1);
+		List<Ticket> found = mongo.find(read, Ticket.class);
+		Map<String, BusinessCalendar> calendars = new HashMap<>();
+		List<OpenTickets.OpenTicket> shown = new ArrayList<>();
+		for (Ticket ticket : found.subList(0, Math.min(size, found.size()))) {
+			shown.add(timed(ticket, ticket.slaStateAt(now, sla.atRiskPercent()), now, calendars));
+		}
+		String nextToken = null;
+		if (found.size() > size) {
+			Ticket last = shown.get(shown.size() - 1).ticket();
+			nextToken = new QueueCursor(now, segment, segment.key(last), last.id()).token();
+		}
+		int total = (int) mongo.count(Query.query(within(criteria, segment, query, bound, null)), Ticket.class);
+		int all = criteria.getCriteriaObject().isEmpty() ? total
+				: (int) mongo.count(Query.query(segment.criteria(bound, null)), Ticket.class);
+		return new TicketPage(shown, nextToken != null, total, 0, size, requesterVisible, nextToken).withPromises(bound,
+				all);
 	}
 
 	/**
@@ -212,6 +278,9 @@ public class TicketQueue {
 		Set<SlaState> states = query.slaStates();
 		List<QueueSegment> segments = new ArrayList<>();
 		for (QueueSegment segment : QueueSegment.values()) {
+			if (segment == QueueSegment.PROMISE_DUE) {
+				continue;
+			}
 			boolean inStatus = segment == QueueSegment.DONE ? done : open;
 			boolean inState = states.isEmpty() || (segment == QueueSegment.DONE
 					? states.contains(SlaState.MET) || states.contains(SlaState.BREACHED)

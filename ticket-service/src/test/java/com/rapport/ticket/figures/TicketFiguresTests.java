@@ -92,19 +92,10 @@ class TicketFiguresTests {
 
 	@Test
 	void firstResponseAndHandlingTimeAreAlsoCountedInWorkingTimeOnTheTicketsCalendar() {
-		mongo.save(new com.rapport.ticket.sla.BusinessCalendar("office-utc", "Office", "UTC",
-				java.util.stream.Stream.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY,
-						java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY)
-					.map(day -> new com.rapport.ticket.sla.WorkingHours(day, "09:00", "18:00")).toList(),
-				java.util.List.of(), null, null));
+		officeHours("office-utc", "Office", "UTC");
 		// Opened on Friday 27 November at 17:00, answered on Monday at 10:00, resolved at 12:00 (UTC).
-		Instant opened = Instant.parse("2026-11-27T17:00:00Z");
-		Instant answered = Instant.parse("2026-11-30T10:00:00Z");
-		Instant done = Instant.parse("2026-11-30T12:00:00Z");
-		mongo.insert(new Document("_id", "weekend").append("number", "T-weekend").append("customerId", "acme-retail")
-			.append("status", "RESOLVED").append("openedAt", Date.from(opened)).append("firstRespondedAt", Date.from(answered))
-			.append("resolvedAt", Date.from(done)).append("sla", new Document("firstResponseDue", Date.from(done))
-				.append("resolutionDue", Date.from(done)).append("calendarId", "office-utc")), "tickets");
+		resolvedOn("office-utc", "weekend", Instant.parse("2026-11-27T17:00:00Z"),
+				Instant.parse("2026-11-30T10:00:00Z"), Instant.parse("2026-11-30T12:00:00Z"));
 
 		TicketFigures.Period november = figures.of(MANAGER, "2026-11", "2026-11", "").months().get(0);
 
@@ -115,6 +106,49 @@ class TicketFiguresTests {
 		var proto = com.rapport.ticket.figures.grpc.TicketFiguresGrpcServiceTests.toProto(november);
 		assertThat(proto.getFirstResponseWorkingSecondsAverage()).isEqualTo(2 * 3600);
 		assertThat(proto.getHandlingWorkingSecondsAverage()).isEqualTo(4 * 3600);
+	}
+
+	/**
+	 * Session 17, the dashboard's working hours on their edges: a ticket on the Shanghai office's calendar opened on
+	 * the last working day of 2026 an hour before closing, over New Year's Day (a holiday on a Friday) and the
+	 * weekend, answered on Monday an hour after opening and resolved two hours later: 2 and 4 working hours (89 and
+	 * 91 on the wall clock); the figures name the calendar they counted on.
+	 */
+	@Test
+	void workingTimeSkipsAHolidayAndAWeekendAndTheFiguresNameTheCalendar() {
+		officeHours("shanghai-office", "Shanghai office", "Asia/Shanghai",
+				new com.rapport.ticket.sla.Holiday(java.time.LocalDate.parse("2027-01-01"), "元旦", "New Year's Day"));
+		// Thursday 31 December 17:00 in Shanghai; Monday 4 January 10:00 and 12:00.
+		resolvedOn("shanghai-office", "new-year", Instant.parse("2026-12-31T09:00:00Z"),
+				Instant.parse("2027-01-04T02:00:00Z"), Instant.parse("2027-01-04T04:00:00Z"));
+
+		TicketFigures.Figures january = figures.of(MANAGER, "2027-01", "2027-01", "");
+
+		assertThat(january.total().firstResponseSeconds()).as("wall clock").isEqualTo(89 * 3600);
+		assertThat(january.total().firstResponseWorkingSeconds()).as("Thursday's last hour and Monday's first")
+			.isEqualTo(2 * 3600);
+		assertThat(january.total().handlingSeconds()).isEqualTo(91 * 3600);
+		assertThat(january.total().handlingWorkingSeconds()).isEqualTo(4 * 3600);
+		assertThat(january.calendars()).containsExactly(
+				new TicketFigures.CalendarCounted("shanghai-office", "Shanghai office"));
+		assertThat(figures.of(MANAGER, "2026-11", "2026-11", "").calendars()).as("nothing resolved then").isEmpty();
+	}
+
+	/** A calendar of Monday to Friday, 09:00 to 18:00 in {@code zone}, with these holidays. */
+	private void officeHours(String id, String name, String zone, com.rapport.ticket.sla.Holiday... holidays) {
+		mongo.save(new com.rapport.ticket.sla.BusinessCalendar(id, name, zone,
+				java.util.stream.Stream.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY,
+						java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY)
+					.map(day -> new com.rapport.ticket.sla.WorkingHours(day, "09:00", "18:00")).toList(),
+				java.util.List.of(holidays), null, null));
+	}
+
+	/** A ticket on the calendar, opened, answered and resolved then (closed), both due times at its resolution. */
+	private void resolvedOn(String calendarId, String id, Instant opened, Instant answered, Instant done) {
+		mongo.insert(new Document("_id", id).append("number", "T-" + id).append("customerId", "acme-retail")
+			.append("status", "CLOSED").append("openedAt", Date.from(opened)).append("firstRespondedAt", Date.from(answered))
+			.append("resolvedAt", Date.from(done)).append("sla", new Document("firstResponseDue", Date.from(done))
+				.append("resolutionDue", Date.from(done)).append("calendarId", calendarId)), "tickets");
 	}
 
 	@Test

@@ -191,6 +191,44 @@ class KnowledgeBaseGrpcTests {
 		assertThat(mongo.count(new Query(), KbArticle.class)).isZero();
 	}
 
+	@Autowired
+	SearchKeysReindex reindex;
+
+	/**
+	 * Session 17: English is stemmed on both sides, so "shipping" finds an article about shipments and "shipments"
+	 * one about shipping; an article published under the earlier keys (a plural s cut only) is keyed again once at
+	 * start and then found the same way.
+	 */
+	@Test
+	void aSearchFindsOtherFormsOfAWordAndArticlesKeyedBeforeAreKeyedAgainOnceAtStart() {
+		KbArticleContent shipments = KbArticleContent.newBuilder().setTitleEn("Partial shipments")
+			.setTitleZh("分批发货").setBodyEn("Large orders leave in several shipments.").setBodyZh("大订单分几批发出。").build();
+		KbArticleContent shipping = KbArticleContent.newBuilder().setTitleEn("Shipping to Hong Kong")
+			.setTitleZh("发往香港").setBodyEn("Goods shipped by sea take a week.").setBodyZh("海运需要一周。").build();
+		var partial = published(TicketCategory.TICKET_CATEGORY_DELIVERY, shipments);
+		published(TicketCategory.TICKET_CATEGORY_DELIVERY, shipping);
+
+		assertThat(search(ALICE, "shipping")).containsExactlyInAnyOrder("Partial shipments", "Shipping to Hong Kong");
+		assertThat(search(PORTAL, "when was it shipped?")).containsExactlyInAnyOrder("Partial shipments",
+				"Shipping to Hong Kong");
+		assertThat(search(PORTAL, "shipments to Hong Kong")).first().isEqualTo("Shipping to Hong Kong");
+
+		// As an earlier version keyed it: a plural s cut, nothing stemmed.
+		mongo.updateFirst(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id")
+			.is(partial.getId())), org.springframework.data.mongodb.core.query.Update.update("searchKeys",
+					List.of("partial", "shipment", "large", "order", "leave", "several")), KbArticle.class);
+		mongo.remove(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id")
+			.is(SearchKeysReindex.MARKER)), "migrations");
+		assertThat(search(ALICE, "shipping")).containsExactly("Shipping to Hong Kong");
+
+		reindex.run(null);
+
+		assertThat(search(ALICE, "shipping")).containsExactlyInAnyOrder("Partial shipments", "Shipping to Hong Kong");
+		assertThat(reindex.reindex()).as("nothing left to key").isZero();
+		assertThat(mongo.exists(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id")
+			.is(SearchKeysReindex.MARKER)), "migrations")).isTrue();
+	}
+
 	@Test
 	void aSearchFindsPublishedArticlesByTheirWordsInEitherLanguageMostWordsFirst() throws Exception {
 		published(TicketCategory.TICKET_CATEGORY_TECHNICAL, LAMPS);

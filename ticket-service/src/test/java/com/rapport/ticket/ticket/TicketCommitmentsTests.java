@@ -230,7 +230,8 @@ class TicketCommitmentsTests {
 		mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
 				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(ticket.id())),
 				new org.springframework.data.mongodb.core.query.Update().unset("commitments.0.remindKey")
-					.unset("commitments.0.breakKey"),
+					.unset("commitments.0.breakKey")
+					.unset("queue.promiseDueAt"),
 				"tickets");
 		mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
 				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(CommitmentKeysBackfill.MARKER)),
@@ -241,6 +242,9 @@ class TicketCommitmentsTests {
 
 		backfill.run(null);
 		assertThat(stored(ticket).version()).as("the version is not raised").isEqualTo(version);
+		assertThat(mongo.findById(ticket.id(), org.bson.Document.class, "tickets").get("queue", org.bson.Document.class)
+			.get("promiseDueAt")).as("session 17: the queue's promise key is stored too (the console's promises due view)")
+			.isEqualTo(java.util.Date.from(open.dueAt()));
 		assertThat(sweep.findBroken()).isEqualTo(1);
 		assertThat(stored(ticket).commitment(open.id()).orElseThrow().brokenAt()).isEqualTo(clock.instant());
 	}

@@ -161,6 +161,76 @@ class TicketQueueSegmentsTests {
 			.as("once done, the marker keeps it from running at every start").isEqualTo(24);
 	}
 
+	/**
+	 * Session 17: the "promises due" view lists the tickets with an open promise due within the reminder lead time
+	 * (2 h) or overdue, whatever their status, the longest overdue first, paged by its cursor; a promise due later, or
+	 * kept, is not there. Every staff page marks those tickets and counts them; a contact's page does neither.
+	 */
+	@Test
+	void thePromisesDueViewListsTicketsWhosePromiseFallsDueWithinTheLeadOrIsOverdue() {
+		promise("T-1001", NOW.plus(Duration.ofHours(1)), false);
+		promise("T-1002", NOW.plus(Duration.ofHours(3)), false);
+		promise("T-1004", NOW.minus(Duration.ofHours(1)), false);
+		promise("T-1005", NOW.plus(Duration.ofMinutes(30)), true);
+		promise("T-2000", NOW.plus(Duration.ofMinutes(90)), false);
+		promise("T-1008", NOW.plus(Duration.ofHours(2)), false);
+		TicketQuery due = new TicketQuery(null, null, null, TicketQuery.AssigneeFilter.ANY, null, null, null, null, 2,
+				0, null, null, true);
+
+		TicketPage first = queue(NOW).list(AGENT, due);
+		TicketPage second = queue(NOW.plus(Duration.ofHours(1))).list(AGENT, new TicketQuery(null, null, null,
+				TicketQuery.AssigneeFilter.ANY, null, null, null, null, 2, 0, first.nextPageToken(), null, true));
+
+		assertThat(first.tickets()).extracting(t -> t.ticket().number()).containsExactly("T-1004", "T-1001");
+		assertThat(second.tickets()).as("the resolved one too; due exactly at the lead's end is not yet")
+			.extracting(t -> t.ticket().number()).containsExactly("T-2000");
+		assertThat(second.nextPageToken()).isNull();
+		assertThat(first.total()).isEqualTo(3);
+		assertThat(first.promisesDueCount()).isEqualTo(3);
+		assertThat(first.tickets()).allSatisfy(t -> assertThat(first.promiseDue(t.ticket())).isTrue());
+
+		TicketPage open = queue(NOW).list(AGENT, open(null, 100));
+		assertThat(open.promisesDueCount()).isEqualTo(3);
+		assertThat(open.tickets()).filteredOn(t -> open.promiseDue(t.ticket()))
+			.extracting(t -> t.ticket().number())
+			.containsExactlyInAnyOrder("T-1001", "T-1004");
+		assertThat(open.tickets()).extracting(t -> t.ticket().number()).contains("T-1002", "T-1005", "T-1008");
+
+		Caller alice = new Caller("alice", Set.of(Caller.CUSTOMER), Set.of(), Optional.of("acme-retail"),
+				"portal-web", "");
+		TicketPage hers = queue(NOW).list(alice, open(null, 100));
+		assertThat(hers.promisesDueCount()).isZero();
+		assertThat(hers.tickets()).isNotEmpty().noneSatisfy(t -> assertThat(hers.promiseDue(t.ticket())).isTrue());
+	}
+
+	@Test
+	void aPromisesDueTokenIsNotTheQueuesNorTheOtherWayRound() {
+		promise("T-1001", NOW.plus(Duration.ofHours(1)), false);
+		promise("T-1004", NOW.minus(Duration.ofHours(1)), false);
+		TicketPage promises = queue(NOW).list(AGENT, new TicketQuery(null, null, null, TicketQuery.AssigneeFilter.ANY,
+				null, null, null, null, 1, 0, null, null, true));
+		TicketPage queue = queue(NOW).list(AGENT, open(null, 1));
+
+		assertThatThrownBy(() -> queue(NOW).list(AGENT, open(promises.nextPageToken(), 1)))
+			.isInstanceOf(UnprocessableException.class);
+		assertThatThrownBy(() -> queue(NOW).list(AGENT, new TicketQuery(null, null, null,
+				TicketQuery.AssigneeFilter.ANY, null, null, null, null, 1, 0, queue.nextPageToken(), null, true)))
+			.isInstanceOf(UnprocessableException.class);
+	}
+
+	/** A promise of Li Na's on the ticket, due at {@code due}, kept already when {@code kept}. */
+	private void promise(String number, Instant due, boolean kept) {
+		Ticket ticket = mongo.findOne(Query.query(Criteria.where("number").is(number)), Ticket.class);
+		Commitment made = new Commitment("c-" + number, Commitment.Kind.CALL_BACK, "Call back", "agent.li", "Li Na",
+				null, due, due.minus(Duration.ofHours(2)), T0, "agent.li", "Li Na", Commitment.Status.OPEN, null, null,
+				null, null, null, due.isBefore(NOW) ? NOW : null);
+		Ticket changed = ticket.withCommitment(made);
+		if (kept) {
+			changed = changed.withCommitmentChanged(made.keptAt(NOW), NOW);
+		}
+		tickets.save(changed);
+	}
+
 	/** The open tickets in the order the queue promises, from the tickets' own rule. */
 	private List<OpenTickets.OpenTicket> expected() {
 		Comparator<OpenTickets.OpenTicket> order = Comparator

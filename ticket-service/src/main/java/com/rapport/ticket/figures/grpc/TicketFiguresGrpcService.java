@@ -36,6 +36,8 @@ class TicketFiguresGrpcService extends TicketFiguresServiceGrpc.TicketFiguresSer
 		builder.setCommitmentsTotal(toProto(promises.total()));
 		promises.byOwner().forEach(p -> builder.addCommitmentsByOwner(toProto(p)));
 		promises.byOrganisation().forEach(p -> builder.addCommitmentsByOrganisation(toProto(p)));
+		answer.calendars().forEach(c -> builder.addWorkingTimeCalendars(
+				com.rapport.contracts.ticket.v1.FiguresCalendar.newBuilder().setId(c.id()).setName(orEmpty(c.name()))));
 		response.onNext(builder.build());
 		response.onCompleted();
 	}
@@ -71,5 +73,9 @@ class TicketFiguresGrpcService extends TicketFiguresServiceGrpc.TicketFiguresSer
 	private static Backlog toProto(TicketFigures.Backlog backlog) {
 		return Backlog.newBuilder().setKey(backlog.key()).setOpen(backlog.open()).setBreached(backlog.breached())
 			.build();
+	}
+
+	private static String orEmpty(String value) {
+		return value == null ? "" : value;
 	}
 }

@@ -58,14 +58,22 @@ class TicketQueueGrpcService extends TicketQueueServiceGrpc.TicketQueueServiceIm
 				request.getAssigneeId(), TicketProtos.domain(request.getSlaStatesList(), SlaState.class, "sla_states"),
 				TicketProtos.domain(request.getTiersList(), Tier.class, "tiers"),
 				TicketProtos.domain(request.getChannelsList(), Channel.class, "channels"), request.getPageSize(),
-				numbered ? PageTokens.page(token) : 0, numbered ? "" : token, sort);
+				numbered ? PageTokens.page(token) : 0, numbered ? "" : token, sort, request.getPromisesDue());
 		TicketPage page = queue.list(Caller.current(), query);
 		String next = page.nextPageToken() != null ? page.nextPageToken()
 				: page.more() ? PageTokens.of(page.page() + 1) : "";
 		ListTicketsResponse.Builder answer = ListTicketsResponse.newBuilder()
 			.setNextPageToken(next)
-			.setTotalCount(page.total());
-		page.tickets().forEach(ticket -> answer.addTickets(TicketProtos.ticket(ticket, page.requesterVisible())));
+			.setTotalCount(page.total())
+			.setPromisesDueCount(page.promisesDueCount());
+		page.tickets().forEach(ticket -> {
+			com.rapport.contracts.ticket.v1.Ticket.Builder listed = TicketProtos
+				.ticket(ticket, page.requesterVisible()).toBuilder();
+			if (page.promiseDue(ticket.ticket())) {
+				listed.setPromiseDueAt(TicketProtos.timestamp(ticket.ticket().queue().promiseDueAt()));
+			}
+			answer.addTickets(listed);
+		});
 		response.onNext(answer.build());
 		response.onCompleted();
 	}

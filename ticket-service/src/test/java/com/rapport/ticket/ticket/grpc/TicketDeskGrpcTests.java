@@ -1,6 +1,7 @@
 package com.rapport.ticket.ticket.grpc;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import com.google.protobuf.Message;
@@ -368,5 +369,37 @@ class TicketDeskGrpcTests {
 		assertThat(problem(bad).getCode()).isEqualTo("commitment.cannot-record");
 		assertThat(problem(bad).getFieldsList()).extracting(f -> f.getField() + ":" + f.getCode())
 			.containsExactly("kind:commitment.kind.required", "what:field.required");
+	}
+
+	/**
+	 * Session 17: a promise due within the reminder lead time marks its ticket in staff's queue (the promises due
+	 * view lists it, and every staff page counts it), never in the organisation's list its contact reads.
+	 */
+	@Test
+	void aPromiseFallingDueMarksItsTicketInStaffsQueueOnly() {
+		Ticket ticket = intake(ALICE).openTicket(complaint().build()).getTicket();
+		Instant due = clock.instant().plus(Duration.ofHours(1));
+		DeskStubs.commitments(AGENT).recordCommitment(com.rapport.contracts.ticket.v1.RecordCommitmentRequest
+			.newBuilder().setTicketId(ticket.getNumber())
+			.setKind(com.rapport.contracts.ticket.v1.CommitmentKind.COMMITMENT_KIND_CALL_BACK)
+			.setWhat("We call you back within the hour")
+			.setDueAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(due.getEpochSecond()))
+			.build());
+
+		ListTicketsResponse promises = queue(AGENT).listTickets(ListTicketsRequest.newBuilder().setPromisesDue(true)
+			.build());
+		assertThat(promises.getTicketsList()).extracting(Ticket::getNumber).contains(ticket.getNumber());
+		assertThat(promises.getTicketsList()).filteredOn(t -> t.getNumber().equals(ticket.getNumber()))
+			.singleElement()
+			.satisfies(t -> assertThat(t.getPromiseDueAt().getSeconds()).isEqualTo(due.getEpochSecond()));
+		assertThat(promises.getPromisesDueCount()).isEqualTo(promises.getTotalCount()).isPositive();
+		assertThat(queue(AGENT).listTickets(ListTicketsRequest.getDefaultInstance()).getPromisesDueCount())
+			.isEqualTo(promises.getPromisesDueCount());
+
+		ListTicketsResponse hers = queue(ALICE).listTickets(ListTicketsRequest.newBuilder().setPromisesDue(true)
+			.build());
+		assertThat(hers.getTicketsList()).extracting(Ticket::getNumber).contains(ticket.getNumber());
+		assertThat(hers.getTicketsList()).allSatisfy(t -> assertThat(t.hasPromiseDueAt()).isFalse());
+		assertThat(hers.getPromisesDueCount()).isZero();
 	}
 }
