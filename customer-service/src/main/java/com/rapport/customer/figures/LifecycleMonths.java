@@ -16,6 +16,7 @@ import com.rapport.customer.timeline.Interaction;
 import com.rapport.customer.timeline.InteractionKind;
 import com.rapport.customer.timeline.InteractionRecorded;
 import com.rapport.customer.timeline.TimelineService;
+import com.rapport.support.migration.OnceAtStart;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
-import com.rapport.ticket.ticket.OnceAtStart;
+import com.rapport.support.migration.OnceAtStart;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

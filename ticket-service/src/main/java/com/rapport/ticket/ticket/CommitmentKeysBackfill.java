@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import com.rapport.support.migration.OnceAtStart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,6 +3,7 @@ package com.rapport.ticket.ticket;
 import java.time.Clock;
 import java.util.List;
 
+import com.rapport.support.migration.OnceAtStart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package com.rapport.ticket.ticket;
+package com.rapport.support.migration;
 
 import java.time.Clock;
 import java.util.function.IntSupplier;
@@ -11,8 +11,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * A change to stored tickets (or, since session 17, the knowledge base's articles) made once, at start: unless the marker in {@code migrations} says it was done, the work
- * runs and the marker is stored; a failure is logged and the work tried again at the next start.
+ * A change to stored data made once, at start (keys for documents written by an earlier version, counts kept since a
+ * later one): unless the marker in {@code migrations} says it was done, the work runs and the marker is stored; a
+ * failure is logged and the work tried again at the next start. The work is written to be run again safely.
  */
 public final class OnceAtStart {
 
@@ -25,14 +26,14 @@ public final class OnceAtStart {
 			if (mongo.exists(Query.query(Criteria.where("_id").is(marker)), "migrations")) {
 				return;
 			}
-			int stored = work.getAsInt();
+			int written = work.getAsInt();
 			mongo.save(new Document("_id", marker).append("doneAt", clock.instant()), "migrations");
-			if (stored > 0) {
-				log.info("Stored {} of {} documents written by an earlier version", what, stored);
+			if (written > 0) {
+				log.info("Done once at start, {}: {} documents", what, written);
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Storing {} of earlier documents failed, tried again at the next start: {}", what, ex.toString());
+			log.warn("Not done at this start, {}; tried again at the next: {}", what, ex.toString());
 		}
 	}
 }
