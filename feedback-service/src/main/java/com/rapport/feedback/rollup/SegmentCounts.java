@@ -85,9 +85,9 @@ public class SegmentCounts {
 	 */
 	void add(String customerId, SurveyKind kind, String month, Update increments) {
 		OrganisationSegments.Lookup lookup = segments.of(customerId);
-		Document added = new Document(increments.getUpdateObject().get("$inc", Document.class));
 		increment(lookup.segment(), month, kind, increments);
 		if (lookup.pending()) {
+			Document added = new Document(increments.getUpdateObject().get("$inc", Document.class));
 			mongo.insert(new Document("customerId", customerId).append("kind", kind.name()).append("month", month)
 				.append("inc", added), PENDING_COUNTS);
 		}
